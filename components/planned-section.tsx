@@ -4,7 +4,15 @@ import { PageHeading } from "@/components/page-heading";
  * A section that is not built yet. It says plainly what the page will offer, so nobody mistakes an empty
  * page for missing data.
  */
-export function PlannedSection({ title, summary, plans }: { title: string; summary: string; plans: string[] }) {
+export function PlannedSection({
+  title,
+  summary,
+  plans,
+}: {
+  title: string;
+  summary: string;
+  plans: string[];
+}) {
   return (
     <section>
       <PageHeading title={title}>{summary}</PageHeading>

@@ -70,7 +70,13 @@ suites.push({ name: "vitest", seconds: vitest.seconds, ...countVitest(vitest) })
 // The build is one check: type errors and prerender failures fail it. It also writes the stamp that lets
 // `npm start` reuse this build.
 const build = run("Production build (next build)", bin("tsx"), ["scripts/build.ts"]);
-suites.push({ name: "next build", seconds: build.seconds, passed: build.ok ? 1 : 0, failed: build.ok ? 0 : 1, skipped: 0 });
+suites.push({
+  name: "next build",
+  seconds: build.seconds,
+  passed: build.ok ? 1 : 0,
+  failed: build.ok ? 0 : 1,
+  skipped: 0,
+});
 
 if (build.ok) {
   const e2e = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
@@ -88,5 +94,7 @@ for (const suite of suites) {
 }
 const total = (key) => suites.reduce((sum, suite) => sum + suite[key], 0);
 const skipped = total("skipped");
-console.log(`${total("passed")} passed, ${total("failed")} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);
+console.log(
+  `${total("passed")} passed, ${total("failed")} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`,
+);
 process.exitCode = total("failed") > 0 ? 1 : 0;

@@ -1,0 +1,14 @@
+// The app's one Prisma client. Server code imports `db` from here; nothing else in the app constructs a
+// client. Scripts and tests (which are not "server-only") use createClient from lib/db/create-client.ts.
+// The URL is DATABASE_URL, or the embedded server's (scripts/start.ts runs ensureDatabase() from
+// lib/db/ensure-database.ts first and passes the URL on in DATABASE_URL).
+import "server-only";
+import { createClient, type PrismaClient } from "@/lib/db/create-client";
+import { getDatabaseUrl } from "@/lib/db/database-url";
+
+// Reused across hot reloads in development, where modules are re-evaluated but the process lives on.
+const globalForDb = globalThis as unknown as { nianbaoDb?: PrismaClient };
+
+export const db: PrismaClient = globalForDb.nianbaoDb ?? createClient(getDatabaseUrl());
+
+if (process.env.NODE_ENV !== "production") globalForDb.nianbaoDb = db;

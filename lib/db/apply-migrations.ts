@@ -1,0 +1,122 @@
+// Applies prisma/migrations/*/migration.sql in name order, the way `prisma migrate deploy` would: each in
+// its own transaction, recorded in Prisma's own _prisma_migrations table (checksum = sha256 hex of the
+// file), so the Prisma CLI and this applier agree on what is applied. We need our own because the CLI's
+// schema engine cannot be downloaded here. Refuses to run when an applied migration's file has changed.
+import { createHash, randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// The advisory lock key Prisma's migrate uses, so two appliers (or Prisma and us) never run at once.
+const MIGRATE_LOCK_KEY = 72707369;
+
+const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+export async function listMigrationFiles(dir: string = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const files = await Promise.all(
+    names.map(async (name) => {
+      // A folder without its migration.sql yet (being written) is not a migration.
+      const bytes = await readFile(path.join(dir, name, "migration.sql")).catch(() => null);
+      if (!bytes) return null;
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
+    }),
+  );
+  return files.filter((file) => file !== null);
+}
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+}
+
+/** Applies pending migrations; returns the names it applied (empty when the database is up to date). */
+export async function applyMigrations(options: { url: string; dir?: string }): Promise<string[]> {
+  const migrations = await listMigrationFiles(options.dir);
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK_KEY]);
+    await client.query(CREATE_MIGRATIONS_TABLE);
+    const { rows } = await client.query<AppliedRow>(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
+    const applied = new Map(rows.map((row) => [row.migration_name, row]));
+    const done: string[] = [];
+    for (const migration of migrations) {
+      const row = applied.get(migration.name);
+      if (row) {
+        checkAppliedMigration(migration, row);
+        continue;
+      }
+      await applyOne(client, migration);
+      done.push(migration.name);
+    }
+    return done;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+function checkAppliedMigration(migration: MigrationFile, row: AppliedRow): void {
+  if (row.finished_at === null) {
+    throw new MigrationError(
+      `Migration ${migration.name} was started but did not finish; fix the database by hand.`,
+    );
+  }
+  if (row.checksum !== migration.checksum) {
+    throw new MigrationError(
+      `Migration ${migration.name} was modified after it was applied (checksum ${row.checksum} ≠ ${migration.checksum}). ` +
+        `Never edit an applied migration: add a new one.`,
+    );
+  }
+}
+
+async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
+  const startedAt = new Date();
+  try {
+    await client.query("BEGIN");
+    await client.query(migration.sql);
+    await client.query(
+      `INSERT INTO "_prisma_migrations"
+         (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+       VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
+      [randomUUID(), migration.checksum, migration.name, startedAt],
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${reason}`);
+  }
+}

@@ -23,9 +23,9 @@ export function pickRegion(match: RegionNameMatch, text: string): RegionPick {
   if (!innermost) return { node: null, shared: null, ambiguous: [] };
   const candidates = dropNestedCandidates(innermost.candidates);
   if (candidates.length === 1) return { node: candidates[0]!, shared: null, ambiguous: [] };
-  const chosen = pickByContext(candidates, contextOf(text));
-  if (chosen) return { node: chosen, shared: null, ambiguous: [] };
-  return { node: null, shared: findSharedAncestor(candidates), ambiguous: candidates };
+  const ranked = rankByContext(candidates, contextOf(text));
+  if (ranked.length === 1) return { node: ranked[0]!, shared: null, ambiguous: [] };
+  return { node: null, shared: findSharedAncestor(ranked), ambiguous: ranked };
 }
 
 // 重庆市 is both the province and its city level: the outer one stands for both.
@@ -39,18 +39,17 @@ function contextOf(text: string): string {
   return `${text.slice(0, CONTEXT_HEAD_CHARS)}\n${text.slice(-CONTEXT_TAIL_CHARS)}`;
 }
 
-// A mention of the candidate's county outweighs its city, which outweighs its province; only a single best
-// candidate counts as found.
-function pickByContext(candidates: RegionNode[], context: string): RegionNode | null {
-  let best: RegionNode | null = null;
+// A mention of the candidate's county outweighs its city, which outweighs its province. Only a single best
+// candidate counts as found; a tie still narrows the candidates (六安市 in the text: two 城关镇 of 六安市 remain).
+function rankByContext(candidates: RegionNode[], context: string): RegionNode[] {
+  let best: RegionNode[] = [];
   let bestScore = 0;
-  let tied = false;
   for (const candidate of candidates) {
     const score = scoreMentions(candidate, context);
-    if (score > bestScore) [best, bestScore, tied] = [candidate, score, false];
-    else if (score === bestScore && score > 0) tied = true;
+    if (score > bestScore) [best, bestScore] = [[candidate], score];
+    else if (score === bestScore && score > 0) best.push(candidate);
   }
-  return tied ? null : best;
+  return bestScore > 0 ? best : candidates;
 }
 
 const MENTION_WEIGHT = { province: 1, city: 2, county: 4, town: 8 } as const;

@@ -8,7 +8,8 @@ import {
   formatGovernmentName,
   formatRegionPrefix,
 } from "./describe-region";
-import { loadGazetteer, type RegionNode } from "./load-gazetteer";
+import { loadGazetteer, type Gazetteer, type RegionNode } from "./load-gazetteer";
+import { findRegionPrefixInText } from "./match-region-in-text";
 import { matchRegionNames } from "./match-region-names";
 import { pickRegion } from "./pick-region";
 
@@ -22,8 +23,8 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
   const printed = normalizeAgencyName(input.asPrinted ?? "");
   if (!printed) return unresolvedResult(input.asPrinted, "未识别到机关名称，无法确定所属地区，请人工补充。");
   const gazetteer = loadGazetteer();
-  const match = matchRegionNames(printed, gazetteer);
-  const role = classifyAgencyRest(match.rest);
+  const role = classifyAgencyRest(matchRegionNames(printed, gazetteer).rest);
+  const match = matchWithTextContext(printed, role, input.text, gazetteer);
   const pick = pickRegion(match, input.text);
   const region = pick.node ?? pick.shared;
   const levels = describeRegion(region);
@@ -48,7 +49,10 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
     const where = formatRegionPrefix(pick.node);
     findings.push(unresolvedFinding(`行政区划库中未找到${where}下的“${role.town}”，请人工确认。`));
   } else {
-    names = formatNames(pick.node, role);
+    names = formatNames(
+      pick.node,
+      kind === "其他" && role.role === "government" ? { role: "other", name: "" } : role,
+    );
   }
   if (role.role === "department") names.department = role.department;
 
@@ -61,6 +65,23 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
     parent: names.parent,
   };
   return { agency, regionCodes: levels.codes, findings };
+}
+
+// A name without its region, or with an ambiguous one (城关镇), is completed from its mentions in the text:
+// “米易县城关镇”, “曲靖市沾益区发展和改革局”.
+function matchWithTextContext(printed: string, role: AgencyRole, text: string, gazetteer: Gazetteer) {
+  const match = matchRegionNames(printed, gazetteer);
+  if (pickRegion(match, "").node) return match;
+  const regionPart = printed.slice(0, printed.length - match.rest.length);
+  const mentions = regionPart ? [printed, regionPart] : [printed];
+  if (role.role === "department" && !regionPart) mentions.push(role.department);
+  for (const mention of mentions) {
+    const prefix = findRegionPrefixInText(mention, text, gazetteer);
+    if (!prefix) continue;
+    const completed = matchRegionNames(prefix + printed, gazetteer);
+    if (completed.rest === match.rest && completed.names.length > 0) return completed;
+  }
+  return match;
 }
 
 /** NFKC (full-width letters, digits, brackets), no whitespace: 沾 益 区 → 沾益区. */
@@ -100,7 +121,7 @@ function decideKind(role: AgencyRole, region: RegionNode | null): AgencyKind | n
 function describeAmbiguity(name: string, candidates: RegionNode[]): string {
   const examples = candidates.slice(0, 3).map((node) => formatRegionPrefix(node));
   const more = candidates.length > 3 ? "等" : "";
-  return `“${name}”在行政区划中有 ${candidates.length} 处（${examples.join("、")}${more}），报告中没有足以区分的上下文，请人工确认所属地区。`;
+  return `无法确定“${name}”所属地区：行政区划中符合的有 ${candidates.length} 处（${examples.join("、")}${more}），报告中没有足以区分的上下文，请人工确认。`;
 }
 
 function unresolvedFinding(message: string): Finding {

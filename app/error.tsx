@@ -3,7 +3,13 @@
 import { PageHeading } from "@/components/page-heading";
 
 // Shown instead of a broken page; the details stay in the server log (the digest ties them together).
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <section role="alert">
       <PageHeading title="页面加载出错">

@@ -11,7 +11,10 @@ test("every navigation entry opens its section", async ({ page }) => {
     await nav.getByRole("link", { name: item.label, exact: true }).click();
     await expect(page).toHaveURL((url) => url.pathname === item.href);
     await expect(page.getByRole("heading", { level: 1, name: item.label })).toBeVisible();
-    await expect(nav.getByRole("link", { name: item.label, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: item.label, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
   }
 });
 

@@ -1,6 +1,12 @@
 // Bytes → rows of cells, whatever the format. Never throws: every failure is a ReadError with a stable code.
 import type { ExtractedDocument, ReadError } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
+import { detectMediaType } from "@/lib/reader/extract/detect-media-type";
+import { decodeText } from "@/lib/reader/extract/decode-text";
+import { extractText } from "@/lib/reader/extract/extract-text";
+import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
+import { extractDocx } from "@/lib/reader/extract/extract-docx";
+import { extractPdf } from "@/lib/reader/extract/extract-pdf";
 
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -9,10 +15,42 @@ export async function extractDocument(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<ExtractedDocument | ReadError> {
+  try {
+    const extracted = await extractByType(bytes, fileName);
+    if ("rows" in extracted && !extracted.rows.some((row) => row.cells.some((cell) => cell?.trim()))) {
+      return makeReadError("EMPTY_FILE", extracted.mediaType);
+    }
+    return extracted;
+  } catch {
+    // Extraction libraries can fail in ways they do not document; a bad file must never crash an upload.
+    return makeReadError("CORRUPT_FILE", null);
+  }
+}
+
+async function extractByType(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument | ReadError> {
   if (bytes.length > MAX_INPUT_BYTES) return makeReadError("TOO_LARGE", null);
-  void fileName;
-  const text = new TextDecoder("utf-8").decode(bytes);
-  if (text.trim() === "") return makeReadError("EMPTY_FILE", null);
-  const rows = text.split(/\r\n|\r|\n/).map((line) => ({ cells: [line], source: "line" as const }));
-  return { mediaType: "text/plain", rows };
+  if (bytes.every((byte) => byte <= 0x20)) return makeReadError("EMPTY_FILE", null);
+  switch (detectMediaType(bytes, fileName)) {
+    case "pdf":
+      return extractPdf(bytes);
+    case "docx":
+      return extractDocx(bytes);
+    case "legacy-doc":
+      return makeReadError("LEGACY_DOC", "application/msword");
+    case "encrypted-office":
+      return makeReadError("ENCRYPTED", null, "Word 文件已设置打开密码，无法读取。请取消密码后再上传。");
+    case "other-binary":
+      return makeReadError("UNSUPPORTED_TYPE", null);
+    case "text":
+      return extractPlainOrHtml(bytes, fileName);
+  }
+}
+
+function extractPlainOrHtml(bytes: Uint8Array, fileName: string): ExtractedDocument | ReadError {
+  const decoded = decodeText(bytes);
+  if (!decoded) return makeReadError("UNSUPPORTED_TYPE", null);
+  if (looksLikeHtml(decoded.text, fileName)) {
+    return extractHtml(bytes) ?? makeReadError("UNSUPPORTED_TYPE", "text/html");
+  }
+  return extractText(decoded.text);
 }

@@ -1,0 +1,94 @@
+// Bytes → string for TXT and HTML in the encodings Chinese government sites actually use:
+// UTF-8 (with or without BOM), GBK/GB2312/GB18030, UTF-16 (with or without BOM).
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Decode text; `declared` is an encoding named by the document itself (HTML meta charset), used only
+ * when the bytes are not valid UTF-8 — saved web pages often keep a stale gb2312 declaration.
+ * Returns null when the bytes do not look like text at all.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string | null): DecodedText | null {
+  if (bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]) {
+    return checkText({ text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" });
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith(bytes.subarray(2), "utf-16be");
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return decodeWith(bytes, utf16);
+  if (bytes.includes(0)) return null; // NUL bytes never occur in UTF-8 or GB text
+  try {
+    return checkText({ text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" });
+  } catch {
+    // not UTF-8: fall through to the declared or the usual Chinese legacy encoding
+  }
+  const nearlyUtf8 = decodeMostlyUtf8(bytes);
+  if (nearlyUtf8) return nearlyUtf8;
+  const fallback = normaliseEncoding(declared);
+  return decodeWith(bytes, fallback) ?? decodeWith(bytes, "gb18030");
+}
+
+/** GBK and GB2312 are subsets of GB18030: decoding as the superset is always right. */
+function normaliseEncoding(label: string | null | undefined): string {
+  const lower = (label ?? "").trim().toLowerCase();
+  if (lower === "" || /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(lower)) return "gb18030";
+  return lower;
+}
+
+/** A UTF-8 file with a few broken bytes (cut mid-character) is still UTF-8; GBK read as UTF-8 breaks everywhere. */
+function decodeMostlyUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let replaced = 0;
+  for (let i = text.indexOf("\uFFFD"); i >= 0; i = text.indexOf("\uFFFD", i + 1)) replaced++;
+  return replaced <= Math.max(1, text.length / 2000) ? checkText({ text, encoding: "utf-8" }) : null;
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): DecodedText | null {
+  try {
+    return checkText({ text: new TextDecoder(encoding).decode(bytes), encoding });
+  } catch {
+    return null; // unknown encoding label
+  }
+}
+
+/**
+ * UTF-16 without a BOM: ASCII characters (digits, newlines, spaces — plentiful in any report) leave a
+ * zero byte on one side of each pair; CJK characters rarely contain zero bytes.
+ */
+function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (sample.length < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = sample.length / 2;
+  if (zeroOdd >= pairs * 0.1 && zeroEven <= zeroOdd * 0.05) return "utf-16le";
+  if (zeroEven >= pairs * 0.1 && zeroOdd <= zeroEven * 0.05) return "utf-16be";
+  return null;
+}
+
+/** Reject decodings that are mostly control characters or replacement characters: binary data. */
+function checkText(decoded: DecodedText): DecodedText | null {
+  let bad = 0;
+  let total = 0;
+  for (const ch of decoded.text) {
+    total++;
+    const code = ch.codePointAt(0)!;
+    if (
+      code === 0xfffd ||
+      code === 0 ||
+      (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13)
+    ) {
+      bad++;
+    }
+  }
+  return total > 0 && bad / total > 0.02 ? null : decoded;
+}

@@ -1,0 +1,72 @@
+// PDF bytes → rows, from the text layer with positions (unpdf's bundled pdf.js; no worker thread, no network).
+import { getDocumentProxy } from "unpdf";
+import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
+import { makeReadError } from "@/lib/reader/extract/read-error";
+import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
+import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
+
+const MEDIA_TYPE = "application/pdf";
+/** Fewer visible characters than this in the whole file: a scan or an image-only export. */
+const MIN_TEXT_CHARS = 10;
+
+interface RawTextItem {
+  str?: string;
+  dir?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  fontName?: string;
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
+  // pdf.js repairs damaged files silently; a file cut short (no end marker) is reported, not half-read.
+  if (indexOfAscii(bytes.subarray(Math.max(0, bytes.length - 4096)), "%%EOF") < 0) {
+    return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
+  }
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  try {
+    // pdf.js may take ownership of the buffer it is given: hand it a copy.
+    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    return makeReadError(name === "PasswordException" ? "ENCRYPTED" : "CORRUPT_FILE", MEDIA_TYPE);
+  }
+  try {
+    const rows: TextRow[] = [];
+    let visible = 0;
+    for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+      const page = await pdf.getPage(pageNumber);
+      const content = await page.getTextContent();
+      const styles = content.styles as Record<string, { vertical?: boolean } | undefined>;
+      const items: PdfItem[] = [];
+      for (const raw of content.items as RawTextItem[]) {
+        const item = toReadingSpace(raw);
+        if (!item) continue;
+        visible += item.text.replace(/\s/g, "").length;
+        if (raw.dir === "ttb" || styles[raw.fontName ?? ""]?.vertical === true) {
+          item.vertical = { height: raw.height ?? 0 };
+        }
+        items.push(item);
+      }
+      rows.push(...groupPdfItems(items, pageNumber));
+      page.cleanup();
+    }
+    if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
+    return { mediaType: MEDIA_TYPE, rows };
+  } catch {
+    return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+}
+
+/** Undo text rotation (landscape tables on portrait pages) so rows always run along x. */
+function toReadingSpace(raw: RawTextItem): PdfItem | null {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = raw.transform ?? [];
+  const text = raw.str ?? "";
+  if (text.trim() === "") return null;
+  const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+  const width = raw.width ?? 0;
+  if (Math.abs(a) >= Math.abs(b)) return { text, x: e, y: f, width, fontSize };
+  return b > 0 ? { text, x: f, y: -e, width, fontSize } : { text, x: -f, y: e, width, fontSize };
+}

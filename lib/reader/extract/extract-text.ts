@@ -1,0 +1,11 @@
+// TXT → one "line" row per line. Tabs and pipes stay inside the line: table reading decides what they mean.
+import type { ExtractedDocument, TextRow } from "@/lib/reader/types";
+
+export function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+}
+
+export function extractText(text: string): ExtractedDocument {
+  const rows: TextRow[] = splitLines(text).map((line) => ({ cells: [line], source: "line" }));
+  return { mediaType: "text/plain", rows };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listRegions, toTwelveDigitCode } from "./list-regions";
+import { formatRegionPath, listRegions, toTwelveDigitCode } from "./list-regions";
 import { resolveAgency } from "./resolve-agency";
 
 const rows = listRegions();
@@ -39,7 +39,9 @@ describe("listRegions", () => {
     for (const placeholder of ["市辖区", "县", "省直辖县级行政区划"])
       expect(cityNames.has(placeholder)).toBe(false);
     const chongqing = rows.filter((row) => row.level === "city" && row.parentCode === "50");
-    expect(chongqing).toEqual([{ code: "5001", name: "重庆市", level: "city", parentCode: "50" }]);
+    expect(chongqing).toEqual([
+      { code: "5001", name: "重庆市", level: "city", parentCode: "50", path: "50/5001/" },
+    ]);
     // 城口县 sits under the package's 县 (5002): it joins the one city level of 重庆市
     expect(rows.find((row) => row.name === "城口县")?.parentCode).toBe("5001");
   });
@@ -50,9 +52,22 @@ describe("listRegions", () => {
     expect(rows.some((row) => row.level === "county" && row.name === "东莞市")).toBe(false);
   });
 
-  it("contains every code resolveAgency returns", () => {
+  it("gives each row the path of codes down to it, its parent's path plus its own code", () => {
+    expect(byCode.get("530303")?.path).toBe("53/5303/530303/");
+    const wrong = rows.filter(
+      (row) => row.path !== `${row.parentCode ? byCode.get(row.parentCode)?.path : ""}${row.code}/`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("contains every code resolveAgency returns, and the path formatRegionPath gives for them", () => {
     const { regionCodes } = resolveAgency({ asPrinted: "重庆市九龙坡区白市驿镇人民政府", text: "" });
     for (const code of Object.values(regionCodes)) expect(byCode.has(code ?? "")).toBe(true);
+    expect(formatRegionPath(regionCodes)).toBe(byCode.get("500107105")?.path);
+    expect(formatRegionPath(resolveAgency({ asPrinted: "仙桃市人民政府", text: "" }).regionCodes)).toBe(
+      "42/429004/",
+    );
+    expect(formatRegionPath({ province: null, city: null, county: null, town: null })).toBeNull();
   });
 });
 

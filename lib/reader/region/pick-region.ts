@@ -31,7 +31,11 @@ export function pickRegion(match: RegionNameMatch, text: string): RegionPick {
 // 重庆市 is both the province and its city level: the outer one stands for both.
 function dropNestedCandidates(candidates: RegionNode[]): RegionNode[] {
   if (candidates.length < 2) return candidates;
-  return candidates.filter((node) => !candidates.some((other) => isAncestor(other, node)));
+  const set = new Set(candidates);
+  return candidates.filter((node) => {
+    for (let up = node.parent; up; up = up.parent) if (set.has(up)) return false;
+    return true;
+  });
 }
 
 function contextOf(text: string): string {
@@ -42,10 +46,12 @@ function contextOf(text: string): string {
 // A mention of the candidate's county outweighs its city, which outweighs its province. Only a single best
 // candidate counts as found; a tie still narrows the candidates (六安市 in the text: two 城关镇 of 六安市 remain).
 function rankByContext(candidates: RegionNode[], context: string): RegionNode[] {
+  if (!context) return candidates;
   let best: RegionNode[] = [];
   let bestScore = 0;
+  const mentioned = new Map<RegionNode, boolean>(); // candidates share cities and provinces: search each once
   for (const candidate of candidates) {
-    const score = scoreMentions(candidate, context);
+    const score = scoreMentions(candidate, context, mentioned);
     if (score > bestScore) [best, bestScore] = [[candidate], score];
     else if (score === bestScore && score > 0) best.push(candidate);
   }
@@ -54,10 +60,12 @@ function rankByContext(candidates: RegionNode[], context: string): RegionNode[] 
 
 const MENTION_WEIGHT = { province: 1, city: 2, county: 4, town: 8 } as const;
 
-function scoreMentions(candidate: RegionNode, context: string): number {
+function scoreMentions(candidate: RegionNode, context: string, mentioned: Map<RegionNode, boolean>): number {
   let score = 0;
   for (let up = candidate.parent; up; up = up.parent) {
-    if (mentions(context, up)) score += MENTION_WEIGHT[up.level];
+    let found = mentioned.get(up);
+    if (found === undefined) mentioned.set(up, (found = mentions(context, up)));
+    if (found) score += MENTION_WEIGHT[up.level];
   }
   return score;
 }

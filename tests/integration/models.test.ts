@@ -1,0 +1,327 @@
+// Every Prisma model of models.prisma, through the client, on a database migrated by our SQL — so the
+// schema and the hand-written migration cannot drift: a missing column, a wrong type, a missing unique or
+// foreign key shows up here.
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.drop());
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+async function createRegionChain() {
+  const { db } = t;
+  await db.region.create({ data: { code: "53", name: "云南省", level: "province", path: "53/" } });
+  await db.region.create({
+    data: { code: "5303", name: "曲靖市", level: "city", parentCode: "53", path: "53/5303/" },
+  });
+  return db.region.create({
+    data: { code: "530303", name: "沾益区", level: "county", parentCode: "5303", path: "53/5303/530303/" },
+  });
+}
+
+async function createDocument(name: string) {
+  return t.db.document.create({
+    data: {
+      sha256: sha(name),
+      fileName: `${name}.txt`,
+      mediaType: "text/plain",
+      size: 3,
+      bytes: new Uint8Array([0xe4, 0xb8, 0x80]),
+      status: "accepted",
+      readResult: { ok: true, name },
+    },
+  });
+}
+
+describe("schema matches the migration", () => {
+  test("every scalar field of every model is a column of the migrated database", async () => {
+    const model = (t.db as unknown as { _runtimeDataModel: RuntimeDataModel })._runtimeDataModel;
+    const columns = await t.db.$queryRaw<{ table_name: string; column_name: string; udt_name: string }[]>`
+      SELECT table_name, column_name, udt_name FROM information_schema.columns WHERE table_schema = 'public'`;
+    const actual = new Map(columns.map((c) => [`${c.table_name}.${c.column_name}`, c.udt_name]));
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [name, { fields, dbName }] of Object.entries(model.models)) {
+      for (const field of fields.filter((f) => f.kind !== "object")) {
+        checked += 1;
+        const udt = actual.get(`${dbName ?? name}.${field.name}`);
+        if (!udt || !udtMatches(field, udt))
+          missing.push(`${name}.${field.name}:${field.type}→${udt ?? "none"}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(90);
+  });
+});
+
+describe("models", () => {
+  test("Region: a tree with materialised paths for prefix filtering", async () => {
+    const county = await createRegionChain();
+    const withParents = await t.db.region.findUniqueOrThrow({
+      where: { code: county.code },
+      include: { parent: { include: { parent: true } } },
+    });
+    expect(withParents.parent?.parent?.name).toBe("云南省");
+    const inCity = await t.db.region.findMany({
+      where: { path: { startsWith: "53/5303/" } },
+      orderBy: { path: "asc" },
+    });
+    expect(inCity.map((r) => r.code)).toEqual(["5303", "530303"]);
+    await expect(
+      t.db.region.create({ data: { code: "99", name: "x", level: "province", path: "53/" } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  test("Agency and AgencyAlias: region, parent government, names as printed", async () => {
+    const gov = await t.db.agency.create({
+      data: { name: "曲靖市沾益区人民政府", kind: "区县政府", regionCode: "530303" },
+    });
+    const dept = await t.db.agency.create({
+      data: {
+        name: "曲靖市沾益区发展和改革局",
+        kind: "部门",
+        regionCode: "530303",
+        parentId: gov.id,
+        aliases: { create: [{ name: "沾益区发改局" }] },
+      },
+      include: { aliases: true, parent: true, region: true },
+    });
+    expect(dept.parent?.name).toBe("曲靖市沾益区人民政府");
+    expect(dept.region?.name).toBe("沾益区");
+    expect(dept.aliases.map((a) => a.name)).toEqual(["沾益区发改局"]);
+    await expect(
+      t.db.agencyAlias.create({ data: { agencyId: dept.id, name: "沾益区发改局" } }),
+    ).rejects.toMatchObject({
+      code: "P2002",
+    });
+    await expect(
+      t.db.agency.create({ data: { name: "曲靖市沾益区人民政府", kind: "区县政府" } }),
+    ).rejects.toMatchObject({
+      code: "P2002",
+    });
+    await expect(t.db.agency.create({ data: { name: "某机构", kind: "公司" } })).rejects.toThrow(
+      /Agency_kind_check/,
+    );
+    const gov2 = await t.db.agency.findUniqueOrThrow({ where: { id: gov.id }, include: { children: true } });
+    expect(gov2.children.map((c) => c.id)).toEqual([dept.id]);
+  });
+
+  test("Document: bytes kept byte for byte, sha256 unique", async () => {
+    const bytes = new Uint8Array([0, 255, 0xef, 0xbb, 0xbf, 13, 10, 0x80]);
+    const doc = await t.db.document.create({
+      data: {
+        sha256: sha("raw"),
+        fileName: "损坏.pdf",
+        size: bytes.length,
+        bytes,
+        status: "rejected",
+        errorCode: "CORRUPT_FILE",
+        readResult: { ok: false, error: { code: "CORRUPT_FILE", message: "文件已损坏" }, mediaType: null },
+        uploadedById: "user-1",
+      },
+    });
+    const read = await t.db.document.findUniqueOrThrow({ where: { sha256: sha("raw") } });
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(read.mediaType).toBeNull();
+    expect(read.readResult).toMatchObject({ error: { code: "CORRUPT_FILE" } });
+    await expect(createDocumentWithSha(sha("raw"))).rejects.toMatchObject({ code: "P2002" });
+    await expect(createDocumentWithSha("not-a-hash")).rejects.toThrow(/Document_sha256_check/);
+    expect(doc.uploadedAt).toBeInstanceOf(Date);
+  });
+
+  test("Report, Cell: one current version per (agency, year); current cells unique per (agency, year, cell)", async () => {
+    const agency = await t.db.agency.create({ data: { name: "测试镇人民政府", kind: "乡镇" } });
+    const [d1, d2] = [await createDocument("v1"), await createDocument("v2")];
+    const v1 = await t.db.report.create({
+      data: { agencyId: agency.id, year: 2023, versionNo: 1, template: "2021", documentId: d1.id },
+    });
+    await t.db.cell.createMany({
+      data: [
+        {
+          reportId: v1.id,
+          agencyId: agency.id,
+          year: 2023,
+          isCurrent: true,
+          cellId: "t3.new.total",
+          value: 17,
+          rawText: "17",
+        },
+        {
+          reportId: v1.id,
+          agencyId: agency.id,
+          year: 2023,
+          isCurrent: true,
+          cellId: "t2.fees.amount",
+          value: new Prisma.Decimal("59237.2449"),
+          unit: "万元",
+        },
+      ],
+    });
+    // A second current version of the same agency and year is refused by the partial unique index.
+    await expect(
+      t.db.report.create({
+        data: { agencyId: agency.id, year: 2023, versionNo: 2, template: "2021", documentId: d2.id },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    // Demoting v1 carries isCurrent down to its cells (composite foreign key, ON UPDATE CASCADE).
+    await t.db.report.update({ where: { id: v1.id }, data: { isCurrent: false } });
+    expect(await t.db.cell.count({ where: { reportId: v1.id, isCurrent: true } })).toBe(0);
+    const v2 = await t.db.report.create({
+      data: { agencyId: agency.id, year: 2023, versionNo: 2, template: "2021", documentId: d2.id },
+    });
+    await t.db.cell.create({
+      data: {
+        reportId: v2.id,
+        agencyId: agency.id,
+        year: 2023,
+        isCurrent: true,
+        cellId: "t3.new.total",
+        value: 18,
+        inferred: true,
+      },
+    });
+    // A cell cannot claim another year (or currentness) than its report's.
+    await expect(
+      t.db.cell.create({
+        data: {
+          reportId: v2.id,
+          agencyId: agency.id,
+          year: 2022,
+          isCurrent: true,
+          cellId: "t3.carried.total",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(
+      t.db.cell.create({
+        data: { reportId: v2.id, agencyId: agency.id, year: 2023, isCurrent: true, cellId: "t3.new.total" },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      t.db.report.create({
+        data: {
+          agencyId: agency.id,
+          year: 2023,
+          versionNo: 2,
+          isCurrent: false,
+          template: "2021",
+          documentId: d2.id,
+        },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      t.db.report.create({
+        data: { agencyId: agency.id, year: 2024, versionNo: 1, template: "2020", documentId: d2.id },
+      }),
+    ).rejects.toThrow(/Report_template_check/);
+
+    const current = await t.db.cell.findMany({ where: { agencyId: agency.id, year: 2023, isCurrent: true } });
+    expect(current.map((c) => [c.cellId, c.value?.toNumber(), c.inferred])).toEqual([
+      ["t3.new.total", 18, true],
+    ]);
+    const old = await t.db.report.findUniqueOrThrow({
+      where: { id: v1.id },
+      include: { cells: { orderBy: { cellId: "asc" } }, document: true, agency: true },
+    });
+    expect(old.cells.map((c) => c.value?.toString())).toEqual(["59237.2449", "17"]);
+    expect(old.document.fileName).toBe("v1.txt");
+    expect(old.status).toBe("needs_review");
+  });
+
+  test("Finding: cell ids, kind, severity, status, origin", async () => {
+    const report = await t.db.report.findFirstOrThrow({ where: { isCurrent: true } });
+    const finding = await t.db.finding.create({
+      data: {
+        reportId: report.id,
+        code: "RULE_CARRY_OVER",
+        severity: "warning",
+        kind: "inconsistent",
+        origin: "across_years",
+        cellIds: ["t3.carried.total", "t3.carry_forward.total"],
+        message: "上年结转与上一年度结转下年度不一致",
+      },
+    });
+    expect(finding.status).toBe("open");
+    const resolved = await t.db.finding.update({
+      where: { id: finding.id },
+      data: { status: "dismissed", resolvedAt: new Date(), resolvedById: "user-1" },
+      include: { report: true },
+    });
+    expect(resolved.cellIds).toEqual(["t3.carried.total", "t3.carry_forward.total"]);
+    expect(resolved.report.id).toBe(report.id);
+  });
+
+  test("ReportMetrics: one row per current report, filtered by year, kind and region prefix", async () => {
+    const report = await t.db.report.findFirstOrThrow({ where: { isCurrent: true } });
+    await t.db.reportMetrics.create({
+      data: {
+        reportId: report.id,
+        agencyId: report.agencyId,
+        year: report.year,
+        agencyKind: "乡镇",
+        regionCode: "530303",
+        regionPath: "53/5303/530303/",
+        template: "2021",
+        applicationsNew: 18,
+        disclosureRateNum: 5,
+        disclosureRateDen: 17,
+        feesWan: 59237.2449,
+      },
+    });
+    const rows = await t.db.reportMetrics.findMany({
+      where: { year: 2023, agencyKind: "乡镇", regionPath: { startsWith: "53/5303/" } },
+      include: { agency: true, report: true },
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ applicationsNew: 18, processed: null, feesWan: 59237.2449 });
+    await expect(
+      t.db.reportMetrics.create({
+        data: {
+          reportId: report.id,
+          agencyId: report.agencyId,
+          year: 2023,
+          agencyKind: "乡镇",
+          template: "2021",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    // Deleting a report takes its cells, findings and read-model row with it.
+    await t.db.report.delete({ where: { id: report.id } });
+    expect(await t.db.reportMetrics.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await t.db.cell.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await t.db.finding.count({ where: { reportId: report.id } })).toBe(0);
+  });
+});
+
+async function createDocumentWithSha(sha256: string) {
+  return t.db.document.create({
+    data: { sha256, fileName: "x", size: 0, bytes: new Uint8Array(), status: "rejected", readResult: {} },
+  });
+}
+
+interface RuntimeDataModel {
+  models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string }[] }>;
+}
+
+const UDT_BY_TYPE: Record<string, string[]> = {
+  String: ["text", "_text", "varchar"],
+  Int: ["int4", "_int4"],
+  BigInt: ["int8"],
+  Float: ["float8"],
+  Decimal: ["numeric"],
+  Boolean: ["bool"],
+  DateTime: ["timestamp", "timestamptz"],
+  Json: ["jsonb"],
+  Bytes: ["bytea"],
+};
+
+function udtMatches(field: { kind: string; type: string }, udt: string): boolean {
+  if (field.kind === "enum") return udt === field.type || udt === `_${field.type}`;
+  return UDT_BY_TYPE[field.type]?.includes(udt) ?? false;
+}

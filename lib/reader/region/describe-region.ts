@@ -1,6 +1,6 @@
 // The region levels of a gazetteer node as the reader reports them, and the prefix of official names
 // (遂宁市安居区聚贤镇, 重庆市九龙坡区): the city and below, or the province for provincial bodies.
-import type { RegionCodes } from "../types";
+import type { AgencyKind, RegionCodes } from "../types";
 import { MUNICIPALITIES, type RegionLevel, type RegionNode } from "./load-gazetteer";
 
 export interface RegionLevels {
@@ -35,8 +35,33 @@ export function formatRegionPrefix(node: RegionNode): string {
   return parts.filter((part): part is string => part !== null).join("");
 }
 
-/** The government of a region: …人民政府, or …街道办事处 for a 街道 (an agency of the county, not a government). */
+// Statistics-bureau code ranges: counties 71–80 are functional zones (漯河经济技术开发区); towns 001–099 are
+// 街道 (and Beijing's 地区 offices), 100–399 镇/乡/苏木, 400+ 类似乡级单位 (开发区, 农场 …) run by a 管委会.
+function isFunctionalZone(node: RegionNode): boolean {
+  const serial = Number(node.code.slice(-2));
+  if (node.level === "county") return serial >= 71 && serial <= 80;
+  return node.level === "town" && Number(node.code.slice(-3)) >= 400;
+}
+
+function isStreetOffice(node: RegionNode): boolean {
+  return node.level === "town" && Number(node.code.slice(-3)) < 100;
+}
+
+const GOVERNMENT_KIND = { province: "省政府", city: "市政府", county: "区县政府", town: "乡镇" } as const;
+
+/** The kind of the body that governs a region: 乡镇, 街道, 区县政府 …, 其他 for a functional zone. */
+export function decideRegionKind(node: RegionNode): AgencyKind {
+  if (isFunctionalZone(node)) return "其他";
+  if (isStreetOffice(node)) return "街道";
+  return GOVERNMENT_KIND[node.level];
+}
+
+/**
+ * The official name of the body governing a region: …人民政府; …街道办事处 for a 街道 (an office of the
+ * county, not a government); the zone's own name for a functional zone.
+ */
 export function formatGovernmentName(node: RegionNode): string {
   const prefix = formatRegionPrefix(node);
-  return node.level === "town" && node.name.endsWith("街道") ? `${prefix}办事处` : `${prefix}人民政府`;
+  if (isFunctionalZone(node)) return prefix;
+  return isStreetOffice(node) ? `${prefix}办事处` : `${prefix}人民政府`;
 }

@@ -207,6 +207,43 @@ const RESOLVED: [string, string, AgencyInfo][] = [
     }),
   ],
   [
+    "天津市滨海新区人民政府", // a real district despite 新区
+    "",
+    agency({
+      as_printed: "天津市滨海新区人民政府",
+      name: "天津市滨海新区人民政府",
+      kind: "区县政府",
+      province: "天津市",
+      city: "天津市",
+      county: "滨海新区",
+    }),
+  ],
+  [
+    "漯河经济技术开发区管委会", // a functional zone, coded as a county
+    "",
+    agency({
+      as_printed: "漯河经济技术开发区管委会",
+      name: "漯河市漯河经济技术开发区管理委员会",
+      kind: "其他",
+      province: "河南省",
+      city: "漯河市",
+      county: "漯河经济技术开发区",
+    }),
+  ],
+  [
+    "北京市朝阳区南磨房地区办事处",
+    "",
+    agency({
+      as_printed: "北京市朝阳区南磨房地区办事处",
+      name: "北京市朝阳区南磨房地区办事处",
+      kind: "街道",
+      province: "北京市",
+      city: "北京市",
+      county: "朝阳区",
+      town: "南磨房地区",
+    }),
+  ],
+  [
     "相山区凤凰山管委会",
     "",
     agency({
@@ -255,6 +292,11 @@ const UNRESOLVED: [string | null, string, AgencyInfo][] = [
       city: "六安市",
       county: "舒城县",
     }),
+  ],
+  [
+    "沈阳市朝阳区人民政府", // 朝阳区 is in 北京 and 长春, not in 沈阳: a misprint is not silently accepted
+    "",
+    agency({ as_printed: "沈阳市朝阳区人民政府", kind: "区县政府", province: "辽宁省", city: "沈阳市" }),
   ],
   [null, "", agency({ as_printed: null })],
   ["   ", "", agency({ as_printed: "   " })],

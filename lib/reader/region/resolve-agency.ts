@@ -3,6 +3,7 @@
 import type { AgencyInfo, AgencyKind, Finding, RegionCodes } from "../types";
 import { classifyAgencyRest, type AgencyRole } from "./classify-agency-rest";
 import {
+  decideRegionKind,
   describeRegion,
   fillMunicipalityCity,
   formatGovernmentName,
@@ -10,8 +11,8 @@ import {
 } from "./describe-region";
 import { loadGazetteer, type Gazetteer, type RegionNode } from "./load-gazetteer";
 import { findRegionPrefixInText } from "./match-region-in-text";
-import { matchRegionNames } from "./match-region-names";
-import { pickRegion } from "./pick-region";
+import { matchRegionNames, type RegionNameMatch } from "./match-region-names";
+import { pickRegion, type RegionPick } from "./pick-region";
 
 export interface ResolvedAgency {
   agency: AgencyInfo;
@@ -19,58 +20,56 @@ export interface ResolvedAgency {
   findings: Finding[];
 }
 
+interface OfficialNames {
+  name: string | null;
+  department: string | null;
+  parent: string | null;
+}
+
 export function resolveAgency(input: { asPrinted: string | null; text: string }): ResolvedAgency {
   const printed = normalizeAgencyName(input.asPrinted ?? "");
   if (!printed) return unresolvedResult(input.asPrinted, "未识别到机关名称，无法确定所属地区，请人工补充。");
   const gazetteer = loadGazetteer();
-  const role = classifyAgencyRest(matchRegionNames(printed, gazetteer).rest);
-  const match = matchWithTextContext(printed, role, input.text, gazetteer);
+  const printedMatch = matchRegionNames(printed, gazetteer);
+  const role = classifyAgencyRest(printedMatch.rest);
+  const match = completeFromText(printed, printedMatch, role, input.text, gazetteer);
   const pick = pickRegion(match, input.text);
+
   const region = pick.node ?? pick.shared;
   const levels = describeRegion(region);
-  if (region)
-    fillMunicipalityCity(
-      levels,
-      gazetteer.byName.get(region.name)?.find((n) => n.level === "city"),
-    );
-  const kind = decideKind(role, pick.node ?? pick.ambiguous[0] ?? null);
+  const municipalityCity = region && gazetteer.byName.get(region.name)?.find((node) => node.level === "city");
+  fillMunicipalityCity(levels, municipalityCity ?? undefined);
 
-  const findings: Finding[] = [];
-  let names = {
-    name: null as string | null,
-    department: null as string | null,
-    parent: null as string | null,
-  };
-  if (pick.ambiguous.length > 0) {
-    findings.push(unresolvedFinding(describeAmbiguity(match.names.at(-1)?.text ?? printed, pick.ambiguous)));
-  } else if (!pick.node) {
-    findings.push(unresolvedFinding(`“${printed}”中未找到可识别的行政区划名称，请人工确认所属地区。`));
-  } else if (role.role === "unknown-town") {
-    const where = formatRegionPrefix(pick.node);
-    findings.push(unresolvedFinding(`行政区划库中未找到${where}下的“${role.town}”，请人工确认。`));
-  } else {
-    names = formatNames(
-      pick.node,
-      kind === "其他" && role.role === "government" ? { role: "other", name: "" } : role,
-    );
-  }
-  if (role.role === "department") names.department = role.department;
-
+  const problem = describeProblem(printed, match, pick, role);
+  const names: OfficialNames =
+    pick.node && !problem
+      ? formatOfficialNames(pick.node, role)
+      : { name: null, department: role.role === "department" ? role.department : null, parent: null };
   const agency: AgencyInfo = {
     name: names.name,
     as_printed: input.asPrinted,
-    kind,
+    kind: decideKind(role, pick),
     ...levels.names,
     department: names.department,
     parent: names.parent,
   };
-  return { agency, regionCodes: levels.codes, findings };
+  return { agency, regionCodes: levels.codes, findings: problem ? [unresolvedFinding(problem)] : [] };
 }
 
-// A name without its region, or with an ambiguous one (城关镇), is completed from its mentions in the text:
-// “米易县城关镇”, “曲靖市沾益区发展和改革局”.
-function matchWithTextContext(printed: string, role: AgencyRole, text: string, gazetteer: Gazetteer) {
-  const match = matchRegionNames(printed, gazetteer);
+/** NFKC (full-width letters, digits, brackets), no whitespace: 沾 益 区 → 沾益区. */
+export function normalizeAgencyName(name: string): string {
+  return name.normalize("NFKC").replace(/\s+/g, "");
+}
+
+// A name without its region (发改局), or with an ambiguous one (城关镇), is completed from its mentions in the
+// report's text: “米易县城关镇”, 落款 “曲靖市沾益区发展和改革局”.
+function completeFromText(
+  printed: string,
+  match: RegionNameMatch,
+  role: AgencyRole,
+  text: string,
+  gazetteer: Gazetteer,
+): RegionNameMatch {
   if (pickRegion(match, "").node) return match;
   const regionPart = printed.slice(0, printed.length - match.rest.length);
   const mentions = regionPart ? [printed, regionPart] : [printed];
@@ -84,12 +83,17 @@ function matchWithTextContext(printed: string, role: AgencyRole, text: string, g
   return match;
 }
 
-/** NFKC (full-width letters, digits, brackets), no whitespace: 沾 益 区 → 沾益区. */
-export function normalizeAgencyName(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
+function describeProblem(printed: string, match: RegionNameMatch, pick: RegionPick, role: AgencyRole) {
+  if (pick.ambiguous.length > 0)
+    return describeAmbiguity(match.names.at(-1)?.text ?? printed, pick.ambiguous);
+  if (!pick.node) return `“${printed}”中未找到可识别的行政区划名称，请人工确认所属地区。`;
+  if (role.role === "unknown-region") {
+    return `行政区划库中${formatRegionPrefix(pick.node)}下没有“${role.region}”，请人工确认所属地区。`;
+  }
+  return null;
 }
 
-function formatNames(node: RegionNode, role: Exclude<AgencyRole, { role: "unknown-town" }>) {
+function formatOfficialNames(node: RegionNode, role: AgencyRole): OfficialNames {
   const prefix = formatRegionPrefix(node);
   switch (role.role) {
     case "government":
@@ -102,20 +106,19 @@ function formatNames(node: RegionNode, role: Exclude<AgencyRole, { role: "unknow
       };
     case "other":
       return { name: `${prefix}${role.name}`, department: null, parent: null };
+    case "unknown-region":
+      return { name: null, department: null, parent: null };
   }
 }
 
-const GOVERNMENT_KIND = { province: "省政府", city: "市政府", county: "区县政府", town: "乡镇" } as const;
-
-function decideKind(role: AgencyRole, region: RegionNode | null): AgencyKind | null {
+function decideKind(role: AgencyRole, pick: RegionPick): AgencyKind | null {
   if (role.role === "department") return "部门";
   if (role.role === "other") return "其他";
-  if (role.role === "unknown-town") return role.town.endsWith("街道") ? "街道" : "乡镇";
-  if (!region) return null;
-  // Development zones sit in the gazetteer as counties (漯河经济技术开发区) but are governed by a 管委会.
-  if (/开发区|高新区|园区|新区|示范区|试验区/.test(region.name)) return "其他";
-  if (region.level === "town" && region.name.endsWith("街道")) return "街道";
-  return GOVERNMENT_KIND[region.level];
+  if (role.role === "unknown-region") return role.kind;
+  if (pick.node) return decideRegionKind(pick.node);
+  // Ambiguous: the kind is known when every candidate governs the same kind of region (88 城关镇 → 乡镇).
+  const kinds = new Set(pick.ambiguous.map(decideRegionKind));
+  return kinds.size === 1 ? [...kinds][0]! : null;
 }
 
 function describeAmbiguity(name: string, candidates: RegionNode[]): string {

@@ -1,0 +1,69 @@
+// A report as a saved government web page: site chrome around an article whose tables use rowspan/colspan
+// the way real pages do (group labels spanning their sub-rows, spanning headers).
+import {
+  buildReportDocument,
+  type ReportBlock,
+  type ReportTable,
+  type ReportToRender,
+} from "@/lib/reader/testing/report-document";
+
+export interface HtmlOptions {
+  /** The charset the page declares in its meta tag (the bytes are encoded separately, see encode-text.ts). */
+  charset?: string;
+  /** Wrap the article in a layout table, as older CMS templates do. */
+  layoutTable?: boolean;
+}
+
+export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): string {
+  const blocks = buildReportDocument(report);
+  const title = blocks.find((block) => block.kind === "title")?.text ?? "";
+  const article = blocks.map(renderBlock).join("\n");
+  const body = options.layoutTable
+    ? `<table class="layout" width="100%"><tr><td class="side">栏目导航</td><td>${article}</td></tr></table>`
+    : `<div class="article">${article}</div>`;
+  return [
+    "<!DOCTYPE html>",
+    "<html>",
+    `<head><meta charset="${options.charset ?? "utf-8"}"><title>${escapeHtml(title)}</title>`,
+    "<style>table{border-collapse:collapse} td{border:1px solid #000}</style>",
+    "<script>var _hmt = _hmt || []; document.write('<table><tr><td>1</td></tr></table>');</script></head>",
+    "<body>",
+    '<nav class="crumbs">首页 &gt; 政务公开 &gt; 政府信息公开年报</nav>',
+    body,
+    '<div class="footer">主办单位：人民政府办公室</div>',
+    "</body>",
+    "</html>",
+  ].join("\n");
+}
+
+function renderBlock(block: ReportBlock): string {
+  switch (block.kind) {
+    case "title":
+      return `<h1 style="text-align:center">${escapeHtml(block.text)}</h1>`;
+    case "heading":
+      return `<p><strong>${escapeHtml(block.text)}</strong></p>`;
+    case "paragraph":
+      return `<p>&nbsp;&nbsp;${escapeHtml(block.text)}</p>`;
+    case "table":
+      return renderTable(block.table);
+  }
+}
+
+function renderTable(table: ReportTable): string {
+  const rows = table.rows.map((row) => {
+    const cells = row.map((cell) => {
+      const spans =
+        (cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "") +
+        (cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "");
+      // Real pages wrap cell text in <p><span> and use &nbsp; for empty cells.
+      const text = cell.text === "" ? "&nbsp;" : `<p><span>${escapeHtml(cell.text)}</span></p>`;
+      return `<td${spans}>${text}</td>`;
+    });
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  return `<table border="1" cellspacing="0"><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -12,7 +12,9 @@ export type AgencyRole =
 const GOVERNMENT_WORDS = new Set(["", "人民政府", "政府", "办事处", "街道办事处", "人民政府办事处"]);
 
 // Bodies outside the closed list of governments and departments (template.md: 其他).
-const OTHER_BODY = /管委会|管理委员会|开发区|高新区|园区|新区|示范区|试验区|保税区|工委/;
+// Party, congress and court bodies are not government agencies either.
+const OTHER_BODY =
+  /管委会|管理委员会|开发区|高新区|园区|新区|示范区|试验区|保税区|工委|^中共|^中国共产党|党委|纪委|人大|政协|法院|检察院/;
 
 // A region name by its suffix, followed at most by the word for its government.
 const UNKNOWN_REGION =

@@ -17,6 +17,8 @@ export interface Gazetteer {
   nodes: RegionNode[];
   /** Name or alias (黔西南州) → every node of that name, at any level. */
   byName: Map<string, RegionNode[]>;
+  /** County stem (沾益 of 沾益区) → counties: finds a county under its former name (沾益县 became 沾益区). */
+  countiesByStem: Map<string, RegionNode[]>;
   /** Length of the longest key of byName: the bound of a name match. */
   maxNameLength: number;
 }
@@ -83,21 +85,28 @@ function buildGazetteer(provinces: RawDivision[]): Gazetteer {
   return { nodes, ...indexByName(nodes) };
 }
 
-function indexByName(nodes: RegionNode[]): Pick<Gazetteer, "byName" | "maxNameLength"> {
+function indexByName(nodes: RegionNode[]): Pick<Gazetteer, "byName" | "countiesByStem" | "maxNameLength"> {
   const byName = new Map<string, RegionNode[]>();
-  const put = (key: string, node: RegionNode) => {
-    const list = byName.get(key);
-    if (list) list.push(node);
-    else byName.set(key, [node]);
-  };
+  const countiesByStem = new Map<string, RegionNode[]>();
   for (const node of nodes) {
-    put(node.name, node);
+    putInList(byName, node.name, node);
     const alias = abbreviateAutonomousPrefecture(node.name);
-    if (alias) put(alias, node);
+    if (alias) putInList(byName, alias, node);
+    const stem = COUNTY_SUFFIX.exec(node.name)?.[1];
+    if (node.level === "county" && stem) putInList(countiesByStem, stem, node);
   }
   let maxNameLength = 0;
   for (const key of byName.keys()) maxNameLength = Math.max(maxNameLength, key.length);
-  return { byName, maxNameLength };
+  return { byName, countiesByStem, maxNameLength };
+}
+
+// Two characters at least before the suffix: 城区, 郊区 have no stem worth the name.
+export const COUNTY_SUFFIX = /^(.{2,})(?:县|区|市|旗)$/;
+
+function putInList(map: Map<string, RegionNode[]>, key: string, node: RegionNode): void {
+  const list = map.get(key);
+  if (list) list.push(node);
+  else map.set(key, [node]);
 }
 
 // Reports write 黔西南布依族苗族自治州 as 黔西南州, 恩施土家族苗族自治州 as 恩施州: place name + 州.

@@ -1,6 +1,6 @@
 // Split an agency name into the region names it starts with (遂宁市 · 安居区 · 聚贤镇) and the rest (人民政府,
 // 发改局 …). Each name keeps only the gazetteer nodes consistent with the names before it.
-import type { Gazetteer, RegionLevel, RegionNode } from "./load-gazetteer";
+import { COUNTY_SUFFIX, type Gazetteer, type RegionLevel, type RegionNode } from "./load-gazetteer";
 
 export interface RegionNameMatch {
   /** The region names found, outermost first, each with its remaining candidates. */
@@ -20,6 +20,11 @@ export function isAncestor(ancestor: RegionNode, node: RegionNode): boolean {
 export function matchRegionNames(name: string, gazetteer: Gazetteer): RegionNameMatch {
   const names: RegionNameMatch["names"] = [];
   let position = 0;
+  const abbreviated = matchAfterAbbreviation(name, gazetteer);
+  if (abbreviated) {
+    names.push(abbreviated.first);
+    position = abbreviated.skip + abbreviated.first.text.length;
+  }
   while (position < name.length) {
     const found = matchAt(name, position, names[names.length - 1]?.candidates ?? null, gazetteer);
     if (!found) break;
@@ -44,7 +49,60 @@ function matchAt(
     const candidates = outer ? nodes.filter((node) => outer.some((o) => isAncestor(o, node))) : nodes;
     if (candidates.length > 0) return { text, candidates };
   }
+  return matchFormerCountyName(name, position, outer, gazetteer);
+}
+
+// Counties renamed since (沾益县 → 沾益区, 宣威县 → 宣威市) are still printed under the old suffix: the stem
+// finds them, only when no exact name did.
+function matchFormerCountyName(
+  name: string,
+  position: number,
+  outer: RegionNode[] | null,
+  gazetteer: Gazetteer,
+): { text: string; candidates: RegionNode[] } | null {
+  const longest = Math.min(gazetteer.maxNameLength, name.length - position);
+  for (let length = longest; length >= 3; length--) {
+    const text = name.slice(position, position + length);
+    const stem = COUNTY_SUFFIX.exec(text)?.[1];
+    const nodes = stem ? gazetteer.countiesByStem.get(stem) : undefined;
+    if (!nodes) continue;
+    const candidates = outer ? nodes.filter((node) => outer.some((o) => isAncestor(o, node))) : nodes;
+    if (candidates.length > 0) return { text, candidates };
+  }
   return null;
+}
+
+// A name may start with an abbreviation the gazetteer does not list (达茂旗 for 达尔罕茂明安联合旗, 遂宁 for
+// 遂宁市): accepted when a region name follows and the abbreviation's characters appear, in order, in the
+// name of one of that region's ancestors.
+const MAX_ABBREVIATION_CHARS = 8;
+
+function matchAfterAbbreviation(name: string, gazetteer: Gazetteer) {
+  if (matchAt(name, 0, null, gazetteer)) return null;
+  for (let skip = 2; skip <= Math.min(MAX_ABBREVIATION_CHARS, name.length - 2); skip++) {
+    const found = matchAt(name, skip, null, gazetteer);
+    if (!found) continue;
+    const abbreviation = name.slice(0, skip);
+    const candidates = found.candidates.filter((node) => isAbbreviationOfAncestor(abbreviation, node));
+    return candidates.length > 0 ? { skip, first: { text: found.text, candidates } } : null;
+  }
+  return null;
+}
+
+// 四川遂宁 for 四川省遂宁市: the abbreviation may span several levels, from any one of them down.
+function isAbbreviationOfAncestor(abbreviation: string, node: RegionNode): boolean {
+  let below = "";
+  for (let up = node.parent; up; up = up.parent) {
+    below = up.name + below;
+    if (up.name.startsWith(abbreviation[0]!) && isSubsequence(abbreviation, below)) return true;
+  }
+  return false;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
 }
 
 // An inner name also decides its outer names: 朝阳区 (北京 or 长春) followed by a town only in 北京.

@@ -18,12 +18,13 @@ export interface RegionPick {
 const CONTEXT_HEAD_CHARS = 3000;
 const CONTEXT_TAIL_CHARS = 1500;
 
-export function pickRegion(match: RegionNameMatch, text: string): RegionPick {
+/** `context`: the part of the report that may name the region (see selectContext), "" for the name alone. */
+export function pickRegion(match: RegionNameMatch, context: string): RegionPick {
   const innermost = match.names[match.names.length - 1];
   if (!innermost) return { node: null, shared: null, ambiguous: [] };
   const candidates = dropNestedCandidates(innermost.candidates);
   if (candidates.length === 1) return { node: candidates[0]!, shared: null, ambiguous: [] };
-  const ranked = rankByContext(candidates, contextOf(text));
+  const ranked = rankByContext(candidates, context);
   if (ranked.length === 1) return { node: ranked[0]!, shared: null, ambiguous: [] };
   return { node: null, shared: findSharedAncestor(ranked), ambiguous: ranked };
 }
@@ -38,9 +39,13 @@ function dropNestedCandidates(candidates: RegionNode[]): RegionNode[] {
   });
 }
 
-function contextOf(text: string): string {
-  if (text.length <= CONTEXT_HEAD_CHARS + CONTEXT_TAIL_CHARS) return text;
-  return `${text.slice(0, CONTEXT_HEAD_CHARS)}\n${text.slice(-CONTEXT_TAIL_CHARS)}`;
+/** The head and the tail of the report, without whitespace (PDF text spaces out names: 淮 安 市). */
+export function selectContext(text: string): string {
+  const window =
+    text.length <= CONTEXT_HEAD_CHARS + CONTEXT_TAIL_CHARS
+      ? text
+      : `${text.slice(0, CONTEXT_HEAD_CHARS)}\n${text.slice(-CONTEXT_TAIL_CHARS)}`;
+  return window.replace(/[ \t\r\u3000]+/g, "");
 }
 
 // A mention of the candidate's county outweighs its city, which outweighs its province. Only a single best

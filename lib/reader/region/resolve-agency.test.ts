@@ -244,6 +244,46 @@ const RESOLVED: [string, string, AgencyInfo][] = [
     }),
   ],
   [
+    "达茂旗查干哈达苏木", // 达茂旗: the usual abbreviation of 达尔罕茂明安联合旗
+    "",
+    agency({
+      as_printed: "达茂旗查干哈达苏木",
+      name: "包头市达尔罕茂明安联合旗查干哈达苏木人民政府",
+      kind: "乡镇",
+      province: "内蒙古自治区",
+      city: "包头市",
+      county: "达尔罕茂明安联合旗",
+      town: "查干哈达苏木",
+    }),
+  ],
+  [
+    "沾益县发改局", // 沾益县 became 沾益区 in 2016; older reports keep the old name
+    "",
+    agency({
+      as_printed: "沾益县发改局",
+      name: "曲靖市沾益区发展和改革局",
+      kind: "部门",
+      province: "云南省",
+      city: "曲靖市",
+      county: "沾益区",
+      department: "发展和改革局",
+      parent: "曲靖市沾益区人民政府",
+    }),
+  ],
+  [
+    "四川遂宁安居区聚贤镇人民政府",
+    "",
+    agency({
+      as_printed: "四川遂宁安居区聚贤镇人民政府",
+      name: "遂宁市安居区聚贤镇人民政府",
+      kind: "乡镇",
+      province: "四川省",
+      city: "遂宁市",
+      county: "安居区",
+      town: "聚贤镇",
+    }),
+  ],
+  [
     "相山区凤凰山管委会",
     "",
     agency({
@@ -280,6 +320,7 @@ const UNRESOLVED: [string | null, string, AgencyInfo][] = [
     agency({ as_printed: "城关镇人民政府", kind: "乡镇", province: "安徽省", city: "六安市" }),
   ],
   ["朝阳区人民政府", "", agency({ as_printed: "朝阳区人民政府", kind: "区县政府" })],
+  ["中共某某县委", "", agency({ as_printed: "中共某某县委", kind: "其他" })],
   ["财政局", "本局依法公开", agency({ as_printed: "财政局", kind: "部门", department: "财政局" })],
   ["不存在县某某镇", "", agency({ as_printed: "不存在县某某镇", kind: "乡镇" })],
   [

@@ -12,7 +12,7 @@ import {
 import { loadGazetteer, type Gazetteer, type RegionNode } from "./load-gazetteer";
 import { findRegionPrefixInText } from "./match-region-in-text";
 import { matchRegionNames, type RegionNameMatch } from "./match-region-names";
-import { pickRegion, type RegionPick } from "./pick-region";
+import { pickRegion, selectContext, type RegionPick } from "./pick-region";
 
 export interface ResolvedAgency {
   agency: AgencyInfo;
@@ -32,8 +32,10 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
   const gazetteer = loadGazetteer();
   const printedMatch = matchRegionNames(printed, gazetteer);
   const role = classifyAgencyRest(printedMatch.rest);
-  const match = completeFromText(printed, printedMatch, role, input.text, gazetteer);
-  const pick = pickRegion(match, input.text);
+  // The text is only read when the name alone does not decide (most names do: no cost for them).
+  const text = pickRegion(printedMatch, "").node ? "" : selectContext(input.text);
+  const match = text ? completeFromText(printed, printedMatch, role, text, gazetteer) : printedMatch;
+  const pick = pickRegion(match, text);
 
   const region = pick.node ?? pick.shared;
   const levels = describeRegion(region);
@@ -70,7 +72,6 @@ function completeFromText(
   text: string,
   gazetteer: Gazetteer,
 ): RegionNameMatch {
-  if (pickRegion(match, "").node) return match;
   const regionPart = printed.slice(0, printed.length - match.rest.length);
   const mentions = regionPart ? [printed, regionPart] : [printed];
   if (role.role === "department" && !regionPart) mentions.push(role.department);

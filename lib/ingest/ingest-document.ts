@@ -1,0 +1,135 @@
+// Ingestion: one uploaded file and its reading, written in one transaction.
+//   const outcome = await ingestDocument(db, { bytes, fileName, uploadedById }, readResult);
+// The Document is always stored, byte for byte, with the full reading — also when rejected or when its
+// agency or year is unknown (status needs_agency / needs_year, for staff to complete). When accepted:
+// regions, agency (+ alias, + parent government), a new current report version with its cells and
+// findings, cross-year findings (this year and the next) and the read-model row.
+// The same bytes twice (same sha256) are recognised and not stored again: { duplicate: true } with the
+// first upload's document and report — also when both uploads race (the unique sha256 decides).
+import { createHash } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ReadResult } from "@/lib/reader/types";
+import { buildCellRows } from "@/lib/ingest/build-cell-rows";
+import { classifyReadResult } from "@/lib/ingest/classify-read-result";
+import { createReportVersion } from "@/lib/ingest/create-report-version";
+import type { Db, IngestInput, IngestOutcome, Tx } from "@/lib/ingest/ingest-types";
+import { refreshAcrossYearFindings } from "@/lib/ingest/refresh-across-year-findings";
+import { upsertAgency } from "@/lib/ingest/upsert-agency";
+import { upsertRegionChain } from "@/lib/ingest/upsert-region-chain";
+import { writeReportMetrics } from "@/lib/ingest/write-report-metrics";
+
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export async function ingestDocument(db: Db, input: IngestInput, result: ReadResult): Promise<IngestOutcome> {
+  const sha256 = hashBytes(input.bytes);
+  const existing = await findDuplicate(db, sha256);
+  if (existing) return existing;
+  try {
+    return await db.$transaction((tx) => writeDocument(tx, input, result, sha256), TRANSACTION_OPTIONS);
+  } catch (error) {
+    // A concurrent upload of the same bytes committed first: report it as the duplicate it is.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await findDuplicate(db, sha256);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+export async function findDuplicate(db: Db | Tx, sha256: string): Promise<IngestOutcome | null> {
+  const document = await db.document.findUnique({
+    where: { sha256 },
+    select: {
+      id: true,
+      status: true,
+      errorCode: true,
+      agencyId: true,
+      year: true,
+      reports: { orderBy: { versionNo: "asc" }, take: 1, select: { id: true, versionNo: true } },
+    },
+  });
+  if (!document) return null;
+  const report = document.reports[0] ?? null;
+  return {
+    duplicate: true,
+    documentId: document.id,
+    sha256,
+    status: document.status,
+    errorCode: document.errorCode,
+    agencyId: document.agencyId,
+    year: document.year,
+    reportId: report?.id ?? null,
+    versionNo: report?.versionNo ?? null,
+  };
+}
+
+async function writeDocument(
+  tx: Tx,
+  input: IngestInput,
+  result: ReadResult,
+  sha256: string,
+): Promise<IngestOutcome> {
+  const { status, errorCode, mediaType } = classifyReadResult(result);
+  const agencyName = result.ok ? result.agency.name : null;
+  const region =
+    result.ok && agencyName ? await upsertRegionChain(tx, result.regionCodes, result.agency) : null;
+  const agency =
+    result.ok && agencyName
+      ? await upsertAgency(tx, { ...result.agency, name: agencyName }, result.regionCodes, region)
+      : null;
+  const year = result.ok ? result.year : null;
+  const document = await tx.document.create({
+    data: {
+      sha256,
+      fileName: input.fileName,
+      mediaType: mediaType ?? input.mediaType ?? null,
+      size: input.bytes.byteLength,
+      // A copy on a plain ArrayBuffer (the input may be a view on a Buffer pool or a SharedArrayBuffer).
+      bytes: new Uint8Array(input.bytes),
+      uploadedById: input.uploadedById ?? null,
+      status,
+      errorCode,
+      readResult: result as unknown as Prisma.InputJsonValue,
+      agencyId: agency?.id ?? null,
+      year,
+    },
+    select: { id: true },
+  });
+  const outcome: IngestOutcome = {
+    duplicate: false,
+    documentId: document.id,
+    sha256,
+    status,
+    errorCode,
+    agencyId: agency?.id ?? null,
+    year,
+    reportId: null,
+    versionNo: null,
+  };
+  if (status !== "accepted" || !result.ok || !agency || year === null) return outcome;
+
+  const cells = buildCellRows(result);
+  const report = await createReportVersion(tx, {
+    agencyId: agency.id,
+    year,
+    template: result.template,
+    documentId: document.id,
+    cells,
+    findings: result.findings,
+  });
+  await refreshAcrossYearFindings(tx, agency.id, year);
+  await writeReportMetrics(tx, {
+    reportId: report.id,
+    agencyId: agency.id,
+    year,
+    agencyKind: agency.kind,
+    region: agency.region,
+    template: result.template,
+    cells,
+  });
+  return { ...outcome, reportId: report.id, versionNo: report.versionNo };
+}

@@ -1,0 +1,29 @@
+// Types shared by the ingestion steps.
+import type { DocumentStatus, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+/** The app's client or the client of an open transaction: every step runs inside ingestDocument's. */
+export type Tx = Prisma.TransactionClient;
+export type Db = PrismaClient;
+
+export interface IngestInput {
+  bytes: Uint8Array;
+  fileName: string;
+  /** As declared by the upload; the reader's detected type wins when it has one. */
+  mediaType?: string | null;
+  uploadedById?: string | null;
+}
+
+export interface IngestOutcome {
+  /** true: a document with the same sha256 was already stored; nothing was written. */
+  duplicate: boolean;
+  documentId: number;
+  sha256: string;
+  status: DocumentStatus;
+  /** The reader's error code for a rejected document. */
+  errorCode: string | null;
+  agencyId: number | null;
+  year: number | null;
+  /** The report version created from this document (null unless accepted). */
+  reportId: number | null;
+  versionNo: number | null;
+}

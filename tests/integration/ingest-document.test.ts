@@ -1,0 +1,287 @@
+// Ingestion on a real database: versions, duplicates, rejected and incomplete documents, the read model
+// and cross-year findings. Each test works with agencies and bytes of its own, so tests are independent.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+import {
+  buildReadError,
+  buildReadResult,
+  getTruthReport,
+  uniqueBytes,
+} from "@/tests/helpers/read-result-factory";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.drop());
+
+/** A reading of seed `prefix` under an agency name of this test's own. */
+function readingFor(
+  prefix: string,
+  agencyName: string,
+  overrides: Parameters<typeof buildReadResult>[1] = {},
+) {
+  const base = buildReadResult(prefix);
+  return buildReadResult(prefix, {
+    ...overrides,
+    agency: { ...base.agency, name: agencyName, ...overrides.agency },
+  });
+}
+
+describe("ingestDocument", () => {
+  test("stores a department's report: regions, agency, parent government, alias, cells, findings", async () => {
+    const bytes = uniqueBytes();
+    const result = readingFor("001", "曲靖市沾益区发展和改革局", {
+      findings: [
+        {
+          code: "ROW_EMPTY",
+          severity: "warning",
+          kind: "uncertain",
+          cells: ["t3.partial.total"],
+          message: "（二）部分公开整行未填写。",
+        },
+      ],
+      inferred: ["t3.partial.total"],
+      units: { "t2.fees.amount": "万元" },
+    });
+    const outcome = await ingestDocument(
+      t.db,
+      { bytes, fileName: "沾益区发改局.txt", uploadedById: "u1" },
+      result,
+    );
+    expect(outcome).toMatchObject({ duplicate: false, status: "accepted", versionNo: 1, year: 2023 });
+
+    const agency = await t.db.agency.findUniqueOrThrow({
+      where: { name: "曲靖市沾益区发展和改革局" },
+      include: { aliases: true, parent: true, region: true },
+    });
+    expect(agency).toMatchObject({ kind: "部门", regionCode: "530303" });
+    expect(agency.parent).toMatchObject({
+      name: "曲靖市沾益区人民政府",
+      kind: "区县政府",
+      regionCode: "530303",
+    });
+    expect(agency.aliases.map((a) => a.name)).toEqual(["沾益区发改局"]);
+    expect(agency.region).toMatchObject({
+      name: "沾益区",
+      level: "county",
+      parentCode: "5303",
+      path: "53/5303/530303/",
+    });
+
+    const report = await t.db.report.findUniqueOrThrow({
+      where: { id: outcome.reportId! },
+      include: { cells: true, findings: true, document: true },
+    });
+    const truth = getTruthReport("001");
+    expect(report.cells).toHaveLength(Object.keys(truth.cells).length);
+    for (const cell of report.cells) {
+      expect(cell.value === null ? null : cell.value.toNumber()).toBe(truth.cells[cell.cellId]);
+    }
+    const partial = report.cells.find((c) => c.cellId === "t3.partial.total")!;
+    expect(partial.inferred).toBe(true);
+    expect(report.cells.find((c) => c.cellId === "t2.fees.amount")!.unit).toBe("万元");
+    expect(report.findings.map((f) => [f.code, f.kind, f.origin, f.cellIds])).toEqual([
+      ["ROW_EMPTY", "uncertain", "reader", ["t3.partial.total"]],
+    ]);
+    expect(Buffer.from(report.document.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(report.document).toMatchObject({
+      uploadedById: "u1",
+      agencyId: agency.id,
+      year: 2023,
+      mediaType: "text/plain",
+    });
+  });
+
+  test("the read model row holds the metric inputs of the current version's cells", async () => {
+    const result = readingFor("002", "测试区读模型镇人民政府");
+    const outcome = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "a.txt" }, result);
+    const c = (id: string) => result.cells[id] as number;
+    const sum = (ids: string[]) => ids.reduce((s, id) => s + c(id), 0);
+    const denied = Object.keys(result.cells).filter((id) => /^t3\.denied\.[a-z_]+\.total$/.test(id));
+    expect(denied).toHaveLength(8);
+    const row = await t.db.reportMetrics.findUniqueOrThrow({ where: { reportId: outcome.reportId! } });
+    expect(row).toMatchObject({
+      agencyId: outcome.agencyId,
+      year: 2023,
+      agencyKind: "乡镇",
+      template: "2021",
+      regionCode: "500107110",
+      regionPath: "50/5001/500107/500107110/",
+      applicationsNew: c("t3.new.total"),
+      applicationsTotal: c("t3.new.total") + c("t3.carried.total"),
+      processed: c("t3.outcome_total.total"),
+      disclosureRateNum: c("t3.granted.total") + c("t3.partial.total"),
+      disclosureRateDen: c("t3.outcome_total.total"),
+      substantiveDisclosureRateDen: c("t3.granted.total") + c("t3.partial.total") + sum(denied),
+      naturalPersonShareNum: c("t3.new.natural"),
+      reviews: c("t4.review.total"),
+      reviewCorrectionRateDen: c("t4.review.total") - c("t4.review.pending"),
+      lawsuits: c("t4.litigation_direct.total") + c("t4.litigation_after_review.total"),
+      licences: c("t2.licence.decisions"),
+      feesWan: c("t2.fees.amount"),
+    });
+    expect(c("t3.new.total")).toBe(17);
+  });
+
+  test("a second document for the same agency and year becomes the current version", async () => {
+    const name = "测试区版本镇人民政府";
+    const first = await ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: "v1.txt" },
+      readingFor("002", name),
+    );
+    const corrected = readingFor("002", name, { cells: { "t3.new.total": 18, "t3.new.natural": 17 } });
+    const second = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "v2.txt" }, corrected);
+    expect(second).toMatchObject({ duplicate: false, versionNo: 2, agencyId: first.agencyId });
+
+    const reports = await t.db.report.findMany({
+      where: { agencyId: first.agencyId! },
+      orderBy: { versionNo: "asc" },
+    });
+    expect(reports.map((r) => [r.versionNo, r.isCurrent])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(await t.db.cell.count({ where: { reportId: first.reportId!, isCurrent: true } })).toBe(0);
+    const current = await t.db.cell.findFirstOrThrow({
+      where: { agencyId: first.agencyId!, year: 2023, isCurrent: true, cellId: "t3.new.total" },
+    });
+    expect(current.value?.toNumber()).toBe(18);
+    const metrics = await t.db.reportMetrics.findMany({ where: { agencyId: first.agencyId! } });
+    expect(metrics.map((m) => [m.reportId, m.applicationsNew])).toEqual([[second.reportId, 18]]);
+  });
+
+  test("the same bytes twice are recognised and stored once", async () => {
+    const bytes = uniqueBytes();
+    const result = readingFor("003", "测试区重复镇人民政府");
+    const first = await ingestDocument(t.db, { bytes, fileName: "a.txt" }, result);
+    const again = await ingestDocument(
+      t.db,
+      { bytes: Uint8Array.from(bytes), fileName: "renamed.txt" },
+      result,
+    );
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await t.db.document.count({ where: { sha256: first.sha256 } })).toBe(1);
+    expect(await t.db.report.count({ where: { agencyId: first.agencyId! } })).toBe(1);
+  });
+
+  test("concurrent uploads of the same file store one document and one report", async () => {
+    const bytes = uniqueBytes();
+    const result = readingFor("003", "测试区并发镇人民政府");
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map(() => ingestDocument(t.db, { bytes, fileName: "same.txt" }, result)),
+    );
+    expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o.documentId)).size).toBe(1);
+    expect(new Set(outcomes.map((o) => o.reportId)).size).toBe(1);
+    expect(await t.db.document.count({ where: { sha256: outcomes[0]!.sha256 } })).toBe(1);
+  });
+
+  test("concurrent different documents of one agency-year get distinct versions, one current", async () => {
+    const name = "测试区并发版本镇人民政府";
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() =>
+        ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "x.txt" }, readingFor("003", name)),
+      ),
+    );
+    expect(outcomes.map((o) => o.versionNo).sort()).toEqual([1, 2, 3]);
+    const agencyId = outcomes[0]!.agencyId!;
+    expect(await t.db.report.count({ where: { agencyId, isCurrent: true } })).toBe(1);
+    expect(await t.db.reportMetrics.count({ where: { agencyId } })).toBe(1);
+  });
+
+  test("a rejected file is kept byte for byte with its error", async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, ...uniqueBytes()]);
+    const outcome = await ingestDocument(
+      t.db,
+      { bytes, fileName: "损坏的报告.pdf", mediaType: "application/pdf", uploadedById: "u2" },
+      buildReadError("CORRUPT_FILE", "PDF 文件已损坏，无法打开。"),
+    );
+    expect(outcome).toMatchObject({
+      duplicate: false,
+      status: "rejected",
+      errorCode: "CORRUPT_FILE",
+      reportId: null,
+    });
+    const document = await t.db.document.findUniqueOrThrow({ where: { id: outcome.documentId } });
+    expect(Buffer.from(document.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(document).toMatchObject({
+      size: bytes.length,
+      mediaType: "application/pdf",
+      fileName: "损坏的报告.pdf",
+      agencyId: null,
+    });
+    expect(document.readResult).toEqual({
+      ok: false,
+      error: { code: "CORRUPT_FILE", message: "PDF 文件已损坏，无法打开。" },
+      mediaType: null,
+    });
+  });
+
+  test("a reading without agency or year is kept for staff to complete", async () => {
+    const base = buildReadResult("000");
+    const noAgency = buildReadResult("000", {
+      agency: { ...base.agency, name: null, kind: null },
+      findings: [
+        {
+          code: "AGENCY_UNRESOLVED",
+          severity: "warning",
+          kind: "uncertain",
+          cells: [],
+          message: "无法确定发布机关。",
+        },
+      ],
+    });
+    const a = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "a.txt" }, noAgency);
+    expect(a).toMatchObject({ status: "needs_agency", agencyId: null, year: 2023, reportId: null });
+
+    const noYear = buildReadResult("000", {
+      year: null,
+      agency: { ...base.agency, name: "测试区无年份镇人民政府" },
+    });
+    const b = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "b.txt" }, noYear);
+    expect(b).toMatchObject({ status: "needs_year", year: null, reportId: null });
+    expect(b.agencyId).not.toBeNull();
+    const stored = await t.db.document.findUniqueOrThrow({ where: { id: a.documentId } });
+    expect(stored.readResult).toMatchObject({ ok: true, findings: [{ code: "AGENCY_UNRESOLVED" }] });
+    expect(await t.db.report.count({ where: { documentId: { in: [a.documentId, b.documentId] } } })).toBe(0);
+  });
+
+  test("cross-year carry-over: found in either upload order, removed when corrected", async () => {
+    const name = "测试区跨年镇人民政府";
+    const year2022 = (carryForward: number) =>
+      readingFor("002", name, { year: 2022, cells: { "t3.carry_forward.total": carryForward } });
+    const year2023 = readingFor("002", name, { cells: { "t3.carried.total": 3 } });
+
+    // 2023 first, then 2022 whose 结转下年度 (5) disagrees with 2023's 上年结转 (3).
+    const r2023 = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2023.txt" }, year2023);
+    expect(await acrossYearCodes(r2023.reportId!)).toEqual([]);
+    await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2022.txt" }, year2022(5));
+    const findings = await t.db.finding.findMany({
+      where: { reportId: r2023.reportId!, origin: "across_years" },
+    });
+    expect(findings.map((f) => [f.code, f.kind, f.cellIds])).toEqual([
+      ["RULE_CARRY_OVER", "inconsistent", ["t3.carried.total"]],
+    ]);
+    expect(findings[0]!.message).toContain("2022");
+
+    // A corrected 2022 version (结转下年度 3) clears it.
+    await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2022-v2.txt" }, year2022(3));
+    expect(await acrossYearCodes(r2023.reportId!)).toEqual([]);
+
+    // A new 2023 version against the current 2022 (3 = 3) has none; one printing 4 has one.
+    const v2 = await ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: "2023-v2.txt" },
+      readingFor("002", name, { cells: { "t3.carried.total": 4 } }),
+    );
+    expect(await acrossYearCodes(v2.reportId!)).toEqual(["RULE_CARRY_OVER"]);
+  });
+});
+
+async function acrossYearCodes(reportId: number): Promise<string[]> {
+  const findings = await t.db.finding.findMany({ where: { reportId, origin: "across_years" } });
+  return findings.map((f) => f.code);
+}

@@ -58,7 +58,7 @@ function decodeWith(bytes: Uint8Array, encoding: string): DecodedText | null {
 
 /**
  * UTF-16 without a BOM: ASCII characters (digits, newlines, spaces — plentiful in any report) leave a
- * zero byte on one side of each pair; CJK characters rarely contain zero bytes.
+ * zero byte on one side of each pair; few CJK characters do (一 is U+4E00), so the other side stays rare.
  */
 function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
@@ -70,8 +70,8 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
     if (sample[i + 1] === 0) zeroOdd++;
   }
   const pairs = sample.length / 2;
-  if (zeroOdd >= pairs * 0.1 && zeroEven <= zeroOdd * 0.05) return "utf-16le";
-  if (zeroEven >= pairs * 0.1 && zeroOdd <= zeroEven * 0.05) return "utf-16be";
+  if (zeroOdd >= pairs * 0.1 && zeroEven <= zeroOdd * 0.3) return "utf-16le";
+  if (zeroEven >= pairs * 0.1 && zeroOdd <= zeroEven * 0.3) return "utf-16be";
   return null;
 }
 

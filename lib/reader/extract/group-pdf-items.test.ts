@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
+
+/** An item of `text` at (x, y) in a font of `size` points, one em wide per character. */
+const item = (text: string, x: number, y: number, size = 10): PdfItem => ({
+  text,
+  x,
+  y,
+  width: text.length * size * (/^[\d.]+$/.test(text) ? 0.5 : 1),
+  fontSize: size,
+});
+const numbers = (y: number, values: string[], size = 10, left = 300) =>
+  values.map((value, index) => item(value, left + index * 30, y, size));
+const cellsOf = (items: PdfItem[]) => groupPdfItems(items, 1).map((row) => row.cells);
+
+describe("groupPdfItems", () => {
+  it("builds rows by baseline (numbers in a larger font) and cells by gaps, top to bottom", () => {
+    const rows = groupPdfItems(
+      [...numbers(498.5, ["95", "0", "95"], 14), item("一、本年新收", 80, 500), item("标题", 200, 700, 18)],
+      2,
+    );
+    expect(rows.map((row) => row.cells)).toEqual([["标题"], ["一、本年新收", "95", "0", "95"]]);
+    expect(rows[1]).toMatchObject({ source: "table", page: 2, xs: [80, 300, 330, 360] });
+    expect(rows[0]!.source).toBe("line");
+  });
+
+  it("joins items of one phrase, with a space only where the print leaves a gap", () => {
+    expect(
+      cellsOf([
+        item("2024 年，", 100, 400),
+        item("淮安市", 173, 400),
+        item("5.", 100, 300),
+        item("重复申请", 110, 300),
+      ]),
+    ).toEqual([["2024 年， 淮安市"], ["5.重复申请"]]);
+  });
+
+  it("joins a label wrapped around its vertically centred numbers", () => {
+    const rows = [
+      item("（二）部分公开（区分处理的，只计这一情", 100, 405, 9),
+      ...numbers(398, ["9", "0", "9"], 12),
+      item("形，不计其他情形）", 100, 392, 9),
+      item("1.属于国家秘密", 180, 370, 9),
+      ...numbers(370, ["0", "0", "0"], 12),
+    ];
+    expect(cellsOf(rows)).toEqual([
+      ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "9", "0", "9"],
+      ["1.属于国家秘密", "0", "0", "0"],
+    ]);
+  });
+
+  it("joins a label's continuation below a labelled row, but never a group label of its own", () => {
+    const rows = [
+      item("1.申请人无正当理由逾期不补正、行政", 180, 500, 9),
+      ...numbers(500, ["1", "0", "1"], 9, 400),
+      item("机关不再处理其申请", 180, 490, 9),
+      item("（六）其他处理", 100, 482, 9),
+      item("2.其他", 180, 474, 9),
+      ...numbers(474, ["0", "0", "0"], 9, 400),
+    ];
+    expect(cellsOf(rows)).toEqual([
+      ["1.申请人无正当理由逾期不补正、行政机关不再处理其申请", "1", "0", "1"],
+      ["（六）其他处理"],
+      ["2.其他", "0", "0", "0"],
+    ]);
+  });
+
+  it("keeps vertical text as its own line at its middle", () => {
+    const vertical = { ...item("三、本年度办理结果", 60, 520), vertical: { height: 90 } };
+    const rows = [
+      item("a", 180, 500),
+      ...numbers(500, ["1"]),
+      vertical,
+      item("b", 180, 470),
+      ...numbers(470, ["2"]),
+    ];
+    expect(cellsOf(rows)).toEqual([["a", "1"], ["三、本年度办理结果"], ["b", "2"]]);
+  });
+});

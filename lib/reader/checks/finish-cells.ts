@@ -1,0 +1,54 @@
+// Resolved readings → the final cells: （六）其他处理 derived from its sub-rows when they are printed, blank
+// cells the sums force filled (and listed), then the 勾稽 rules checked on the result.
+import type { Finding, TemplateVersion } from "@/lib/reader/types";
+import { listCellIds } from "@/lib/reader/template/cell-catalogue";
+import { T3_COLUMNS } from "@/lib/reader/template/row-catalogue";
+import { checkReportRules } from "./check-report-rules";
+import { inferForcedValues } from "./infer-forced-values";
+import { OTHER_SUB_ROWS, sumOf } from "./list-equations";
+import type { ResolvedCells } from "./resolve-row-options";
+
+export interface FinishedCells {
+  cells: Record<string, number | null>;
+  inferred: string[];
+  findings: Finding[];
+}
+
+export function finishCells(
+  resolved: ResolvedCells,
+  template: TemplateVersion,
+  printedT3: ReadonlySet<string>,
+): FinishedCells {
+  const values = resolved.values;
+  const blanks = new Set(resolved.blanks);
+  const derive = deriveOtherRow(template, printedT3, values);
+  if (derive) for (const column of T3_COLUMNS) blanks.delete(`t3.other.${column}`);
+  const afterFill = derive ?? (() => {});
+  afterFill(values);
+  const { inferred, findings } = inferForcedValues(values, blanks, template, afterFill);
+  findings.push(...checkReportRules(values, template));
+  const cells: Record<string, number | null> = {};
+  for (const id of listCellIds(template)) cells[id] = values.get(id) ?? null;
+  return { cells, inferred, findings };
+}
+
+/** 2021: when the three sub-rows are printed, row （六） is their sum — derived, neither finding nor inference. */
+function deriveOtherRow(
+  template: TemplateVersion,
+  printed: ReadonlySet<string>,
+  values: ReadonlyMap<string, number | null>,
+): ((values: Map<string, number | null>) => void) | null {
+  if (template !== "2021" || !OTHER_SUB_ROWS.some((row) => printed.has(row))) return null;
+  const printedOwn = T3_COLUMNS.some((column) => (values.get(`t3.other.${column}`) ?? null) !== null);
+  if (printedOwn) return null;
+  return (target) => {
+    for (const column of T3_COLUMNS)
+      target.set(
+        `t3.other.${column}`,
+        sumOf(
+          OTHER_SUB_ROWS.map((row) => `${row}.${column}`),
+          target,
+        ),
+      );
+  };
+}

@@ -1,0 +1,68 @@
+// A blank cell whose value the report's own sums force (the only unknown of a rule) is filled with that
+// value and listed as inferred. Only printed-blank cells are filled: a printed number is never changed and a
+// row the report does not print stays null.
+import type { Finding, TemplateVersion } from "@/lib/reader/types";
+import { describeCell } from "@/lib/reader/template/cell-catalogue";
+import { listEquations } from "./list-equations";
+
+export function inferForcedValues(
+  values: Map<string, number | null>,
+  blanks: ReadonlySet<string>,
+  template: TemplateVersion,
+  afterFill: (values: Map<string, number | null>) => void,
+): { inferred: string[]; findings: Finding[] } {
+  const inferred: string[] = [];
+  const equations = listEquations(template);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const equation of equations) {
+      const forced = forcedValue(equation.left, equation.right, values);
+      if (forced === null || !blanks.has(forced.id) || inferred.includes(forced.id)) continue;
+      if (forced.value < 0 || !Number.isInteger(forced.value)) continue;
+      values.set(forced.id, forced.value);
+      inferred.push(forced.id);
+      afterFill(values);
+      changed = true;
+    }
+  }
+  if (inferred.length === 0) return { inferred, findings: [] };
+  const listed = inferred.map((id) => `${describeCell(id)} = ${values.get(id)}`).join("；");
+  return {
+    inferred,
+    findings: [
+      {
+        code: "VALUE_INFERRED",
+        severity: "info",
+        kind: "uncertain",
+        cells: [...inferred],
+        message: `以下单元格报告中为空，按表内勾稽关系推定：${listed}。`,
+      },
+    ],
+  };
+}
+
+function forcedValue(
+  left: readonly string[],
+  right: readonly string[],
+  values: ReadonlyMap<string, number | null>,
+): { id: string; value: number } | null {
+  let unknown: { id: string; onLeft: boolean } | null = null;
+  let leftSum = 0;
+  let rightSum = 0;
+  for (const [ids, onLeft] of [
+    [left, true],
+    [right, false],
+  ] as const) {
+    for (const id of ids) {
+      const value = values.get(id);
+      if (value === null || value === undefined) {
+        if (unknown !== null) return null;
+        unknown = { id, onLeft };
+      } else if (onLeft) leftSum += value;
+      else rightSum += value;
+    }
+  }
+  if (unknown === null) return null;
+  return { id: unknown.id, value: unknown.onLeft ? rightSum - leftSum : leftSum - rightSum };
+}

@@ -1,0 +1,79 @@
+// The 勾稽 rules 1–4 of the template as data: Σ left = Σ right over cell ids. Used to check a report, to
+// infer blank cells the sums force, and to choose among possible readings of a glued or short row.
+import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from "@/lib/reader/template/row-catalogue";
+import type { TemplateVersion } from "@/lib/reader/types";
+
+export type RuleCode = "RULE_BALANCE" | "RULE_OUTCOME_SUM" | "RULE_ROW_TOTAL" | "RULE_T4_TOTAL";
+
+export interface Equation {
+  code: RuleCode;
+  left: readonly string[];
+  right: readonly string[];
+}
+
+const DENIED = [
+  "state_secret",
+  "law_forbidden",
+  "three_safety",
+  "third_party",
+  "internal_affairs",
+  "process_info",
+  "enforcement_file",
+  "query_matter",
+].map((row) => `t3.denied.${row}`);
+const UNABLE = ["not_held", "needs_creation", "unclear"].map((row) => `t3.unable.${row}`);
+const REJECTED = ["petition", "duplicate", "publication", "mass_repeat", "confirm_info"].map(
+  (row) => `t3.rejected.${row}`,
+);
+export const OTHER_SUB_ROWS = ["t3.other.no_correction", "t3.other.no_fee", "t3.other.misc"] as const;
+const OUTCOME_ROWS = ["t3.granted", "t3.partial", ...DENIED, ...UNABLE, ...REJECTED, "t3.other"];
+
+/** Every row of table 三 that prints seven numbers, in template order. */
+export function listTableThreeRows(template: TemplateVersion): string[] {
+  const subRows = template === "2021" ? [...OTHER_SUB_ROWS] : [];
+  return ["t3.new", "t3.carried", ...OUTCOME_ROWS, ...subRows, "t3.outcome_total", "t3.carry_forward"];
+}
+
+const CACHE = new Map<TemplateVersion, Equation[]>();
+
+export function listEquations(template: TemplateVersion): readonly Equation[] {
+  const cached = CACHE.get(template);
+  if (cached) return cached;
+  const equations: Equation[] = [];
+  for (const column of T3_COLUMNS) {
+    const at = (row: string) => `${row}.${column}`;
+    equations.push({
+      code: "RULE_BALANCE",
+      left: [at("t3.new"), at("t3.carried")],
+      right: [at("t3.outcome_total"), at("t3.carry_forward")],
+    });
+    equations.push({ code: "RULE_OUTCOME_SUM", left: [at("t3.outcome_total")], right: OUTCOME_ROWS.map(at) });
+  }
+  for (const row of listTableThreeRows(template)) {
+    equations.push({
+      code: "RULE_ROW_TOTAL",
+      left: [`${row}.total`],
+      right: T3_COLUMNS.filter((column) => column !== "total").map((column) => `${row}.${column}`),
+    });
+  }
+  for (const group of T4_GROUPS) {
+    equations.push({
+      code: "RULE_T4_TOTAL",
+      left: [`t4.${group}.total`],
+      right: T4_COLUMNS.filter((column) => column !== "total").map((column) => `t4.${group}.${column}`),
+    });
+  }
+  CACHE.set(template, equations);
+  return equations;
+}
+
+/** Σ of the ids' values, or null when any is unknown. */
+export function sumOf(ids: readonly string[], values: ReadonlyMap<string, number | null>): number | null {
+  let total = 0;
+  for (const id of ids) {
+    const value = values.get(id);
+    if (value === null || value === undefined) return null;
+    total += value;
+  }
+  return total;
+}

@@ -1,0 +1,20 @@
+// Reports before the 2019 template print applications by channel (当面/网络/信函申请) and outcomes as
+// 同意公开/不同意公开; they are recognised and rejected rather than misread.
+
+const OLD_MARKERS = [
+  "当面申请",
+  "网络申请",
+  "信函申请",
+  "传真申请",
+  "同意公开",
+  "部分同意公开",
+  "不同意公开",
+  "否决",
+  "申请总数",
+  "依申请公开信息目录",
+];
+
+export function looksLikeOldFormat(normalizedText: string, titleYear: number | null): boolean {
+  if (titleYear !== null && titleYear < 2019) return true;
+  return OLD_MARKERS.filter((marker) => normalizedText.includes(marker)).length >= 2;
+}

@@ -1,0 +1,56 @@
+// The report's title: “<agency><year>年(度)政府信息公开工作年度报告”, “<year>年度<agency>政府信息公开…”, possibly
+// wrapped over two lines, or with the agency alone on the line above (PDF title pages).
+
+export interface ReportTitle {
+  /** Agency name as printed in the title; null when the title does not name it. */
+  agency: string | null;
+  year: number | null;
+  /** Index of the (last) title line. */
+  line: number;
+}
+
+/** Titles sit at the top: site chrome and a few header lines at most. */
+const TITLE_SEARCH_LINES = 40;
+const TITLE_LINE = /信息公开.{0,8}(?:年度报告|年报|工作报告)|年度报告$/;
+const AGENCY_FIRST = /^(.*?)(\d{4})年度?(?:的)?(?:政府|政务)?信息公开/;
+const YEAR_FIRST = /^(\d{4})年度?(.+?)(?:政府|政务)?信息公开/;
+const AGENCY_LINE =
+  /(?:人民政府|政府|办事处|街道|局|委员会|委|办公室|办|镇|乡|中心|院|署|厅|管委会|管理委员会|区|县|市|旗)$/;
+
+export function findReportTitle(lines: readonly string[]): ReportTitle | null {
+  let previous = "";
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < TITLE_SEARCH_LINES; i++) {
+    const line = compact(lines[i] ?? "");
+    if (line === "") continue;
+    seen++;
+    if (TITLE_LINE.test(line) && line.length <= 60) {
+      const title = parseTitle(line) ?? parseTitle(previous + line);
+      if (title) {
+        if (title.agency === null && AGENCY_LINE.test(previous) && previous.length <= 30)
+          title.agency = previous;
+        return { ...title, line: i };
+      }
+    }
+    previous = line;
+  }
+  return null;
+}
+
+function parseTitle(text: string): { agency: string | null; year: number } | null {
+  const yearFirst = YEAR_FIRST.exec(text);
+  if (yearFirst && yearFirst.index === 0 && /^\d{4}年/.test(text))
+    return { agency: cleanAgency(yearFirst[2] ?? ""), year: Number(yearFirst[1]) };
+  const agencyFirst = AGENCY_FIRST.exec(text);
+  if (agencyFirst) return { agency: cleanAgency(agencyFirst[1] ?? ""), year: Number(agencyFirst[2]) };
+  return null;
+}
+
+function cleanAgency(text: string): string | null {
+  const agency = text.replace(/^[《“"]+|关于$|的$|[》”"]+$/g, "");
+  return agency.length >= 2 ? agency : null;
+}
+
+export function compact(line: string): string {
+  return line.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+}

@@ -1,0 +1,25 @@
+// The statistics year: from the title, else the statistics period, else the first “NNNN年” of the body —
+// never the publication date (发布时间, 印发日期 …).
+import { compact } from "./find-report-title";
+
+const PERIOD = /统计(?:期限|时限|时间|期间|区间|范围)?(?:为|是)?(?:自|从)?(\d{4})年/;
+const ANY_YEAR = /(\d{4})年/;
+const DATE_LINE = /发布(?:时间|日期)|印发|成文日期|来源[:：]|更新时间|浏览次数|日期[:：]/;
+const FIRST_YEAR = 2008;
+
+export function findReportYear(lines: readonly string[]): number | null {
+  const body = lines.map(compact).filter((line) => line !== "" && !DATE_LINE.test(line));
+  for (const line of body) {
+    const period = PERIOD.exec(line);
+    if (period && isPlausibleYear(Number(period[1]))) return Number(period[1]);
+  }
+  for (const line of body) {
+    const match = ANY_YEAR.exec(line);
+    if (match && isPlausibleYear(Number(match[1]))) return Number(match[1]);
+  }
+  return null;
+}
+
+export function isPlausibleYear(year: number): boolean {
+  return year >= FIRST_YEAR && year <= new Date().getUTCFullYear() + 1;
+}

@@ -1,0 +1,92 @@
+// The synchronous heart of the reader: extracted rows → template version, year, agency as printed, every
+// cell of the version, inferred values and findings. Stages: find tables → map cells → check.
+import type { ExtractedDocument, Finding, ReadError, TemplateVersion, TextRow } from "@/lib/reader/types";
+import { makeReadError } from "@/lib/reader/extract/read-error";
+import { buildItems, type Item } from "./tables/build-items";
+import { markLineGaps } from "./tables/mark-line-gaps";
+import { locateTables } from "./tables/locate-tables";
+import { readTableTwo } from "./tables/read-table-two";
+import { readTableThree } from "./tables/read-table-three";
+import { readTableFour } from "./tables/read-table-four";
+import { resolveRowOptions, type RowReading } from "./checks/resolve-row-options";
+import { findReportTitle, compact } from "./meta/find-report-title";
+import { findReportYear } from "./meta/find-report-year";
+import { findAgencyName } from "./meta/find-agency-name";
+import { detectTemplate } from "./meta/detect-template";
+import { looksLikeOldFormat } from "./meta/detect-old-format";
+import { finishCells } from "./checks/finish-cells";
+import { findPrintedUnits } from "./tables/find-printed-units";
+import { reportLayoutFindings } from "./checks/report-layout-findings";
+
+export interface DocumentReading {
+  ok: true;
+  mediaType: string;
+  agencyAsPrinted: string | null;
+  year: number | null;
+  template: TemplateVersion;
+  cells: Record<string, number | null>;
+  rawText: Record<string, string>;
+  inferred: string[];
+  units: Record<string, string | null>;
+  findings: Finding[];
+  text: string;
+}
+
+export function readDocument(document: ExtractedDocument): DocumentReading | ReadError {
+  const lines = document.rows.map(rowText);
+  const title = findReportTitle(lines);
+  const items = buildItems(document.rows);
+  markLineGaps(items);
+  const ranges = locateTables(items);
+  const normalized = compact(lines.join(""));
+  const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
+  if (
+    looksLikeOldFormat(normalized, title?.year ?? null) &&
+    (ranges.t3 === null || (title?.year ?? 2019) < 2019)
+  )
+    return makeReadError("PRE_2019_FORMAT", document.mediaType);
+  if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
+  const year = title?.year ?? findReportYear(lines);
+  const template = detectTemplate(normalized, year);
+  const readings: RowReading[] = [];
+  const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
+  const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template) : null;
+  const four = ranges.t4 ? readTableFour(items, ranges.t4[0], ranges.t4[1]) : null;
+  readings.push(...(two?.readings ?? []), ...(three?.readings ?? []), ...(four ?? []));
+  const resolved = resolveRowOptions(readings, template);
+  const finished = finishCells(resolved, template, three?.printed ?? new Set());
+  const units = findPrintedUnits(items, ranges.t2, template, resolved.units, finished.cells);
+  const findings = [
+    ...reportLayoutFindings({ readings, template, two, three, hasFour: four !== null, resolved, finished }),
+    ...resolved.findings,
+    ...units.findings,
+    ...finished.findings,
+  ];
+  if (year === null)
+    findings.push({
+      code: "YEAR_MISSING",
+      severity: "error",
+      kind: "uncertain",
+      cells: [],
+      message: "未能从标题或正文中识别报告所属年度，请人工补充。",
+    });
+  return {
+    ok: true,
+    mediaType: document.mediaType,
+    agencyAsPrinted: title?.agency ?? findAgencyName(lines),
+    year,
+    template,
+    cells: finished.cells,
+    rawText: Object.fromEntries(resolved.raw),
+    inferred: finished.inferred,
+    units: units.units,
+    findings,
+    text: lines.join("\n"),
+  };
+}
+
+function rowText(row: TextRow): string {
+  return row.cells.filter((cell): cell is string => cell !== null).join(row.source === "line" ? "" : "\t");
+}
+
+export type { Item };

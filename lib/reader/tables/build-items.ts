@@ -1,0 +1,141 @@
+// Rows of cells (any layout) → items: a label (its parts, as printed) and the values that follow it.
+// Multi-cell rows (tabs, pipes, HTML/DOCX/PDF grids) are one item each; one-cell-per-line text is
+// accumulated label by label, and its blank-line gaps are kept so that an extra blank line can later be read
+// as an empty cell. Tables are then read from items by label, never by a fixed column index.
+import type { TextRow } from "@/lib/reader/types";
+import { isNoiseLine, stripArtefacts } from "./is-noise-line";
+import { splitCell, type Token } from "./split-cell";
+
+export interface ValueCell {
+  text: string;
+  /** null: printed blank (empty cell, “/”, “—”, “无”). */
+  value: number | null;
+  /** A run of 2+ digits with nothing else: may be several cells glued together. */
+  digits: boolean;
+  unit: string | null;
+  /** PDF only: left x of the cell. */
+  x?: number;
+  /** One-cell-per-line text: blank lines before this value. */
+  gap?: number;
+}
+
+export interface Item {
+  labelParts: string[];
+  values: ValueCell[];
+  /** Empty cells seen before the first / after the last value: blank cells only if the count demands. */
+  leadBlanks: number;
+  trailBlanks: number;
+  /** Built from one-cell-per-line text. */
+  fromLines: boolean;
+  /** One-cell-per-line: blank lines between the label and the first value, and after the last value. */
+  gapAfter?: number;
+  /** Position in the document's item list. */
+  index: number;
+}
+
+export function buildItems(rows: readonly TextRow[]): Item[] {
+  const items: Item[] = [];
+  let pendingGap = 0;
+  const start = (fromLines: boolean): Item => {
+    const item: Item = {
+      labelParts: [],
+      values: [],
+      leadBlanks: 0,
+      trailBlanks: 0,
+      fromLines,
+      index: items.length,
+    };
+    items.push(item);
+    return item;
+  };
+  for (const row of rows) {
+    const cells = rowCells(row);
+    if (cells === "noise") continue;
+    if (cells === "blank") {
+      pendingGap++;
+      continue;
+    }
+    const tokens = cells.flatMap((cell) => splitCell(cell.text, cell.x));
+    const filled = tokens.filter((token) => token.kind !== "empty");
+    if (filled.length === 0) {
+      pendingGap++;
+      continue;
+    }
+    const gap = pendingGap;
+    pendingGap = 0;
+    const previous = items.at(-1);
+    const single = row.source === "line" && filled.length === 1 ? filled[0] : undefined;
+    if (single !== undefined && single.kind !== "text") {
+      const item = previous?.fromLines ? previous : start(true);
+      item.values.push(toValue(single, gap));
+      continue;
+    }
+    if (previous?.fromLines && previous.values.length > 0) previous.gapAfter = gap;
+    if (single !== undefined) {
+      const item = previous?.fromLines && previous.values.length === 0 ? previous : start(true);
+      item.labelParts.push(single.text);
+      continue;
+    }
+    addRowItem(start(false), row.xs !== undefined ? filled : tokens);
+  }
+  return items;
+}
+
+function addRowItem(item: Item, tokens: readonly Token[]): void {
+  let lastText = -1;
+  tokens.forEach((token, index) => {
+    if (token.kind === "text") lastText = index;
+  });
+  for (let i = 0; i <= lastText; i++) {
+    const token = tokens[i];
+    if (token?.kind === "text") item.labelParts.push(token.text);
+  }
+  const region = tokens.slice(lastText + 1);
+  let first = region.findIndex((token) => token.kind !== "empty");
+  if (first === -1) first = region.length;
+  let last = region.length - 1;
+  while (last >= first && region[last]?.kind === "empty") last--;
+  item.leadBlanks = first;
+  item.trailBlanks = region.length - 1 - last;
+  for (let i = first; i <= last; i++) {
+    const token = region[i];
+    if (token) item.values.push(toValue(token, undefined));
+  }
+}
+
+function toValue(token: Token, gap: number | undefined): ValueCell {
+  const cell: ValueCell = {
+    text: token.text,
+    value: token.kind === "number" ? token.value : null,
+    digits: token.kind === "number" && token.digits,
+    unit: token.kind === "number" ? token.unit : null,
+  };
+  if (token.x !== undefined) cell.x = token.x;
+  if (gap !== undefined) cell.gap = gap;
+  return cell;
+}
+
+/** The row's cells, or why it has none. Tabs and pipes in plain text separate cells. */
+function rowCells(row: TextRow): { text: string; x?: number }[] | "blank" | "noise" {
+  if (row.source === "line") {
+    const line = stripArtefacts(row.cells[0] ?? "");
+    if (line.trim() === "") return "blank";
+    if (isNoiseLine(line)) return "noise";
+    return splitLine(line).map((text) => ({ text }));
+  }
+  const cells: { text: string; x?: number }[] = [];
+  row.cells.forEach((text, index) => {
+    if (text === null) return;
+    const x = row.xs?.[index];
+    cells.push(x === undefined ? { text } : { text, x });
+  });
+  if (cells.length === 1 && isNoiseLine(cells[0]?.text ?? "")) return "noise";
+  return cells;
+}
+
+function splitLine(line: string): string[] {
+  if (line.includes("\t")) return line.split("\t");
+  if (line.includes("|") && (line.trimStart().startsWith("|") || line.split("|").length > 2))
+    return line.split("|");
+  return [line];
+}

@@ -1,0 +1,102 @@
+// An item's printed values → the row's n cells. When the count is right the reading is certain. Otherwise
+// the layout's own evidence is used (grid positions, PDF x positions, blank lines), then the possible
+// readings are listed — glued digit runs split every valid way, or a short row's blank placed in every
+// column — for the report's sums to choose from (see resolve-row-options).
+import type { Item, ValueCell } from "./build-items";
+import { isGapBlank } from "./mark-line-gaps";
+import { splitDigitRuns } from "./split-digit-runs";
+
+export interface Cell {
+  value: number | null;
+  text: string;
+  unit: string | null;
+}
+
+export type FitIssue = "ROW_EMPTY" | "ROW_SHORT" | "ROW_LONG" | "DIGITS_AMBIGUOUS" | null;
+
+export interface RowFit {
+  /** Possible readings of the row, each of exactly n cells; one when the reading is certain. */
+  options: Cell[][];
+  /** What made the reading uncertain when there are several options (or the row is empty/long). */
+  issue: FitIssue;
+}
+
+/** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
+const MAX_OPTIONS = 400;
+
+export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]): RowFit {
+  let values = item.values;
+  if (values.every((value) => value.value === null)) return { options: [blankRow(n)], issue: "ROW_EMPTY" };
+  if (values.length > n) values = values.filter((value) => !isGapBlank(value));
+  if (values.length > n) values = trimBlankEnds(values, n);
+  if (values.length > n) return { options: [values.slice(0, n).map(toCell)], issue: "ROW_LONG" };
+  if (values.length === n) return { options: [values.map(toCell)], issue: null };
+  const missing = n - values.length;
+  if (columnXs && values.every((value) => value.x !== undefined)) {
+    const placed = placeByX(values, columnXs);
+    if (placed) return { options: [placed], issue: null };
+  }
+  if (values.some((value) => value.digits)) {
+    const options = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS);
+    if (options.length === 1) return { options, issue: null };
+    if (options.length > 1) return { options, issue: "DIGITS_AMBIGUOUS" };
+  }
+  const evidence = item.leadBlanks + item.trailBlanks;
+  if (evidence === missing || (evidence > missing && (item.leadBlanks === 0 || item.trailBlanks === 0))) {
+    const lead = Math.min(item.leadBlanks, missing);
+    const cells = [...blankRow(lead), ...values.map(toCell), ...blankRow(missing - lead)];
+    return { options: [cells], issue: null };
+  }
+  return { options: placeBlanks(values.map(toCell), n), issue: "ROW_SHORT" };
+}
+
+export function blankRow(n: number): Cell[] {
+  return Array.from({ length: n }, () => ({ value: null, text: "", unit: null }));
+}
+
+function toCell(value: ValueCell): Cell {
+  return { value: value.value, text: value.text, unit: value.unit };
+}
+
+function trimBlankEnds(values: readonly ValueCell[], n: number): ValueCell[] {
+  let start = 0;
+  let end = values.length;
+  while (end - start > n && values[end - 1]?.value === null) end--;
+  while (end - start > n && values[start]?.value === null) start++;
+  return values.slice(start, end);
+}
+
+/** Each value goes to the nearest column; fails when two values claim the same column. */
+function placeByX(values: readonly ValueCell[], columnXs: readonly number[]): Cell[] | null {
+  const cells = blankRow(columnXs.length);
+  const taken = new Set<number>();
+  for (const value of values) {
+    let best = 0;
+    columnXs.forEach((x, index) => {
+      if (Math.abs(x - (value.x ?? 0)) < Math.abs((columnXs[best] ?? 0) - (value.x ?? 0))) best = index;
+    });
+    if (taken.has(best)) return null;
+    taken.add(best);
+    cells[best] = toCell(value);
+  }
+  return cells;
+}
+
+/** Every way of putting the missing blank cells among the printed ones, in order. */
+function placeBlanks(cells: readonly Cell[], n: number): Cell[][] {
+  const options: Cell[][] = [];
+  const walk = (at: number, row: Cell[]): void => {
+    if (options.length >= MAX_OPTIONS) return;
+    const left = cells.length - at;
+    if (row.length + left === n) {
+      options.push([...row, ...cells.slice(at)]);
+      return;
+    }
+    if (row.length === n) return;
+    walk(at, [...row, { value: null, text: "", unit: null }]);
+    const next = cells[at];
+    if (next) walk(at + 1, [...row, next]);
+  };
+  walk(0, []);
+  return options;
+}

@@ -1,0 +1,29 @@
+// What one printed cell holds: a number (counts, amounts with decimals or thousands separators, an optional
+// unit), a blank (empty, “/”, “—”, “无”), or text (a label). Digit runs are kept as printed so that glued
+// cells (“3960181” = 396 | 0 | 181) can be split later by the report's own sums.
+
+export type CellValue =
+  | { kind: "number"; value: number; text: string; unit: string | null; digits: boolean }
+  | { kind: "blank"; text: string }
+  | { kind: "text"; text: string };
+
+const BLANK_MARKS = new Set(["", "/", "\\", "-", "—", "——", "–", "－", "无", "空", "×", "x", "X", "*"]);
+const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|宗|次)?$/;
+
+export function parseCellValue(raw: string): CellValue {
+  const text = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+  if (BLANK_MARKS.has(text)) return { kind: "blank", text: raw };
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?/.test(text) ? text.replace(/,/g, "") : text;
+  const match = NUMBER.exec(plain);
+  if (!match) return { kind: "text", text: raw };
+  const magnitude = Number(match[2]);
+  if (!Number.isFinite(magnitude)) return { kind: "text", text: raw };
+  const value = match[1] === "-" ? -magnitude : magnitude;
+  const digits = match[1] === "" && match[3] === undefined && /^\d{2,}$/.test(match[2] ?? "");
+  return { kind: "number", value, text: raw.trim(), unit: match[3] ?? null, digits };
+}
+
+/** A cell that is neither a number nor blank, i.e. label text. */
+export function isTextCell(raw: string): boolean {
+  return parseCellValue(raw).kind === "text";
+}

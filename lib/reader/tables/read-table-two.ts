@@ -1,0 +1,52 @@
+// Table 二 (主动公开): rows found by label, columns by the template version (2019 / 2021) counted within the
+// row. Also records the unit printed for amounts (本年收费金额（单位：万元）, 采购总金额).
+import { T2_COLUMNS, T2_ROWS } from "@/lib/reader/template/row-catalogue";
+import type { RowReading } from "@/lib/reader/checks/resolve-row-options";
+import type { TemplateVersion } from "@/lib/reader/types";
+import type { Item } from "./build-items";
+import { fitRowValues } from "./fit-row-values";
+import { pairRowItems } from "./pair-row-items";
+import type { TableRead } from "./read-table-three";
+
+export function readTableTwo(
+  items: readonly Item[],
+  from: number,
+  to: number,
+  template: TemplateVersion,
+): TableRead {
+  const { rows, unmatched } = pairRowItems(items, from, to, T2_ROWS);
+  const columnsByRow = T2_COLUMNS[template];
+  const readings: RowReading[] = [];
+  const printed = new Set<string>();
+  for (const [key, row] of rows) {
+    const columns = columnsByRow[key];
+    if (!columns) continue;
+    printed.add(key);
+    const fit = row.item
+      ? fitRowValues(row.item, columns.length)
+      : {
+          options: [columns.map(() => ({ value: null, text: "", unit: null }))],
+          issue: "ROW_EMPTY" as const,
+        };
+    readings.push({ key, columns, fit });
+  }
+  return { readings, printed, unmatched };
+}
+
+/** The unit printed in an amount column's heading or next to the number; null when none is printed. */
+export function findPrintedUnit(
+  items: readonly Item[],
+  from: number,
+  to: number,
+  heading: RegExp,
+): string | null {
+  for (let i = from; i < to; i++) {
+    for (const part of items[i]?.labelParts ?? []) {
+      const text = part.normalize("NFKC");
+      if (!heading.test(text)) continue;
+      if (text.includes("万元")) return "万元";
+      if (/[(（:：]\s*元|单位\s*[:：]?\s*元/.test(text)) return "元";
+    }
+  }
+  return null;
+}

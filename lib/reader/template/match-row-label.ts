@@ -1,0 +1,48 @@
+// Which template row a printed label names: exact label, a key phrase, or a close fuzzy match (typos such as
+// 行政止公开), with the printed ordinal as a tie-breaker. Labels wrapped over several cells are tried as
+// suffixes: the shortest suffix that matches wins, so headers piled before a row do not mislead.
+import { diceSimilarity, normalizeLabel, splitOrdinal } from "./normalize-label";
+import type { RowSpec } from "./row-catalogue";
+
+const MIN_SCORE = 0.55;
+const FUZZY_FLOOR = 0.6;
+/** Labels much longer than the template's are prose, not row labels. */
+const MAX_EXTRA_CHARS = 12;
+
+export interface RowMatch {
+  spec: RowSpec;
+  score: number;
+}
+
+export function matchRowLabel(label: string, rows: readonly RowSpec[]): RowMatch | null {
+  const { ordinal, rest } = splitOrdinal(normalizeLabel(label));
+  if (rest.length === 0) return null;
+  let best: RowMatch | null = null;
+  for (const spec of rows) {
+    const score = scoreRow(spec, ordinal, rest);
+    if (score >= MIN_SCORE && (best === null || score > best.score)) best = { spec, score };
+  }
+  return best;
+}
+
+function scoreRow(spec: RowSpec, ordinal: string, rest: string): number {
+  if (rest.length > spec.full.length + MAX_EXTRA_CHARS) return 0;
+  const ordinalBonus = ordinal === "" || spec.ordinal === "" ? 0 : ordinal === spec.ordinal ? 0.05 : -0.2;
+  if (spec.needsOrdinal) {
+    if (rest !== spec.full) return 0;
+    return ordinal === spec.ordinal ? 1 : 0;
+  }
+  if (rest === spec.full) return 1 + ordinalBonus;
+  if (spec.cores.some((core) => rest.includes(core))) return 0.9 + ordinalBonus;
+  const similarity = diceSimilarity(rest, spec.full);
+  return similarity >= FUZZY_FLOOR ? similarity * 0.9 + ordinalBonus : 0;
+}
+
+/** Try the label parts of a row from the last one backwards (“（三）不予公开 | 1.属于国家秘密”, wrapped labels). */
+export function matchRowLabelParts(parts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
+  for (let take = 1; take <= Math.min(parts.length, 3); take++) {
+    const match = matchRowLabel(parts.slice(parts.length - take).join(""), rows);
+    if (match) return match;
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+// Labels are compared after NFKC (full-width → half-width), with whitespace, quotes and punctuation removed,
+// so “（一） 予以公开”, "(一)予以公开" and "（ 一 ）予以 公开" all compare equal.
+
+/** Characters kept in a normalised label: CJK ideographs, ASCII letters and digits. */
+const DROPPED = /[^\p{Script=Han}A-Za-z0-9]/gu;
+
+export function normalizeLabel(text: string): string {
+  return text.normalize("NFKC").replace(DROPPED, "");
+}
+
+/** A label without its leading ordinal (一、 （三） 1. …): the ordinal is compared separately. */
+export function splitOrdinal(normalized: string): { ordinal: string; rest: string } {
+  const match = /^(十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2})(?=\D)/.exec(normalized);
+  if (!match) return { ordinal: "", rest: normalized };
+  return { ordinal: match[1] ?? "", rest: normalized.slice(match[0].length) };
+}
+
+/** Bigram Dice similarity in [0, 1]; tolerant of a dropped, added or swapped character or two. */
+export function diceSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const gram = a.slice(i, i + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const gram = b.slice(i, i + 2);
+    const left = counts.get(gram) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(gram, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 1 + b.length - 1);
+}

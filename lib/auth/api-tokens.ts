@@ -1,0 +1,94 @@
+// API tokens for scripts: any user's, created by an admin (or the CLI), shown once, stored as sha256.
+// A request with `Authorization: Bearer <token>` acts as exactly that user, with that user's permissions.
+import { generateApiToken, hashApiToken, looksLikeApiToken } from "./api-token-secret";
+import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
+import type { DbClient } from "./db-client";
+
+// Writing lastUsedAt on every request would turn each read into a write; once a minute is precise enough.
+const LAST_USED_PRECISION_MS = 60_000;
+
+export type ApiTokenRow = {
+  id: number;
+  userId: string;
+  userEmail: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export async function createApiToken(
+  db: DbClient,
+  input: { userId: string; name: string },
+): Promise<{ token: string; row: ApiTokenRow }> {
+  const { token, tokenHash, prefix } = generateApiToken();
+  const created = await db.apiToken.create({
+    data: { userId: input.userId, name: input.name.trim() || "未命名", tokenHash, prefix },
+    include: { user: { select: { email: true } } },
+  });
+  return { token, row: toRow(created) };
+}
+
+export async function listApiTokens(db: DbClient, filter: { userId?: string } = {}): Promise<ApiTokenRow[]> {
+  const rows = await db.apiToken.findMany({
+    where: filter.userId ? { userId: filter.userId } : {},
+    include: { user: { select: { email: true } } },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+  return rows.map(toRow);
+}
+
+/** Revokes a token; returns it, or null when there is no such token or it was revoked already. */
+export async function revokeApiToken(db: DbClient, input: { id: number }): Promise<ApiTokenRow | null> {
+  const { count } = await db.apiToken.updateMany({
+    where: { id: input.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) return null;
+  const row = await db.apiToken.findUniqueOrThrow({
+    where: { id: input.id },
+    include: { user: { select: { email: true } } },
+  });
+  return toRow(row);
+}
+
+/** The active user a token belongs to, or null for unknown, revoked or deactivated-user tokens. */
+export async function findUserByApiToken(
+  db: DbClient,
+  token: string,
+  now = new Date(),
+): Promise<AuthUser | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const found = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: AUTH_USER_SELECT } },
+  });
+  if (!found || found.revokedAt || !found.user.active) return null;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
+  return toAuthUser(found.user, "token");
+}
+
+function toRow(row: {
+  id: number;
+  userId: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  user: { email: string };
+}): ApiTokenRow {
+  return {
+    id: row.id,
+    userId: row.userId,
+    userEmail: row.user.email,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}

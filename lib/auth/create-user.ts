@@ -1,0 +1,64 @@
+// Creates a user with an email + password login (a better-auth "credential" account holding the argon2id
+// hash). Used by the admin page, the CLI and the first start; sign-up through the API is disabled.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit, type AuditActor } from "./audit";
+import { AuthError } from "./auth-error";
+import { normalizeEmail } from "./login-attempts";
+import { checkPasswordRule, hashPassword } from "./password";
+import type { Role } from "./permissions";
+
+export const emailSchema = z.email("邮箱格式不正确").max(254).transform(normalizeEmail);
+
+export type NewUser = {
+  email: string;
+  name?: string;
+  role: Role;
+  password: string;
+  canExport?: boolean;
+  regions?: string[];
+};
+
+export async function createUser(
+  db: PrismaClient,
+  input: NewUser & { actor: AuditActor; ip?: string | null },
+): Promise<{ id: string; email: string }> {
+  const email = parseEmail(input.email);
+  const passwordProblem = checkPasswordRule(input.password);
+  if (passwordProblem) throw new AuthError("WEAK_PASSWORD", passwordProblem);
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+      throw new AuthError("EMAIL_TAKEN");
+    const user = await tx.user.create({
+      data: {
+        id,
+        email,
+        name: input.name?.trim() || email.split("@")[0]!,
+        role: input.role,
+        canExport: input.canExport ?? false,
+        regions: input.role === "staff" ? (input.regions ?? []) : [],
+        accounts: {
+          create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash },
+        },
+      },
+      select: { id: true, email: true, role: true },
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "user_create",
+      target: `user ${user.email}`,
+      details: { role: user.role, canExport: input.canExport ?? false, regions: input.regions ?? [] },
+      ip: input.ip,
+    });
+    return { id: user.id, email: user.email };
+  });
+}
+
+function parseEmail(email: string): string {
+  const parsed = emailSchema.safeParse(email);
+  if (!parsed.success) throw new AuthError("INVALID_INPUT", "邮箱格式不正确");
+  return parsed.data;
+}

@@ -1,0 +1,48 @@
+// First start: with no users at all, create an admin so someone can log in. ADMIN_EMAIL/ADMIN_PASSWORD
+// when set; otherwise admin@nianbao.local with a generated password printed once (it is stored only hashed).
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AuthError } from "./auth-error";
+import { createUser } from "./create-user";
+
+export const DEFAULT_ADMIN_EMAIL = "admin@nianbao.local";
+
+export type FirstAdminResult =
+  { created: false } | { created: true; email: string; generatedPassword: string | null };
+
+export async function ensureFirstAdmin(
+  db: PrismaClient,
+  options: { env?: NodeJS.ProcessEnv; log?: (message: string) => void } = {},
+): Promise<FirstAdminResult> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? console.log;
+  if ((await db.user.count()) > 0) return { created: false };
+
+  const email = env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL;
+  const configured = env.ADMIN_PASSWORD || null;
+  const password = configured ?? randomBytes(12).toString("base64url");
+  try {
+    await createUser(db, { email, name: "管理员", role: "admin", password, actor: null });
+  } catch (error) {
+    // Another process created the first admin between our count and our insert: nothing left to do.
+    if (error instanceof AuthError && error.code === "EMAIL_TAKEN") return { created: false };
+    throw error;
+  }
+  if (configured) {
+    log(`[auth] Created the first admin ${email} with the password from ADMIN_PASSWORD.`);
+  } else {
+    log(
+      [
+        "",
+        "  ┌──────────────────────────────────────────────────────────────",
+        "  │ 首个管理员账号已创建 (first admin created) — shown only this once:",
+        `  │   邮箱 email:     ${email}`,
+        `  │   密码 password:  ${password}`,
+        "  │ 登录后请在「用户管理」中修改密码或新建个人账号。",
+        "  └──────────────────────────────────────────────────────────────",
+        "",
+      ].join("\n"),
+    );
+  }
+  return { created: true, email, generatedPassword: configured ? null : password };
+}

@@ -35,7 +35,8 @@ const KIND_BY_SUFFIX: Record<string, AgencyKind | null> = {
 
 export function classifyAgencyRest(rest: string): AgencyRole {
   if (GOVERNMENT_WORDS.has(rest)) return { role: "government" };
-  const department = matchDepartment(rest);
+  // “市发改局”, “县财政局”: the level word alone, when the name omits the region itself.
+  const department = matchDepartment(rest) ?? matchDepartment(rest.replace(/^[省市区县州旗]/, ""));
   if (department) return { role: "department", department };
   if (OTHER_BODY.test(rest)) return { role: "other", name: rest.replace(/管委会$/, "管理委员会") };
   if (looksLikeDepartment(rest)) return { role: "department", department: rest };

@@ -284,6 +284,32 @@ const RESOLVED: [string, string, AgencyInfo][] = [
     }),
   ],
   [
+    "县财政局", // the level word without the region: the 落款 gives it
+    "米易县财政局\n2021年1月",
+    agency({
+      as_printed: "县财政局",
+      name: "攀枝花市米易县财政局",
+      kind: "部门",
+      province: "四川省",
+      city: "攀枝花市",
+      county: "米易县",
+      department: "财政局",
+      parent: "攀枝花市米易县人民政府",
+    }),
+  ],
+  [
+    "关于淮安市洪泽区人民政府2024年度政府信息公开工作年度报告", // a whole title passed as the name
+    "",
+    agency({
+      as_printed: "关于淮安市洪泽区人民政府2024年度政府信息公开工作年度报告",
+      name: "淮安市洪泽区人民政府",
+      kind: "区县政府",
+      province: "江苏省",
+      city: "淮安市",
+      county: "洪泽区",
+    }),
+  ],
+  [
     "相山区凤凰山管委会",
     "",
     agency({

@@ -58,9 +58,16 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
   return { agency, regionCodes: levels.codes, findings: problem ? [unresolvedFinding(problem)] : [] };
 }
 
-/** NFKC (full-width letters, digits, brackets), no whitespace: 沾 益 区 → 沾益区. */
+/**
+ * NFKC (full-width letters, digits, brackets), no whitespace (沾 益 区 → 沾益区), and without the title words a
+ * name may still carry: “关于…”, “…2023年度政府信息公开工作年度报告”.
+ */
 export function normalizeAgencyName(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^关于/, "")
+    .replace(/(?:\d{4}年.*|政府信息公开.*年度报告.*)$/, "");
 }
 
 // A name without its region (发改局), or with an ambiguous one (城关镇), is completed from its mentions in the

@@ -13,6 +13,7 @@ export interface ReportTitle {
 const TITLE_SEARCH_LINES = 40;
 const TITLE_LINE = /信息公开.{0,8}(?:年度报告|年报|工作报告)|年度报告$/;
 const AGENCY_FIRST = /^(.*?)(\d{4})年度?(?:的)?(?:政府|政务)?信息公开/;
+const YEAR_ONLY = /^(\d{4})年度?(?:的)?(?:政府|政务)?信息公开/;
 const YEAR_FIRST = /^(\d{4})年度?(.+?)(?:政府|政务)?信息公开/;
 const AGENCY_LINE =
   /(?:人民政府|政府|办事处|街道|局|委员会|委|办公室|办|镇|乡|中心|院|署|厅|管委会|管理委员会|区|县|市|旗)$/;
@@ -38,6 +39,8 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
 }
 
 function parseTitle(text: string): { agency: string | null; year: number } | null {
+  const bare = YEAR_ONLY.exec(text);
+  if (bare) return { agency: null, year: Number(bare[1]) };
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst && yearFirst.index === 0 && /^\d{4}年/.test(text))
     return { agency: cleanAgency(yearFirst[2] ?? ""), year: Number(yearFirst[1]) };

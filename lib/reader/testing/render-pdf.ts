@@ -26,13 +26,22 @@ export async function renderPdf(report: ReportToRender): Promise<Uint8Array> {
   doc.font("cjk");
   for (const block of buildReportDocument(report)) {
     if (block.kind === "table") drawTable(doc, block.table);
-    else if (block.kind === "title") doc.fontSize(18).text(block.text, { align: "center" }).moveDown(0.5);
+    else if (block.kind === "title") drawTitle(doc, block.text, report.agency);
     else doc.fontSize(block.kind === "heading" ? 14 : 12).text(block.text, { indent: 24, lineGap: 4 });
   }
   drawPageNumbers(doc);
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A title too long for one line is set as real reports set it: the agency, then the rest of the title. */
+function drawTitle(doc: Pdf, title: string, agency: string): void {
+  doc.fontSize(18);
+  const fits = doc.widthOfString(title) <= doc.page.width - 2 * MARGIN;
+  const lines = fits || !title.startsWith(agency) ? [title] : [agency, title.slice(agency.length)];
+  for (const line of lines) doc.text(line, { align: "center" });
+  doc.moveDown(0.5);
 }
 
 /** Lay the rows out first (height, page, top), then draw every cell once per page it spans. */

@@ -59,6 +59,8 @@ export function createAuth(options: { db: PrismaClient; config: AuthConfig; plug
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
+    // Failed logins are in the audit log already; better-auth's own warnings would only repeat them.
+    logger: { level: "error" },
     databaseHooks: {
       session: {
         create: {

@@ -18,11 +18,18 @@ export async function ensureFirstAdmin(
   const log = options.log ?? console.log;
   if ((await db.user.count()) > 0) return { created: false };
 
-  const email = env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL;
+  const requested = env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL;
   const configured = env.ADMIN_PASSWORD || null;
   const password = configured ?? randomBytes(12).toString("base64url");
+  let email: string;
   try {
-    await createUser(db, { email, name: "管理员", role: "admin", password, actor: null });
+    ({ email } = await createUser(db, {
+      email: requested,
+      name: "管理员",
+      role: "admin",
+      password,
+      actor: null,
+    }));
   } catch (error) {
     // Another process created the first admin between our count and our insert: nothing left to do.
     if (error instanceof AuthError && error.code === "EMAIL_TAKEN") return { created: false };

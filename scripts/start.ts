@@ -1,0 +1,109 @@
+// `npm start` — the product in one command: build the app when the sources changed, bring up the database
+// (DATABASE_URL, or an embedded PostgreSQL under ./.data), apply migrations, load the sample reports into an
+// empty database, then serve the production build on PORT. SIGINT/SIGTERM stop Next and the database.
+//
+// `--e2e` (Playwright's web server): a fresh embedded database under ./.test-data/e2e, never ./.data and never
+// an external DATABASE_URL; the build must already exist (npm test builds it first).
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { ensureProductionBuild } from "./ensure-build";
+import { startE2eDatabase } from "./start-e2e-database";
+import { createClient } from "@/lib/db/create-client";
+import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
+import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const IS_E2E = process.argv.includes("--e2e");
+const PORT = Number(process.env.PORT ?? 3000);
+const STOP_TIMEOUT_MS = 15_000;
+
+let database: RunningDatabase | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+function startNext(databaseUrl: string): ChildProcess {
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  while (child.exitCode === null && child.signalCode === null) {
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error("Next.js 未能启动（进程已退出）");
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+async function stop(exitCode: number): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
+  stopping = true;
+  if (server) {
+    server.kill("SIGTERM");
+    if (!(await waitForExit(server, STOP_TIMEOUT_MS))) server.kill("SIGKILL");
+  }
+  try {
+    await database?.stop();
+  } catch (error) {
+    console.error("停止数据库时出错:", error);
+    exitCode ||= 1;
+  }
+  console.log("年报 Dashboard 已停止。");
+  process.exit(exitCode);
+}
+
+// Regions always (idempotent); the sample reports only into a database without any document.
+async function seedEmptyDatabase(url: string): Promise<void> {
+  const db = createClient(url);
+  try {
+    const { samples } = await seedDatabase(db);
+    if (samples.imported.length > 0) console.log(`已导入 ${samples.imported.length} 份示例报告。`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function main(): Promise<void> {
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  if (!IS_E2E && (await ensureProductionBuild())) console.log("生产构建已完成。");
+
+  // ensureDatabase applies the migrations; a stale server left by a killed process is recovered first.
+  database = IS_E2E ? await startE2eDatabase() : await ensureDatabase();
+  if (stopping) return;
+  await seedEmptyDatabase(database.url);
+  if (stopping) return;
+
+  server = startNext(database.url);
+  server.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`Next.js 意外退出（${signal ?? `退出码 ${code}`}），正在停止数据库…`);
+    void stop(code || 1);
+  });
+  await waitUntilServing(`http://127.0.0.1:${PORT}/`, server);
+  console.log(`年报 Dashboard 已启动: http://localhost:${PORT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error("启动失败:", error instanceof Error ? error.message : error);
+  void stop(1);
+});

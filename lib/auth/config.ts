@@ -49,7 +49,7 @@ export type AuthConfig = {
 
 const LOOPBACK_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
 
-export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function readAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
   const parsed = authEnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid auth configuration: ${z.prettifyError(parsed.error)}`);
   const e = parsed.data;

@@ -12,7 +12,7 @@ export type FirstAdminResult =
 
 export async function ensureFirstAdmin(
   db: PrismaClient,
-  options: { env?: NodeJS.ProcessEnv; log?: (message: string) => void } = {},
+  options: { env?: Record<string, string | undefined>; log?: (message: string) => void } = {},
 ): Promise<FirstAdminResult> {
   const env = options.env ?? process.env;
   const log = options.log ?? console.log;

@@ -1,0 +1,106 @@
+// The app's embedded server survives its process being killed: a SIGKILL leaves the postmaster running
+// (orphaned) with its pid file; the next start stops it and comes back with the data.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, expect, test } from "vitest";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { stopStaleServer } from "@/lib/db/stop-stale-server";
+
+const dirs: string[] = [];
+afterAll(async () => {
+  // A failed assertion may leave the orphan running: stop it before removing its directory.
+  for (const dir of dirs) await stopStaleServer(dir);
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+function newDataDir(): string {
+  const dir = path.join(process.cwd(), ".test-data", `recovery-${randomBytes(4).toString("hex")}`);
+  dirs.push(dir);
+  return dir;
+}
+
+test("a server left by a SIGKILLed process is stopped and the data is still there", async () => {
+  const dataDir = newDataDir();
+  const port = await findFreePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/helpers/embedded-child.ts", dataDir, String(port)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  await waitForLine(child.stdout, "READY");
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+
+  const orphan = await readPostmasterPid(dataDir);
+  expect(isAlive(orphan), "the postmaster outlives its killed parent").toBe(true);
+
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  try {
+    expect(isAlive(orphan)).toBe(false);
+    const client = new pg.Client({ connectionString: server.adminUrl });
+    await client.connect();
+    const { rows } = await client.query(`SELECT "note" FROM "Survivor"`);
+    await client.end();
+    expect(rows).toEqual([{ note: "written before SIGKILL" }]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a pid file whose process is gone does not block the start", async () => {
+  const dataDir = newDataDir();
+  const port = await findFreePort();
+  const first = await startEmbeddedPostgres({ dataDir, port, persistent: true, fast: true });
+  await first.stop();
+  // A pid that is certainly not running: a child that has already exited.
+  const gone = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => gone.once("exit", resolve));
+  await writeFile(path.join(dataDir, "postmaster.pid"), `${gone.pid}\n${dataDir}\n`);
+  const second = await startEmbeddedPostgres({ dataDir, port, persistent: true, fast: true });
+  await second.stop();
+});
+
+async function readPostmasterPid(dataDir: string): Promise<number> {
+  const text = await readFile(path.join(dataDir, "postmaster.pid"), "utf8");
+  return Number(text.split("\n")[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function waitForLine(stream: NodeJS.ReadableStream, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    stream.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.split("\n").includes(line)) resolve();
+    });
+    stream.on("end", () => reject(new Error(`child ended before ${line}: ${buffer}`)));
+  });
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}

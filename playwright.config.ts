@@ -3,10 +3,27 @@
 // never the app's ./.data, and never an external DATABASE_URL.
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STORAGE_STATE, E2E_ADMIN } from "./e2e/support/e2e-admin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  headless: true,
+  launchOptions: {
+    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,29 +42,19 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Logs in once as the administrator the server created; journeys reuse the session. A test that
+    // needs an anonymous visitor sets `test.use({ storageState: { cookies: [], origins: [] } })`.
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: chromium },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-        headless: true,
-      },
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: ADMIN_STORAGE_STATE },
     },
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts --e2e",
     url: `${BASE_URL}/`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

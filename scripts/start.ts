@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { ensureProductionBuild } from "./ensure-build";
 import { startE2eDatabase } from "./start-e2e-database";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { createClient } from "@/lib/db/create-client";
 import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
@@ -70,12 +71,14 @@ async function stop(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-// Regions always (idempotent); the sample reports only into a database without any document.
-async function seedEmptyDatabase(url: string): Promise<void> {
+// Regions always (idempotent); the sample reports only into a database without any document; the first
+// administrator only into a database without any user (ADMIN_EMAIL / ADMIN_PASSWORD, or a printed password).
+async function prepareData(url: string): Promise<void> {
   const db = createClient(url);
   try {
     const { samples } = await seedDatabase(db);
     if (samples.imported.length > 0) console.log(`已导入 ${samples.imported.length} 份示例报告。`);
+    await ensureFirstAdmin(db);
   } finally {
     await db.$disconnect();
   }
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
   // ensureDatabase applies the migrations; a stale server left by a killed process is recovered first.
   database = IS_E2E ? await startE2eDatabase() : await ensureDatabase();
   if (stopping) return;
-  await seedEmptyDatabase(database.url);
+  await prepareData(database.url);
   if (stopping) return;
 
   server = startNext(database.url);

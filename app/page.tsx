@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { PageHeading } from "@/components/page-heading";
+import { ReportsTable } from "@/components/reports-table";
+import { db } from "@/lib/db";
+import { listReports } from "@/lib/queries/list-reports";
+
+export const metadata: Metadata = { title: "总览" };
+
+export default async function OverviewPage() {
+  // Read at request time: the build has no database, and the list changes with every upload.
+  await connection();
+  const reports = await listReports(db);
+  const agencyCount = new Set(reports.map((report) => report.agencyId)).size;
+  const openFindings = reports.reduce((sum, report) => sum + report.findingCount, 0);
+
+  return (
+    <section>
+      <PageHeading title="总览">
+        已导入 {reports.length} 份年度报告，涉及 {agencyCount} 个机构；待处理问题 {openFindings} 条
+        （包括报告本身的数据不一致和识别不确定之处）。
+      </PageHeading>
+      <ReportsTable rows={reports} />
+    </section>
+  );
+}

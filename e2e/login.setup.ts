@@ -1,0 +1,12 @@
+// Logs in once as the e2e administrator and saves the session; the journeys start from it.
+import { expect, test as setup } from "@playwright/test";
+import { ADMIN_STORAGE_STATE, E2E_ADMIN } from "./support/e2e-admin";
+
+setup("log in as the first administrator", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill(E2E_ADMIN.email);
+  await page.getByLabel("密码").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await page.context().storageState({ path: ADMIN_STORAGE_STATE });
+});

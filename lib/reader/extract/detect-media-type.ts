@@ -1,7 +1,8 @@
 // Decide the format from the bytes first and the file name second: uploads are often misnamed
 // (a .doc that is really HTML, a .txt saved from a web page).
 
-export type DetectedKind = "pdf" | "docx" | "legacy-doc" | "encrypted-office" | "other-binary" | "text";
+export type DetectedKind =
+  "pdf" | "docx" | "legacy-doc" | "encrypted-office" | "rtf" | "ofd" | "other-binary" | "text";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -39,15 +40,19 @@ export function detectMediaType(bytes: Uint8Array, fileName: string): DetectedKi
   if (indexOfAscii(bytes, "%PDF-", false, 1024) >= 0) return "pdf";
   if (startsWith(bytes, ZIP_MAGIC)) {
     if (indexOfAscii(bytes, "word/document.xml") >= 0) return "docx";
+    // OFD, the Chinese national fixed-layout format some government sites publish in.
+    if (indexOfAscii(bytes, "OFD.xml") >= 0 || name.endsWith(".ofd")) return "ofd";
     // A zip named .docx whose main part is missing is a broken Word file, not some other type.
     return name.endsWith(".docx") ? "docx" : "other-binary";
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     // Password-protected .docx files are OLE containers holding an EncryptedPackage stream.
     if (indexOfAscii(bytes, "EncryptedPackage", true) >= 0) return "encrypted-office";
-    if (indexOfAscii(bytes, "WordDocument", true) >= 0 || name.endsWith(".doc")) return "legacy-doc";
+    if (indexOfAscii(bytes, "WordDocument", true) >= 0 || /\.(doc|wps)$/.test(name)) return "legacy-doc";
     return "other-binary";
   }
+  // Word's "save as RTF", often published with a .doc name.
+  if (indexOfAscii(bytes, "{\\rtf", false, 16) >= 0) return "rtf";
   if (BINARY_MAGICS.some((magic) => startsWith(bytes, magic))) return "other-binary";
   return "text";
 }

@@ -61,6 +61,14 @@ describe("extractDocument rejections", () => {
     ],
     ["a legacy Word .doc", () => oleFile("WordDocument"), "报告.doc", "LEGACY_DOC"],
     ["an OLE file named .doc", () => oleFile("Workbook"), "报告.doc", "LEGACY_DOC"],
+    ["a WPS file", () => oleFile("Contents"), "报告.wps", "LEGACY_DOC"],
+    ["RTF named .doc", () => encodeText("{\\rtf1\\ansi 年报}", "utf-8"), "报告.doc", "UNSUPPORTED_TYPE"],
+    [
+      "an OFD file",
+      () => Uint8Array.from([0x50, 0x4b, 3, 4, ...encodeText("OFD.xml", "utf-8"), ...random]),
+      "a.ofd",
+      "UNSUPPORTED_TYPE",
+    ],
     ["an Excel .xls", () => oleFile("Workbook"), "a.xls", "UNSUPPORTED_TYPE"],
     ["a password-protected .docx", () => oleFile("EncryptedPackage"), "a.docx", "ENCRYPTED"],
     [

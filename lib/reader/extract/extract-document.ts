@@ -11,6 +11,9 @@ import { extractPdf } from "@/lib/reader/extract/extract-pdf";
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
+const RTF_MESSAGE = "这是 RTF 格式文件，暂不支持直接读取。请在 Word 或 WPS 中另存为 DOCX 或 PDF 后再上传。";
+const OFD_MESSAGE = "这是 OFD 版式文件，暂不支持读取。请上传同一报告的 PDF、Word 或网页版本。";
+
 export async function extractDocument(
   bytes: Uint8Array,
   fileName: string,
@@ -39,6 +42,10 @@ async function extractByType(bytes: Uint8Array, fileName: string): Promise<Extra
       return makeReadError("LEGACY_DOC", "application/msword");
     case "encrypted-office":
       return makeReadError("ENCRYPTED", null, "Word 文件已设置打开密码，无法读取。请取消密码后再上传。");
+    case "rtf":
+      return makeReadError("UNSUPPORTED_TYPE", "application/rtf", RTF_MESSAGE);
+    case "ofd":
+      return makeReadError("UNSUPPORTED_TYPE", "application/ofd", OFD_MESSAGE);
     case "other-binary":
       return makeReadError("UNSUPPORTED_TYPE", null);
     case "text":

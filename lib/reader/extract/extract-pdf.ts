@@ -8,6 +8,9 @@ import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-item
 const MEDIA_TYPE = "application/pdf";
 /** Fewer visible characters than this in the whole file: a scan or an image-only export. */
 const MIN_TEXT_CHARS = 10;
+const PAGE_BATCH = 8;
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 interface RawTextItem {
   str?: string;
@@ -23,7 +26,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument |
   if (indexOfAscii(bytes.subarray(Math.max(0, bytes.length - 4096)), "%%EOF") < 0) {
     return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
   }
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pdf: PdfDocument;
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.
     pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
@@ -34,22 +37,18 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument |
   try {
     const rows: TextRow[] = [];
     let visible = 0;
-    for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
-      const page = await pdf.getPage(pageNumber);
-      const content = await page.getTextContent();
-      const styles = content.styles as Record<string, { vertical?: boolean } | undefined>;
-      const items: PdfItem[] = [];
-      for (const raw of content.items as RawTextItem[]) {
-        const item = toReadingSpace(raw);
-        if (!item) continue;
-        visible += item.text.replace(/\s/g, "").length;
-        if (raw.dir === "ttb" || styles[raw.fontName ?? ""]?.vertical === true) {
-          item.vertical = { height: raw.height ?? 0 };
-        }
-        items.push(item);
-      }
-      rows.push(...groupPdfItems(items, pageNumber));
-      page.cleanup();
+    // Pages are requested a batch at a time: pdf.js then interleaves their work instead of idling
+    // between round trips, while a thousand-page file still does not hold every page at once.
+    for (let first = 1; first <= pdf.numPages; first += PAGE_BATCH) {
+      const numbers = Array.from(
+        { length: Math.min(PAGE_BATCH, pdf.numPages - first + 1) },
+        (_, i) => first + i,
+      );
+      const pages = await Promise.all(numbers.map((pageNumber) => readPageItems(pdf, pageNumber)));
+      pages.forEach((items, index) => {
+        visible += items.reduce((sum, item) => sum + item.text.replace(/\s/g, "").length, 0);
+        rows.push(...groupPdfItems(items, numbers[index]!));
+      });
     }
     if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
     return { mediaType: MEDIA_TYPE, rows };
@@ -58,6 +57,23 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument |
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+}
+
+async function readPageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfItem[]> {
+  const page = await pdf.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const styles = content.styles as Record<string, { vertical?: boolean } | undefined>;
+  const items: PdfItem[] = [];
+  for (const raw of content.items as RawTextItem[]) {
+    const item = toReadingSpace(raw);
+    if (!item) continue;
+    if (raw.dir === "ttb" || styles[raw.fontName ?? ""]?.vertical === true) {
+      item.vertical = { height: raw.height ?? 0 };
+    }
+    items.push(item);
+  }
+  page.cleanup();
+  return items;
 }
 
 /** Undo text rotation (landscape tables on portrait pages) so rows always run along x. */

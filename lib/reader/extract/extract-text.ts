@@ -2,7 +2,8 @@
 import type { ExtractedDocument, TextRow } from "@/lib/reader/types";
 
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  // Form feeds are page breaks in text extracted from PDFs (pdftotext): a line break for us.
+  return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n|\f/);
 }
 
 export function extractText(text: string): ExtractedDocument {

@@ -19,8 +19,9 @@ export interface Gazetteer {
   byName: Map<string, RegionNode[]>;
   /** County stem (沾益 of 沾益区) → counties: finds a county under its former name (沾益县 became 沾益区). */
   countiesByStem: Map<string, RegionNode[]>;
-  /** Length of the longest key of byName: the bound of a name match. */
-  maxNameLength: number;
+  /** First character → length of the longest key (of byName, or a stem + suffix) starting with it: the
+   *  bound of a name match at a position, so most positions try a few lengths, not 24. */
+  longestKeyByFirstChar: Map<string, number>;
 }
 
 interface RawDivision {
@@ -37,7 +38,7 @@ const CITY_PLACEHOLDERS = new Set(["市辖区", "县", "省直辖县级行政区
 
 let cached: Gazetteer | null = null;
 
-/** The gazetteer, built on the first call (about 40 ms, see region/README) and shared afterwards. */
+/** The gazetteer, built on the first call (70–100 ms, figures in README.md here) and shared afterwards. */
 export function loadGazetteer(): Gazetteer {
   cached ??= buildGazetteer(readDivisions());
   return cached;
@@ -77,27 +78,39 @@ function buildGazetteer(provinces: RawDivision[]): Gazetteer {
           city && rawCounty.name === city.name
             ? null
             : add(rawCounty.code, rawCounty.name, "county", city ?? province);
-        for (const rawTown of rawCounty.children ?? [])
-          add(rawTown.code, rawTown.name, "town", county ?? city);
+        for (const rawTown of rawCounty.children ?? []) {
+          // A town repeating its county (金门县 350527000) is a placeholder, not a town.
+          if (rawTown.name !== rawCounty.name) add(rawTown.code, rawTown.name, "town", county ?? city);
+        }
       }
     }
   }
   return { nodes, ...indexByName(nodes) };
 }
 
-function indexByName(nodes: RegionNode[]): Pick<Gazetteer, "byName" | "countiesByStem" | "maxNameLength"> {
+type NameIndexes = Pick<Gazetteer, "byName" | "countiesByStem" | "longestKeyByFirstChar">;
+
+function indexByName(nodes: RegionNode[]): NameIndexes {
   const byName = new Map<string, RegionNode[]>();
   const countiesByStem = new Map<string, RegionNode[]>();
   for (const node of nodes) {
     putInList(byName, node.name, node);
+    // Names are matched after NFKC: 中国（上海）自由贸易试验区 is printed and read as 中国(上海)….
+    const normalized = node.name.normalize("NFKC");
+    if (normalized !== node.name) putInList(byName, normalized, node);
     const alias = abbreviateAutonomousPrefecture(node.name);
     if (alias) putInList(byName, alias, node);
     const stem = COUNTY_SUFFIX.exec(node.name)?.[1];
     if (node.level === "county" && stem) putInList(countiesByStem, stem, node);
   }
-  let maxNameLength = 0;
-  for (const key of byName.keys()) maxNameLength = Math.max(maxNameLength, key.length);
-  return { byName, countiesByStem, maxNameLength };
+  const longestKeyByFirstChar = new Map<string, number>();
+  const measure = (key: string) => {
+    const first = key[0]!;
+    longestKeyByFirstChar.set(first, Math.max(longestKeyByFirstChar.get(first) ?? 0, key.length));
+  };
+  for (const key of byName.keys()) measure(key);
+  for (const stem of countiesByStem.keys()) measure(`${stem}县`);
+  return { byName, countiesByStem, longestKeyByFirstChar };
 }
 
 // Two characters at least before the suffix: 城区, 郊区 have no stem worth the name.

@@ -20,7 +20,7 @@ export function isAncestor(ancestor: RegionNode, node: RegionNode): boolean {
 export function matchRegionNames(name: string, gazetteer: Gazetteer): RegionNameMatch {
   const names: RegionNameMatch["names"] = [];
   let position = 0;
-  const abbreviated = matchAfterAbbreviation(name, gazetteer);
+  const abbreviated = matchAt(name, 0, null, gazetteer) ? null : matchAfterAbbreviation(name, gazetteer);
   if (abbreviated) {
     names.push(abbreviated.first);
     position = abbreviated.skip + abbreviated.first.text.length;
@@ -41,7 +41,7 @@ function matchAt(
   outer: RegionNode[] | null,
   gazetteer: Gazetteer,
 ): { text: string; candidates: RegionNode[] } | null {
-  const longest = Math.min(gazetteer.maxNameLength, name.length - position);
+  const longest = Math.min(gazetteer.longestKeyByFirstChar.get(name[position]!) ?? 0, name.length - position);
   for (let length = longest; length >= 2; length--) {
     const text = name.slice(position, position + length);
     const nodes = gazetteer.byName.get(text);
@@ -60,7 +60,7 @@ function matchFormerCountyName(
   outer: RegionNode[] | null,
   gazetteer: Gazetteer,
 ): { text: string; candidates: RegionNode[] } | null {
-  const longest = Math.min(gazetteer.maxNameLength, name.length - position);
+  const longest = Math.min(gazetteer.longestKeyByFirstChar.get(name[position]!) ?? 0, name.length - position);
   for (let length = longest; length >= 3; length--) {
     const text = name.slice(position, position + length);
     const stem = COUNTY_SUFFIX.exec(text)?.[1];
@@ -78,7 +78,6 @@ function matchFormerCountyName(
 const MAX_ABBREVIATION_CHARS = 8;
 
 function matchAfterAbbreviation(name: string, gazetteer: Gazetteer) {
-  if (matchAt(name, 0, null, gazetteer)) return null;
   for (let skip = 2; skip <= Math.min(MAX_ABBREVIATION_CHARS, name.length - 2); skip++) {
     const found = matchAt(name, skip, null, gazetteer);
     if (!found) continue;

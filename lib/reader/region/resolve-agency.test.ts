@@ -15,7 +15,11 @@ const seedTruth = JSON.parse(readFileSync(path.join(FIXTURES, "seed-truth.json")
   reports: TruthReport[];
 };
 
-describe("resolveAgency on the seed reports", () => {
+const sampleTruth = JSON.parse(
+  readFileSync(path.join(FIXTURES, "samples", "hongze_district_2024.truth.json"), "utf8"),
+) as { agency: AgencyInfo };
+
+describe("resolveAgency on the truth files", () => {
   it.each(seedTruth.reports.map((report) => [report.agency.as_printed, report] as const))(
     "%s resolves to the truth's agency",
     (_name, report) => {
@@ -25,6 +29,12 @@ describe("resolveAgency on the seed reports", () => {
       expect(result.findings).toEqual([]);
     },
   );
+
+  it("resolves the sample PDF's agency from its printed name", () => {
+    const result = resolveAgency({ asPrinted: sampleTruth.agency.as_printed, text: "" });
+    expect(result.agency).toEqual(sampleTruth.agency);
+    expect(result.findings).toEqual([]);
+  });
 });
 
 const NO_LEVELS = { province: null, city: null, county: null, town: null } as const;
@@ -35,18 +45,6 @@ function agency(fields: Partial<AgencyInfo> & Pick<AgencyInfo, "as_printed">): A
 
 // Real agencies named the way their reports print them; expected values written from the official names.
 const RESOLVED: [string, string, AgencyInfo][] = [
-  [
-    "淮安市洪泽区人民政府", // the sample PDF's agency
-    "",
-    agency({
-      as_printed: "淮安市洪泽区人民政府",
-      name: "淮安市洪泽区人民政府",
-      kind: "区县政府",
-      province: "江苏省",
-      city: "淮安市",
-      county: "洪泽区",
-    }),
-  ],
   [
     "西湖区灵隐街道办事处",
     "",

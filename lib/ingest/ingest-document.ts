@@ -13,6 +13,7 @@ import { buildCellRows } from "@/lib/ingest/build-cell-rows";
 import { classifyReadResult } from "@/lib/ingest/classify-read-result";
 import { createReportVersion } from "@/lib/ingest/create-report-version";
 import type { Db, IngestInput, IngestOutcome, Tx } from "@/lib/ingest/ingest-types";
+import { sanitizeJson, sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
 import { refreshAcrossYearFindings } from "@/lib/ingest/refresh-across-year-findings";
 import { upsertAgency } from "@/lib/ingest/upsert-agency";
 import { upsertRegionChain } from "@/lib/ingest/upsert-region-chain";
@@ -24,10 +25,17 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export async function ingestDocument(db: Db, input: IngestInput, result: ReadResult): Promise<IngestOutcome> {
-  const sha256 = hashBytes(input.bytes);
+export async function ingestDocument(
+  db: Db,
+  upload: IngestInput,
+  reading: ReadResult,
+): Promise<IngestOutcome> {
+  const sha256 = hashBytes(upload.bytes);
   const existing = await findDuplicate(db, sha256);
   if (existing) return existing;
+  // Strings PostgreSQL would refuse (NUL, lone surrogates) must not cost the upload; the bytes stay exact.
+  const input = { ...upload, fileName: sanitizeText(upload.fileName) };
+  const result = sanitizeJson(reading) as ReadResult;
   try {
     return await db.$transaction((tx) => writeDocument(tx, input, result, sha256), TRANSACTION_OPTIONS);
   } catch (error) {

@@ -220,6 +220,25 @@ describe("ingestDocument", () => {
     });
   });
 
+  test("text PostgreSQL would refuse (NUL, lone surrogates) does not cost the upload", async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x00, 0x00, ...uniqueBytes()]);
+    const result = readingFor("003", "测试区\u0000清洗镇人民政府", {
+      text: "正文\u0000含空字符 \ud800 与孤立代理项",
+      rawText: { "t3.new.total": "1\u00007" },
+    });
+    const outcome = await ingestDocument(t.db, { bytes, fileName: "名称\u0000.txt" }, result);
+    expect(outcome.status).toBe("accepted");
+    const document = await t.db.document.findUniqueOrThrow({ where: { id: outcome.documentId } });
+    expect(document.fileName).toBe("名称.txt");
+    expect(Buffer.from(document.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(document.readResult).toMatchObject({ text: "正文含空字符 \ufffd 与孤立代理项" });
+    const cell = await t.db.cell.findFirstOrThrow({
+      where: { reportId: outcome.reportId!, cellId: "t3.new.total" },
+    });
+    expect(cell.rawText).toBe("17");
+    expect(await t.db.agency.count({ where: { name: "测试区清洗镇人民政府" } })).toBe(1);
+  });
+
   test("a reading without agency or year is kept for staff to complete", async () => {
     const base = buildReadResult("000");
     const noAgency = buildReadResult("000", {

@@ -6,6 +6,7 @@ import { decodeText } from "@/lib/reader/extract/decode-text";
 import { extractText } from "@/lib/reader/extract/extract-text";
 import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
+import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
 import { extractPdf } from "@/lib/reader/extract/extract-pdf";
 
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
@@ -54,6 +55,7 @@ async function extractByType(bytes: Uint8Array, fileName: string): Promise<Extra
 }
 
 function extractPlainOrHtml(bytes: Uint8Array, fileName: string): ExtractedDocument | ReadError {
+  if (looksLikeMhtml(bytes)) return extractMhtml(bytes) ?? makeReadError("CORRUPT_FILE", "multipart/related");
   const decoded = decodeText(bytes);
   if (!decoded) return makeReadError("UNSUPPORTED_TYPE", null);
   if (looksLikeHtml(decoded.text, fileName)) {

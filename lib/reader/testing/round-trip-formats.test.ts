@@ -8,6 +8,7 @@ import { renderHtml } from "@/lib/reader/testing/render-html";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
+import { renderMhtml } from "@/lib/reader/testing/render-mhtml";
 import type { ReportToRender } from "@/lib/reader/testing/report-document";
 
 interface TruthReport {
@@ -57,6 +58,7 @@ const FORMATS: [string, string, (report: ReportToRender) => Promise<Uint8Array> 
     "report.htm",
     (report) => encodeText(renderHtml(report, { charset: "gb2312", layoutTable: true }), "gbk"),
   ],
+  ["a GBK web archive (.mht)", "report.mht", renderMhtml],
   ["DOCX", "report.docx", renderDocx],
   ["PDF", "report.pdf", renderPdf],
 ];

@@ -18,9 +18,12 @@ const databaseEnvSchema = z.object({
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PG_PORT),
 });
 
+/** process.env, or a plain record in tests. */
+export type EnvRecord = Readonly<Record<string, string | undefined>>;
+
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
-export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+export function readDatabaseEnv(env: EnvRecord = process.env): DatabaseEnv {
   const parsed = databaseEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid database configuration: ${z.prettifyError(parsed.error)}`);
@@ -33,7 +36,7 @@ export function buildLocalUrl(port: number, database: string): string {
 }
 
 /** The URL the app connects to: DATABASE_URL, or the embedded server's database. */
-export function getDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function getDatabaseUrl(env: EnvRecord = process.env): string {
   const { DATABASE_URL, PG_PORT } = readDatabaseEnv(env);
   return DATABASE_URL ?? buildLocalUrl(PG_PORT, EMBEDDED_DATABASE_NAME);
 }

@@ -50,6 +50,16 @@ describe("readHtmlRows", () => {
     expect(cellsOf(html)).toEqual([["栏目"], ["报告正文"], ["行政复议", "1"], [null, "2"]]);
   });
 
+  it("takes the report title from <title> only when the page does not print it", () => {
+    const head = "<head><title>2023年政府信息公开工作年度报告_某某区人民政府</title></head>";
+    expect(
+      cellsOf(`<html>${head}<body><table><tr><td>规章</td><td>0</td></tr></table></body></html>`),
+    ).toEqual([["2023年政府信息公开工作年度报告"], ["规章", "0"]]);
+    expect(cellsOf(`<html>${head}<body><h1>某某区2023年度报告</h1></body></html>`)).toEqual([
+      ["某某区2023年度报告"],
+    ]);
+  });
+
   it("keeps empty rows and the caption", () => {
     const html = `<table><caption>表三</caption><tr><td></td><td></td></tr><tr><td>a</td><td>1</td></tr></table>`;
     expect(cellsOf(html)).toEqual([["表三"], ["", ""], ["a", "1"]]);

@@ -54,7 +54,18 @@ export function readHtmlRows(html: string): TextRow[] {
   };
   walk(root);
   flush();
-  return rows;
+  const title = findPageTitle($("title").first().text());
+  const printsTitle = rows.some((row) => row.cells.some((cell) => cell?.includes("报告")));
+  return title && !printsTitle ? [{ cells: [title], source: "line" }, ...rows] : rows;
+}
+
+/**
+ * Some CMS pages draw the report title with script, leaving it only in <title> ("…年度报告_某某区人民政府"):
+ * then the title's report part is the document's first line.
+ */
+function findPageTitle(text: string): string | null {
+  const part = text.split(/\s*[_|｜—–]\s*|\s+-\s+/).find((piece) => /年度?报告/.test(piece));
+  return part ? part.replace(/\s+/g, " ").trim() : null;
 }
 
 function readTableRows(table: DomNode): TextRow[] {

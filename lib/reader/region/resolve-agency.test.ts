@@ -30,6 +30,22 @@ describe("resolveAgency on the truth files", () => {
     },
   );
 
+  // The same reports had their titles printed only the bare name: the towns are unique in the gazetteer,
+  // 发改局 is completed from the report's own text (“沾益区发改局以…”).
+  it.each([
+    ["000_ea51994d2031337b.txt", "聚贤镇"],
+    ["001_2ed4faa730a0c388.txt", "发改局"],
+    ["002_ef554fa879909b3d.txt", "白市驿镇"],
+    ["003_b657cdc2b6fa0bce.txt", "裴城镇"],
+    ["004_dab85e2dbbd9bf66.txt", "普威镇"],
+  ])("%s printed as %s resolves from its text", (file, bareName) => {
+    const report = seedTruth.reports.find((r) => r.file === file)!;
+    const text = readFileSync(path.join(FIXTURES, "seeds", file), "utf8");
+    const result = resolveAgency({ asPrinted: bareName, text });
+    expect(result.agency).toEqual({ ...report.agency, as_printed: bareName });
+    expect(result.findings).toEqual([]);
+  });
+
   it("resolves the sample PDF's agency from its printed name", () => {
     const result = resolveAgency({ asPrinted: sampleTruth.agency.as_printed, text: "" });
     expect(result.agency).toEqual(sampleTruth.agency);

@@ -4,10 +4,12 @@ import { PageHeading } from "@/components/page-heading";
 import { ReportsTable } from "@/components/reports-table";
 import { db } from "@/lib/db";
 import { listReports } from "@/lib/queries/list-reports";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "总览" };
 
 export default async function OverviewPage() {
+  await requireUser();
   // Read at request time: the build has no database, and the list changes with every upload.
   await connection();
   const reports = await listReports(db);

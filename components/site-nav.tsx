@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ITEMS } from "@/components/nav-items";
+import { NAV_ITEMS, type NavItem } from "@/components/nav-items";
 
 /** Top navigation; the current section is marked for screen readers and visually. */
-export function SiteNav() {
+export function SiteNav({ items = NAV_ITEMS }: { items?: readonly NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="主导航" className="flex flex-wrap gap-1">
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const isCurrent = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <Link

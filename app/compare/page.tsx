@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "对比" };
 
-export default function ComparePage() {
+export default async function ComparePage() {
+  await requireUser();
   return (
     <PlannedSection
       title="对比"

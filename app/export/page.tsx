@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requirePermission } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "导出" };
 
-export default function ExportPage() {
+export default async function ExportPage() {
+  await requirePermission("export");
   return (
     <PlannedSection
       title="导出"

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "数据质量" };
 
-export default function QualityPage() {
+export default async function QualityPage() {
+  await requireUser();
   return (
     <PlannedSection
       title="数据质量"

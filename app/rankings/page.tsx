@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "排名" };
 
-export default function RankingsPage() {
+export default async function RankingsPage() {
+  await requireUser();
   return (
     <PlannedSection
       title="排名"

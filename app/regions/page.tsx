@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "地区" };
 
-export default function RegionsPage() {
+export default async function RegionsPage() {
+  await requireUser();
   return (
     <PlannedSection
       title="地区"

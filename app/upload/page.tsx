@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { PlannedSection } from "@/components/planned-section";
+import { requirePermission } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "上传" };
 
-export default function UploadPage() {
+export default async function UploadPage() {
+  await requirePermission("upload");
   return (
     <PlannedSection
       title="上传"

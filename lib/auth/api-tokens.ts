@@ -1,6 +1,7 @@
 // API tokens for scripts: any user's, created by an admin (or the CLI), shown once, stored as sha256.
 // A request with `Authorization: Bearer <token>` acts as exactly that user, with that user's permissions.
 import { generateApiToken, hashApiToken, looksLikeApiToken } from "./api-token-secret";
+import { recordAudit, type AuditActor } from "./audit";
 import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
 import type { DbClient } from "./db-client";
 
@@ -18,16 +19,26 @@ export type ApiTokenRow = {
   revokedAt: Date | null;
 };
 
+type Audit = { actor: AuditActor; ip?: string | null };
+
 export async function createApiToken(
   db: DbClient,
-  input: { userId: string; name: string },
+  input: Audit & { userId: string; name: string },
 ): Promise<{ token: string; row: ApiTokenRow }> {
   const { token, tokenHash, prefix } = generateApiToken();
   const created = await db.apiToken.create({
     data: { userId: input.userId, name: input.name.trim() || "未命名", tokenHash, prefix },
     include: { user: { select: { email: true } } },
   });
-  return { token, row: toRow(created) };
+  const row = toRow(created);
+  await recordAudit(db, {
+    actor: input.actor,
+    action: "token_create",
+    target: `token ${row.prefix}… of ${row.userEmail}`,
+    details: { tokenId: row.id, name: row.name },
+    ip: input.ip,
+  });
+  return { token, row };
 }
 
 export async function listApiTokens(db: DbClient, filter: { userId?: string } = {}): Promise<ApiTokenRow[]> {
@@ -40,17 +51,29 @@ export async function listApiTokens(db: DbClient, filter: { userId?: string } = 
 }
 
 /** Revokes a token; returns it, or null when there is no such token or it was revoked already. */
-export async function revokeApiToken(db: DbClient, input: { id: number }): Promise<ApiTokenRow | null> {
+export async function revokeApiToken(
+  db: DbClient,
+  input: Audit & { id: number },
+): Promise<ApiTokenRow | null> {
   const { count } = await db.apiToken.updateMany({
     where: { id: input.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count === 0) return null;
-  const row = await db.apiToken.findUniqueOrThrow({
-    where: { id: input.id },
-    include: { user: { select: { email: true } } },
+  const row = toRow(
+    await db.apiToken.findUniqueOrThrow({
+      where: { id: input.id },
+      include: { user: { select: { email: true } } },
+    }),
+  );
+  await recordAudit(db, {
+    actor: input.actor,
+    action: "token_revoke",
+    target: `token ${row.prefix}… of ${row.userEmail}`,
+    details: { tokenId: row.id },
+    ip: input.ip,
   });
-  return toRow(row);
+  return row;
 }
 
 /** The active user a token belongs to, or null for unknown, revoked or deactivated-user tokens. */

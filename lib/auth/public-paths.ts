@@ -1,6 +1,8 @@
 // Paths anonymous visitors may reach, and the login redirect. Shared by proxy.ts and the page guards.
 
 export const LOGIN_PATH = "/login";
+/** What proxy.ts shows (with status 403) when the signed-in user's role lacks a page's permission. */
+export const FORBIDDEN_PATH = "/forbidden";
 /** Set by proxy.ts on the forwarded request so server components know their own path (for ?next=). */
 export const PATHNAME_HEADER = "x-nianbao-path";
 

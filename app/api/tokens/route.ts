@@ -1,0 +1,29 @@
+// GET /api/tokens[?userId=] — API tokens (never the tokens themselves); POST /api/tokens — create one for
+// any user, returned once in the response (admin only).
+import { db } from "@/lib/db";
+import { createTokenInputSchema } from "@/lib/auth/admin-schemas";
+import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { AuthError } from "@/lib/auth/auth-error";
+import { getClientIp } from "@/lib/auth/client-ip";
+import { findUserByEmail } from "@/lib/auth/list-users";
+import { withAuth } from "@/lib/auth/route-handler";
+
+export const GET = withAuth({ permission: "manage_users" }, async ({ request }) => {
+  const userId = new URL(request.url).searchParams.get("userId") ?? undefined;
+  return Response.json({ tokens: await listApiTokens(db, { userId }) });
+});
+
+export const POST = withAuth({ permission: "manage_users" }, async ({ request, user }) => {
+  const input = createTokenInputSchema.parse(await request.json().catch(() => ({})));
+  const owner = input.userId
+    ? await db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } })
+    : await findUserByEmail(db, input.email ?? "");
+  if (!owner) throw new AuthError("USER_NOT_FOUND");
+  const { token, row } = await createApiToken(db, {
+    userId: owner.id,
+    name: input.name,
+    actor: { id: user.id, email: user.email },
+    ip: getClientIp(request.headers),
+  });
+  return Response.json({ token, ...row }, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,45 @@
+"use server";
+// POST (server action) from the login form: sign in through better-auth, so its hooks apply lockout and
+// audit exactly as for /api/auth/sign-in/email. Errors come back as Chinese messages for the form.
+import { isAPIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getAuth } from "@/lib/auth/auth";
+import { LOGIN_MESSAGES, UNKNOWN_LOGIN_ERROR } from "@/lib/auth/login-messages";
+import { safeNextPath } from "@/lib/auth/public-paths";
+
+export type LoginState = { error: string | null; email: string };
+
+const loginFormSchema = z.object({
+  email: z.string().trim().max(254),
+  password: z.string().max(256),
+  next: z.string().max(2000).optional(),
+});
+
+export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const parsed = loginFormSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "请输入邮箱和密码", email: "" };
+  const { email, password, next } = parsed.data;
+  if (!email || !password) return { error: "请输入邮箱和密码", email };
+
+  try {
+    await getAuth().api.signInEmail({
+      body: { email, password, rememberMe: true },
+      headers: await headers(),
+    });
+  } catch (error) {
+    return { error: describeLoginError(error), email };
+  }
+  redirect(safeNextPath(next));
+}
+
+function describeLoginError(error: unknown): string {
+  if (!isAPIError(error)) {
+    console.error("[auth] sign-in failed unexpectedly", error);
+    return UNKNOWN_LOGIN_ERROR;
+  }
+  const body = error.body as { code?: string; message?: string } | undefined;
+  if (body?.code === "LOGIN_LOCKED" && body.message) return body.message;
+  return LOGIN_MESSAGES[body?.code ?? ""] ?? UNKNOWN_LOGIN_ERROR;
+}

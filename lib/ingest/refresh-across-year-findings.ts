@@ -2,7 +2,7 @@
 // changed: those of its own report (against the year before) and those of the next year's report
 // (against it). Findings that stay the same keep their id and their staff status (a dismissed carry-over
 // stays dismissed); findings that no longer hold are removed.
-import { checkAcrossYears, type YearCells } from "@/lib/ingest/check-across-years";
+import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-across-years";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import type { Tx } from "@/lib/ingest/ingest-types";
 
@@ -31,7 +31,7 @@ function toYearCells(report: ReportWithCells): YearCells {
   return {
     year: report.year,
     template: report.template as TemplateVersion,
-    cells: new Map(report.cells.map((cell) => [cell.cellId, cell.value?.toNumber() ?? null])),
+    cells: Object.fromEntries(report.cells.map((cell) => [cell.cellId, cell.value?.toNumber() ?? null])),
   };
 }
 

@@ -286,6 +286,14 @@ describe("ingestDocument", () => {
     ]);
     expect(findings[0]!.message).toContain("2022");
 
+    // Staff dismiss it; another 2022 version with the same figure keeps the finding and its status.
+    await t.db.finding.update({ where: { id: findings[0]!.id }, data: { status: "dismissed" } });
+    await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2022-again.txt" }, year2022(5));
+    const kept = await t.db.finding.findMany({
+      where: { reportId: r2023.reportId!, origin: "across_years" },
+    });
+    expect(kept.map((f) => [f.id, f.status])).toEqual([[findings[0]!.id, "dismissed"]]);
+
     // A corrected 2022 version (结转下年度 3) clears it.
     await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2022-v2.txt" }, year2022(3));
     expect(await acrossYearCodes(r2023.reportId!)).toEqual([]);

@@ -1,6 +1,6 @@
 // Split an agency name into the region names it starts with (遂宁市 · 安居区 · 聚贤镇) and the rest (人民政府,
 // 发改局 …). Each name keeps only the gazetteer nodes consistent with the names before it.
-import { COUNTY_SUFFIX, type Gazetteer, type RegionLevel, type RegionNode } from "./load-gazetteer";
+import { COUNTY_SUFFIX, type Gazetteer, type RegionNode } from "./load-gazetteer";
 
 export interface RegionNameMatch {
   /** The region names found, outermost first, each with its remaining candidates. */
@@ -8,8 +8,6 @@ export interface RegionNameMatch {
   /** What follows the last region name. */
   rest: string;
 }
-
-const DEPTH: Record<RegionLevel, number> = { province: 0, city: 1, county: 2, town: 3 };
 
 export function isAncestor(ancestor: RegionNode, node: RegionNode): boolean {
   for (let up = node.parent; up; up = up.parent) if (up === ancestor) return true;
@@ -111,8 +109,4 @@ function narrowOuterNames(names: RegionNameMatch["names"]): void {
     const inner = names[i + 1]!.candidates;
     current.candidates = current.candidates.filter((node) => inner.some((n) => isAncestor(node, n)));
   }
-}
-
-export function levelDepth(level: RegionLevel): number {
-  return DEPTH[level];
 }

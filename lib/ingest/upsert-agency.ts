@@ -55,6 +55,13 @@ async function findOrCreate(
     ...(agency.parentId === null && parentId !== null ? { parentId } : {}),
   };
   if (Object.keys(missing).length > 0) await tx.agency.update({ where: { id: agency.id }, data: missing });
+  if (missing.regionCode && region) {
+    // Its earlier years' read-model rows were filed under no region: file them under the new one.
+    await tx.reportMetrics.updateMany({
+      where: { agencyId: agency.id },
+      data: { regionCode: region.code, regionPath: region.path },
+    });
+  }
   return { id: agency.id };
 }
 

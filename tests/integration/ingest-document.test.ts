@@ -153,6 +153,30 @@ describe("ingestDocument", () => {
     expect(metrics.map((m) => [m.reportId, m.applicationsNew])).toEqual([[second.reportId, 18]]);
   });
 
+  test("an agency first read without a region gets it from a later reading, earlier years included", async () => {
+    const name = "测试区补全地区镇人民政府";
+    const noRegion = { province: null, city: null, county: null, town: null };
+    const first = await ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: "2022.txt" },
+      readingFor("003", name, { year: 2022, regionCodes: noRegion }),
+    );
+    expect(
+      await t.db.reportMetrics.findUniqueOrThrow({ where: { reportId: first.reportId! } }),
+    ).toMatchObject({
+      regionPath: null,
+    });
+    await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "2023.txt" }, readingFor("003", name));
+    const rows = await t.db.reportMetrics.findMany({
+      where: { agencyId: first.agencyId! },
+      orderBy: { year: "asc" },
+    });
+    expect(rows.map((r) => [r.year, r.regionPath])).toEqual([
+      [2022, "41/4111/411103/411103102/"],
+      [2023, "41/4111/411103/411103102/"],
+    ]);
+  });
+
   test("the same bytes twice are recognised and stored once", async () => {
     const bytes = uniqueBytes();
     const result = readingFor("003", "测试区重复镇人民政府");

@@ -7,13 +7,18 @@ import { extractText } from "@/lib/reader/extract/extract-text";
 import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
 import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
-import { extractPdf } from "@/lib/reader/extract/extract-pdf";
+import { extractPdf, preloadPdfReader } from "@/lib/reader/extract/extract-pdf";
 
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 const RTF_MESSAGE = "这是 RTF 格式文件，暂不支持直接读取。请在 Word 或 WPS 中另存为 DOCX 或 PDF 后再上传。";
 const OFD_MESSAGE = "这是 OFD 版式文件，暂不支持读取。请上传同一报告的 PDF、Word 或网页版本。";
+
+/** Load the lazily loaded parts (pdf.js) ahead of the first document, e.g. at server start or in a benchmark. */
+export async function preloadExtractors(): Promise<void> {
+  await preloadPdfReader();
+}
 
 export async function extractDocument(
   bytes: Uint8Array,

@@ -1,5 +1,11 @@
-// PDF bytes → rows, from the text layer with positions (unpdf's bundled pdf.js; no worker thread, no network).
-import { getDocumentProxy } from "unpdf";
+// PDF bytes → rows, from the text layer with positions.
+// pdf.js comes bundled in unpdf and runs in the calling thread (its "fake worker"): there is no worker file to
+// serve or configure, and nothing is fetched. The bundle loads on first use (a few hundred ms, once per
+// process: see preloadPdfReader). After that most of a document's time is pdf.js parsing and sanitising its
+// embedded fonts, which it does for every document and no option turns off — a Word export with several
+// CJK fonts costs far more than the same tables in one font. CMaps are not bundled: the CJK PDFs we see embed
+// Identity-H fonts with ToUnicode maps, which need none.
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
@@ -19,6 +25,11 @@ interface RawTextItem {
   width?: number;
   height?: number;
   fontName?: string;
+}
+
+/** Load pdf.js now rather than during the first upload (server start, benchmarks). */
+export async function preloadPdfReader(): Promise<void> {
+  await getResolvedPDFJS();
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {

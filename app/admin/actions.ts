@@ -1,0 +1,127 @@
+"use server";
+// Server actions of the admin pages. Each checks the caller is an admin first (server actions are
+// reachable by POST on their own, whatever page showed the form), parses with the same zod schemas as
+// the admin API, and records who did it through lib/auth.
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import {
+  createTokenInputSchema,
+  createUserInputSchema,
+  resetPasswordInputSchema,
+  updateUserInputSchema,
+} from "@/lib/auth/admin-schemas";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { AuthError } from "@/lib/auth/auth-error";
+import { getClientIp } from "@/lib/auth/client-ip";
+import { createUser } from "@/lib/auth/create-user";
+import { requirePermission } from "@/lib/auth/current-user";
+import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
+import type { ActionState } from "./action-state";
+
+async function authorise() {
+  const admin = await requirePermission("manage_users");
+  return { actor: { id: admin.id, email: admin.email }, ip: getClientIp(await headers()) };
+}
+
+function fields(formData: FormData): Record<string, string> {
+  const entries = [...formData.entries()].filter(([key]) => !key.startsWith("$ACTION"));
+  return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
+}
+
+function failure(error: unknown): ActionState {
+  if (error instanceof AuthError) return { ok: false, message: error.message };
+  if (error instanceof z.ZodError) return { ok: false, message: error.issues[0]?.message ?? "输入有误" };
+  throw error; // unexpected: let Next's error page handle it (and log it)
+}
+
+async function run(work: () => Promise<string>): Promise<ActionState> {
+  try {
+    const message = await work();
+    revalidatePath("/admin", "layout");
+    return { ok: true, message };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function createUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  return run(async () => {
+    const input = createUserInputSchema.parse({
+      ...fields(formData),
+      canExport: formData.get("canExport") ?? false,
+    });
+    const user = await createUser(db, { ...input, ...audit });
+    return `已创建用户 ${user.email}`;
+  });
+}
+
+export async function updateUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  return run(async () => {
+    const userId = z.string().min(1).parse(formData.get("userId"));
+    const { active: _active, ...changes } = updateUserInputSchema.parse({
+      name: formData.get("name") || undefined,
+      role: formData.get("role") ?? undefined,
+      regions: formData.get("regions") ?? "",
+      canExport: formData.get("canExport") ?? false,
+    });
+    await updateUser(db, { userId, changes, ...audit });
+    return "已保存";
+  });
+}
+
+export async function setActiveAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  return run(async () => {
+    const userId = z.string().min(1).parse(formData.get("userId"));
+    const active = formData.get("active") === "true";
+    await setUserActive(db, { userId, active, ...audit });
+    return active ? "已启用该账号" : "已停用该账号，其登录会话已全部结束";
+  });
+}
+
+export async function resetPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  return run(async () => {
+    const userId = z.string().min(1).parse(formData.get("userId"));
+    const { password } = resetPasswordInputSchema.parse({ password: formData.get("password") });
+    await resetUserPassword(db, { userId, password, ...audit });
+    return "已重置密码，该用户需用新密码重新登录";
+  });
+}
+
+export async function createTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  try {
+    const input = createTokenInputSchema.parse(fields(formData));
+    const owner = input.userId
+      ? await db.user.findUnique({ where: { id: input.userId }, select: { id: true } })
+      : await db.user.findUnique({
+          where: { email: (input.email ?? "").toLowerCase() },
+          select: { id: true },
+        });
+    if (!owner) throw new AuthError("USER_NOT_FOUND");
+    const { token, row } = await createApiToken(db, { userId: owner.id, name: input.name, ...audit });
+    revalidatePath("/admin", "layout");
+    return {
+      ok: true,
+      message: `已为 ${row.userEmail} 创建令牌「${row.name}」。令牌只显示这一次，请立即复制保存：`,
+      token,
+    };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function revokeTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const audit = await authorise();
+  return run(async () => {
+    const id = z.coerce.number().int().positive().parse(formData.get("tokenId"));
+    const revoked = await revokeApiToken(db, { id, ...audit });
+    if (!revoked) throw new AuthError("TOKEN_NOT_FOUND");
+    return `已吊销令牌 ${revoked.prefix}…`;
+  });
+}

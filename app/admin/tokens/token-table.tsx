@@ -1,0 +1,52 @@
+import type { ApiTokenRow } from "@/lib/auth/api-tokens";
+import { ActionForm } from "../action-form";
+import { revokeTokenAction } from "../actions";
+import { SECONDARY_BUTTON } from "../fields";
+import { formatDateTime } from "../format-date";
+
+/** API tokens (prefix only — the token itself is never shown again), with a revoke button per live token. */
+export function TokenTable({ tokens, showUser }: { tokens: ApiTokenRow[]; showUser: boolean }) {
+  if (tokens.length === 0) return <p className="text-sm text-slate-600">暂无令牌。</p>;
+  return (
+    <table className="w-full border-collapse text-sm" aria-label="API 令牌">
+      <thead className="border-b border-slate-300 text-left text-slate-600">
+        <tr>
+          {showUser ? <th className="py-2 pr-3 font-medium">用户</th> : null}
+          <th className="py-2 pr-3 font-medium">用途</th>
+          <th className="py-2 pr-3 font-medium">令牌开头</th>
+          <th className="py-2 pr-3 font-medium">创建时间</th>
+          <th className="py-2 pr-3 font-medium">最近使用</th>
+          <th className="py-2 font-medium">状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((token) => (
+          <tr key={token.id} className="border-b border-slate-100">
+            {showUser ? <td className="py-2 pr-3">{token.userEmail}</td> : null}
+            <td className="py-2 pr-3">{token.name}</td>
+            <td className="py-2 pr-3 font-mono">{token.prefix}…</td>
+            <td className="py-2 pr-3">{formatDateTime(token.createdAt)}</td>
+            <td className="py-2 pr-3">{formatDateTime(token.lastUsedAt)}</td>
+            <td className="py-2">
+              {token.revokedAt ? (
+                `已吊销（${formatDateTime(token.revokedAt)}）`
+              ) : (
+                <ActionForm
+                  action={revokeTokenAction}
+                  label={`吊销令牌 ${token.prefix}`}
+                  className="flex items-center gap-2"
+                >
+                  <input type="hidden" name="tokenId" value={token.id} />
+                  <span>有效</span>
+                  <button type="submit" className={SECONDARY_BUTTON}>
+                    吊销
+                  </button>
+                </ActionForm>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/page-heading";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { requirePermission } from "@/lib/auth/current-user";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { ROLE_LABELS, roleSchema } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { ActionForm } from "../../action-form";
+import { createTokenAction, resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
+import { AdminTabs } from "../../admin-tabs";
+import { BUTTON, Field, INPUT, SECONDARY_BUTTON, RoleSelect } from "../../fields";
+import { TokenTable } from "../../tokens/token-table";
+
+export const metadata: Metadata = { title: "编辑用户" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("manage_users");
+  const { id } = await params;
+  const [user, tokens] = await Promise.all([
+    db.user.findUnique({ where: { id } }),
+    listApiTokens(db, { userId: id }),
+  ]);
+  if (!user) notFound();
+  const role = roleSchema.parse(user.role);
+
+  return (
+    <section>
+      <PageHeading title={user.email}>
+        {ROLE_LABELS[role]} · {user.active ? "在用" : "已停用"}
+      </PageHeading>
+      <AdminTabs current="/admin/users" />
+
+      <div className="grid gap-10 md:grid-cols-2">
+        <div>
+          <h2 className="mb-3 text-lg font-semibold">角色与权限</h2>
+          <ActionForm action={updateUserAction} label="角色与权限" className="space-y-3">
+            <input type="hidden" name="userId" value={user.id} />
+            <Field label="姓名">
+              <input name="name" defaultValue={user.name} className={INPUT} />
+            </Field>
+            <Field label="角色">
+              <RoleSelect defaultValue={role} />
+            </Field>
+            <Field label="限定地区（仅填报员；地区代码，逗号分隔，留空为不限）">
+              <input name="regions" defaultValue={user.regions.join(", ")} className={INPUT} />
+            </Field>
+            <label className="flex items-center gap-2 text-sm">
+              <input name="canExport" type="checkbox" defaultChecked={user.canExport} /> 允许导出（督查员）
+            </label>
+            <button type="submit" className={BUTTON}>
+              保存
+            </button>
+          </ActionForm>
+        </div>
+
+        <div className="space-y-8">
+          <div>
+            <h2 className="mb-3 text-lg font-semibold">重置密码</h2>
+            <ActionForm action={resetPasswordAction} label="重置密码" className="space-y-3">
+              <input type="hidden" name="userId" value={user.id} />
+              <Field label={`新密码（至少 ${MIN_PASSWORD_LENGTH} 位）`}>
+                <input
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  className={INPUT}
+                />
+              </Field>
+              <button type="submit" className={BUTTON}>
+                重置密码
+              </button>
+            </ActionForm>
+          </div>
+          <div>
+            <h2 className="mb-3 text-lg font-semibold">账号状态</h2>
+            <ActionForm action={setActiveAction} label="账号状态" className="space-y-2">
+              <input type="hidden" name="userId" value={user.id} />
+              <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+              <button type="submit" className={SECONDARY_BUTTON}>
+                {user.active ? "停用账号" : "启用账号"}
+              </button>
+            </ActionForm>
+          </div>
+        </div>
+      </div>
+
+      <h2 className="mb-3 mt-10 text-lg font-semibold">API 令牌</h2>
+      <TokenTable tokens={tokens} showUser={false} />
+      <ActionForm action={createTokenAction} label="新建令牌" className="mt-4 flex max-w-2xl items-end gap-3">
+        <input type="hidden" name="userId" value={user.id} />
+        <Field label="用途">
+          <input name="name" required placeholder="如 每晚导出脚本" className={INPUT} />
+        </Field>
+        <button type="submit" className={BUTTON}>
+          创建令牌
+        </button>
+      </ActionForm>
+    </section>
+  );
+}

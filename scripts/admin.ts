@@ -1,0 +1,189 @@
+// `npm run admin -- <command>` — manage accounts from the command line (on the server, with its database):
+//   user:add <email> --role <admin|staff|supervisor|analyst> [--password <pw>] [--name <name>]
+//            [--regions 5303,530402] [--can-export]      (no --password: one is generated and printed)
+//   user:list
+//   user:password <email> [--password <pw>]             reset a password (ends the user's sessions)
+//   user:deactivate <email> | user:activate <email>
+//   token:add <email> [--name <purpose>]                prints the token (shown only this once)
+//   token:list [<email>]
+//   token:revoke <id>
+// Uses DATABASE_URL, or the embedded database under ./.data: the running app's server when `npm start` is up,
+// otherwise one started for the command and stopped again.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { z } from "zod";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
+import { AuthError } from "@/lib/auth/auth-error";
+import { createUser } from "@/lib/auth/create-user";
+import { findUserByEmail, listUsers } from "@/lib/auth/list-users";
+import { parseRegionList, roleSchema } from "@/lib/auth/permissions";
+import { resetUserPassword, setUserActive } from "@/lib/auth/update-user";
+import { createClient, type PrismaClient } from "@/lib/db/create-client";
+import { EMBEDDED_DATABASE_NAME, buildLocalUrl, readDatabaseEnv } from "@/lib/db/database-url";
+import { ensureDatabase } from "@/lib/db/ensure-database";
+
+const USAGE = `用法: npm run admin -- <命令>
+  user:add <email> --role <admin|staff|supervisor|analyst> [--password <pw>] [--name <姓名>] [--regions 5303,530402] [--can-export]
+  user:list
+  user:password <email> [--password <pw>]
+  user:deactivate <email> | user:activate <email>
+  token:add <email> [--name <用途>]
+  token:list [<email>]
+  token:revoke <id>`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    role: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string" },
+    regions: { type: "string" },
+    "can-export": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+const CLI_ACTOR = null; // the audit log shows these changes without a signed-in actor, ip "cli"
+const AUDIT = { actor: CLI_ACTOR, ip: "cli" };
+
+async function run(db: PrismaClient, command: string, args: string[]): Promise<void> {
+  const [first] = args;
+  switch (command) {
+    case "user:add": {
+      const role = roleSchema.parse(values.role);
+      const password = values.password ?? randomBytes(12).toString("base64url");
+      const user = await createUser(db, {
+        email: required(first, "email"),
+        name: values.name,
+        role,
+        password,
+        canExport: values["can-export"],
+        regions: values.regions ? parseRegionList(values.regions) : [],
+        ...AUDIT,
+      });
+      console.log(`已创建用户 ${user.email}（${role}）`);
+      if (!values.password) console.log(`初始密码（只显示这一次）: ${password}`);
+      return;
+    }
+    case "user:list":
+      for (const user of await listUsers(db)) {
+        const flags = [
+          user.active ? "在用" : "已停用",
+          user.canExport ? "可导出" : "",
+          user.regions.join(","),
+        ];
+        console.log([user.email, user.role, ...flags.filter(Boolean)].join("\t"));
+      }
+      return;
+    case "user:password": {
+      const user = await mustFindUser(db, first);
+      const password = values.password ?? randomBytes(12).toString("base64url");
+      await resetUserPassword(db, { userId: user.id, password, ...AUDIT });
+      console.log(`已重置 ${user.email} 的密码${values.password ? "" : `: ${password}`}`);
+      return;
+    }
+    case "user:deactivate":
+    case "user:activate": {
+      const user = await mustFindUser(db, first);
+      await setUserActive(db, { userId: user.id, active: command === "user:activate", ...AUDIT });
+      console.log(`${command === "user:activate" ? "已启用" : "已停用"} ${user.email}`);
+      return;
+    }
+    case "token:add": {
+      const user = await mustFindUser(db, first);
+      const { token } = await createApiToken(db, {
+        userId: user.id,
+        name: values.name ?? "命令行创建",
+        ...AUDIT,
+      });
+      // The token alone on stdout, so `TOKEN=$(npm run -s admin -- token:add a@b.cn)` works.
+      console.error(`已为 ${user.email} 创建 API 令牌（只显示这一次）:`);
+      console.log(token);
+      return;
+    }
+    case "token:list": {
+      const user = first ? await mustFindUser(db, first) : null;
+      for (const token of await listApiTokens(db, { userId: user?.id })) {
+        const state = token.revokedAt ? "已吊销" : "有效";
+        console.log([token.id, token.userEmail, `${token.prefix}…`, token.name, state].join("\t"));
+      }
+      return;
+    }
+    case "token:revoke": {
+      const revoked = await revokeApiToken(db, { id: Number(required(first, "id")), ...AUDIT });
+      if (!revoked) throw new AuthError("TOKEN_NOT_FOUND");
+      console.log(`已吊销令牌 ${revoked.prefix}…（${revoked.userEmail}）`);
+      return;
+    }
+    default:
+      throw new UsageError();
+  }
+}
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`缺少参数 <${name}>`);
+  return value;
+}
+
+async function mustFindUser(db: PrismaClient, email: string | undefined) {
+  const user = await findUserByEmail(db, required(email, "email"));
+  if (!user) throw new AuthError("USER_NOT_FOUND", `没有邮箱为 ${email} 的用户`);
+  return user;
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const database = await openDatabase();
+  const db = createClient(database.url);
+  try {
+    await run(db, command, args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`${error.message ? `${error.message}\n` : ""}${USAGE}`);
+    else if (error instanceof AuthError) console.error(`错误: ${error.message}`);
+    else if (error instanceof z.ZodError) console.error(`参数有误:\n${z.prettifyError(error)}`);
+    else throw error;
+    return 1;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+// Starting the embedded server while `npm start` runs would stop the app's database (it looks stale from
+// here), so a server already answering on the embedded port is used as it is.
+async function openDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const { DATABASE_URL, PG_PORT } = readDatabaseEnv();
+  if (!DATABASE_URL) {
+    const url = buildLocalUrl(PG_PORT, EMBEDDED_DATABASE_NAME);
+    if (await canConnect(url)) return { url, stop: async () => {} };
+  }
+  return ensureDatabase({ log: () => undefined });
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,6 +1,9 @@
-// Grid positions of a table model's cells (row/column of each origin, spans resolved), shared by the
-// renderers that draw tables themselves (PDF).
+// Grid positions of a table model's cells (row/column of each origin, spans resolved) for the renderers
+// that draw tables themselves (PDF), and the layout variants pages print instead of merged label cells.
 import type { ReportTable, TableCell } from "@/lib/reader/testing/report-document";
+
+/** How a table prints a label that covers several rows: one merged cell, the label on every row, or blanks. */
+export type GroupLabelStyle = "merged" | "repeated" | "blank";
 
 export interface PlacedCell {
   cell: TableCell;
@@ -27,4 +30,24 @@ export function placeTableCells(table: ReportTable): PlacedCell[] {
     }
   });
   return placed;
+}
+
+/** Undo the row merges of label cells the way pages without rowspan print them: repeat the label or leave blanks. */
+export function unmergeGroupLabels(table: ReportTable, style: GroupLabelStyle): ReportTable {
+  if (style === "merged") return table;
+  const rows: { column: number; cell: TableCell }[][] = table.rows.map(() => []);
+  for (const p of placeTableCells(table)) {
+    if (p.cell.role !== "label" || p.rowspan === 1) {
+      rows[p.row]!.push({ column: p.column, cell: p.cell });
+      continue;
+    }
+    for (let row = p.row; row < p.row + p.rowspan; row++) {
+      const text = row === p.row || style === "repeated" ? p.cell.text : "";
+      rows[row]!.push({ column: p.column, cell: { ...p.cell, text, rowspan: 1 } });
+    }
+  }
+  return {
+    widths: table.widths,
+    rows: rows.map((cells) => cells.sort((a, b) => a.column - b.column).map(({ cell }) => cell)),
+  };
 }

@@ -17,11 +17,20 @@ import {
   type ReportTable,
   type ReportToRender,
 } from "@/lib/reader/testing/report-document";
+import { unmergeGroupLabels, type GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 
 const FONT = "仿宋_GB2312";
 
-export async function renderDocx(report: ReportToRender): Promise<Uint8Array> {
-  const children = buildReportDocument(report).flatMap(renderBlock);
+/** `groupLabels`: labels covering several rows as vertically merged cells (default), repeated, or blank below. */
+export async function renderDocx(
+  report: ReportToRender,
+  groupLabels: GroupLabelStyle = "merged",
+): Promise<Uint8Array> {
+  const children = buildReportDocument(report).flatMap((block) =>
+    block.kind === "table"
+      ? renderBlock({ kind: "table", table: unmergeGroupLabels(block.table, groupLabels) })
+      : renderBlock(block),
+  );
   const document = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }

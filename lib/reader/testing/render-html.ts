@@ -6,18 +6,26 @@ import {
   type ReportTable,
   type ReportToRender,
 } from "@/lib/reader/testing/report-document";
+import { unmergeGroupLabels, type GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 
 export interface HtmlOptions {
   /** The charset the page declares in its meta tag (the bytes are encoded separately, see encode-text.ts). */
   charset?: string;
   /** Wrap the article in a layout table, as older CMS templates do. */
   layoutTable?: boolean;
+  /** Labels covering several rows: rowspan (default), repeated on every row, or blank cells below. */
+  groupLabels?: GroupLabelStyle;
 }
 
 export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): string {
   const blocks = buildReportDocument(report);
   const title = blocks.find((block) => block.kind === "title")?.text ?? "";
-  const article = blocks.map(renderBlock).join("\n");
+  const style = options.groupLabels ?? "merged";
+  const article = blocks
+    .map((block) =>
+      block.kind === "table" ? renderTable(unmergeGroupLabels(block.table, style)) : renderBlock(block),
+    )
+    .join("\n");
   const body = options.layoutTable
     ? `<table class="layout" width="100%"><tr><td class="side">栏目导航</td><td>${article}</td></tr></table>`
     : `<div class="article">${article}</div>`;

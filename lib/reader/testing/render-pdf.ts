@@ -6,7 +6,12 @@ import {
   type ReportTable,
   type ReportToRender,
 } from "@/lib/reader/testing/report-document";
-import { placeTableCells, type PlacedCell } from "@/lib/reader/testing/layout-table-grid";
+import {
+  placeTableCells,
+  unmergeGroupLabels,
+  type GroupLabelStyle,
+  type PlacedCell,
+} from "@/lib/reader/testing/layout-table-grid";
 
 const FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 const FONT_FACE = "WenQuanYiZenHei";
@@ -17,7 +22,11 @@ const MIN_ROW_HEIGHT = 18;
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-export async function renderPdf(report: ReportToRender): Promise<Uint8Array> {
+/** `groupLabels`: labels covering several rows centred in one merged cell (default), repeated, or blank below. */
+export async function renderPdf(
+  report: ReportToRender,
+  groupLabels: GroupLabelStyle = "merged",
+): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -25,7 +34,7 @@ export async function renderPdf(report: ReportToRender): Promise<Uint8Array> {
   doc.registerFont("cjk", FONT_FILE, FONT_FACE);
   doc.font("cjk");
   for (const block of buildReportDocument(report)) {
-    if (block.kind === "table") drawTable(doc, block.table);
+    if (block.kind === "table") drawTable(doc, unmergeGroupLabels(block.table, groupLabels));
     else if (block.kind === "title") drawTitle(doc, block.text, report.agency);
     else doc.fontSize(block.kind === "heading" ? 14 : 12).text(block.text, { indent: 24, lineGap: 4 });
   }

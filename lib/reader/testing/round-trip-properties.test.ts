@@ -1,5 +1,5 @@
-// Property tests across formats: random reports that obey the template's sums, rendered as HTML (merged
-// cells), DOCX and PDF, read back exactly; random and truncated bytes are rejected, never thrown.
+// Property tests across formats: random reports that obey the template's sums, rendered as HTML, DOCX and
+// PDF with group labels merged, repeated or blank below, read back exactly; bad bytes are rejected, never thrown.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readReport } from "@/lib/reader/read-report";
@@ -10,6 +10,7 @@ import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
 import type { ReportToRender } from "@/lib/reader/testing/report-document";
+import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 
 /** The shared generator: every 勾稽 rule holds by construction; a failing case replays from its seed. */
 const reportArbitrary = fc.integer().map((seed): ReportToRender => generateReport(seededRandom(seed)));
@@ -26,23 +27,29 @@ async function expectReadBack(report: ReportToRender, bytes: Uint8Array, fileNam
   expect(result.findings.filter((finding) => finding.kind === "inconsistent")).toEqual([]);
 }
 
-const FORMATS: [string, string, number, (report: ReportToRender) => Promise<Uint8Array> | Uint8Array][] = [
-  ["HTML with merged cells", "r.html", 25, (report) => encodeText(renderHtml(report), "utf-8")],
+const groupLabels = fc.constantFrom<GroupLabelStyle>("merged", "repeated", "blank");
+type Render = (
+  report: ReportToRender,
+  layout: { groupLabels: GroupLabelStyle; layoutTable: boolean },
+) => Promise<Uint8Array> | Uint8Array;
+
+const FORMATS: [string, string, number, Render][] = [
+  ["HTML", "r.html", 25, (report, layout) => encodeText(renderHtml(report, layout), "utf-8")],
   [
     "GBK HTML",
     "r.htm",
     10,
-    (report) => encodeText(renderHtml(report, { charset: "gbk", layoutTable: true }), "gbk"),
+    (report, layout) => encodeText(renderHtml(report, { ...layout, charset: "gbk" }), "gbk"),
   ],
-  ["DOCX", "r.docx", 8, renderDocx],
-  ["PDF", "r.pdf", 5, renderPdf],
+  ["DOCX", "r.docx", 8, (report, layout) => renderDocx(report, layout.groupLabels)],
+  ["PDF", "r.pdf", 6, (report, layout) => renderPdf(report, layout.groupLabels)],
 ];
 
 describe("random consistent reports read back exactly", () => {
   it.each(FORMATS)("as %s", { timeout: 60_000 }, async (_format, fileName, numRuns, render) => {
     await fc.assert(
-      fc.asyncProperty(reportArbitrary, async (report) =>
-        expectReadBack(report, await render(report), fileName),
+      fc.asyncProperty(reportArbitrary, groupLabels, fc.boolean(), async (report, style, layoutTable) =>
+        expectReadBack(report, await render(report, { groupLabels: style, layoutTable }), fileName),
       ),
       { numRuns },
     );
@@ -76,7 +83,7 @@ describe("bad bytes are rejected with a code, never thrown", () => {
     { timeout: 60_000 },
     async (_format, fileName, _runs, render) => {
       const sample = fc.sample(reportArbitrary, { numRuns: 1, seed: 7 })[0]!;
-      const bytes = await render(sample);
+      const bytes = await render(sample, { groupLabels: "merged", layoutTable: false });
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 0, max: lastCompleteByte(bytes, fileName) }), (length) =>
           expectRejected(bytes.subarray(0, length), fileName),

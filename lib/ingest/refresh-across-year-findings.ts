@@ -6,10 +6,20 @@ import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-acro
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import type { Tx } from "@/lib/ingest/ingest-types";
 
+// Only the rows rules 6–7 compare: 上年结转, 结转下年度, and 规章 / 行政规范性文件 of 表二.
+const ACROSS_YEAR_ROWS = ["t3.carried.", "t3.carry_forward.", "t2.rules.", "t2.normative."].map((prefix) => ({
+  cellId: { startsWith: prefix },
+}));
+
 export async function refreshAcrossYearFindings(tx: Tx, agencyId: number, year: number): Promise<void> {
   const reports = await tx.report.findMany({
     where: { agencyId, isCurrent: true, year: { in: [year - 1, year, year + 1] } },
-    select: { id: true, year: true, template: true, cells: { select: { cellId: true, value: true } } },
+    select: {
+      id: true,
+      year: true,
+      template: true,
+      cells: { where: { OR: ACROSS_YEAR_ROWS }, select: { cellId: true, value: true } },
+    },
   });
   const byYear = new Map(reports.map((report) => [report.year, report]));
   for (const target of [year, year + 1]) {

@@ -17,18 +17,30 @@ export async function upsertRegionChain(
   codes: RegionCodes,
   agency: AgencyInfo,
 ): Promise<RegionRef | null> {
-  let parent: RegionRef | null = null;
-  for (const level of LEVELS) {
+  const chain = LEVELS.flatMap((level) => {
     const code = codes[level];
     const name = agency[level];
-    if (!code || !name) continue;
-    const path = `${parent?.path ?? ""}${code}/`;
-    // ON CONFLICT DO NOTHING: a concurrent ingestion (or the gazetteer sync) may create the same region.
-    await tx.region.createMany({
-      data: [{ code, name, level, parentCode: parent?.code ?? null, path }],
-      skipDuplicates: true,
-    });
-    const region = await tx.region.findUniqueOrThrow({ where: { code }, select: { code: true, path: true } });
+    return code && name ? [{ level, code, name }] : [];
+  });
+  if (chain.length === 0) return null;
+  // Usually every region exists already (the gazetteer sync fills them): one query, nothing to write.
+  const known = await tx.region.findMany({
+    where: { code: { in: chain.map((link) => link.code) } },
+    select: { code: true, path: true },
+  });
+  const byCode = new Map(known.map((region) => [region.code, region]));
+  let parent: RegionRef | null = null;
+  for (const { level, code, name } of chain) {
+    let region: RegionRef | undefined = byCode.get(code);
+    if (!region) {
+      const path = `${parent?.path ?? ""}${code}/`;
+      // ON CONFLICT DO NOTHING: a concurrent ingestion may create the same region.
+      await tx.region.createMany({
+        data: [{ code, name, level, parentCode: parent?.code ?? null, path }],
+        skipDuplicates: true,
+      });
+      region = await tx.region.findUniqueOrThrow({ where: { code }, select: { code: true, path: true } });
+    }
     parent = region;
   }
   return parent;

@@ -19,8 +19,8 @@ export default async function OverviewPage() {
   return (
     <section>
       <PageHeading title="总览">
-        已导入 {reports.length} 份年度报告，涉及 {agencyCount} 个机构；待处理问题 {openFindings} 条
-        （包括报告本身的数据不一致和识别不确定之处）。
+        {`已导入 ${reports.length} 份年度报告，涉及 ${agencyCount} 个机构；待处理问题 ${openFindings} 条`}
+        {"（包括报告本身的数据不一致和识别不确定之处）。"}
       </PageHeading>
       <ReportsTable rows={reports} />
     </section>

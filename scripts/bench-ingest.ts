@@ -8,6 +8,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createClient } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
+import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import truth from "@/lib/reader/fixtures/seed-truth.json";
@@ -18,7 +19,7 @@ const DATA_DIR = path.join(process.cwd(), ".test-data", `bench-${process.pid}`);
 
 function buildReading(index: number, version: number): ReadSuccess {
   const seed = truth.reports[index % truth.reports.length]!;
-  const cells = seed.cells as Record<string, number | null>;
+  const cells = seed.cells as unknown as Record<string, number | null>;
   return {
     ok: true,
     mediaType: "text/plain",
@@ -51,7 +52,7 @@ async function timeRound(label: string, run: (index: number) => Promise<unknown>
 async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({
     dataDir: DATA_DIR,
-    port: 54349,
+    port: await findFreePort(),
     persistent: false,
     fast: process.env.BENCH_FAST === "1",
   });

@@ -4,9 +4,9 @@
 // Each run has its own directory, so two runs at once (two helpers, CI) do not collide; directories
 // left by killed runs are removed once their server is stopped.
 import { mkdir, readdir, rm } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
 
@@ -59,18 +59,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }

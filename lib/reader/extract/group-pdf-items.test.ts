@@ -65,6 +65,29 @@ describe("groupPdfItems", () => {
     ]);
   });
 
+  it("joins group labels repeated beside a wrapped label, each into its own column", () => {
+    const rows = [
+      item("1.申请人无正当理由逾期不补正、", 180, 512, 9),
+      item("三、本年度", 50, 506, 9),
+      item("（六）其他处", 100, 506, 9),
+      item("行政机关不再处理其申请", 180, 500, 9),
+      ...numbers(500, ["1", "0", "1"], 9, 400),
+      item("办理结果", 50, 494, 9),
+      item("理", 100, 494, 9),
+      item("申请", 180, 488, 9),
+    ];
+    expect(cellsOf(rows)).toEqual([
+      [
+        "三、本年度办理结果",
+        "（六）其他处理",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其申请",
+        "1",
+        "0",
+        "1",
+      ],
+    ]);
+  });
+
   it("keeps vertical text as its own line at its middle", () => {
     const vertical = { ...item("三、本年度办理结果", 60, 520), vertical: { height: 90 } };
     const rows = [

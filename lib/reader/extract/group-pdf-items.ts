@@ -107,7 +107,7 @@ function joinWrappedLabels(lines: Line[]): Line[] {
         if (Math.abs(edge - other.y) > limit) break;
         if (other.cells.some((cell) => cell.right > firstNumber.x + 1)) break;
         if (direction === 1 && ENUMERATED.test(other.cells[0]?.text ?? "")) break;
-        if (labelled && !other.cells.every((cell) => labels.some((label) => overlaps(label, cell)))) break;
+        if (labelled && !other.cells.every((cell) => inLabelColumns(cell, labels))) break;
         mergeCells(line, other.cells, direction === -1);
         absorbed.add(other);
         edge = other.y;
@@ -130,6 +130,11 @@ function mergeCells(line: Line, extra: Cell[], before: boolean): void {
       line.cells.sort((a, b) => a.x - b.x);
     }
   }
+}
+
+/** Under one of the row's labels, or in a label column further left (a group label wrapped beside it). */
+function inLabelColumns(cell: Cell, labels: Cell[]): boolean {
+  return labels.some((label) => overlaps(label, cell)) || cell.right <= labels[0]!.x + 1;
 }
 
 function overlaps(a: Cell, b: Cell): boolean {

@@ -56,6 +56,44 @@ describe("random consistent reports read back exactly", () => {
   });
 });
 
+describe("a blank cell is read as blank or as the value the sums force, and flagged uncertain", () => {
+  const blanked = fc.tuple(reportArbitrary, fc.nat()).map(([report, index]) => {
+    // When （六）'s sub-rows are printed, its own row is their sum and not printed: nothing to blank there.
+    const derived = /^t3\.other\.[a-z]+$/;
+    const subRowsPrinted = report.cells["t3.other.misc.total"] != null;
+    const ids = Object.keys(report.cells).filter(
+      (id) => id.startsWith("t3.") && report.cells[id] !== null && !(subRowsPrinted && derived.test(id)),
+    );
+    const id = ids[index % ids.length]!;
+    return { report: { ...report, cells: { ...report.cells, [id]: null } }, id, value: report.cells[id]! };
+  });
+
+  it.each(FORMATS.filter(([format]) => format === "HTML" || format === "PDF"))(
+    "as %s",
+    { timeout: 60_000 },
+    async (_format, fileName, numRuns, render) => {
+      await fc.assert(
+        fc.asyncProperty(blanked, groupLabels, async ({ report, id, value }, style) => {
+          const result = await readReport(
+            await render(report, { groupLabels: style, layoutTable: false }),
+            fileName,
+          );
+          if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+          const actual = result.cells[id];
+          expect(actual === null || (actual === value && result.inferred.includes(id))).toBe(true);
+          const flagged = result.findings.filter(
+            (finding) => finding.kind === "uncertain" && finding.cells.includes(id),
+          );
+          expect(flagged.length).toBeGreaterThan(0);
+          const others = Object.keys(report.cells).filter((other) => other !== id);
+          expect(others.filter((other) => result.cells[other] !== report.cells[other])).toEqual([]);
+        }),
+        { numRuns: Math.ceil(numRuns / 2) },
+      );
+    },
+  );
+});
+
 /** A cut after a PDF's final end marker (only its trailing newline lost) leaves a complete file. */
 function lastCompleteByte(bytes: Uint8Array, fileName: string): number {
   return fileName.endsWith(".pdf") ? Buffer.from(bytes).lastIndexOf("%%EOF") + 4 : bytes.length - 1;

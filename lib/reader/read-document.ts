@@ -52,7 +52,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
   const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
   const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template) : null;
   const four = ranges.t4 ? readTableFour(items, ranges.t4[0], ranges.t4[1]) : null;
-  readings.push(...(two?.readings ?? []), ...(three?.readings ?? []), ...(four ?? []));
+  readings.push(...(two?.readings ?? []), ...(three?.readings ?? []), ...(four ? [four] : []));
   const resolved = resolveRowOptions(readings, template);
   const finished = finishCells(resolved, template, three?.printed ?? new Set());
   const units = findPrintedUnits(items, ranges.t2, template, resolved.units, finished.cells);
@@ -62,6 +62,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
     ...units.findings,
     ...finished.findings,
   ];
+  if (finished.derivedOther) extendToDerivedOther(findings);
   if (year === null)
     findings.push({
       code: "YEAR_MISSING",
@@ -83,6 +84,17 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
     findings,
     text: lines.join("\n"),
   };
+}
+
+/** （六） summed from its sub-rows is as uncertain as the sub-row cells it is summed from. */
+function extendToDerivedOther(findings: Finding[]): void {
+  for (const finding of findings) {
+    if (finding.kind !== "uncertain") continue;
+    const derived = finding.cells
+      .filter((id) => /^t3\.other\.(no_correction|no_fee|misc)\./.test(id))
+      .map((id) => `t3.other.${id.split(".")[3]}`);
+    for (const id of derived) if (!finding.cells.includes(id)) finding.cells.push(id);
+  }
 }
 
 function rowText(row: TextRow): string {

@@ -12,6 +12,8 @@ export interface FinishedCells {
   cells: Record<string, number | null>;
   inferred: string[];
   findings: Finding[];
+  /** Row （六） was summed from its printed sub-rows. */
+  derivedOther: boolean;
 }
 
 export function finishCells(
@@ -29,7 +31,7 @@ export function finishCells(
   findings.push(...checkReportRules(values, template));
   const cells: Record<string, number | null> = {};
   for (const id of listCellIds(template)) cells[id] = values.get(id) ?? null;
-  return { cells, inferred, findings };
+  return { cells, inferred, findings, derivedOther: derive !== null };
 }
 
 /** 2021: when the three sub-rows are printed, row （六） is their sum — derived, neither finding nor inference. */

@@ -8,16 +8,17 @@ const DATE_LINE = /发布(?:时间|日期)|印发|成文日期|来源[:：]|更�
 const FIRST_YEAR = 2008;
 
 export function findReportYear(lines: readonly string[]): number | null {
-  const body = lines.map(compact).filter((line) => line !== "" && !DATE_LINE.test(line));
-  for (const line of body) {
+  let first: number | null = null;
+  for (const raw of lines) {
+    if (!raw.includes("年")) continue;
+    const line = compact(raw);
+    if (DATE_LINE.test(line)) continue;
     const period = PERIOD.exec(line);
     if (period && isPlausibleYear(Number(period[1]))) return Number(period[1]);
+    const match: RegExpExecArray | null = first === null ? ANY_YEAR.exec(line) : null;
+    if (match && isPlausibleYear(Number(match[1]))) first = Number(match[1]);
   }
-  for (const line of body) {
-    const match = ANY_YEAR.exec(line);
-    if (match && isPlausibleYear(Number(match[1]))) return Number(match[1]);
-  }
-  return null;
+  return first;
 }
 
 export function isPlausibleYear(year: number): boolean {

@@ -24,7 +24,8 @@ export interface RowFit {
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
 const MAX_OPTIONS = 400;
 
-export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]): RowFit {
+/** groupSize: the row is groups of cells each ending in its total (表三 7, 表四 5); 0 when it is not. */
+export function fitRowValues(item: Item, n: number, columnXs?: readonly number[], groupSize = 0): RowFit {
   let values = item.values;
   if (values.every((value) => value.value === null)) return { options: [blankRow(n)], issue: "ROW_EMPTY" };
   if (values.length > n) values = values.filter((value) => !isGapBlank(value));
@@ -36,15 +37,15 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
     const placed = placeByX(values, columnXs);
     if (placed) return { options: [placed], issue: null };
   }
-  if (values.some((value) => value.digits)) {
-    const options = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS);
+  // Glued rows print few long digit runs and no blanks; one value per line never glues.
+  const glued = values.length <= Math.ceil(n / 2) && values.every((value) => value.value !== null);
+  if (glued && !item.fromLines && values.some((value) => value.digits)) {
+    const options = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
     if (options.length === 1) return { options, issue: null };
     if (options.length > 1) return { options, issue: "DIGITS_AMBIGUOUS" };
   }
-  const evidence = item.leadBlanks + item.trailBlanks;
-  if (evidence === missing || (evidence > missing && (item.leadBlanks === 0 || item.trailBlanks === 0))) {
-    const lead = Math.min(item.leadBlanks, missing);
-    const cells = [...blankRow(lead), ...values.map(toCell), ...blankRow(missing - lead)];
+  if (item.leadBlanks + item.trailBlanks === missing) {
+    const cells = [...blankRow(item.leadBlanks), ...values.map(toCell), ...blankRow(item.trailBlanks)];
     return { options: [cells], issue: null };
   }
   return { options: placeBlanks(values.map(toCell), n), issue: "ROW_SHORT" };

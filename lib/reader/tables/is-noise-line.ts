@@ -24,7 +24,7 @@ const CHROME = [
 
 export function isNoiseLine(line: string): boolean {
   const text = line.trim();
-  if (text === "") return false;
+  if (text === "" || text.length > 80) return false;
   if (text.length < 16 && PAGE_NUMBERS.some((pattern) => pattern.test(text))) return true;
   return CHROME.some((marker) => text.includes(marker)) && text.length < 80;
 }

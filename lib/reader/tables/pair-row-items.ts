@@ -5,6 +5,9 @@ import { matchRowLabelParts } from "@/lib/reader/template/match-row-label";
 import type { RowSpec } from "@/lib/reader/template/row-catalogue";
 import type { Item } from "./build-items";
 
+/** How many items below a label its numbers may sit (wrapped label lines, repeated group labels). */
+const PARTNER_REACH = 4;
+
 export interface PairedRow {
   key: string;
   /** The item whose values are the row's; null when the row is printed without numbers. */
@@ -39,29 +42,43 @@ export function pairRowItems(
     if (match) matches.set(i, match.spec);
     if (item.fromLines && item.labelParts.length > 1) markPrintedEmpty(item, specs, match?.spec, rows);
   }
+  const present = new Set([...matches.values()].map((spec) => spec.key));
+  const isHeading = (spec: RowSpec | undefined): boolean =>
+    spec?.heading === true || (spec?.headingIf?.some((key) => present.has(key)) ?? false);
   const consumed = new Set<number>();
-  const isOrphan = (index: number): boolean => {
+  const isOrphan = (index: number, key?: string): boolean => {
     const item = items[index];
     if (!item || index < from || index >= to || consumed.has(index) || item.values.length === 0) return false;
     const spec = matches.get(index);
-    return spec === undefined || spec.heading === true;
+    return spec === undefined || isHeading(spec) || spec.key === key;
+  };
+  /** The next numbers below a label, past wrapped-label fragments and repeated group labels. */
+  const nextPartner = (index: number, key: string): number => {
+    for (let j = index + 1; j < Math.min(to, index + 1 + PARTNER_REACH); j++) {
+      if (isOrphan(j, key)) return j;
+      const item = items[j];
+      const spec = matches.get(j);
+      if (!item || item.values.length > 0 || (spec && !isHeading(spec))) return -1;
+    }
+    return -1;
   };
   for (let i = from; i < to; i++) {
     const spec = matches.get(i);
     const item = items[i];
-    if (!spec || spec.heading || !item || rows.get(spec.key)?.item) continue;
+    if (!spec || isHeading(spec) || !item || rows.get(spec.key)?.item) continue;
     const label = item.labelParts.join(" ");
     if (item.values.length > 0) {
       consumed.add(i);
       rows.set(spec.key, { key: spec.key, item, label });
       continue;
     }
-    const partner = isOrphan(i - 1) ? i - 1 : isOrphan(i + 1) ? i + 1 : -1;
+    const partner = isOrphan(i - 1) ? i - 1 : nextPartner(i, spec.key);
     if (partner >= 0) consumed.add(partner);
     rows.set(spec.key, { key: spec.key, item: items[partner] ?? null, label });
   }
   const unmatched: Item[] = [];
   for (let i = from; i < to; i++) if (isOrphan(i)) unmatched.push(items[i] as Item);
+  for (const key of [...rows.keys()]) if (isHeading(specs.find((spec) => spec.key === key))) rows.delete(key);
   return { rows, unmatched };
 }
 

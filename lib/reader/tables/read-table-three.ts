@@ -35,7 +35,7 @@ export function readTableThree(
     if (!wanted.has(key)) continue;
     printed.add(key);
     const fit = row.item
-      ? fitRowValues(row.item, WIDTH, columnXs)
+      ? fitRowValues(row.item, WIDTH, columnXs, WIDTH)
       : { options: [blank()], issue: "ROW_EMPTY" as const };
     readings.push({ key, columns: T3_COLUMNS, fit });
   }

@@ -13,31 +13,36 @@ const UNIT_ONLY = new Set(["万元", "元", "件", "个", "项"]);
 const TRAILING_DIGITS = /^(.*[^\d\s.,，、:：])(\d+)$/;
 
 export function splitCell(raw: string, x?: number): Token[] {
-  const text = raw.trim();
-  const at = <T extends Token>(token: T): T => (x === undefined ? token : { ...token, x });
-  if (text === "") return [at({ kind: "empty", text: "" })];
-  const parsed = parseCellValue(text);
-  if (parsed.kind === "number") return [at({ ...parsed })];
-  if (parsed.kind === "blank") return [at({ kind: "blank", text })];
-  if (UNIT_ONLY.has(text)) return [at({ kind: "empty", text })];
+  const tokens = splitText(raw.trim());
+  if (x !== undefined) for (const token of tokens) token.x = x;
+  return tokens;
+}
+
+function splitText(text: string): Token[] {
+  if (text === "") return [{ kind: "empty", text: "" }];
+  // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.
+  const parsed = /\s/.test(text) ? null : parseCellValue(text);
+  if (parsed?.kind === "number") return [{ ...parsed }];
+  if (parsed?.kind === "blank") return [{ kind: "blank", text }];
+  if (UNIT_ONLY.has(text)) return [{ kind: "empty", text }];
   const parts = text.split(/[\s\u3000]+/);
   let cut = parts.length;
   while (cut > 0 && parseCellValue(parts[cut - 1] ?? "").kind !== "text") cut--;
   if (cut < parts.length) {
-    const tail = parts.slice(cut).map((part) => splitCell(part)[0] as Token);
-    if (cut === 0) return tail.map((token) => at(token));
-    return [at({ kind: "text", text: parts.slice(0, cut).join(" ") }), ...tail];
+    const tail = parts.slice(cut).map((part) => splitText(part)[0] as Token);
+    if (cut === 0) return tail;
+    return [{ kind: "text", text: parts.slice(0, cut).join(" ") }, ...tail];
   }
   const glued = TRAILING_DIGITS.exec(text);
   if (glued && looksLikeRowLabel(glued[1] ?? "")) {
     const digits = glued[2] ?? "";
-    return [at({ kind: "text", text: glued[1] ?? "" }), ...splitCell(digits)];
+    return [{ kind: "text", text: glued[1] ?? "" }, ...splitText(digits)];
   }
-  return [at({ kind: "text", text })];
+  return [{ kind: "text", text }];
 }
 
 /** Glued digits are split off only from short labels, never from prose ending in a number. */
 function looksLikeRowLabel(label: string): boolean {
   const normalized = normalizeLabel(label);
-  return normalized.length >= 2 && normalized.length <= 40 && !/[。，；]/.test(label);
+  return normalized.length >= 2 && normalized.length <= 40 && !/[。；]/.test(label);
 }

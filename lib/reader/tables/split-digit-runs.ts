@@ -1,47 +1,57 @@
 // Digits glued without separators (“3960181”) → every split into whole numbers (no leading zeros) that
-// gives the row exactly n cells. The report's sums pick among them later.
+// gives the row exactly n cells, cutting one number at a time and dropping a split as soon as a complete
+// group breaks its total (表三 rows of 7, 表四 groups of 5). The report's sums pick among the rest later.
 import type { Cell } from "./fit-row-values";
 
-export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number): Cell[][] {
+export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number, groupSize = 0): Cell[][] {
   const options: Cell[][] = [];
-  const walk = (at: number, row: Cell[]): void => {
-    if (options.length >= limit) return;
-    const cell = cells[at];
+  const row: Cell[] = [];
+  const glued = cells.map((cell) => cell.value !== null && /^\d{2,}$/.test(cell.text.trim()));
+  // Fewest cells still to come from token i on (a glued run gives at least one).
+  const minAfter: number[] = Array.from({ length: cells.length + 1 }, () => 0);
+  for (let i = cells.length - 1; i >= 0; i--) minAfter[i] = (minAfter[i + 1] ?? 0) + 1;
+  const digitsAfter: number[] = Array.from({ length: cells.length + 1 }, () => 0);
+  for (let i = cells.length - 1; i >= 0; i--)
+    digitsAfter[i] = (digitsAfter[i + 1] ?? 0) + (glued[i] ? cells[i]!.text.trim().length : 1);
+
+  const walk = (token: number, offset: number): void => {
+    if (options.length >= limit || row.length > n || !lastGroupBalances(row, groupSize)) return;
+    const cell = cells[token];
     if (cell === undefined) {
-      if (row.length === n) options.push(row);
+      if (row.length === n) options.push([...row]);
       return;
     }
-    const remaining = cells.length - at - 1;
-    const text = cell.text.replace(/\s/g, "");
-    const glued = cell.value !== null && /^\d{2,}$/.test(text);
-    if (!glued) {
-      walk(at + 1, [...row, cell]);
+    const left = n - row.length;
+    const maxLeft = (digitsAfter[token] ?? 0) - offset;
+    if (left > maxLeft || left < (minAfter[token] ?? 0)) return;
+    if (!glued[token]) {
+      row.push(cell);
+      walk(token + 1, 0);
+      row.pop();
       return;
     }
-    const maxParts = Math.min(text.length, n - row.length - remaining);
-    for (let parts = 1; parts <= maxParts; parts++) {
-      for (const split of splitInto(text, parts)) {
-        walk(at + 1, [...row, ...split.map((part) => ({ value: Number(part), text: part, unit: null }))]);
-        if (options.length >= limit) return;
-      }
+    const text = cell.text.trim();
+    for (let end = offset + 1; end <= text.length; end++) {
+      const part = text.slice(offset, end);
+      if (part.length > 1 && part[0] === "0") break;
+      row.push({ value: Number(part), text: part, unit: null });
+      if (end === text.length) walk(token + 1, 0);
+      else walk(token, end);
+      row.pop();
+      if (options.length >= limit) return;
     }
   };
-  walk(0, []);
+  walk(0, 0);
   return options;
 }
 
-/** All ways to cut a digit string into k numbers without leading zeros. */
-function splitInto(text: string, k: number): string[][] {
-  if (k === 1) return isWholeNumber(text) ? [[text]] : [];
-  const result: string[][] = [];
-  for (let cut = 1; cut <= text.length - (k - 1); cut++) {
-    const head = text.slice(0, cut);
-    if (!isWholeNumber(head)) break;
-    for (const tail of splitInto(text.slice(cut), k - 1)) result.push([head, ...tail]);
-  }
-  return result;
-}
-
-function isWholeNumber(text: string): boolean {
-  return text.length > 0 && (text === "0" || text[0] !== "0");
+/** The group just completed must end in its total. */
+function lastGroupBalances(row: readonly Cell[], groupSize: number): boolean {
+  if (groupSize === 0 || row.length === 0 || row.length % groupSize !== 0) return true;
+  const group = row.slice(row.length - groupSize);
+  const total = group[groupSize - 1]?.value;
+  if (total === null || total === undefined || group.some((cell) => cell.value === null)) return true;
+  let sum = 0;
+  for (let i = 0; i < groupSize - 1; i++) sum += group[i]?.value ?? 0;
+  return sum === total;
 }

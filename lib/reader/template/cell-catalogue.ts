@@ -44,7 +44,19 @@ export function describeCell(id: string): string {
 }
 
 /** A row (cell id without its column) named in words, e.g. “表三 （二）部分公开”. */
+const ROW_NAMES = new Map<string, string>();
+
 export function describeRow(rowKey: string, template: TemplateVersion): string {
+  const key = `${template}:${rowKey}`;
+  const known = ROW_NAMES.get(key);
+  if (known !== undefined) return known;
+  const name = nameRow(rowKey, template);
+  ROW_NAMES.set(key, name);
+  return name;
+}
+
+function nameRow(rowKey: string, template: TemplateVersion): string {
+  if (rowKey === "t4") return "表四（行政复议、行政诉讼）";
   const first = CELLS.find((cell) => cell.id.startsWith(`${rowKey}.`) && cell.versions.includes(template));
   if (!first) return rowKey;
   const table = TABLE_NAMES[rowKey.slice(0, 2)] ?? "";

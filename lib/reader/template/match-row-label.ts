@@ -14,8 +14,24 @@ export interface RowMatch {
   score: number;
 }
 
+/** Labels repeat across reports: matches are memoised per catalogue (bounded, so memory stays flat). */
+const MEMO = new WeakMap<readonly RowSpec[], Map<string, RowMatch | null>>();
+const MEMO_LIMIT = 20_000;
+
 export function matchRowLabel(label: string, rows: readonly RowSpec[]): RowMatch | null {
-  const { ordinal, rest } = splitOrdinal(normalizeLabel(label));
+  const normalized = normalizeLabel(label);
+  let memo = MEMO.get(rows);
+  if (!memo) MEMO.set(rows, (memo = new Map()));
+  const known = memo.get(normalized);
+  if (known !== undefined) return known;
+  const match = scoreRows(normalized, rows);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(normalized, match);
+  return match;
+}
+
+function scoreRows(normalized: string, rows: readonly RowSpec[]): RowMatch | null {
+  const { ordinal, rest } = splitOrdinal(normalized);
   if (rest.length === 0) return null;
   let best: RowMatch | null = null;
   for (const spec of rows) {
@@ -34,15 +50,27 @@ function scoreRow(spec: RowSpec, ordinal: string, rest: string): number {
   }
   if (rest === spec.full) return 1 + ordinalBonus;
   if (spec.cores.some((core) => rest.includes(core))) return 0.9 + ordinalBonus;
+  // Dice can only reach 2·min/(a+b): skip labels whose length alone rules a match out.
+  const shorter = Math.min(rest.length, spec.full.length) - 1;
+  if ((2 * shorter) / (rest.length + spec.full.length - 2) < FUZZY_FLOOR) return 0;
   const similarity = diceSimilarity(rest, spec.full);
   return similarity >= FUZZY_FLOOR ? similarity * 0.9 + ordinalBonus : 0;
 }
 
 /** Try the label parts of a row from the last one backwards (“（三）不予公开 | 1.属于国家秘密”, wrapped labels). */
-export function matchRowLabelParts(parts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
+export function matchRowLabelParts(labelParts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
+  const parts = labelParts.flatMap(splitAtOrdinals);
   for (let take = 1; take <= Math.min(parts.length, 3); take++) {
     const match = matchRowLabel(parts.slice(parts.length - take).join(""), rows);
     if (match) return match;
   }
   return null;
+}
+
+/** “三、本年度办理结果 （一）予以公开” printed in one cell → the heading and the row label, separately. */
+const INNER_ORDINAL =
+  /(?<=\S)\s*(?=[（(]\s*[一二三四五六七八九十]{1,2}\s*[）)]|(?<![\d.])\d{1,2}\s*[.、．](?!\d))/u;
+
+function splitAtOrdinals(part: string): string[] {
+  return INNER_ORDINAL.test(part) ? part.split(INNER_ORDINAL).filter((piece) => piece.trim() !== "") : [part];
 }

@@ -16,6 +16,8 @@ export interface RowSpec {
   heading?: boolean;
   /** Only accepted with its ordinal (the bare label is too common, e.g. 其他, 总计). */
   needsOrdinal?: boolean;
+  /** A heading, not a row of its own, when any of these rows is printed (（六） over its sub-rows). */
+  headingIf?: readonly string[];
 }
 
 export const T3_ROWS: readonly RowSpec[] = [
@@ -58,7 +60,13 @@ export const T3_ROWS: readonly RowSpec[] = [
     full: "要求行政机关确认或重新出具已获取信息",
     cores: ["重新出具"],
   },
-  { key: "t3.other", ordinal: "六", full: "其他处理", cores: ["其他处理"] },
+  {
+    key: "t3.other",
+    ordinal: "六",
+    full: "其他处理",
+    cores: ["其他处理"],
+    headingIf: ["t3.other.no_correction", "t3.other.no_fee", "t3.other.misc"],
+  },
   {
     key: "t3.other.no_correction",
     ordinal: "1",

@@ -24,9 +24,11 @@ let stopping = false;
 
 function startNext(databaseUrl: string): ChildProcess {
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [nextBin, "start", "--port", String(PORT)], {
+  const exitWithParent = path.join(ROOT, "scripts", "exit-with-parent.cjs");
+  return spawn(process.execPath, ["--require", exitWithParent, nextBin, "start", "--port", String(PORT)], {
     cwd: ROOT,
-    stdio: "inherit",
+    // The IPC channel ties the server's life to ours (see exit-with-parent.cjs).
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
 }
@@ -85,8 +87,7 @@ async function prepareData(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
   if (!IS_E2E && (await ensureProductionBuild())) console.log("生产构建已完成。");
 

@@ -9,15 +9,12 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReadResult } from "@/lib/reader/types";
-import { buildCellRows } from "@/lib/ingest/build-cell-rows";
+import { acceptReading } from "@/lib/ingest/accept-reading";
 import { classifyReadResult } from "@/lib/ingest/classify-read-result";
-import { createReportVersion } from "@/lib/ingest/create-report-version";
 import type { Db, IngestInput, IngestOutcome, Tx } from "@/lib/ingest/ingest-types";
 import { sanitizeJson, sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
-import { refreshAcrossYearFindings } from "@/lib/ingest/refresh-across-year-findings";
 import { upsertAgency } from "@/lib/ingest/upsert-agency";
 import { upsertRegionChain } from "@/lib/ingest/upsert-region-chain";
-import { writeReportMetrics } from "@/lib/ingest/write-report-metrics";
 
 const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
 
@@ -119,25 +116,6 @@ async function writeDocument(
     versionNo: null,
   };
   if (status !== "accepted" || !result.ok || !agency || year === null) return outcome;
-
-  const cells = buildCellRows(result);
-  const report = await createReportVersion(tx, {
-    agencyId: agency.id,
-    year,
-    template: result.template,
-    documentId: document.id,
-    cells,
-    findings: result.findings,
-  });
-  await refreshAcrossYearFindings(tx, agency.id, year);
-  await writeReportMetrics(tx, {
-    reportId: report.id,
-    agencyId: agency.id,
-    year,
-    agencyKind: agency.kind,
-    region: agency.region,
-    template: result.template,
-    cells,
-  });
+  const report = await acceptReading(tx, { documentId: document.id, agency, year, result });
   return { ...outcome, reportId: report.id, versionNo: report.versionNo };
 }

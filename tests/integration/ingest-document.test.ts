@@ -1,6 +1,7 @@
 // Ingestion on a real database: versions, duplicates, rejected and incomplete documents, the read model
 // and cross-year findings. Each test works with agencies and bytes of its own, so tests are independent.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { completeDocument } from "@/lib/ingest/complete-document";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 import {
@@ -290,6 +291,77 @@ describe("ingestDocument", () => {
     const stored = await t.db.document.findUniqueOrThrow({ where: { id: a.documentId } });
     expect(stored.readResult).toMatchObject({ ok: true, findings: [{ code: "AGENCY_UNRESOLVED" }] });
     expect(await t.db.report.count({ where: { documentId: { in: [a.documentId, b.documentId] } } })).toBe(0);
+  });
+
+  test("staff complete a document: agency resolved from the name they give, then the year", async () => {
+    const base = buildReadResult("003");
+    const unplaced = buildReadResult("003", {
+      year: null,
+      agency: {
+        ...base.agency,
+        name: null,
+        kind: null,
+        province: null,
+        city: null,
+        county: null,
+        town: null,
+      },
+      regionCodes: { province: null, city: null, county: null, town: null },
+      findings: [
+        {
+          code: "AGENCY_UNRESOLVED",
+          severity: "warning",
+          kind: "uncertain",
+          cells: [],
+          message: "无法确定发布机关。",
+        },
+        {
+          code: "YEAR_MISSING",
+          severity: "warning",
+          kind: "uncertain",
+          cells: [],
+          message: "无法确定年度。",
+        },
+        {
+          code: "CELL_BLANK",
+          severity: "info",
+          kind: "uncertain",
+          cells: ["t3.new.total"],
+          message: "空白。",
+        },
+      ],
+    });
+    const stored = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "unplaced.txt" }, unplaced);
+    expect(stored.status).toBe("needs_agency");
+
+    const withAgency = await completeDocument(t.db, {
+      documentId: stored.documentId,
+      agencyName: "郾城区裴城镇",
+    });
+    expect(withAgency).toMatchObject({ status: "needs_year", reportId: null });
+    const agency = await t.db.agency.findUniqueOrThrow({
+      where: { id: withAgency.agencyId! },
+      include: { aliases: true },
+    });
+    expect(agency).toMatchObject({ name: "漯河市郾城区裴城镇人民政府", kind: "乡镇" });
+
+    const done = await completeDocument(t.db, { documentId: stored.documentId, year: 2023 });
+    expect(done).toMatchObject({ status: "accepted", year: 2023, versionNo: 1, agencyId: agency.id });
+    const report = await t.db.report.findUniqueOrThrow({
+      where: { id: done.reportId! },
+      include: { findings: true },
+    });
+    expect(report.findings.map((f) => f.code)).toEqual(["CELL_BLANK"]);
+    expect(await t.db.reportMetrics.count({ where: { reportId: report.id } })).toBe(1);
+
+    await expect(completeDocument(t.db, { documentId: stored.documentId, year: 2024 })).rejects.toMatchObject(
+      {
+        code: "DOCUMENT_NOT_INCOMPLETE",
+      },
+    );
+    await expect(completeDocument(t.db, { documentId: 987654, year: 2024 })).rejects.toMatchObject({
+      code: "DOCUMENT_NOT_FOUND",
+    });
   });
 
   test("cross-year carry-over: found in either upload order, removed when corrected", async () => {

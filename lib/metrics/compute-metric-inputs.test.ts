@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { computeMetricInputs } from "@/lib/metrics/compute-metric-inputs";
 import { computeRate } from "@/lib/metrics/compute-rate";
-import { METRICS } from "@/lib/metrics/metric-dictionary";
+import { METRICS, type Formula } from "@/lib/metrics/metric-dictionary";
+import catalogue from "@/lib/reader/template/cells.json";
 
 const DENIED = [
   "state_secret",
@@ -104,6 +105,16 @@ describe("computeMetricInputs", () => {
     expect(new Set(columns).size).toBe(columns.length);
     expect(Object.keys(computeMetricInputs({})).sort()).toEqual([...columns].sort());
   });
+});
+
+test("every cell a formula names is a canonical cell id (spec/cells.json)", () => {
+  const known = new Set(catalogue.cells.map((cell) => cell.id));
+  const formulas: Formula[] = METRICS.flatMap((m) =>
+    m.kind === "count" ? [m.value] : [m.numerator, m.denominator],
+  );
+  const named = formulas.flatMap((f) => [...f.plus, ...(f.minus ?? [])]);
+  expect(named.filter((id) => !known.has(id))).toEqual([]);
+  expect(named.length).toBeGreaterThan(40);
 });
 
 describe("computeRate", () => {

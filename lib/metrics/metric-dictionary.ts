@@ -41,6 +41,9 @@ export interface RateMetric extends MetricBase {
 
 export type MetricDefinition = CountMetric | RateMetric;
 
+/** "disclosureRate" for the columns disclosureRateNum / disclosureRateDen. */
+type RateColumnStem = { [K in MetricColumn]: K extends `${infer Stem}Num` ? Stem : never }[MetricColumn];
+
 const total = (row: string) => `${row}.total`;
 const DENIED = [
   "state_secret",
@@ -161,17 +164,7 @@ function rate<const Id extends string>(
   formulaText: string,
   numerator: Formula,
   denominator: Formula,
-  columnStem:
-    | "disclosureRate"
-    | "substantiveDisclosureRate"
-    | "denialRate"
-    | "unableRate"
-    | "rejectionRate"
-    | "completionRate"
-    | "naturalPersonShare"
-    | "reviewCorrectionRate"
-    | "litigationCorrectionRate"
-    | "remedyRatePer100",
+  columnStem: RateColumnStem,
 ) {
   return {
     id,

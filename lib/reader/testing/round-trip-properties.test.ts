@@ -42,7 +42,14 @@ const FORMATS: [string, string, number, Render][] = [
     (report, layout) => encodeText(renderHtml(report, { ...layout, charset: "gbk" }), "gbk"),
   ],
   ["DOCX", "r.docx", 8, (report, layout) => renderDocx(report, layout.groupLabels)],
-  ["PDF", "r.pdf", 6, (report, layout) => renderPdf(report, layout.groupLabels)],
+  // The layout-table flag doubles as “repeat header rows on each page” for PDF.
+  [
+    "PDF",
+    "r.pdf",
+    6,
+    (report, layout) =>
+      renderPdf(report, { groupLabels: layout.groupLabels, repeatHeader: layout.layoutTable }),
+  ],
 ];
 
 describe("random consistent reports read back exactly", () => {

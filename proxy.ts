@@ -10,15 +10,27 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/auth/auth";
 import { getPagePermission } from "@/lib/auth/page-permissions";
 import { can } from "@/lib/auth/permissions";
-import { FORBIDDEN_PATH, PATHNAME_HEADER, isPublicPage, loginPath } from "@/lib/auth/public-paths";
+import {
+  FORBIDDEN_PATH,
+  PATHNAME_HEADER,
+  isPublicPage,
+  loginPath,
+  safeNextPath,
+} from "@/lib/auth/public-paths";
 import { resolveUser } from "@/lib/auth/resolve-user";
 import { db } from "@/lib/db";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublicPage(pathname)) return NextResponse.next();
-
   const user = await resolveUser({ db, auth: getAuth(), headers: request.headers }).catch(() => null);
+  if (isPublicPage(pathname)) {
+    // A signed-in visitor has no business on the login page: straight on to where they were going.
+    if (!user) return NextResponse.next();
+    return NextResponse.redirect(
+      new URL(safeNextPath(request.nextUrl.searchParams.get("next")), request.url),
+      307,
+    );
+  }
   if (!user) return NextResponse.redirect(new URL(loginPath(pathname + search), request.url), 307);
   if (!can(user, getPagePermission(pathname))) {
     return NextResponse.rewrite(new URL(FORBIDDEN_PATH, request.url), { status: 403 });

@@ -24,7 +24,11 @@ async function newUser(email: string, role: "supervisor" | "analyst" | "staff") 
 describe("API tokens", () => {
   test("stores only the sha256 of the token", async () => {
     const user = await newUser("tok1@example.gov.cn", "analyst");
-    const { token, row } = await createApiToken(t.db, { userId: user.id, name: "nightly export" });
+    const { token, row } = await createApiToken(t.db, {
+      userId: user.id,
+      name: "nightly export",
+      actor: null,
+    });
     const stored = await t.db.apiToken.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     const dump = JSON.stringify(await t.db.$queryRaw`SELECT * FROM "ApiToken"`);
@@ -34,7 +38,7 @@ describe("API tokens", () => {
 
   test("acts as exactly its user, with that user's permissions, and records its use", async () => {
     const user = await newUser("tok2@example.gov.cn", "supervisor");
-    const { token, row } = await createApiToken(t.db, { userId: user.id, name: "script" });
+    const { token, row } = await createApiToken(t.db, { userId: user.id, name: "script", actor: null });
     expect(row.lastUsedAt).toBeNull();
 
     const acting = await findUserByApiToken(t.db, token);
@@ -49,17 +53,17 @@ describe("API tokens", () => {
 
   test("stops working when revoked, and revoking twice reports nothing to revoke", async () => {
     const user = await newUser("tok3@example.gov.cn", "analyst");
-    const { token, row } = await createApiToken(t.db, { userId: user.id, name: "old" });
-    expect(await revokeApiToken(t.db, { id: row.id })).toMatchObject({ id: row.id });
+    const { token, row } = await createApiToken(t.db, { userId: user.id, name: "old", actor: null });
+    expect(await revokeApiToken(t.db, { id: row.id, actor: null })).toMatchObject({ id: row.id });
     expect(await findUserByApiToken(t.db, token)).toBeNull();
-    expect(await revokeApiToken(t.db, { id: row.id })).toBeNull();
+    expect(await revokeApiToken(t.db, { id: row.id, actor: null })).toBeNull();
     const listed = await listApiTokens(t.db, { userId: user.id });
     expect(listed[0]?.revokedAt).not.toBeNull();
   });
 
   test("stops working when its user is deactivated", async () => {
     const user = await newUser("tok4@example.gov.cn", "staff");
-    const { token } = await createApiToken(t.db, { userId: user.id, name: "x" });
+    const { token } = await createApiToken(t.db, { userId: user.id, name: "x", actor: null });
     await setUserActive(t.db, { userId: user.id, active: false, actor: null });
     expect(await findUserByApiToken(t.db, token)).toBeNull();
   });
@@ -67,7 +71,7 @@ describe("API tokens", () => {
   test("a Bearer header decides alone: a bad token is refused, not replaced by a cookie", async () => {
     const auth = createAuth({ db: t.db, config: { ...readAuthConfig({}), secret: "x".repeat(40) } });
     const user = await newUser("tok5@example.gov.cn", "analyst");
-    const { token } = await createApiToken(t.db, { userId: user.id, name: "x" });
+    const { token } = await createApiToken(t.db, { userId: user.id, name: "x", actor: null });
     const good = new Headers({ authorization: `Bearer ${token}`, host: "localhost:3000" });
     expect(await resolveUser({ db: t.db, auth, headers: good })).toMatchObject({ id: user.id, via: "token" });
 

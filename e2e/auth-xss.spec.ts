@@ -1,0 +1,52 @@
+// Journey: an uploaded report names its agency with markup in it. Whatever a document says is shown as
+// text — the page shows the tag literally and no script runs.
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_DATABASE_URL } from "./support/e2e-server-env";
+
+const MARK = randomBytes(4).toString("hex");
+const AGENCY = `<script>window.__xss_${MARK}=1</script><img src=x onerror="window.__xss_${MARK}=2">恶意镇`;
+
+test.beforeAll(async () => {
+  // No upload UI exists to plant this yet, so it goes straight into the e2e server's own database.
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const agency = await client.query<{ id: number }>(
+      `INSERT INTO "Agency" (name, kind) VALUES ($1, '乡镇') RETURNING id`,
+      [AGENCY],
+    );
+    const agencyId = agency.rows[0]!.id;
+    const document = await client.query<{ id: number }>(
+      `INSERT INTO "Document" (sha256, "fileName", size, bytes, status, "readResult", "agencyId", year)
+       VALUES ($1, $2, 1, '\\x00', 'accepted', $3, $4, 2099) RETURNING id`,
+      [
+        randomBytes(32).toString("hex"),
+        `${AGENCY}.txt`,
+        JSON.stringify({ agency: { as_printed: AGENCY } }),
+        agencyId,
+      ],
+    );
+    await client.query(
+      `INSERT INTO "Report" ("agencyId", year, "versionNo", template, "documentId") VALUES ($1, 2099, 1, '2021', $2)`,
+      [agencyId, document.rows[0]!.id],
+    );
+  } finally {
+    await client.end();
+  }
+});
+
+test("an agency name containing a <script> tag is shown as text on the overview", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+  await page.goto("/");
+  const cell = page.getByRole("cell").filter({ hasText: "恶意镇" }).first();
+  await expect(cell).toBeVisible();
+  await expect(cell).toContainText(`<script>window.__xss_${MARK}=1</script>`);
+  expect(
+    await page.evaluate((mark) => (window as unknown as Record<string, unknown>)[`__xss_${mark}`], MARK),
+  ).toBeUndefined();
+  expect(await page.locator(`img[src="x"]`).count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});

@@ -5,7 +5,9 @@
 // `--e2e` (Playwright's web server): a fresh embedded database under ./.test-data/e2e, never ./.data and never
 // an external DATABASE_URL; the build must already exist (npm test builds it first).
 import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
+import { z } from "zod";
 import { ensureProductionBuild } from "./ensure-build";
 import { startE2eDatabase } from "./start-e2e-database";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
@@ -15,7 +17,7 @@ import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const IS_E2E = process.argv.includes("--e2e");
-const PORT = Number(process.env.PORT ?? 3000);
+const PORT = readPort(process.env.PORT);
 const STOP_TIMEOUT_MS = 15_000;
 
 let database: RunningDatabase | null = null;
@@ -86,9 +88,34 @@ async function prepareData(url: string): Promise<void> {
   }
 }
 
+function readPort(value: string | undefined): number {
+  const parsed = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(3000)
+    .safeParse(value || undefined);
+  if (parsed.success) return parsed.data;
+  console.error(`PORT 无效："${value}"。请设置为 1–65535 之间的整数。`);
+  process.exit(1);
+}
+
+// Fail before starting anything when the port is taken, rather than after a build and a database start.
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () =>
+      reject(new Error(`端口 ${port} 已被占用：请停止占用它的程序，或用 PORT=<端口> 指定其他端口。`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
+  await assertPortFree(PORT);
   if (!IS_E2E && (await ensureProductionBuild())) console.log("生产构建已完成。");
 
   // ensureDatabase applies the migrations; a stale server left by a killed process is recovered first.

@@ -9,7 +9,7 @@ import { readTableTwo } from "./tables/read-table-two";
 import { readTableThree } from "./tables/read-table-three";
 import { readTableFour } from "./tables/read-table-four";
 import { resolveRowOptions, type RowReading } from "./checks/resolve-row-options";
-import { findReportTitle, compact } from "./meta/find-report-title";
+import { findReportTitle } from "./meta/find-report-title";
 import { findReportYear } from "./meta/find-report-year";
 import { findAgencyName } from "./meta/find-agency-name";
 import { detectTemplate } from "./meta/detect-template";
@@ -38,7 +38,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
   const items = buildItems(document.rows);
   markLineGaps(items);
   const ranges = locateTables(items);
-  const normalized = compact(lines.join(""));
+  const normalized = lines.join("").replace(/[\s\u00a0\u3000/／]+/g, "");
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
   if (
     looksLikeOldFormat(normalized, title?.year ?? null) &&

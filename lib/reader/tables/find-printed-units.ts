@@ -22,7 +22,8 @@ export function findPrintedUnits(
   for (const [id, heading] of Object.entries(AMOUNT_HEADINGS[template])) {
     const unit = cellUnits.get(id) ?? (range ? findPrintedUnit(items, range[0], range[1], heading) : null);
     units[id] = unit;
-    if (unit === null && cells[id] !== null && cells[id] !== undefined)
+    // A zero needs no unit; any other amount without one is ambiguous by a factor of 10 000.
+    if (unit === null && cells[id] !== null && cells[id] !== undefined && cells[id] !== 0)
       findings.push({
         code: "UNIT_UNKNOWN",
         severity: "warning",

@@ -18,7 +18,11 @@ export function splitCell(raw: string, x?: number): Token[] {
   return tokens;
 }
 
+/** Text without any digit is a label (or prose) unless it is a blank mark: skip the number parsing. */
+const HAS_DIGIT = /[0-9０-９]/;
+
 function splitText(text: string): Token[] {
+  if (text.length > 2 && !HAS_DIGIT.test(text)) return [{ kind: "text", text }];
   if (text === "") return [{ kind: "empty", text: "" }];
   // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.
   const parsed = /\s/.test(text) ? null : parseCellValue(text);

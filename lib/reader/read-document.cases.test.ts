@@ -1,0 +1,220 @@
+// Table-driven cases of layout trouble — blank cells, short and empty rows, glued digits, noise — and of
+// inconsistent reports, read through the whole pipeline from plain text.
+import { describe, expect, it } from "vitest";
+import { readDocument, type DocumentReading } from "./read-document";
+import { listCellIds } from "./template/cell-catalogue";
+import { seededRandom, type GeneratedReport } from "./testing/generate-report";
+import { printReport, type PrintOptions } from "./testing/render-text-rows";
+import { renderTextLayout, type TextLayout } from "./testing/render-text-layouts";
+import { textToRows } from "./testing/text-to-rows";
+import type { TemplateVersion } from "./types";
+
+/** A consistent report: all zeros except three applications by natural persons, all granted. */
+function smallReport(template: TemplateVersion = "2021"): GeneratedReport {
+  const cells: Record<string, number | null> = {};
+  for (const id of listCellIds(template)) cells[id] = 0;
+  for (const id of ["t3.new", "t3.granted", "t3.outcome_total"]) {
+    cells[`${id}.natural`] = 3;
+    cells[`${id}.total`] = 3;
+  }
+  return {
+    template,
+    year: template === "2021" ? 2023 : 2020,
+    agency: "青山市东河区临江镇",
+    cells,
+    otherAsOneRow: false,
+  };
+}
+
+function render(report: GeneratedReport, layout: TextLayout, options: Partial<PrintOptions> = {}): string {
+  const random = seededRandom(7);
+  const print = { misspell: false, spaced: false, halfWidth: false, blanks: new Set<string>(), ...options };
+  return renderTextLayout(printReport(report, print, random), layout, random, false);
+}
+
+function read(text: string): DocumentReading {
+  const result = readDocument({ mediaType: "text/plain", rows: textToRows(text) });
+  if (!result.ok) throw new Error(result.error.code);
+  return result;
+}
+
+const uncertainCells = (result: DocumentReading, code?: string) =>
+  new Set(
+    result.findings
+      .filter((finding) => finding.kind === "uncertain" && (code === undefined || finding.code === code))
+      .flatMap((finding) => finding.cells),
+  );
+
+describe("blank cells", () => {
+  it.each<[TextLayout, string]>([
+    ["lines", "t3.granted.commercial"],
+    ["spaced-lines", "t3.carry_forward.natural"],
+    ["pipes", "t3.denied.third_party.legal"],
+    ["tabs", "t3.unable.not_held.research"],
+    ["pdf-text", "t3.granted.natural"],
+  ])("in %s layout: %s is blank or inferred, and the only cell flagged", (layout, id) => {
+    const report = smallReport();
+    const result = read(render(report, layout, { blanks: new Set([id]) }));
+    const value = result.cells[id];
+    expect(value === null || (value === report.cells[id] && result.inferred.includes(id))).toBe(true);
+    expect([...uncertainCells(result)]).toEqual([id]);
+    for (const other of listCellIds("2021"))
+      if (other !== id) expect(result.cells[other], other).toBe(report.cells[other]);
+  });
+});
+
+describe("rows", () => {
+  it("a row printed without numbers is empty (null) or forced by the sums, and flagged ROW_EMPTY", () => {
+    const report = smallReport();
+    const text = render(report, "pipes").replace(/(（二）部分公开[^|]*)(\|[^\n]*)/, "$1| | | |");
+    const result = read(text);
+    expect(uncertainCells(result, "ROW_EMPTY")).toEqual(
+      new Set(listCellIds("2021").filter((id) => id.startsWith("t3.partial."))),
+    );
+    for (const id of uncertainCells(result, "ROW_EMPTY")) expect([null, 0]).toContain(result.cells[id]);
+  });
+
+  it("a row one number short with no sign of where: the sums decide, or the row is flagged ROW_SHORT", () => {
+    const report = smallReport();
+    const text = render(report, "pdf-text").replace(/^(（一）予以公开) 3 0/m, "$1 3");
+    const result = read(text);
+    const row = listCellIds("2021").filter((id) => id.startsWith("t3.granted."));
+    const flagged = uncertainCells(result);
+    for (const id of row) if (!flagged.has(id)) expect(result.cells[id], id).toBe(report.cells[id]);
+    expect([...flagged].every((id) => row.includes(id))).toBe(true);
+  });
+
+  it("（六） printed as one row in a 2021 report leaves its sub-rows null without a finding", () => {
+    const report = { ...smallReport(), otherAsOneRow: true };
+    for (const id of listCellIds("2021")) if (/^t3\.other\.\w+\.\w+$/.test(id)) report.cells[id] = null;
+    const result = read(render(report, "tabs"));
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("the three （六） sub-rows make row （六） their sum", () => {
+    const report = smallReport();
+    for (const id of ["t3.other.misc", "t3.other", "t3.outcome_total", "t3.new"]) {
+      report.cells[`${id}.legal`] = (report.cells[`${id}.legal`] ?? 0) + 2;
+      report.cells[`${id}.total`] = (report.cells[`${id}.total`] ?? 0) + 2;
+    }
+    const result = read(render(report, "lines"));
+    expect(result.cells["t3.other.legal"]).toBe(2);
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe("glued digits", () => {
+  it("one-digit cells glued together split one way only: exact, no finding", () => {
+    const report = smallReport();
+    const result = read(render(report, "glued"));
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("a run the sums cannot settle is flagged DIGITS_AMBIGUOUS on exactly the cells that differ", () => {
+    const report = smallReport("2019");
+    const text = render(report, "pdf-text").replace(/^行政许可 0 0 0$/m, "行政许可3960181");
+    const result = read(text);
+    const flagged = uncertainCells(result, "DIGITS_AMBIGUOUS");
+    expect([...flagged].sort()).toEqual([
+      "t2.licence.decisions",
+      "t2.licence.items_change",
+      "t2.licence.items_prev",
+    ]);
+    expect(uncertainCells(result).size).toBe(3);
+  });
+});
+
+describe("noise", () => {
+  it("page numbers, share prompts and bookmarks between rows are ignored", () => {
+    const report = smallReport();
+    const text = render(report, "lines")
+      .replace("（一）予以公开", "- 3 -\n\n扫一扫在手机打开当前页\n\n（一）予以公开")
+      .replace("四、结转下年度继续办理", "— 5 —\n\n[bookmark: _GoBack]四、结转下年度继续办理");
+    const result = read(text);
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe("inconsistent reports", () => {
+  it("reports each broken rule with its cells and never changes a printed number", () => {
+    const report = smallReport();
+    report.cells["t3.outcome_total.natural"] = 2;
+    const result = read(render(report, "tabs"));
+    expect(result.cells).toEqual(report.cells);
+    const codes = result.findings
+      .filter((finding) => finding.kind === "inconsistent")
+      .map((finding) => finding.code);
+    expect(codes).toEqual(expect.arrayContaining(["RULE_BALANCE", "RULE_OUTCOME_SUM", "RULE_ROW_TOTAL"]));
+    const outcome = result.findings.find((finding) => finding.code === "RULE_OUTCOME_SUM");
+    expect(outcome?.cells).toContain("t3.outcome_total.natural");
+    expect(outcome?.message).toContain("自然人");
+  });
+
+  it("flags a negative count", () => {
+    const report = smallReport();
+    report.cells["t4.review.upheld"] = -1;
+    report.cells["t4.review.total"] = -1;
+    const result = read(render(report, "pipes"));
+    expect(result.findings.map((finding) => finding.code)).toContain("RULE_NEGATIVE");
+  });
+});
+
+describe("report year, template and agency", () => {
+  it("takes the statistics year from the body, never the publication date", () => {
+    const text = render(smallReport(), "pipes")
+      .replace(/^青山市东河区临江镇2023.*$/m, "发布时间：2024年1月25日")
+      .replace("发布时间：2024-01", "来源：某某网 2024-01");
+    const result = read(text);
+    expect(result.year).toBe(2023);
+  });
+
+  it("reads the agency from the body's opening when there is no title", () => {
+    const text = render(smallReport(), "pipes")
+      .replace(/^青山市东河区临江镇2023.*$/m, "")
+      .replace(/^2023年，我单位/m, "2023年,东河区发改局以");
+    expect(read(text).agencyAsPrinted).toBe("东河区发改局");
+  });
+
+  it("reads a title wrapped over two lines", () => {
+    const text = render(smallReport(), "tabs").replace(
+      /^(青山市东河区临江镇人民政府)?青山市东河区临江镇2023(年度?)/m,
+      "青山市东河区临江镇人民政府2023$2\n",
+    );
+    expect(read(text)).toMatchObject({ agencyAsPrinted: "青山市东河区临江镇人民政府", year: 2023 });
+  });
+
+  it("tells the 2019 template from the 2021 one by the table-二 headings", () => {
+    expect(read(render(smallReport("2019"), "tabs")).template).toBe("2019");
+    expect(read(render(smallReport("2021"), "tabs")).template).toBe("2021");
+  });
+
+  it("reports a missing year and a missing table", () => {
+    const text = render(smallReport(), "pipes")
+      .replace(/\d{4}年/g, "")
+      .replace(/\d{4}-\d\d-\d\d/g, "")
+      .split("\n四、政府信息公开行政复议")[0] as string;
+    const codes = read(text).findings.map((finding) => finding.code);
+    expect(codes).toEqual(expect.arrayContaining(["YEAR_MISSING", "TABLE_MISSING"]));
+  });
+});
+
+describe("rejections", () => {
+  it.each([
+    [
+      "a pre-2019 report",
+      "某某县2017年政府信息公开工作年度报告\n一、概述\n本年共受理申请12件，其中当面申请5件，网络申请7件。\n同意公开10件，不同意公开2件。",
+      "PRE_2019_FORMAT",
+    ],
+    [
+      "a document that is not a report",
+      "关于召开全县安全生产工作会议的通知\n各乡镇：\n定于2023年3月1日召开会议。",
+      "NOT_A_REPORT",
+    ],
+  ])("%s", (_name, text, code) => {
+    const result = readDocument({ mediaType: "text/plain", rows: textToRows(text) });
+    expect(result.ok ? null : result.error.code).toBe(code);
+  });
+});

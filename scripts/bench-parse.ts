@@ -1,0 +1,119 @@
+// npm run bench:parse — reading speed per format, warm (after start-up and the gazetteer load), on one core.
+// Prints median ms per report, reports/s and peak memory for TXT, HTML, DOCX and PDF. Inputs: the five seed
+// texts plus random reports in every text layout (TXT); random reports rendered by the test renderers
+// (HTML, DOCX, PDF); the real sample PDF.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { readReport } from "@/lib/reader/read-report";
+import { generateReport, pick, seededRandom } from "@/lib/reader/testing/generate-report";
+import { printReport } from "@/lib/reader/testing/render-text-rows";
+import { renderTextLayout, TEXT_LAYOUTS } from "@/lib/reader/testing/render-text-layouts";
+import { renderHtml } from "@/lib/reader/testing/render-html";
+import { renderDocx } from "@/lib/reader/testing/render-docx";
+import { renderPdf } from "@/lib/reader/testing/render-pdf";
+import { encodeText } from "@/lib/reader/testing/encode-text";
+
+interface Input {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const FIXTURES = path.join(import.meta.dirname, "../lib/reader/fixtures");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+let peakRss = 0;
+
+function samplePeak(): void {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+
+async function measure(label: string, inputs: readonly Input[], rounds: number): Promise<void> {
+  for (const input of inputs) await readReport(input.bytes, input.name);
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      const result = await readReport(input.bytes, input.name);
+      times.push(performance.now() - start);
+      if (!result.ok) throw new Error(`${label} ${input.name}: ${result.error.code}`);
+    }
+    samplePeak();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+  console.log(
+    `${label.padEnd(22)} ${String(inputs.length).padStart(3)} files × ${String(rounds).padStart(3)}  median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  ${Math.round(1000 / median)} reports/s`,
+  );
+}
+
+function textInputs(): Input[] {
+  const seeds = readdirSync(path.join(FIXTURES, "seeds")).map((name) => ({
+    name,
+    bytes: new Uint8Array(readFileSync(path.join(FIXTURES, "seeds", name))),
+  }));
+  const generated = TEXT_LAYOUTS.flatMap((layout, index) =>
+    Array.from({ length: 4 }, (_, k) => {
+      const random = seededRandom(1000 * index + k);
+      const report = generateReport(random);
+      const options = { misspell: true, spaced: false, halfWidth: random() < 0.5, blanks: new Set<string>() };
+      const text = renderTextLayout(printReport(report, options, random), layout, random, true);
+      return { name: `${layout}-${k}.txt`, bytes: new TextEncoder().encode(text) };
+    }),
+  );
+  return [...seeds, ...generated.filter((input) => !input.name.startsWith("glued"))];
+}
+
+async function main(): Promise<void> {
+  const reports = Array.from({ length: 5 }, (_, seed) => generateReport(seededRandom(seed)));
+  const samplePdf = new Uint8Array(readFileSync(path.join(FIXTURES, "samples/hongze_district_2024.pdf")));
+  await readReport(samplePdf, "warm-up.pdf");
+  const started = process.memoryUsage().rss;
+  console.log(
+    `node ${process.version}, ${ROUNDS} rounds, warm start RSS ${(started / 2 ** 20).toFixed(0)} MB`,
+  );
+  await measure("TXT (seeds + layouts)", textInputs(), ROUNDS);
+  const glued = TEXT_LAYOUTS.includes("glued")
+    ? Array.from({ length: 4 }, (_, k) => {
+        const random = seededRandom(77 + k);
+        const report = generateReport(random);
+        const text = renderTextLayout(
+          printReport(
+            report,
+            { misspell: false, spaced: false, halfWidth: false, blanks: new Set() },
+            random,
+          ),
+          pick(random, ["glued"] as const),
+          random,
+          false,
+        );
+        return { name: `glued-${k}.txt`, bytes: new TextEncoder().encode(text) };
+      })
+    : [];
+  await measure("TXT glued digits", glued, Math.ceil(ROUNDS / 4));
+  await measure(
+    "HTML",
+    reports.map((report, index) => ({
+      name: `r${index}.html`,
+      bytes: encodeText(renderHtml(report), "utf-8"),
+    })),
+    Math.ceil(ROUNDS / 2),
+  );
+  const docx = await Promise.all(
+    reports.map(async (report, index) => ({ name: `r${index}.docx`, bytes: await renderDocx(report) })),
+  );
+  await measure("DOCX", docx, Math.ceil(ROUNDS / 4));
+  const pdf = await Promise.all(
+    reports.map(async (report, index) => ({ name: `r${index}.pdf`, bytes: await renderPdf(report) })),
+  );
+  await measure("PDF (generated)", pdf, Math.ceil(ROUNDS / 10));
+  await measure(
+    "PDF (sample, 5 pages)",
+    [{ name: "hongze_district_2024.pdf", bytes: samplePdf }],
+    Math.ceil(ROUNDS / 4),
+  );
+  console.log(
+    `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+  );
+}
+
+void main();

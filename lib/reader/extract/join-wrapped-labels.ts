@@ -1,0 +1,86 @@
+// A table label wrapped over several lines, with its row's numbers on one of them or centred between them:
+// the label's lines join the row of numbers, so every row of a table is one row of cells.
+
+export interface PdfCell {
+  text: string;
+  x: number;
+  right: number;
+}
+
+export interface PdfLine {
+  y: number;
+  fontSize: number;
+  cells: PdfCell[];
+}
+
+/** Wrapped-label distances (× font size): from numbers set on a label's own line, from numbers centred
+ * between a label's lines, and between two lines of one label. Rows are further apart than these. */
+const LABEL_LINE_GAP = 1.35;
+const CENTRED_NUMBERS_GAP = 1.0;
+const WRAPPED_LINE_GAP = 1.6;
+
+const NUMERIC_CELL = /^[-+−]?[\d０-９][\d０-９,，.．\s]*%?$/;
+/** A row label starts with its own enumerator (一、 （三） 1. (2)): never the continuation of another label. */
+const ENUMERATED =
+  /^\s*([一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])/;
+
+/** Wrapped labels: text-only lines right above/below a row's numbers, in the label column, join that row. */
+export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
+  const absorbed = new Set<PdfLine>();
+  lines.forEach((line, index) => {
+    const firstNumber = line.cells.find((cell) => NUMERIC_CELL.test(cell.text));
+    if (!firstNumber) return;
+    const labels = line.cells.filter((cell) => cell.x < firstNumber.x);
+    const labelled = labels.length > 0;
+    // A label starting with its enumerator is the first line of that label: nothing above belongs to it.
+    const canTakeAbove = !labelled || !labels.some((cell) => ENUMERATED.test(cell.text));
+    for (const direction of [-1, 1] as const) {
+      if (direction === -1 && !canTakeAbove) continue;
+      let edge = line.y;
+      let firstHop = true;
+      for (let next = index + direction; lines[next]; next += direction) {
+        const other = lines[next]!;
+        if (absorbed.has(other) || other.cells.some((cell) => NUMERIC_CELL.test(cell.text))) break;
+        const hop = firstHop ? (labelled ? LABEL_LINE_GAP : CENTRED_NUMBERS_GAP) : WRAPPED_LINE_GAP;
+        const limit = hop * other.fontSize;
+        if (Math.abs(edge - other.y) > limit) break;
+        if (other.cells.some((cell) => cell.right > firstNumber.x + 1)) break;
+        if (direction === 1 && ENUMERATED.test(other.cells[0]?.text ?? "")) break;
+        if (labelled && !other.cells.every((cell) => inLabelColumns(cell, labels))) break;
+        mergeCells(line, other.cells, direction === -1);
+        absorbed.add(other);
+        edge = other.y;
+        firstHop = false;
+      }
+    }
+  });
+  return lines.filter((line) => !absorbed.has(line));
+}
+
+function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {
+  for (const cell of extra) {
+    const target = line.cells.find((existing) => overlaps(existing, cell));
+    if (target) {
+      target.text = before ? joinText(cell.text, target.text) : joinText(target.text, cell.text);
+      target.x = Math.min(target.x, cell.x);
+      target.right = Math.max(target.right, cell.right);
+    } else {
+      line.cells.push({ ...cell });
+      line.cells.sort((a, b) => a.x - b.x);
+    }
+  }
+}
+
+/** Under one of the row's labels, or in a label column further left (a group label wrapped beside it). */
+function inLabelColumns(cell: PdfCell, labels: PdfCell[]): boolean {
+  return labels.some((label) => overlaps(label, cell)) || cell.right <= labels[0]!.x + 1;
+}
+
+function overlaps(a: PdfCell, b: PdfCell): boolean {
+  return a.x < b.right && b.x < a.right;
+}
+
+/** Join wrapped text without inventing a separator, except between two words or numbers. */
+function joinText(before: string, after: string): string {
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+}

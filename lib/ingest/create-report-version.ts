@@ -1,10 +1,14 @@
 // Writes a new version of an agency's report for a year and makes it the current one: the previous
 // current version is demoted (its cells follow through the composite foreign key), the new one gets the
-// next version number, its cells and the reader's findings. Serialised per (agency, year) with a
-// transaction-scoped advisory lock, so two uploads for the same report cannot both become current.
+// next version number, its cells and the reader's findings. Serialised per agency with a transaction-
+// scoped advisory lock: two uploads for the same report cannot both become current, and the cross-year
+// findings that follow always compare against the neighbouring years' committed current versions.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import type { CellRow } from "@/lib/ingest/build-cell-rows";
 import type { Tx } from "@/lib/ingest/ingest-types";
+
+// First key of the two-int advisory locks taken per agency (a key space of its own: "IN" for ingestion).
+const AGENCY_LOCK_SPACE = 0x494e;
 
 export interface NewReportVersion {
   agencyId: number;
@@ -20,7 +24,7 @@ export async function createReportVersion(
   input: NewReportVersion,
 ): Promise<{ id: number; versionNo: number }> {
   const { agencyId, year } = input;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${agencyId}::int, ${year}::int)`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, ${agencyId}::int)`;
   const last = await tx.report.findFirst({
     where: { agencyId, year },
     orderBy: { versionNo: "desc" },

@@ -404,6 +404,38 @@ describe("ingestDocument", () => {
   });
 });
 
+test("adjacent years uploaded at the same time still see each other (carry-over found)", async () => {
+  const names = [1, 2, 3, 4, 5, 6].map((i) => `测试区同时上传${i}号镇人民政府`);
+  // Agencies that exist already (a creation would serialise the two uploads by itself).
+  for (const name of names) {
+    await ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: "2020.txt" },
+      readingFor("002", name, { year: 2020 }),
+    );
+  }
+  await Promise.all(
+    names.flatMap((name) => [
+      ingestDocument(
+        t.db,
+        { bytes: uniqueBytes(), fileName: "2022.txt" },
+        readingFor("002", name, { year: 2022, cells: { "t3.carry_forward.total": 5 } }),
+      ),
+      ingestDocument(
+        t.db,
+        { bytes: uniqueBytes(), fileName: "2023.txt" },
+        readingFor("002", name, { cells: { "t3.carried.total": 3 } }),
+      ),
+    ]),
+  );
+  for (const name of names) {
+    const report = await t.db.report.findFirstOrThrow({
+      where: { agency: { name }, year: 2023, isCurrent: true },
+    });
+    expect(await acrossYearCodes(report.id), name).toEqual(["RULE_CARRY_OVER"]);
+  }
+});
+
 async function acrossYearCodes(reportId: number): Promise<string[]> {
   const findings = await t.db.finding.findMany({ where: { reportId, origin: "across_years" } });
   return findings.map((f) => f.code);

@@ -1,15 +1,15 @@
 // PDF bytes → rows, from the text layer with positions.
 // pdf.js comes bundled in unpdf and runs in the calling thread (its "fake worker"): there is no worker file to
 // serve or configure, and nothing is fetched. The bundle loads on first use (a few hundred ms, once per
-// process: see preloadPdfReader). After that most of a document's time is pdf.js parsing and sanitising its
-// embedded fonts, which it does for every document and no option turns off — a Word export with several
-// CJK fonts costs far more than the same tables in one font. CMaps are not bundled: the CJK PDFs we see embed
-// Identity-H fonts with ToUnicode maps, which need none.
+// process: see preloadPdfReader). After that most of a document's time would be pdf.js parsing its embedded
+// fonts, which no pdf.js option turns off: skip-font-programs.ts hides them when the text does not need them.
+// CMaps are not bundled: the CJK PDFs we see embed Identity-H fonts with ToUnicode maps, which need none.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
 import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
+import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
 
 const MEDIA_TYPE = "application/pdf";
 /** Fewer visible characters than this in the whole file: a scan or an image-only export. */
@@ -32,11 +32,25 @@ export async function preloadPdfReader(): Promise<void> {
   await getResolvedPDFJS();
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
+/** `fontPrograms: "parse"` forces pdf.js to read embedded fonts even when the text does not need them. */
+export async function extractPdf(
+  bytes: Uint8Array,
+  options: { fontPrograms?: "skip-when-safe" | "parse" } = {},
+): Promise<ExtractedDocument | ReadError> {
   // pdf.js repairs damaged files silently; a file cut short (no end marker) is reported, not half-read.
   if (indexOfAscii(bytes.subarray(Math.max(0, bytes.length - 4096)), "%%EOF") < 0) {
     return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
   }
+  const light = options.fontPrograms === "parse" ? null : skipFontPrograms(bytes);
+  if (light) {
+    const fast = await readPdf(light);
+    // A font whose ToUnicode map turns out incomplete shows as replacement or private-use characters.
+    if ("rows" in fast && !hasUnmappedText(fast.rows)) return fast;
+  }
+  return readPdf(bytes);
+}
+
+async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
   let pdf: PdfDocument;
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.
@@ -70,6 +84,18 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument |
   }
 }
 
+function hasUnmappedText(rows: TextRow[]): boolean {
+  let total = 0;
+  let unmapped = 0;
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      total += cell?.length ?? 0;
+      unmapped += cell?.match(/[\uFFFD\uE000-\uF8FF\u0000-\u0008]/g)?.length ?? 0;
+    }
+  }
+  return unmapped > total * 0.005;
+}
+
 async function readPageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfItem[]> {
   const page = await pdf.getPage(pageNumber);
   const content = await page.getTextContent();
@@ -90,7 +116,8 @@ async function readPageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfI
 /** Undo text rotation (landscape tables on portrait pages) so rows always run along x. */
 function toReadingSpace(raw: RawTextItem): PdfItem | null {
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = raw.transform ?? [];
-  const text = raw.str ?? "";
+  // Vertical writing may come out as presentation forms (︑ for 、): read them as the plain characters.
+  const text = (raw.str ?? "").replace(/[\uFE10-\uFE19\uFE30-\uFE4F]/g, (char) => char.normalize("NFKC"));
   if (text.trim() === "") return null;
   const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || 1;
   const width = raw.width ?? 0;

@@ -3,6 +3,7 @@
 // texts plus random reports in every text layout (TXT); random reports rendered by the test renderers
 // (HTML, DOCX, PDF); the real sample PDF.
 import { readFileSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { readReport } from "@/lib/reader/read-report";
 import { generateReport, pick, seededRandom } from "@/lib/reader/testing/generate-report";
@@ -29,6 +30,7 @@ function samplePeak(): void {
 async function measure(label: string, inputs: readonly Input[], rounds: number): Promise<void> {
   for (const input of inputs) await readReport(input.bytes, input.name);
   const times: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let round = 0; round < rounds; round++) {
     for (const input of inputs) {
       const start = performance.now();
@@ -38,11 +40,13 @@ async function measure(label: string, inputs: readonly Input[], rounds: number):
     }
     samplePeak();
   }
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuPerReport = (cpu.user + cpu.system) / 1000 / times.length;
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
   const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
   console.log(
-    `${label.padEnd(22)} ${String(inputs.length).padStart(3)} files × ${String(rounds).padStart(3)}  median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  ${Math.round(1000 / median)} reports/s`,
+    `${label.padEnd(22)} ${String(inputs.length).padStart(3)} files × ${String(rounds).padStart(3)}  median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  ${Math.round(1000 / median)} reports/s  CPU ${cpuPerReport.toFixed(3)} ms/report`,
   );
 }
 
@@ -68,8 +72,11 @@ async function main(): Promise<void> {
   const samplePdf = new Uint8Array(readFileSync(path.join(FIXTURES, "samples/hongze_district_2024.pdf")));
   await readReport(samplePdf, "warm-up.pdf");
   const started = process.memoryUsage().rss;
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
   console.log(
-    `node ${process.version}, ${ROUNDS} rounds, warm start RSS ${(started / 2 ** 20).toFixed(0)} MB`,
+    `node ${process.version}, ${ROUNDS} rounds, load average ${load}, warm RSS ${(started / 2 ** 20).toFixed(0)} MB`,
   );
   await measure("TXT (seeds + layouts)", textInputs(), ROUNDS);
   const glued = TEXT_LAYOUTS.includes("glued")

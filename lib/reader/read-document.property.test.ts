@@ -9,6 +9,7 @@ import { printReport } from "./testing/render-text-rows";
 import { renderTextLayout, TEXT_LAYOUTS } from "./testing/render-text-layouts";
 import { textToRows } from "./testing/text-to-rows";
 import { readReport } from "./read-report";
+import { FINDING_CODES } from "./checks/finding-codes";
 
 function caseFromSeed(seed: number) {
   const random = seededRandom(seed);
@@ -60,6 +61,11 @@ describe("reading random reports in random text layouts", () => {
             (finding.kind === "inconsistent" && !finding.cells.some((id) => ambiguous.has(id))),
         );
         expect(unexpected, layout).toEqual([]);
+        for (const finding of result.findings) {
+          const documented = FINDING_CODES[finding.code];
+          expect(documented?.kind, finding.code).toBe(finding.kind);
+          expect(documented?.severity, finding.code).toContain(finding.severity);
+        }
       }),
       { numRuns: 300 },
     );

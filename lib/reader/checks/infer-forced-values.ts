@@ -13,7 +13,7 @@ export function inferForcedValues(
 ): { inferred: string[]; findings: Finding[] } {
   const inferred: string[] = [];
   const equations = listEquations(template);
-  let changed = true;
+  let changed = blanks.size > 0;
   while (changed) {
     changed = false;
     for (const equation of equations) {

@@ -10,12 +10,17 @@ const OPENING_LINES = 12;
 const REJECT = /我|本(?:局|镇|乡|街道|单位|机关)|全(?:区|县|市|镇|乡)|政府信息|工作|年度/;
 
 export function findAgencyName(lines: readonly string[]): string | null {
-  const body = lines.map(compact).filter((line) => line !== "");
-  for (const line of body.slice(0, OPENING_LINES)) {
+  const body: string[] = [];
+  for (const line of lines) {
+    if (body.length >= OPENING_LINES) break;
+    const text = compact(line);
+    if (text !== "") body.push(text);
+  }
+  for (const line of body) {
     const opening = OPENING.exec(line)?.[1];
     if (opening && !REJECT.test(opening)) return opening;
   }
-  for (const line of body.slice(0, OPENING_LINES)) {
+  for (const line of body) {
     const compiled = COMPILED_BY.exec(line)?.[1];
     if (compiled && !REJECT.test(compiled)) return compiled;
   }

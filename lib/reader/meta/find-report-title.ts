@@ -50,10 +50,24 @@ function parseTitle(text: string): { agency: string | null; year: number } | nul
 }
 
 function cleanAgency(text: string): string | null {
-  const agency = text.replace(/^[《“"]+|关于$|的$|[》”"]+$/g, "");
+  // Breadcrumbs and site names before the title (首页>政务公开>…) are not part of the name.
+  const last = text.split(/[>＞»|｜:：]/).pop() ?? text;
+  const agency = last.replace(/^[《“"【\[]+|关于$|的$|[》”"】\]]+$/g, "");
   return agency.length >= 2 ? agency : null;
 }
 
 export function compact(line: string): string {
-  return line.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+  return chineseYears(line.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, ""));
+}
+
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+
+/** “二〇二三年” → “2023年”: some titles print the year in Chinese numerals. */
+function chineseYears(text: string): string {
+  if (!text.includes("〇") && !text.includes("零")) return text;
+  return text.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) =>
+    [...year]
+      .map((char) => String(Math.max(0, CHINESE_DIGITS.indexOf(char === "零" ? "〇" : char))))
+      .join(""),
+  );
 }

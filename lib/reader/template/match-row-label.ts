@@ -17,8 +17,11 @@ export interface RowMatch {
 /** Labels repeat across reports: matches are memoised per catalogue (bounded, so memory stays flat). */
 const MEMO = new WeakMap<readonly RowSpec[], Map<string, RowMatch | null>>();
 const MEMO_LIMIT = 20_000;
+/** The longest template label, spaced out, is well under this: longer text is prose. */
+const MAX_LABEL_CHARS = 100;
 
 export function matchRowLabel(label: string, rows: readonly RowSpec[]): RowMatch | null {
+  if (label.length > MAX_LABEL_CHARS) return null;
   const normalized = normalizeLabel(label);
   let memo = MEMO.get(rows);
   if (!memo) MEMO.set(rows, (memo = new Map()));
@@ -59,7 +62,7 @@ function scoreRow(spec: RowSpec, ordinal: string, rest: string): number {
 
 /** Try the label parts of a row from the last one backwards (“（三）不予公开 | 1.属于国家秘密”, wrapped labels). */
 export function matchRowLabelParts(labelParts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
-  const parts = labelParts.flatMap(splitAtOrdinals);
+  const parts = labelParts.slice(-3).flatMap(splitAtOrdinals);
   for (let take = 1; take <= Math.min(parts.length, 3); take++) {
     const match = matchRowLabel(parts.slice(parts.length - take).join(""), rows);
     if (match) return match;

@@ -3,7 +3,8 @@
 // instead of living on as an orphan that holds the port and blocks the next `npm start`.
 "use strict";
 
-if (process.channel) {
+// Not in the worker `next dev` forks (it inherits this preload and waits on its own IPC channel).
+if (process.channel && !process.env.NEXT_PRIVATE_WORKER) {
   process.channel.unref();
   process.on("disconnect", () => process.exit(0));
 }

@@ -2,6 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL under ./.data), apply migrations, load the sample reports into an
 // empty database, then serve the production build on PORT. SIGINT/SIGTERM stop Next and the database.
 //
+// `--dev` (npm run dev): the same database and data, served by `next dev` with hot reload instead of a build.
 // `--e2e` (Playwright's web server): a fresh embedded database under ./.test-data/e2e, never ./.data and never
 // an external DATABASE_URL; the build must already exist (npm test builds it first).
 import { type ChildProcess, spawn } from "node:child_process";
@@ -17,6 +18,7 @@ import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const IS_E2E = process.argv.includes("--e2e");
+const IS_DEV = process.argv.includes("--dev");
 const PORT = readPort(process.env.PORT);
 const STOP_TIMEOUT_MS = 15_000;
 
@@ -27,11 +29,17 @@ let stopping = false;
 function startNext(databaseUrl: string): ChildProcess {
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const exitWithParent = path.join(ROOT, "scripts", "exit-with-parent.cjs");
-  return spawn(process.execPath, ["--require", exitWithParent, nextBin, "start", "--port", String(PORT)], {
+  const command = IS_DEV ? "dev" : "start";
+  return spawn(process.execPath, ["--require", exitWithParent, nextBin, command, "--port", String(PORT)], {
     cwd: ROOT,
     // The IPC channel ties the server's life to ours (see exit-with-parent.cjs).
     stdio: ["inherit", "inherit", "inherit", "ipc"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: IS_DEV ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
 }
 
@@ -116,7 +124,7 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
   await assertPortFree(PORT);
-  if (!IS_E2E && (await ensureProductionBuild())) console.log("生产构建已完成。");
+  if (!IS_E2E && !IS_DEV && (await ensureProductionBuild())) console.log("生产构建已完成。");
 
   // ensureDatabase applies the migrations; a stale server left by a killed process is recovered first.
   database = IS_E2E ? await startE2eDatabase() : await ensureDatabase();

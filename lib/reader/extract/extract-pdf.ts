@@ -15,6 +15,7 @@ const MEDIA_TYPE = "application/pdf";
 /** Fewer visible characters than this in the whole file: a scan or an image-only export. */
 const MIN_TEXT_CHARS = 10;
 const PAGE_BATCH = 8;
+const GARBLED = "PDF 中的文字无法识别（字体缺少编码信息），无法读取。请上传 Word、网页版本或重新导出的 PDF。";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
@@ -45,9 +46,13 @@ export async function extractPdf(
   if (light) {
     const fast = await readPdf(light);
     // A font whose ToUnicode map turns out incomplete shows as replacement or private-use characters.
-    if ("rows" in fast && !hasUnmappedText(fast.rows)) return fast;
+    if ("rows" in fast && unmappedShare(fast.rows) <= 0.005) return fast;
   }
-  return readPdf(bytes);
+  const full = await readPdf(bytes);
+  // Fonts without any Unicode mapping print fine but yield no readable text: as good as a scan.
+  if ("rows" in full && unmappedShare(full.rows) > 0.5)
+    return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE, GARBLED);
+  return full;
 }
 
 async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
@@ -84,7 +89,7 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
   }
 }
 
-function hasUnmappedText(rows: TextRow[]): boolean {
+function unmappedShare(rows: TextRow[]): number {
   let total = 0;
   let unmapped = 0;
   for (const row of rows) {
@@ -93,7 +98,7 @@ function hasUnmappedText(rows: TextRow[]): boolean {
       unmapped += cell?.match(/[\uFFFD\uE000-\uF8FF\u0000-\u0008]/g)?.length ?? 0;
     }
   }
-  return unmapped > total * 0.005;
+  return total === 0 ? 0 : unmapped / total;
 }
 
 async function readPageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfItem[]> {

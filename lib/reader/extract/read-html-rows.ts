@@ -79,7 +79,10 @@ function readTableRows(table: DomNode): TextRow[] {
         colspan: readSpan(cell.attribs?.colspan),
       })),
   );
-  const rows: TextRow[] = expandTableGrid(spanned).map((cells) => ({ cells, source: "table" }));
+  // A <tr> with no cells at all (spacer rows) is no row of the table.
+  const rows: TextRow[] = expandTableGrid(spanned)
+    .filter((cells) => cells.length > 0)
+    .map((cells) => ({ cells, source: "table" }));
   const title = caption ? readCellText(caption) : "";
   return title === "" ? rows : [{ cells: [title], source: "line" }, ...rows];
 }

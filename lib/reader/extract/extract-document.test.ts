@@ -118,6 +118,28 @@ describe("extractDocument formats", () => {
     expect("rows" in result && result.rows[0]?.cells).toEqual(["政府信息公开工作年度报告 2023"]);
   });
 
+  it.each([0, 90, -90, 180])("reads a table drawn rotated by %i° along its own rows", async (angle) => {
+    const pdf = await makePdf((doc) => {
+      withText(doc)
+        .fontSize(10)
+        .rotate(angle, { origin: [300, 400] });
+      const cells: [string, number, number][] = [
+        ["一、本年新收", 150, 300],
+        ["12", 300, 300],
+        ["3", 350, 300],
+        ["二、上年结转", 150, 320],
+        ["4", 300, 320],
+        ["5", 350, 320],
+      ];
+      for (const [text, x, y] of cells) doc.text(text, x, y, { lineBreak: false });
+    });
+    const result = await extractDocument(pdf, "rotated.pdf");
+    expect("rows" in result && result.rows.slice(-2).map((row) => row.cells)).toEqual([
+      ["一、本年新收", "12", "3"],
+      ["二、上年结转", "4", "5"],
+    ]);
+  });
+
   it("detects HTML by its content whatever the file is called, and decodes its GBK", async () => {
     const html = renderHtml(REPORT, { charset: "gb2312" });
     const result = await extractDocument(encodeText(html, "gbk"), "report.doc");

@@ -126,6 +126,8 @@ function toReadingSpace(raw: RawTextItem): PdfItem | null {
   if (text.trim() === "") return null;
   const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || 1;
   const width = raw.width ?? 0;
-  if (Math.abs(a) >= Math.abs(b)) return { text, x: e, y: f, width, fontSize };
+  if (Math.abs(a) >= Math.abs(b)) {
+    return a >= 0 ? { text, x: e, y: f, width, fontSize } : { text, x: -e, y: -f, width, fontSize };
+  }
   return b > 0 ? { text, x: f, y: -e, width, fontSize } : { text, x: -f, y: e, width, fontSize };
 }

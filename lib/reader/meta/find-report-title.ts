@@ -30,10 +30,21 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
       if (title) {
         if (title.agency === null && AGENCY_LINE.test(previous) && previous.length <= 30)
           title.agency = previous;
+        if (title.agency === null) title.agency = agencyBelow(lines, i);
         return { ...title, line: i };
       }
     }
     previous = line;
+  }
+  return null;
+}
+
+/** “2023年政府信息公开工作年度报告” with the agency on the line below (“XX县人民政府办公室”). */
+function agencyBelow(lines: readonly string[], index: number): string | null {
+  for (let j = index + 1; j < Math.min(lines.length, index + 4); j++) {
+    const line = compact(lines[j] ?? "");
+    if (line === "") continue;
+    return AGENCY_LINE.test(line) && line.length <= 30 ? line : null;
   }
   return null;
 }

@@ -94,9 +94,10 @@ function placeBlanks(cells: readonly Cell[], n: number): Cell[][] {
       return;
     }
     if (row.length === n) return;
-    walk(at, [...row, { value: null, text: "", unit: null }]);
+    // Printed numbers first, so the first reading leaves the blank at the end: a blank 总计 is the commonest.
     const next = cells[at];
     if (next) walk(at + 1, [...row, next]);
+    walk(at, [...row, { value: null, text: "", unit: null }]);
   };
   walk(0, []);
   return options;

@@ -60,6 +60,24 @@ describe("readHtmlRows", () => {
     ]);
   });
 
+  it("reads a Word-saved page: MsoNormal paragraphs, conditional comments, hidden spacer rows", () => {
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+      <meta http-equiv=Content-Type content="text/html; charset=gb2312">
+      <!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--></head>
+      <body lang=ZH-CN><div class=WordSection1>
+      <p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某某局2023年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+      <table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>
+       <tr><td rowspan=2><p class=MsoNormal><span>行政许可</span></p></td><td><p class=MsoNormal><span lang=EN-US>3<o:p></o:p></span></p></td></tr>
+       <tr><td><p class=MsoNormal><span lang=EN-US>4</span><span lang=EN-US>0</span></p></td></tr>
+       <![if !supportMisc]><tr height=0><td width=80 style='border:none'></td><td width=60 style='border:none'></td></tr><![endif]>
+      </table><p class=MsoNormal style='display:none'>隐藏内容</p><span hidden>也隐藏</span></div></body></html>`;
+    expect(cellsOf(html)).toEqual([
+      ["某某局2023年政府信息公开工作年度报告"],
+      ["行政许可", "3"],
+      [null, "40"],
+    ]);
+  });
+
   it("keeps empty rows and the caption", () => {
     const html = `<table><caption>表三</caption><tr><td></td><td></td></tr><tr><td>a</td><td>1</td></tr></table>`;
     expect(cellsOf(html)).toEqual([["表三"], ["", ""], ["a", "1"]]);

@@ -39,7 +39,7 @@ export function readHtmlRows(html: string): TextRow[] {
     if (node.type === "text") return void pieces.push(node.data ?? "");
     if (node.type !== "tag" && node.type !== "root") return;
     const name = node.name ?? "";
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name) || isHidden(node)) return;
     if (name === "br") return flush();
     if (name === "table" && !containsTable(node)) {
       flush();
@@ -89,13 +89,23 @@ function readTableRows(table: DomNode): TextRow[] {
 
 /** Rows of this table only: direct children of the table or of its thead/tbody/tfoot. */
 function findRows(table: DomNode): DomNode[] {
-  return childElements(table).flatMap((child) => {
-    if (child.name === "tr") return [child];
+  return childElements(table).flatMap((child): DomNode[] => {
+    if (child.name === "tr") return isHidden(child) ? [] : [child];
     if (child.name === "thead" || child.name === "tbody" || child.name === "tfoot") {
-      return childElements(child).filter((row) => row.name === "tr");
+      return childElements(child).filter((row) => row.name === "tr" && !isHidden(row));
     }
     return [];
   });
+}
+
+/** Invisible to the reader of the page: display:none, the hidden attribute, Word's zero-height spacer rows. */
+function isHidden(node: DomNode): boolean {
+  const attribs = node.attribs ?? {};
+  return (
+    "hidden" in attribs ||
+    /display\s*:\s*none/i.test(attribs.style ?? "") ||
+    (node.name === "tr" && attribs.height === "0")
+  );
 }
 
 /** A cell's text: its lines (br, paragraphs) joined; a space only where joining would glue two numbers or words. */
@@ -109,7 +119,7 @@ export function readCellText(cell: DomNode): string {
   };
   const walk = (node: DomNode) => {
     if (node.type === "text") return void pieces.push(node.data ?? "");
-    if (node.type !== "tag" || SKIPPED.has(node.name ?? "")) return;
+    if (node.type !== "tag" || SKIPPED.has(node.name ?? "") || isHidden(node)) return;
     if (node.name === "br") return flush();
     const block = BLOCKS.has(node.name ?? "");
     if (block) flush();

@@ -3,27 +3,15 @@
 import * as cheerio from "cheerio";
 import type { TextRow } from "@/lib/reader/types";
 import { expandTableGrid, type SpannedCell } from "@/lib/reader/extract/expand-table-grid";
-
-/** The subset of the DOM (domhandler) nodes the walk needs. */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-}
-
-const SKIPPED = new Set(
-  "head script style noscript template svg math iframe object embed select button input textarea nav link meta".split(
-    " ",
-  ),
-);
-const BLOCKS = new Set(
-  (
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure " +
-    "footer form h1 h2 h3 h4 h5 h6 header hr html li main ol p pre section summary table tbody td th thead tfoot tr ul"
-  ).split(" "),
-);
+import {
+  BLOCKS,
+  childElements,
+  isHidden,
+  joinPieces,
+  readCellText,
+  SKIPPED,
+  type DomNode,
+} from "@/lib/reader/extract/read-cell-text";
 
 export function readHtmlRows(html: string): TextRow[] {
   const $ = cheerio.load(html);
@@ -98,58 +86,10 @@ function findRows(table: DomNode): DomNode[] {
   });
 }
 
-/** Invisible to the reader of the page: display:none, the hidden attribute, Word's zero-height spacer rows. */
-function isHidden(node: DomNode): boolean {
-  const attribs = node.attribs ?? {};
-  return (
-    "hidden" in attribs ||
-    /display\s*:\s*none/i.test(attribs.style ?? "") ||
-    (node.name === "tr" && attribs.height === "0")
-  );
-}
-
-/** A cell's text: its lines (br, paragraphs) joined; a space only where joining would glue two numbers or words. */
-export function readCellText(cell: DomNode): string {
-  const lines: string[] = [];
-  const pieces: string[] = [];
-  const flush = () => {
-    const line = joinPieces(pieces);
-    pieces.length = 0;
-    if (line !== "") lines.push(line);
-  };
-  const walk = (node: DomNode) => {
-    if (node.type === "text") return void pieces.push(node.data ?? "");
-    if (node.type !== "tag" || SKIPPED.has(node.name ?? "") || isHidden(node)) return;
-    if (node.name === "br") return flush();
-    const block = BLOCKS.has(node.name ?? "");
-    if (block) flush();
-    node.children?.forEach(walk);
-    if (block) flush();
-  };
-  cell.children?.forEach(walk);
-  flush();
-  return lines.reduce((text, line) => (text === "" ? line : text + joiner(text, line) + line), "");
-}
-
-function joinPieces(pieces: string[]): string {
-  return pieces
-    .join("")
-    .replace(/[\s\u00a0\u3000]+/g, " ")
-    .trim();
-}
-
-function joiner(before: string, after: string): string {
-  return /[A-Za-z0-9.,%]$/.test(before) && /^[A-Za-z0-9.,%+-]/.test(after) ? " " : "";
-}
-
 function readSpan(value: string | undefined): number {
   if (value === undefined) return 1;
   const parsed = Number.parseInt(value, 10);
   return Number.isNaN(parsed) ? 1 : parsed;
-}
-
-function childElements(node: DomNode): DomNode[] {
-  return (node.children ?? []).filter((child) => child.type === "tag");
 }
 
 function containsTable(node: DomNode): boolean {

@@ -75,6 +75,24 @@ describe.each(FORMATS)("seeds rendered as %s read back to their truth", (_format
   });
 });
 
+describe("seed texts re-encoded read exactly like the originals", () => {
+  const encodings = ["gbk", "utf-8-bom", "utf-16le", "utf-16be-bom"] as const;
+  it.each(seeds.flatMap((truth) => encodings.map((encoding) => [truth.file, encoding] as const)))(
+    "%s as %s",
+    async (file, encoding) => {
+      // GBK has no no-break space: a GBK file would carry a plain space there.
+      const utf8 = fs.readFileSync(`lib/reader/fixtures/seeds/${file}`, "utf8");
+      const text = encoding === "gbk" ? utf8.replace(/\u00a0/g, " ") : utf8;
+      const original = await readReport(encodeText(text, "utf-8"), file);
+      const { mediaType: _mediaType, ...reencoded } = expectOk(
+        await readReport(encodeText(text, encoding), file),
+      );
+      const { mediaType: _originalType, ...expected } = expectOk(original);
+      expect(reencoded).toEqual(expected);
+    },
+  );
+});
+
 describe("the real sample PDF", () => {
   it("reads to its truth: every cell, agency, year and template", async () => {
     const bytes = new Uint8Array(fs.readFileSync("lib/reader/fixtures/samples/hongze_district_2024.pdf"));

@@ -123,6 +123,26 @@ describe("bad bytes are rejected with a code, never thrown", () => {
     );
   });
 
+  it("random bytes behind each format's signature", async () => {
+    const signatures = [
+      "%PDF-1.7\n",
+      "PK\u0003\u0004",
+      "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1",
+      "{\\rtf1",
+      "<!DOCTYPE html><html><body><table><tr><td>",
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n',
+    ].map((signature) => new Uint8Array(Buffer.from(signature, "latin1")));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 2048 }), (head, tail) => {
+        const bytes = new Uint8Array(head.length + tail.length);
+        bytes.set(head);
+        bytes.set(tail, head.length);
+        return expectRejected(bytes, "upload.bin");
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it.each(FORMATS.filter(([, fileName]) => /docx|pdf/.test(fileName)))(
     "%s cut short anywhere",
     { timeout: 60_000 },

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { extractDocument, MAX_INPUT_BYTES } from "@/lib/reader/extract/extract-document";
@@ -7,7 +8,9 @@ import { renderHtml } from "@/lib/reader/testing/render-html";
 import { encodeText } from "@/lib/reader/testing/encode-text";
 import type { ReportToRender } from "@/lib/reader/testing/report-document";
 
-const SAMPLE_PDF = new Uint8Array(fs.readFileSync("lib/reader/fixtures/samples/hongze_district_2024.pdf"));
+const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
+
+const SAMPLE_PDF = new Uint8Array(fs.readFileSync(fixture("samples/hongze_district_2024.pdf")));
 const REPORT: ReportToRender = {
   template: "2021",
   agency: "某某镇人民政府",

@@ -1,10 +1,13 @@
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
 import { extractPdf } from "@/lib/reader/extract/extract-pdf";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 
-const SAMPLE = new Uint8Array(fs.readFileSync("lib/reader/fixtures/samples/hongze_district_2024.pdf"));
+const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
+
+const SAMPLE = new Uint8Array(fs.readFileSync(fixture("samples/hongze_district_2024.pdf")));
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
 const textOf = (bytes: Uint8Array | null) => (bytes ? Buffer.from(bytes).toString("latin1") : null);
 

@@ -1,6 +1,7 @@
 // The five seeds' verified cells rendered as a web page with merged cells, a Word file and a PDF, and the
 // real sample PDF: each must read back to the truth files exactly.
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReport } from "@/lib/reader/read-report";
 import type { ReadResult, ReadSuccess, TemplateVersion } from "@/lib/reader/types";
@@ -11,6 +12,8 @@ import { encodeText } from "@/lib/reader/testing/encode-text";
 import { renderMhtml } from "@/lib/reader/testing/render-mhtml";
 import type { ReportToRender } from "@/lib/reader/testing/report-document";
 
+const fixture = (name: string) => path.join(import.meta.dirname, "../fixtures", name);
+
 interface TruthReport {
   file: string;
   agency: Record<string, string | null> & { as_printed: string };
@@ -20,11 +23,10 @@ interface TruthReport {
   also_ok?: Record<string, number> | null;
 }
 
-const seeds = (
-  JSON.parse(fs.readFileSync("lib/reader/fixtures/seed-truth.json", "utf8")) as { reports: TruthReport[] }
-).reports;
+const seeds = (JSON.parse(fs.readFileSync(fixture("seed-truth.json"), "utf8")) as { reports: TruthReport[] })
+  .reports;
 const sampleTruth = JSON.parse(
-  fs.readFileSync("lib/reader/fixtures/samples/hongze_district_2024.truth.json", "utf8"),
+  fs.readFileSync(fixture("samples/hongze_district_2024.truth.json"), "utf8"),
 ) as TruthReport;
 
 function expectOk(result: ReadResult): ReadSuccess {
@@ -81,7 +83,7 @@ describe("seed texts re-encoded read exactly like the originals", () => {
     "%s as %s",
     async (file, encoding) => {
       // GBK has no no-break space: a GBK file would carry a plain space there.
-      const utf8 = fs.readFileSync(`lib/reader/fixtures/seeds/${file}`, "utf8");
+      const utf8 = fs.readFileSync(fixture(`seeds/${file}`), "utf8");
       const text = encoding === "gbk" ? utf8.replace(/\u00a0/g, " ") : utf8;
       const original = await readReport(encodeText(text, "utf-8"), file);
       const { mediaType: _mediaType, ...reencoded } = expectOk(
@@ -95,7 +97,7 @@ describe("seed texts re-encoded read exactly like the originals", () => {
 
 describe("the real sample PDF", () => {
   it("reads to its truth: every cell, agency, year and template", async () => {
-    const bytes = new Uint8Array(fs.readFileSync("lib/reader/fixtures/samples/hongze_district_2024.pdf"));
+    const bytes = new Uint8Array(fs.readFileSync(fixture("samples/hongze_district_2024.pdf")));
     const result = expectOk(await readReport(bytes, "hongze_district_2024.pdf"));
     expect({ agency: result.agency, year: result.year, template: result.template }).toEqual({
       agency: sampleTruth.agency,

@@ -76,9 +76,25 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
       item.labelParts.push(single.text);
       continue;
     }
-    addRowItem(start(false), row.xs !== undefined ? filled : tokens);
+    for (const segment of splitSegments(row.xs !== undefined ? filled : tokens))
+      addRowItem(start(false), segment);
   }
   return items;
+}
+
+/** A row whose labels come again after numbers holds several table rows side by side: one item each. */
+function splitSegments(tokens: readonly Token[]): Token[][] {
+  const segments: Token[][] = [[]];
+  let sawValue = false;
+  for (const token of tokens) {
+    if (token.kind === "text" && sawValue) {
+      segments.push([]);
+      sawValue = false;
+    }
+    if (token.kind === "number" || token.kind === "blank") sawValue = true;
+    segments.at(-1)?.push(token);
+  }
+  return segments;
 }
 
 function addRowItem(item: Item, tokens: readonly Token[]): void {

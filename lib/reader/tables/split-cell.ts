@@ -30,6 +30,8 @@ function splitText(text: string): Token[] {
   if (parsed?.kind === "blank") return [{ kind: "blank", text }];
   if (UNIT_ONLY.has(text)) return [{ kind: "empty", text }];
   const parts = text.split(/[\s\u3000]+/);
+  const rows = splitRowsInLine(parts);
+  if (rows) return rows;
   let cut = parts.length;
   while (cut > 0 && parseCellValue(parts[cut - 1] ?? "").kind !== "text") cut--;
   if (cut < parts.length) {
@@ -49,4 +51,33 @@ function splitText(text: string): Token[] {
 function looksLikeRowLabel(label: string): boolean {
   const normalized = normalizeLabel(label);
   return normalized.length >= 2 && normalized.length <= 40 && !/[。；]/.test(label);
+}
+
+/**
+ * Several rows on one line (“规章 0 0 0 行政规范性文件 0 0 0”, text pasted from a web page): labels and
+ * numbers alternate. Only when every label run is short and not prose, so sentences with numbers stay whole.
+ */
+function splitRowsInLine(parts: readonly string[]): Token[] | null {
+  // A line opening with a number is an ordinal (“3 .其他”) or prose, not rows side by side.
+  if (parseCellValue(parts[0] ?? "").kind !== "text") return null;
+  const tokens: Token[] = [];
+  let label: string[] = [];
+  let sawValueThenText = false;
+  for (const part of parts) {
+    const value = parseCellValue(part);
+    if (value.kind === "text") {
+      if (tokens.length > 0 && label.length === 0 && tokens.at(-1)?.kind !== "text") sawValueThenText = true;
+      label.push(part);
+      continue;
+    }
+    if (label.length > 0) {
+      const text = label.join(" ");
+      if (!looksLikeRowLabel(text)) return null;
+      tokens.push({ kind: "text", text });
+      label = [];
+    }
+    tokens.push(value.kind === "number" ? { ...value } : { kind: "blank", text: part });
+  }
+  if (!sawValueThenText || label.length > 0) return null;
+  return tokens;
 }

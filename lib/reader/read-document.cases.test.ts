@@ -104,6 +104,27 @@ describe("rows", () => {
   });
 });
 
+describe("several rows on one line", () => {
+  it("splits labels and numbers that alternate on one line", () => {
+    const report = smallReport();
+    report.cells["t2.normative.in_force"] = 5;
+    const text = render(report, "pdf-text").replace(/^(规章 0 0 0)\n(行政规范性文件 0 0 5)$/m, "$1 $2");
+    expect(text).toContain("规章 0 0 0 行政规范性文件 0 0 5");
+    const result = read(text);
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("does not take a sentence under the table-四 heading for the table's numbers", () => {
+    const report = smallReport();
+    const text = render(report, "pipes").replace(
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "四、政府信息公开行政复议、行政诉讼情况\n本机关2023年度未发生因政府信息公开引起的行政复议，共 1",
+    );
+    expect(read(text).cells).toEqual(report.cells);
+  });
+});
+
 describe("glued digits", () => {
   it("one-digit cells glued together split one way only: exact, no finding", () => {
     const report = smallReport();
@@ -176,6 +197,14 @@ describe("report year, template and agency", () => {
       .replace(/^青山市东河区临江镇2023.*$/m, "")
       .replace(/^2023年，我单位/m, "2023年,东河区发改局以");
     expect(read(text).agencyAsPrinted).toBe("东河区发改局");
+  });
+
+  it("reads the agency printed on the line below a title that does not name it", () => {
+    const text = render(smallReport(), "tabs").replace(
+      /^青山市东河区临江镇2023(年度?)(.*)$/m,
+      "2023$1$2\n青山市东河区临江镇人民政府",
+    );
+    expect(read(text)).toMatchObject({ agencyAsPrinted: "青山市东河区临江镇人民政府", year: 2023 });
   });
 
   it("reads a title wrapped over two lines", () => {

@@ -15,6 +15,8 @@ export function readTableFour(items: readonly Item[], from: number, to: number):
   for (let i = from; i < to && values.length < COLUMNS.length; i++) {
     const item = items[i];
     if (!item || item.values.length === 0) continue;
+    // A sentence under the heading (“2023年未发生行政复议…”) is not the table's first number.
+    if (values.length === 0 && item.values.length < 3 && item.labelParts.some(isProse)) continue;
     if (values.length === 0) leadBlanks = item.leadBlanks;
     values.push(...item.values);
     trailBlanks = item.trailBlanks;
@@ -26,4 +28,8 @@ export function readTableFour(items: readonly Item[], from: number, to: number):
     columns: COLUMNS,
     fit: fitRowValues(merged, COLUMNS.length, undefined, T4_COLUMNS.length),
   };
+}
+
+function isProse(text: string): boolean {
+  return text.length > 20 && /[，。；]/.test(text);
 }

@@ -22,7 +22,8 @@ const SKIPPED_DIRS = new Set([
   "playwright-report",
   "generated",
 ]);
-const SKIPPED_FILE = /\.(md|tsbuildinfo|log)$/;
+// Documentation, logs, and next-env.d.ts (which `next build` itself writes).
+const SKIPPED_FILE = /(\.(md|tsbuildinfo|log)|^next-env\.d\.ts)$/;
 
 function listSourceFiles(dir: string): string[] {
   const files: string[] = [];

@@ -15,9 +15,9 @@ export function UserMenu({ user }: { user: AuthUser }) {
           系统管理
         </Link>
       ) : null}
-      <span className="text-slate-300" title={user.email}>
+      <Link href="/account" className="text-slate-300 hover:text-white" title={`${user.email} · 我的账号`}>
         {user.name}（{ROLE_LABELS[user.role]}）
-      </span>
+      </Link>
       <form action={logout}>
         <button
           type="submit"

@@ -14,14 +14,14 @@ type Props = {
 export function ActionForm({ action, children, className, label }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className={className} aria-label={label}>
-      <fieldset disabled={pending} className="contents">
+    <form action={formAction} aria-label={label}>
+      <fieldset disabled={pending} className={className}>
         {children}
       </fieldset>
       {state ? (
         <div
           role={state.ok ? "status" : "alert"}
-          className={state.ok ? "text-sm text-green-800" : "text-sm text-red-800"}
+          className={`mt-2 text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}
         >
           {state.message}
           {state.token ? (

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   user_deactivate: "停用用户",
   user_activate: "启用用户",
   user_password_reset: "重置密码",
+  password_change: "修改密码",
   token_create: "创建令牌",
   token_revoke: "吊销令牌",
 } as const;

@@ -3,13 +3,16 @@
 // It refuses cross-site state-changing requests (403 CSRF_REJECTED), anonymous ones (401 UNAUTHENTICATED)
 // and the wrong role (403 FORBIDDEN), and maps thrown errors to `{ error: { code, message } }` in one place.
 // proxy.ts does not cover /api (it would buffer upload bodies), so this wrapper is the gate for APIs.
+// Checks that depend on the data (a region-limited staff member correcting a report) happen in the handler:
+//   if (!can(user, "correct", { regionCode: report.agency.regionCode })) throw new AuthError("FORBIDDEN");
+// Errors thrown by the handler become responses through errorResponse() (lib/auth/error-response.ts).
 import "server-only";
-import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { getAuth, getAuthConfig } from "./auth";
 import { AuthError } from "./auth-error";
 import type { AuthUser } from "./auth-user";
 import { checkCsrf } from "./csrf";
+import { errorResponse } from "./error-response";
 import { can, type Action } from "./permissions";
 import { resolveUser } from "./resolve-user";
 
@@ -23,8 +26,9 @@ export function withAuth<P extends Params = Params>(
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const trusted = getAuthConfig().baseUrl ? [new URL(getAuthConfig().baseUrl!).origin] : [];
-      if (!checkCsrf(request, trusted).ok) throw new AuthError("CSRF_REJECTED");
+      const { baseUrl } = getAuthConfig();
+      if (!checkCsrf(request, baseUrl ? [new URL(baseUrl).origin] : []).ok)
+        throw new AuthError("CSRF_REJECTED");
       const user = await resolveUser({ db, auth: getAuth(), headers: request.headers });
       if (!user) throw new AuthError("UNAUTHENTICATED");
       if (!can(user, options.permission)) throw new AuthError("FORBIDDEN");
@@ -33,31 +37,4 @@ export function withAuth<P extends Params = Params>(
       return errorResponse(error);
     }
   };
-}
-
-export function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-/** Known errors keep their code and message; anything else is logged and answered with a bare 500. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AuthError) return jsonError(error.status, error.code, error.message);
-  if (error instanceof ZodError) {
-    const first = error.issues[0];
-    return jsonError(
-      400,
-      "INVALID_INPUT",
-      first ? `${first.path.join(".") || "输入"}：${first.message}` : "输入有误",
-    );
-  }
-  if (isCodedError(error)) return jsonError(error.status, error.code, error.message);
-  console.error("[api] unexpected error", error);
-  return jsonError(500, "INTERNAL_ERROR", "服务器内部错误，请稍后再试");
-}
-
-// Errors from other areas of lib/ that carry their own HTTP status and stable code.
-function isCodedError(error: unknown): error is Error & { status: number; code: string } {
-  if (!(error instanceof Error)) return false;
-  const { status, code } = error as Error & { status?: unknown; code?: unknown };
-  return typeof status === "number" && status >= 400 && status < 600 && typeof code === "string";
 }

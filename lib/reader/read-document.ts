@@ -4,7 +4,7 @@ import type { ExtractedDocument, Finding, ReadError, TemplateVersion, TextRow } 
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { buildItems, type Item } from "./tables/build-items";
 import { markLineGaps } from "./tables/mark-line-gaps";
-import { locateTables } from "./tables/locate-tables";
+import { locateTables, type TableRanges } from "./tables/locate-tables";
 import { readTableTwo } from "./tables/read-table-two";
 import { readTableThree } from "./tables/read-table-three";
 import { readTableFour } from "./tables/read-table-four";
@@ -38,16 +38,16 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
   const items = buildItems(document.rows);
   markLineGaps(items);
   const ranges = locateTables(items);
-  const normalized = lines.join("").replace(/[\s\u00a0\u3000/／]+/g, "");
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
+  const titleYear = title?.year ?? null;
   if (
-    looksLikeOldFormat(normalized, title?.year ?? null) &&
-    (ranges.t3 === null || (title?.year ?? 2019) < 2019)
+    (titleYear !== null && titleYear < 2019) ||
+    (ranges.t3 === null && looksLikeOldFormat(squeeze(lines), null))
   )
     return makeReadError("PRE_2019_FORMAT", document.mediaType);
   if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
-  const year = title?.year ?? findReportYear(lines);
-  const template = detectTemplate(normalized, year);
+  const year = titleYear ?? findReportYear(lines);
+  const template = detectTemplate(squeeze(tableLabels(items, ranges)), year);
   const readings: RowReading[] = [];
   const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
   const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template) : null;
@@ -95,6 +95,22 @@ function extendToDerivedOther(findings: Finding[]): void {
       .map((id) => `t3.other.${id.split(".")[3]}`);
     for (const id of derived) if (!finding.cells.includes(id)) finding.cells.push(id);
   }
+}
+
+/** Text without spaces or slashes, for marker phrases (本年增/减 → 本年增减). */
+function squeeze(lines: readonly string[]): string {
+  return lines.join("").replace(/[\s\u00a0\u3000/／]+/g, "");
+}
+
+/** The labels printed in tables 二 and 三: where the template's column headings and （六） sub-rows are. */
+function tableLabels(items: readonly Item[], ranges: TableRanges): string[] {
+  const labels: string[] = [];
+  for (const range of [ranges.t2, ranges.t3]) {
+    if (!range) continue;
+    for (let i = range[0]; i < range[1]; i++)
+      labels.push(...(items[i]?.labelParts ?? []).filter((part) => part.length <= 80));
+  }
+  return labels;
 }
 
 function rowText(row: TextRow): string {

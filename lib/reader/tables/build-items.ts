@@ -49,13 +49,12 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     return item;
   };
   for (const row of rows) {
-    const cells = rowCells(row);
-    if (cells === "noise") continue;
-    if (cells === "blank") {
+    const tokens = rowTokens(row);
+    if (tokens === "noise") continue;
+    if (tokens === "blank") {
       pendingGap++;
       continue;
     }
-    const tokens = cells.flatMap((cell) => splitCell(cell.text, cell.x));
     const filled = tokens.filter((token) => token.kind !== "empty");
     if (filled.length === 0) {
       pendingGap++;
@@ -131,22 +130,24 @@ function toValue(token: Token, gap: number | undefined): ValueCell {
   return cell;
 }
 
-/** The row's cells, or why it has none. Tabs and pipes in plain text separate cells. */
-function rowCells(row: TextRow): { text: string; x?: number }[] | "blank" | "noise" {
+/** The row's tokens, or why it has none. Tabs and pipes in plain text separate cells. */
+function rowTokens(row: TextRow): Token[] | "blank" | "noise" {
   if (row.source === "line") {
     const line = stripArtefacts(row.cells[0] ?? "");
-    if (line.trim() === "") return "blank";
-    if (isNoiseLine(line)) return "noise";
-    return splitLine(line).map((text) => ({ text }));
+    const trimmed = line.trim();
+    if (trimmed === "") return "blank";
+    if (isNoiseLine(trimmed)) return "noise";
+    // The commonest row by far: one cell of text, no tab or pipe.
+    if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
+    return splitLine(line).flatMap((cell) => splitCell(cell));
   }
-  const cells: { text: string; x?: number }[] = [];
+  const cells = row.cells.filter((text): text is string => text !== null);
+  if (cells.length === 1 && isNoiseLine(cells[0] ?? "")) return "noise";
+  const tokens: Token[] = [];
   row.cells.forEach((text, index) => {
-    if (text === null) return;
-    const x = row.xs?.[index];
-    cells.push(x === undefined ? { text } : { text, x });
+    if (text !== null) tokens.push(...splitCell(text, row.xs?.[index]));
   });
-  if (cells.length === 1 && isNoiseLine(cells[0]?.text ?? "")) return "noise";
-  return cells;
+  return tokens;
 }
 
 function splitLine(line: string): string[] {

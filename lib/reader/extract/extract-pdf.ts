@@ -3,13 +3,14 @@
 // serve or configure, and nothing is fetched. The bundle loads on first use (a few hundred ms, once per
 // process: see preloadPdfReader). After that most of a document's time would be pdf.js parsing its embedded
 // fonts, which no pdf.js option turns off: skip-font-programs.ts hides them when the text does not need them.
-// CMaps are not bundled: the CJK PDFs we see embed Identity-H fonts with ToUnicode maps, which need none.
+// Adobe's predefined CJK CMaps are not bundled either: builtin-cmaps.ts answers for them.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
 import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
 import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
+import { BuiltInCMapFactory } from "@/lib/reader/extract/builtin-cmaps";
 
 const MEDIA_TYPE = "application/pdf";
 /** Fewer visible characters than this in the whole file: a scan or an image-only export. */
@@ -59,7 +60,13 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
   let pdf: PdfDocument;
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    pdf = await getDocumentProxy(bytes.slice(), {
+      verbosity: 0,
+      BinaryDataFactory: BuiltInCMapFactory,
+      cMapUrl: "builtin/",
+      cMapPacked: false,
+      useWorkerFetch: false,
+    });
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     return makeReadError(name === "PasswordException" ? "ENCRYPTED" : "CORRUPT_FILE", MEDIA_TYPE);

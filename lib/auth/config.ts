@@ -17,13 +17,13 @@ const minutes = (fallback: number) =>
   );
 
 const authEnvSchema = z.object({
-  /** The public URL people open (https://… behind a TLS proxy). Unset: any loopback host, plain HTTP. */
+  /** The public URL people open (https://… behind a TLS proxy). Unset: whatever host the request names. */
   BETTER_AUTH_URL: z.preprocess(blankAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   BETTER_AUTH_SECRET: z.preprocess(
     blankAsUndefined,
     z.string().min(32, "BETTER_AUTH_SECRET 至少 32 个字符").optional(),
   ),
-  /** Extra host names (host[:port], * wildcards) the app may be reached under when BETTER_AUTH_URL is unset. */
+  /** Restricts the host names (host[:port], * wildcards) the app answers to when BETTER_AUTH_URL is unset. */
   AUTH_ALLOWED_HOSTS: z.preprocess(blankAsUndefined, z.string().optional()),
   LOGIN_MAX_FAILURES: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
   LOGIN_MAX_FAILURES_PER_IP: z.preprocess(
@@ -48,6 +48,10 @@ export type AuthConfig = {
 };
 
 const LOOPBACK_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
+// Without BETTER_AUTH_URL the site must work however colleagues reach it (http://10.1.2.3:3000 on an
+// intranet). Trusting the request's own host is safe for CSRF: a cross-site request names our host but
+// carries the other site's Origin, which then does not match. AUTH_ALLOWED_HOSTS narrows this down.
+const ANY_HOST = ["*"];
 
 export function readAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
   const parsed = authEnvSchema.safeParse(env);
@@ -60,7 +64,7 @@ export function readAuthConfig(env: Record<string, string | undefined> = process
   return {
     baseUrl: e.BETTER_AUTH_URL?.replace(/\/+$/, ""),
     secret: e.BETTER_AUTH_SECRET,
-    allowedHosts: [...LOOPBACK_HOSTS, ...extraHosts],
+    allowedHosts: extraHosts.length > 0 ? [...LOOPBACK_HOSTS, ...extraHosts] : ANY_HOST,
     // Secure cookies need HTTPS; without a configured https URL we are on plain-HTTP localhost.
     secureCookies: e.BETTER_AUTH_URL?.startsWith("https://") ?? false,
     lockout: {

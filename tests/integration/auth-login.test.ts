@@ -190,3 +190,35 @@ describe("sign-in", () => {
     expect(await t.db.auditLog.count({ where: { actorId: id, action: "logout" } })).toBe(1);
   });
 });
+
+describe("host names", () => {
+  test("without BETTER_AUTH_URL, sign-in works under whatever host the intranet uses", async () => {
+    const { email } = await newUser();
+    const headers = new Headers({ host: "10.1.2.3:3000", "x-forwarded-for": "10.10.10.10" });
+    const response = await auth.api.signInEmail({
+      body: { email, password: PASSWORD },
+      headers,
+      asResponse: true,
+    });
+    expect(response.status).toBe(200);
+  });
+
+  test("AUTH_ALLOWED_HOSTS narrows the hosts down", async () => {
+    const { email } = await newUser();
+    const narrow = createAuth({
+      db: t.db,
+      config: { ...readAuthConfig({ AUTH_ALLOWED_HOSTS: "nb.example.gov.cn" }), secret: config.secret },
+    });
+    const allowed = new Headers({ host: "nb.example.gov.cn", "x-forwarded-for": "10.10.10.11" });
+    const other = new Headers({ host: "10.1.2.3:3000", "x-forwarded-for": "10.10.10.12" });
+    const ok = await narrow.api.signInEmail({
+      body: { email, password: PASSWORD },
+      headers: allowed,
+      asResponse: true,
+    });
+    expect(ok.status).toBe(200);
+    await expect(
+      narrow.api.signInEmail({ body: { email, password: PASSWORD }, headers: other }),
+    ).rejects.toThrow(/allowed hosts/);
+  });
+});

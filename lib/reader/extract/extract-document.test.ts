@@ -164,6 +164,19 @@ describe("extractDocument formats", () => {
     });
   });
 
+  it("reads many documents at once exactly as one by one (bulk uploads)", async () => {
+    const docx = await renderDocx(REPORT);
+    const inputs: [Uint8Array, string][] = [
+      [SAMPLE_PDF, "a.pdf"],
+      [docx, "b.docx"],
+      [SAMPLE_PDF, "c.pdf"],
+      [docx, "d.docx"],
+    ];
+    const oneByOne = [];
+    for (const [bytes, name] of inputs) oneByOne.push(await extractDocument(bytes, name));
+    expect(await Promise.all(inputs.map(([bytes, name]) => extractDocument(bytes, name)))).toEqual(oneByOne);
+  });
+
   it("reads the sample PDF's tables across pages, numbers in their columns", async () => {
     const result = await extractDocument(SAMPLE_PDF, "hongze.pdf");
     if (!("rows" in result)) throw new Error(result.error.message);

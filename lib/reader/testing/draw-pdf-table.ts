@@ -17,7 +17,16 @@ interface RowBox {
   y: number;
 }
 
-export function drawPdfTable(doc: Pdf, table: ReportTable, repeatHeader: boolean): void {
+export interface PdfTableStyle {
+  /** Repeat the header rows at the top of each page the table continues on. */
+  repeatHeader: boolean;
+  /** Text at the top of its cell (then a wrapped label continues below its numbers) or centred. */
+  verticalAlign: "top" | "middle";
+  /** Numbers centred or right-aligned in their cells. */
+  numberAlign: "center" | "right";
+}
+
+export function drawPdfTable(doc: Pdf, table: ReportTable, style: PdfTableStyle): void {
   doc.fontSize(FONT_SIZE);
   const total = table.widths.reduce((sum, width) => sum + width, 0);
   const widths = table.widths.map((width) => (width / total) * (doc.page.width - 2 * PDF_MARGIN));
@@ -43,7 +52,7 @@ export function drawPdfTable(doc: Pdf, table: ReportTable, repeatHeader: boolean
       doc.addPage();
       page++;
       y = PDF_MARGIN;
-      if (repeatHeader && headerRows > 0 && row >= headerRows) {
+      if (style.repeatHeader && headerRows > 0 && row >= headerRows) {
         repeats.push({ page, y });
         y += headerHeight;
       }
@@ -53,15 +62,22 @@ export function drawPdfTable(doc: Pdf, table: ReportTable, repeatHeader: boolean
     return top;
   });
 
-  for (const p of placed) drawCell(doc, p, tops, heights, lefts[p.column]!, spanWidth(p), textHeight(p));
+  const draw = (p: PlacedCell, rows: RowBox[]) =>
+    drawCell(
+      doc,
+      p,
+      rows,
+      heights,
+      { x: lefts[p.column]!, width: spanWidth(p), textHeight: textHeight(p) },
+      style,
+    );
+  for (const p of placed) draw(p, tops);
   for (const repeat of repeats) {
     const shifted = tops.map((_, row) => ({
       page: repeat.page,
       y: repeat.y + heights.slice(0, row).reduce((sum, h) => sum + h, 0),
     }));
-    for (const p of placed.filter((p) => p.row < headerRows)) {
-      drawCell(doc, p, shifted, heights, lefts[p.column]!, spanWidth(p), textHeight(p));
-    }
+    for (const p of placed.filter((p) => p.row < headerRows)) draw(p, shifted);
   }
   doc.switchToPage(page);
   doc.x = PDF_MARGIN;
@@ -74,9 +90,8 @@ function drawCell(
   p: PlacedCell,
   tops: RowBox[],
   heights: number[],
-  x: number,
-  width: number,
-  textHeight: number,
+  { x, width, textHeight }: { x: number; width: number; textHeight: number },
+  style: PdfTableStyle,
 ): void {
   const segments: { page: number; y: number; height: number }[] = [];
   for (let row = p.row; row < p.row + p.rowspan; row++) {
@@ -88,10 +103,13 @@ function drawCell(
     doc.switchToPage(segment.page);
     doc.rect(x, segment.y, width, segment.height).lineWidth(0.5).stroke();
     if (index > 0 || p.cell.text === "") return;
-    const offset = Math.max(PADDING, (segment.height - textHeight) / 2);
+    // Group labels stay centred over their sub-rows whatever the style, as Word prints merged cells.
+    const middle = style.verticalAlign === "middle" || p.rowspan > 1;
+    const offset = middle ? Math.max(PADDING, (segment.height - textHeight) / 2) : PADDING;
+    const align = p.cell.role === "label" ? "left" : p.cell.role === "value" ? style.numberAlign : "center";
     doc.text(p.cell.text, x + PADDING, segment.y + offset, {
       width: width - 2 * PADDING,
-      align: p.cell.role === "label" ? "left" : "center",
+      align,
       lineBreak: true,
     });
   });

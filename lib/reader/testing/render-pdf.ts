@@ -13,6 +13,10 @@ export interface PdfOptions {
   groupLabels?: GroupLabelStyle;
   /** Repeat a table's header rows at the top of each page it continues on. */
   repeatHeader?: boolean;
+  /** Cell text at the top of its cell or centred (default). */
+  verticalAlign?: "top" | "middle";
+  /** Numbers centred (default) or right-aligned. */
+  numberAlign?: "center" | "right";
 }
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -26,11 +30,11 @@ export async function renderPdf(report: ReportToRender, options: PdfOptions = {}
   doc.font("cjk");
   for (const block of buildReportDocument(report)) {
     if (block.kind === "table") {
-      drawPdfTable(
-        doc,
-        unmergeGroupLabels(block.table, options.groupLabels ?? "merged"),
-        options.repeatHeader ?? false,
-      );
+      drawPdfTable(doc, unmergeGroupLabels(block.table, options.groupLabels ?? "merged"), {
+        repeatHeader: options.repeatHeader ?? false,
+        verticalAlign: options.verticalAlign ?? "middle",
+        numberAlign: options.numberAlign ?? "center",
+      });
     } else if (block.kind === "title") drawTitle(doc, block.text, report.agency);
     else doc.fontSize(block.kind === "heading" ? 14 : 12).text(block.text, { indent: 24, lineGap: 4 });
   }

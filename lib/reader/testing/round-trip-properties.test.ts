@@ -27,11 +27,30 @@ async function expectReadBack(report: ReportToRender, bytes: Uint8Array, fileNam
   expect(result.findings.filter((finding) => finding.kind === "inconsistent")).toEqual([]);
 }
 
-const groupLabels = fc.constantFrom<GroupLabelStyle>("merged", "repeated", "blank");
-type Render = (
-  report: ReportToRender,
-  layout: { groupLabels: GroupLabelStyle; layoutTable: boolean },
-) => Promise<Uint8Array> | Uint8Array;
+/** Every layout choice the renderers offer; each format uses the ones it has. */
+interface Layout {
+  groupLabels: GroupLabelStyle;
+  layoutTable: boolean;
+  repeatHeader: boolean;
+  verticalAlign: "top" | "middle";
+  numberAlign: "center" | "right";
+}
+const layoutArbitrary: fc.Arbitrary<Layout> = fc.record({
+  groupLabels: fc.constantFrom<GroupLabelStyle>("merged", "repeated", "blank"),
+  layoutTable: fc.boolean(),
+  repeatHeader: fc.boolean(),
+  verticalAlign: fc.constantFrom<"top" | "middle">("top", "middle"),
+  numberAlign: fc.constantFrom<"center" | "right">("center", "right"),
+});
+const PLAIN_LAYOUT: Layout = {
+  groupLabels: "merged",
+  layoutTable: false,
+  repeatHeader: false,
+  verticalAlign: "middle",
+  numberAlign: "center",
+};
+
+type Render = (report: ReportToRender, layout: Layout) => Promise<Uint8Array> | Uint8Array;
 
 const FORMATS: [string, string, number, Render][] = [
   ["HTML", "r.html", 25, (report, layout) => encodeText(renderHtml(report, layout), "utf-8")],
@@ -42,21 +61,14 @@ const FORMATS: [string, string, number, Render][] = [
     (report, layout) => encodeText(renderHtml(report, { ...layout, charset: "gbk" }), "gbk"),
   ],
   ["DOCX", "r.docx", 8, (report, layout) => renderDocx(report, layout.groupLabels)],
-  // The layout-table flag doubles as “repeat header rows on each page” for PDF.
-  [
-    "PDF",
-    "r.pdf",
-    6,
-    (report, layout) =>
-      renderPdf(report, { groupLabels: layout.groupLabels, repeatHeader: layout.layoutTable }),
-  ],
+  ["PDF", "r.pdf", 8, (report, layout) => renderPdf(report, layout)],
 ];
 
 describe("random consistent reports read back exactly", () => {
   it.each(FORMATS)("as %s", { timeout: 60_000 }, async (_format, fileName, numRuns, render) => {
     await fc.assert(
-      fc.asyncProperty(reportArbitrary, groupLabels, fc.boolean(), async (report, style, layoutTable) =>
-        expectReadBack(report, await render(report, { groupLabels: style, layoutTable }), fileName),
+      fc.asyncProperty(reportArbitrary, layoutArbitrary, async (report, layout) =>
+        expectReadBack(report, await render(report, layout), fileName),
       ),
       { numRuns },
     );
@@ -80,11 +92,8 @@ describe("a blank cell is read as blank or as the value the sums force, and flag
     { timeout: 60_000 },
     async (_format, fileName, numRuns, render) => {
       await fc.assert(
-        fc.asyncProperty(blanked, groupLabels, async ({ report, id, value }, style) => {
-          const result = await readReport(
-            await render(report, { groupLabels: style, layoutTable: false }),
-            fileName,
-          );
+        fc.asyncProperty(blanked, layoutArbitrary, async ({ report, id, value }, layout) => {
+          const result = await readReport(await render(report, layout), fileName);
           if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
           const actual = result.cells[id];
           expect(actual === null || (actual === value && result.inferred.includes(id))).toBe(true);
@@ -148,7 +157,7 @@ describe("bad bytes are rejected with a code, never thrown", () => {
     { timeout: 60_000 },
     async (_format, fileName, _runs, render) => {
       const sample = fc.sample(reportArbitrary, { numRuns: 1, seed: 7 })[0]!;
-      const bytes = await render(sample, { groupLabels: "merged", layoutTable: false });
+      const bytes = await render(sample, PLAIN_LAYOUT);
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 0, max: lastCompleteByte(bytes, fileName) }), (length) =>
           expectRejected(bytes.subarray(0, length), fileName),

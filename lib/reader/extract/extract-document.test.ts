@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { Document, ImageRun, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { extractDocument, MAX_INPUT_BYTES } from "@/lib/reader/extract/extract-document";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
@@ -34,6 +35,17 @@ const withText = (doc: PDFKit.PDFDocument) =>
   doc
     .font("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "WenQuanYiZenHei")
     .text("政府信息公开工作年度报告 2023");
+
+/** A Word file whose only content is a (1×1 PNG) picture, as when a scanned report is pasted in. */
+async function docxWithPicture(): Promise<Uint8Array> {
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const image = new ImageRun({ type: "png", data: png, transformation: { width: 100, height: 100 } });
+  const document = new Document({ sections: [{ children: [new Paragraph({ children: [image] })] }] });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
 
 function oleFile(streamName: string): Uint8Array {
   const bytes = new Uint8Array(2048);
@@ -72,6 +84,7 @@ describe("extractDocument rejections", () => {
       "a.ofd",
       "UNSUPPORTED_TYPE",
     ],
+    ["a Word file with only a picture", () => docxWithPicture(), "scan.docx", "NO_TEXT_LAYER"],
     ["an Excel .xls", () => oleFile("Workbook"), "a.xls", "UNSUPPORTED_TYPE"],
     ["a password-protected .docx", () => oleFile("EncryptedPackage"), "a.docx", "ENCRYPTED"],
     [

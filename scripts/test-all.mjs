@@ -35,29 +35,61 @@ function readJson(file) {
 // that did not start) still counts as one failure: a broken run never reads as green.
 function countVitest(outcome) {
   const report = readJson(VITEST_JSON);
+  let filesThatDidNotRun = 0;
+  for (const file of report?.testResults ?? []) {
+    const name = path.relative(ROOT, file.name);
+    const failedTests = file.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failedTests) failures.push(`vitest      ${name} › ${test.fullName}`);
+    // A file that failed to load has no failed test of its own.
+    if (file.status === "failed" && failedTests.length === 0) {
+      filesThatDidNotRun += 1;
+      failures.push(`vitest      ${name} (${file.message})`);
+    }
+  }
   const counts = {
     passed: report?.numPassedTests ?? 0,
-    failed: report?.numFailedTests ?? 0,
+    failed: (report?.numFailedTests ?? 0) + filesThatDidNotRun,
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
   };
-  if (!outcome.ok && counts.failed === 0) counts.failed = 1;
+  if (!outcome.ok && counts.failed === 0) {
+    counts.failed = 1;
+    failures.push(`vitest      the run failed (exit status ${outcome.status}) — see its output above`);
+  }
   return counts;
 }
 
+// Playwright nests suites (files, describe blocks); each spec has one test per project.
+function listPlaywrightFailures(suite) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests) {
+      if (test.status === "unexpected")
+        failures.push(`playwright  ${spec.file} › ${spec.title} [${test.projectName}]`);
+    }
+  }
+  for (const child of suite.suites ?? []) listPlaywrightFailures(child);
+}
+
 function countPlaywright(outcome) {
-  const stats = readJson(PLAYWRIGHT_JSON)?.stats;
+  const report = readJson(PLAYWRIGHT_JSON);
+  for (const suite of report?.suites ?? []) listPlaywrightFailures(suite);
+  for (const error of report?.errors ?? []) failures.push(`playwright  ${error.message?.split("\n")[0]}`);
+  const stats = report?.stats;
   const counts = {
     passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
     failed: stats?.unexpected ?? 0,
     skipped: stats?.skipped ?? 0,
   };
-  if (!outcome.ok && counts.failed === 0) counts.failed = 1;
+  if (!outcome.ok && counts.failed === 0) {
+    counts.failed = 1;
+    failures.push(`playwright  the run failed (exit status ${outcome.status}) — see its output above`);
+  }
   return counts;
 }
 
 rmSync(REPORT_DIR, { recursive: true, force: true });
 mkdirSync(REPORT_DIR, { recursive: true });
 const suites = [];
+const failures = [];
 
 const vitest = run("Unit and integration tests (vitest)", bin("vitest"), [
   "run",
@@ -77,13 +109,20 @@ suites.push({
   failed: build.ok ? 0 : 1,
   skipped: 0,
 });
+if (!build.ok) failures.push("next build  failed — see its output above");
 
 if (build.ok) {
   const e2e = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
   suites.push({ name: "playwright", seconds: e2e.seconds, ...countPlaywright(e2e) });
 } else {
-  console.log("\nPlaywright skipped: there is no production build to test.");
+  console.log("\nPlaywright not run: there is no production build to test.");
+  failures.push("playwright  not run: the build failed");
   suites.push({ name: "playwright", seconds: "0.0", passed: 0, failed: 1, skipped: 0 });
+}
+
+if (failures.length > 0) {
+  console.log("\n=== Failed ===");
+  for (const failure of failures) console.log(failure);
 }
 
 console.log("\n=== Totals ===");

@@ -48,10 +48,6 @@ export type AuthConfig = {
 };
 
 const LOOPBACK_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
-// Without BETTER_AUTH_URL the site must work however colleagues reach it (http://10.1.2.3:3000 on an
-// intranet). Trusting the request's own host is safe for CSRF: a cross-site request names our host but
-// carries the other site's Origin, which then does not match. AUTH_ALLOWED_HOSTS narrows this down.
-const ANY_HOST = ["*"];
 
 export function readAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
   const parsed = authEnvSchema.safeParse(env);
@@ -64,7 +60,8 @@ export function readAuthConfig(env: Record<string, string | undefined> = process
   return {
     baseUrl: e.BETTER_AUTH_URL?.replace(/\/+$/, ""),
     secret: e.BETTER_AUTH_SECRET,
-    allowedHosts: extraHosts.length > 0 ? [...LOOPBACK_HOSTS, ...extraHosts] : ANY_HOST,
+    // Empty: any host, each request trusting only its own origin (see create-auth.ts).
+    allowedHosts: extraHosts.length > 0 ? [...LOOPBACK_HOSTS, ...extraHosts] : [],
     // Secure cookies need HTTPS; without a configured https URL we are on plain-HTTP localhost.
     secureCookies: e.BETTER_AUTH_URL?.startsWith("https://") ?? false,
     lockout: {

@@ -21,7 +21,9 @@ export function createAuth(options: { db: PrismaClient; config: AuthConfig; plug
   const { db, config } = options;
   return betterAuth({
     appName: "年报 Dashboard",
-    baseURL: config.baseUrl ?? { allowedHosts: config.allowedHosts },
+    baseURL: resolveBaseUrl(config),
+    // Without a fixed base, the request's own origin (as the browser addressed it) is the trusted one.
+    ...(config.baseUrl || config.allowedHosts.length > 0 ? {} : { trustedOrigins: ownOrigins }),
     secret: getAuthSecret({ configured: config.secret }),
     database: prismaAdapter(db, { provider: "postgresql" }),
     emailAndPassword: {
@@ -55,6 +57,9 @@ export function createAuth(options: { db: PrismaClient; config: AuthConfig; plug
       "/link-social",
     ],
     advanced: {
+      // Explicit, so tests (NODE_ENV=test, where better-auth would skip it) check origins like production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: config.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
@@ -159,3 +164,19 @@ export function createAuth(options: { db: PrismaClient; config: AuthConfig; plug
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+// BETTER_AUTH_URL: that origin alone. AUTH_ALLOWED_HOSTS: those hosts (and localhost), over http or https.
+// Neither: no fixed base — each request's own origin is the one trusted (ownOrigins), so the site works
+// however colleagues reach it (http://10.1.2.3:3000 on an intranet) and any other origin is still refused.
+function resolveBaseUrl(config: AuthConfig) {
+  if (config.baseUrl) return config.baseUrl;
+  if (config.allowedHosts.length > 0) return { allowedHosts: config.allowedHosts, protocol: "auto" as const };
+  return undefined;
+}
+
+/** The origin the browser used, from Host (or X-Forwarded-Host behind a proxy — a header no web page can set). */
+async function ownOrigins(request?: Request): Promise<string[]> {
+  const headers = request?.headers;
+  const host = headers?.get("x-forwarded-host")?.split(",")[0]?.trim() || headers?.get("host");
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}

@@ -222,3 +222,30 @@ describe("host names", () => {
     ).rejects.toThrow(/allowed hosts/);
   });
 });
+
+describe("origin check of the HTTP endpoint", () => {
+  async function post(instance: Auth, host: string, origin: string, email: string) {
+    const request = new Request(`http://${host}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: {
+        host,
+        origin,
+        "content-type": "application/json",
+        cookie: "x=1",
+        "x-forwarded-for": "10.11.0.1",
+      },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    return (await instance.handler(request)).status;
+  }
+
+  test("accepts the site's own origin under any host and refuses another site's", async () => {
+    const { email } = await newUser();
+    expect(await post(auth, "10.1.2.3:3000", "http://10.1.2.3:3000", email)).toBe(200);
+    expect([
+      await post(auth, "10.1.2.3:3000", "http://evil.example", email),
+      await post(auth, "10.1.2.3:3000", "http://10.1.2.4:3000", email),
+    ]).toEqual([403, 403]);
+    expect(await post(auth, "10.1.2.3:3000", "http://10.1.2.4:3000", email)).toBe(403);
+  });
+});

@@ -33,6 +33,10 @@ export interface Item {
   index: number;
 }
 
+/** A report section heading always starts an item, so a table ends where the next section begins. */
+const SECTION_HEADING =
+  /^\s*[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|因政府信息公开工作被申请|(?:政府信息公开工作)?存在的主要问题|其他需要报告)/;
+
 export function buildItems(rows: readonly TextRow[]): Item[] {
   const items: Item[] = [];
   let pendingGap = 0;
@@ -71,7 +75,9 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     }
     if (previous?.fromLines && previous.values.length > 0) previous.gapAfter = gap;
     if (single !== undefined) {
-      const item = previous?.fromLines && previous.values.length === 0 ? previous : start(true);
+      const continues =
+        previous?.fromLines && previous.values.length === 0 && !SECTION_HEADING.test(single.text);
+      const item = continues && previous ? previous : start(true);
       item.labelParts.push(single.text);
       continue;
     }

@@ -1,12 +1,15 @@
-// Labels → the items holding their numbers. Usually the label's own item; in PDF text a row's numbers may
-// sit on their own line just above or below its label (vertically centred cells), so an unlabelled line of
-// numbers next to a label without numbers is paired with it.
-import { matchRowLabelParts } from "@/lib/reader/template/match-row-label";
+// Labels → the numbers that belong to them. The items are flattened into a sequence of label lines and
+// groups of numbers. A label's numbers are usually the group right after it; in PDF text they may sit just
+// above it, or below it past a wrapped line or a group label printed in the middle of its sub-rows
+// (vertically centred cells). A label wrapped over two lines is read as one when the second line does not
+// start a new label (no ordinal of its own).
+import { matchRowLabel, matchRowLabelParts } from "@/lib/reader/template/match-row-label";
+import { splitLabel } from "@/lib/reader/template/normalize-label";
 import type { RowSpec } from "@/lib/reader/template/row-catalogue";
 import type { Item } from "./build-items";
 
-/** How many items below a label its numbers may sit (wrapped label lines, repeated group labels). */
-const PARTNER_REACH = 4;
+/** How many entries below a label its numbers may sit (wrapped label lines, repeated group labels). */
+const PARTNER_REACH = 5;
 
 export interface PairedRow {
   key: string;
@@ -21,77 +24,103 @@ export interface PairResult {
   unmatched: Item[];
 }
 
+type Entry = { kind: "label"; text: string; item: Item; spec?: RowSpec } | { kind: "values"; item: Item };
+
 export function pairRowItems(
   items: readonly Item[],
   from: number,
   to: number,
   specs: readonly RowSpec[],
 ): PairResult {
-  const rows = new Map<string, PairedRow>();
-  const matches = new Map<number, RowSpec>();
-  for (let i = from; i < to; i++) {
-    const item = items[i];
-    if (!item || item.labelParts.length === 0) continue;
-    const own = matchRowLabelParts(item.labelParts, specs);
-    const previous = items[i - 1];
-    const wrapped =
-      own === null && previous && previous.values.length === 0 && i - 1 >= from
-        ? matchRowLabelParts([...previous.labelParts, ...item.labelParts], specs)
-        : null;
-    const match = own ?? wrapped;
-    if (match) matches.set(i, match.spec);
-    if (item.fromLines && item.labelParts.length > 1) markPrintedEmpty(item, specs, match?.spec, rows);
-  }
-  const present = new Set([...matches.values()].map((spec) => spec.key));
+  const entries = flatten(items, from, to);
+  matchLabels(entries, specs);
+  const present = new Set(
+    entries.flatMap((entry) => (entry.kind === "label" && entry.spec ? [entry.spec.key] : [])),
+  );
   const isHeading = (spec: RowSpec | undefined): boolean =>
     spec?.heading === true || (spec?.headingIf?.some((key) => present.has(key)) ?? false);
+  const rowOf = (entry: Entry | undefined): RowSpec | undefined =>
+    entry?.kind === "label" && entry.spec && !isHeading(entry.spec) ? entry.spec : undefined;
   const consumed = new Set<number>();
+  /** Numbers whose own label (the label line right before, in the same item) names no other row. */
   const isOrphan = (index: number, key?: string): boolean => {
-    const item = items[index];
-    if (!item || index < from || index >= to || consumed.has(index) || item.values.length === 0) return false;
-    const spec = matches.get(index);
-    return spec === undefined || isHeading(spec) || spec.key === key;
+    const entry = entries[index];
+    if (entry?.kind !== "values" || consumed.has(index)) return false;
+    const before = entries[index - 1];
+    const owner = before?.kind === "label" && before.item === entry.item ? rowOf(before) : undefined;
+    return owner === undefined || owner.key === key;
   };
-  /** The next numbers below a label, past wrapped-label fragments and repeated group labels. */
-  const nextPartner = (index: number, key: string): number => {
-    for (let j = index + 1; j < Math.min(to, index + 1 + PARTNER_REACH); j++) {
-      if (isOrphan(j, key)) return j;
-      const item = items[j];
-      const spec = matches.get(j);
-      if (!item || item.values.length > 0 || (spec && !isHeading(spec))) return -1;
-    }
-    return -1;
-  };
-  for (let i = from; i < to; i++) {
-    const spec = matches.get(i);
-    const item = items[i];
-    if (!spec || isHeading(spec) || !item || rows.get(spec.key)?.item) continue;
-    const label = item.labelParts.join(" ");
-    if (item.values.length > 0) {
-      consumed.add(i);
-      rows.set(spec.key, { key: spec.key, item, label });
-      continue;
-    }
-    const partner = isOrphan(i - 1) ? i - 1 : nextPartner(i, spec.key);
+  const rows = new Map<string, PairedRow>();
+  entries.forEach((entry, index) => {
+    const spec = rowOf(entry);
+    if (!spec || entry.kind !== "label" || rows.get(spec.key)?.item) return;
+    const partner = findPartner(entries, index, spec.key, isOrphan, rowOf);
     if (partner >= 0) consumed.add(partner);
-    rows.set(spec.key, { key: spec.key, item: items[partner] ?? null, label });
-  }
-  const unmatched: Item[] = [];
-  for (let i = from; i < to; i++) if (isOrphan(i)) unmatched.push(items[i] as Item);
-  for (const key of [...rows.keys()]) if (isHeading(specs.find((spec) => spec.key === key))) rows.delete(key);
+    rows.set(spec.key, { key: spec.key, item: entries[partner]?.item ?? null, label: entry.text });
+  });
+  const unmatched = entries.flatMap((entry, index) => (isOrphan(index) ? [entry.item] : []));
   return { rows, unmatched };
 }
 
-/** One-cell-per-line labels piled up before a row: any that names another row means that row printed no numbers. */
-function markPrintedEmpty(
-  item: Item,
-  specs: readonly RowSpec[],
-  matched: RowSpec | undefined,
-  rows: Map<string, PairedRow>,
-): void {
-  for (const part of item.labelParts.slice(0, -1)) {
-    const spec = matchRowLabelParts([part], specs)?.spec;
-    if (!spec || spec.heading || spec === matched || rows.has(spec.key)) continue;
-    rows.set(spec.key, { key: spec.key, item: null, label: part });
+function findPartner(
+  entries: readonly Entry[],
+  index: number,
+  key: string,
+  isOrphan: (index: number, key?: string) => boolean,
+  rowOf: (entry: Entry | undefined) => RowSpec | undefined,
+): number {
+  const next = entries[index + 1];
+  if (next?.kind === "values" && next.item === entries[index]?.item)
+    return isOrphan(index + 1, key) ? index + 1 : -1;
+  if (isOrphan(index - 1)) return index - 1;
+  for (let j = index + 1; j < Math.min(entries.length, index + 1 + PARTNER_REACH); j++) {
+    if (isOrphan(j, key)) return j;
+    const entry = entries[j];
+    const other = rowOf(entry);
+    if (entry?.kind === "values" || (other && other.key !== key)) return -1;
   }
+  return -1;
+}
+
+function flatten(items: readonly Item[], from: number, to: number): Entry[] {
+  const entries: Entry[] = [];
+  for (let i = from; i < to; i++) {
+    const item = items[i];
+    if (!item) continue;
+    for (const text of item.labelParts) entries.push({ kind: "label", text, item });
+    if (item.values.length > 0) entries.push({ kind: "values", item });
+  }
+  return entries;
+}
+
+/** Each label line on its own, or joined to the line above when it continues that label. */
+function matchLabels(entries: Entry[], specs: readonly RowSpec[]): void {
+  entries.forEach((entry, index) => {
+    if (entry.kind !== "label") return;
+    const head = continuedLabel(entries, index);
+    const joined = head ? matchRowLabel(`${head.text}${entry.text}`, specs) : null;
+    const own = joined ? null : matchRowLabelParts([entry.text], specs);
+    const spec = (joined ?? own)?.spec;
+    if (spec) entry.spec = spec;
+  });
+}
+
+/** The label line this one continues: the label just above (or above a line of bare numbers), if it starts a label. */
+function continuedLabel(entries: readonly Entry[], index: number): { text: string } | null {
+  const entry = entries[index];
+  if (entry?.kind !== "label" || hasOrdinal(entry.text)) return null;
+  let above = entries[index - 1];
+  if (above?.kind === "values") {
+    // Past the numbers: to their own label (“2.其他法 0 0 …” then “律行政止公开”), or over bare numbers.
+    const owner = entries[index - 2];
+    above =
+      owner?.kind === "label" && (owner.item === above.item || above.item.labelParts.length === 0)
+        ? owner
+        : undefined;
+  }
+  return above?.kind === "label" && hasOrdinal(above.text) ? above : null;
+}
+
+function hasOrdinal(text: string): boolean {
+  return splitLabel(text).ordinal !== "";
 }

@@ -57,7 +57,8 @@ function looksLikeRowLabel(label: string): boolean {
  * Several rows on one line (“规章 0 0 0 行政规范性文件 0 0 0”, text pasted from a web page): labels and
  * numbers alternate. Only when every label run is short and not prose, so sentences with numbers stay whole.
  */
-function splitRowsInLine(parts: readonly string[]): Token[] | null {
+function splitRowsInLine(printed: readonly string[]): Token[] | null {
+  const parts = joinSpacedOrdinals(printed);
   // A line opening with a number is an ordinal (“3 .其他”) or prose, not rows side by side.
   if (parseCellValue(parts[0] ?? "").kind !== "text") return null;
   const tokens: Token[] = [];
@@ -80,4 +81,18 @@ function splitRowsInLine(parts: readonly string[]): Token[] | null {
   }
   if (!sawValueThenText || label.length > 0) return null;
   return tokens;
+}
+
+/** “1 .属于国家秘密” printed with a space: the number is the label's ordinal, not a cell. */
+function joinSpacedOrdinals(parts: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? "";
+    const next = parts[i + 1];
+    if (/^\d{1,2}$/.test(part) && next !== undefined && /^[.、．]\S/.test(next)) {
+      joined.push(`${part}${next}`);
+      i++;
+    } else joined.push(part);
+  }
+  return joined;
 }

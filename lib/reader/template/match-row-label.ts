@@ -1,7 +1,7 @@
 // Which template row a printed label names: exact label, a key phrase, or a close fuzzy match (typos such as
 // 行政止公开), with the printed ordinal as a tie-breaker. Labels wrapped over several cells are tried as
 // suffixes: the shortest suffix that matches wins, so headers piled before a row do not mislead.
-import { diceSimilarity, normalizeLabel, splitOrdinal } from "./normalize-label";
+import { diceSimilarity, splitLabel } from "./normalize-label";
 import type { RowSpec } from "./row-catalogue";
 
 const MIN_SCORE = 0.55;
@@ -22,19 +22,19 @@ const MAX_LABEL_CHARS = 100;
 
 export function matchRowLabel(label: string, rows: readonly RowSpec[]): RowMatch | null {
   if (label.length > MAX_LABEL_CHARS) return null;
-  const normalized = normalizeLabel(label);
+  const { ordinal, rest } = splitLabel(label);
+  const key = `${ordinal}|${rest}`;
   let memo = MEMO.get(rows);
   if (!memo) MEMO.set(rows, (memo = new Map()));
-  const known = memo.get(normalized);
+  const known = memo.get(key);
   if (known !== undefined) return known;
-  const match = scoreRows(normalized, rows);
+  const match = scoreRows(ordinal, rest, rows);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(normalized, match);
+  memo.set(key, match);
   return match;
 }
 
-function scoreRows(normalized: string, rows: readonly RowSpec[]): RowMatch | null {
-  const { ordinal, rest } = splitOrdinal(normalized);
+function scoreRows(ordinal: string, rest: string, rows: readonly RowSpec[]): RowMatch | null {
   if (rest.length === 0) return null;
   let best: RowMatch | null = null;
   for (const spec of rows) {

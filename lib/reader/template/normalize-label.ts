@@ -8,11 +8,21 @@ export function normalizeLabel(text: string): string {
   return text.normalize("NFKC").replace(DROPPED, "");
 }
 
-/** A label without its leading ordinal (一、 （三） 1. …): the ordinal is compared separately. */
-export function splitOrdinal(normalized: string): { ordinal: string; rest: string } {
-  const match = /^(十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2})(?=\D)/.exec(normalized);
-  if (!match) return { ordinal: "", rest: normalized };
-  return { ordinal: match[1] ?? "", rest: normalized.slice(match[0].length) };
+/**
+ * A label's leading ordinal (一、 （三） 1. …) and the normalised rest. Read on the printed text: a Chinese
+ * numeral is an ordinal only with its brackets or 、 (“三方合法权益” is not “三、方合法权益”).
+ */
+const ORDINAL =
+  /^\s*(?:[（(]\s*([一二三四五六七八九十]{1,2})\s*[）)]|([一二三四五六七八九十]{1,2})\s*[、.．]|(\d{1,2})(?!\d)\s*[.、．)）]?)/;
+
+export function splitLabel(text: string): { ordinal: string; rest: string } {
+  const printed = text.normalize("NFKC");
+  const match = ORDINAL.exec(printed);
+  if (!match) return { ordinal: "", rest: normalizeLabel(printed) };
+  return {
+    ordinal: match[1] ?? match[2] ?? match[3] ?? "",
+    rest: normalizeLabel(printed.slice(match[0].length)),
+  };
 }
 
 /** Bigram Dice similarity in [0, 1]; tolerant of a dropped, added or swapped character or two. */

@@ -5,7 +5,15 @@
 import { pick, type Random } from "./generate-report";
 import type { PrintedRow } from "./render-text-rows";
 
-export const TEXT_LAYOUTS = ["lines", "spaced-lines", "pipes", "tabs", "pdf-text", "glued"] as const;
+export const TEXT_LAYOUTS = [
+  "lines",
+  "spaced-lines",
+  "pipes",
+  "tabs",
+  "pdf-text",
+  "pdf-wrapped",
+  "glued",
+] as const;
 export type TextLayout = (typeof TEXT_LAYOUTS)[number];
 
 const NOISE = ["- 3 -", "— 5 —", "扫一扫在手机打开当前页", "第 2 页", "[bookmark: _GoBack]"];
@@ -17,9 +25,28 @@ export function renderTextLayout(
   noise: boolean,
 ): string {
   const out: string[] = [];
+  let pendingGroup: string | null = null;
   for (const row of rows) {
     if (noise && random() < 0.08) out.push(...noiseLines(layout, random));
-    out.push(...renderRow(row, layout, random));
+    if (layout !== "pdf-wrapped" || row.prose || row.values.length === 0) {
+      out.push(...renderRow(row, layout, random));
+      continue;
+    }
+    // PDF text: a group label sits in the middle of its sub-rows, long labels wrap around their numbers.
+    const labels = [...row.labels];
+    if (labels.length > 1) pendingGroup = labels.shift() ?? null;
+    out.push(
+      ...wrapRow(
+        labels.join(""),
+        row.values.map((value) => (value.text === "" ? "/" : value.text)),
+        random,
+      ),
+    );
+    if (pendingGroup !== null && labels.length === 1 && row.labels.length > 1) continue;
+    if (pendingGroup !== null) {
+      out.push(pendingGroup);
+      pendingGroup = null;
+    }
   }
   return out.join("\n");
 }
@@ -51,6 +78,7 @@ function renderRow(row: PrintedRow, layout: TextLayout, random: Random): string[
       const trail = random() < 0.5 ? [""] : [];
       return [[...lead, ...row.labels, ...gap, ...cells, ...trail].join("\t")];
     }
+    case "pdf-wrapped":
     case "pdf-text":
       return [[...row.labels, ...values.map((text) => (text === "" ? "/" : text))].join(" ")];
     case "glued": {
@@ -65,4 +93,16 @@ function cellLines(cells: readonly string[], separator: readonly string[]): stri
   const lines: string[] = [];
   for (const cell of cells) lines.push(...(cell === "" ? [] : [cell]), ...separator);
   return lines;
+}
+
+/** A label wrapped over two lines, its numbers on the first, the second or a line of their own between. */
+function wrapRow(label: string, values: readonly string[], random: Random): string[] {
+  const numbers = values.join(" ");
+  if (label.length < 10) return [`${label} ${numbers}`];
+  const cut = Math.floor(label.length / 2);
+  const [head, tail] = [label.slice(0, cut), label.slice(cut)];
+  const style = Math.floor(random() * 3);
+  if (style === 0) return [`${head} ${numbers}`, tail];
+  if (style === 1) return [head, `${tail} ${numbers}`];
+  return [head, numbers, tail];
 }

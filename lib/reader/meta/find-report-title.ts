@@ -63,7 +63,7 @@ function parseTitle(text: string): { agency: string | null; year: number } | nul
 function cleanAgency(text: string): string | null {
   // Breadcrumbs and site names before the title (首页>政务公开>…) are not part of the name.
   const last = text.split(/[>＞»|｜:：]/).pop() ?? text;
-  const agency = last.replace(/^[《“"【\[]+|关于$|的$|[》”"】\]]+$/g, "");
+  const agency = last.replace(/^[《“"【\[]+|^关于|关于$|的$|[》”"】\]]+$/g, "");
   return agency.length >= 2 ? agency : null;
 }
 

@@ -10,7 +10,7 @@ export type Token =
   | { kind: "text"; text: string; x?: number };
 
 const UNIT_ONLY = new Set(["万元", "元", "件", "个", "项"]);
-const TRAILING_DIGITS = /^(.*[^\d\s.,，、:：])(\d+)$/;
+const TRAILING_DIGITS = /^(.*[^\d\s.,，、:：])(\d+(?:\.\d+)?)$/;
 
 export function splitCell(raw: string, x?: number): Token[] {
   const tokens = splitText(raw.trim());

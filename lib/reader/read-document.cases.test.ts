@@ -192,6 +192,13 @@ describe("report year, template and agency", () => {
     expect(result.year).toBe(2023);
   });
 
+  it("skips years in the titles of laws", () => {
+    const text = render(smallReport(), "pipes")
+      .replace(/^青山市东河区临江镇2023.*$/m, "")
+      .replace(/^2023年，我单位/m, "根据《中华人民共和国政府信息公开条例》（2019年修订），2023年我单位");
+    expect(read(text).year).toBe(2023);
+  });
+
   it("reads the agency from the body's opening when there is no title", () => {
     const text = render(smallReport(), "pipes")
       .replace(/^青山市东河区临江镇2023.*$/m, "")

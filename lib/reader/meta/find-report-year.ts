@@ -11,7 +11,8 @@ export function findReportYear(lines: readonly string[]): number | null {
   let first: number | null = null;
   for (const raw of lines) {
     if (!raw.includes("年")) continue;
-    const line = compact(raw);
+    // Years inside titles of laws (《…条例》（2019年修订）) are not the report's.
+    const line = compact(raw).replace(/《[^》]*》|[(（][^)）]*(?:修订|修正|颁布|施行)[^)）]*[)）]/g, "");
     if (DATE_LINE.test(line)) continue;
     const period = PERIOD.exec(line);
     if (period && isPlausibleYear(Number(period[1]))) return Number(period[1]);

@@ -53,6 +53,14 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
       });
       continue;
     }
+    if (reading.fit.issue === "DIGITS_AMBIGUOUS" && reading.fit.options.length === 1)
+      findings.push({
+        code: "DIGITS_AMBIGUOUS",
+        severity: "warning",
+        kind: "uncertain",
+        cells: ids,
+        message: `${row}：数字粘连且没有符合勾稽关系的拆分，单元格留空，请核对原文。`,
+      });
     if (reading.fit.issue === "ROW_LONG")
       findings.push({
         code: "ROW_LONG",

@@ -43,6 +43,8 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
     const options = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
     if (options.length === 1) return { options, issue: null };
     if (options.length > 1) return { options, issue: "DIGITS_AMBIGUOUS" };
+    // No split fits the sums (or the run is too long to search): unreadable, never guessed.
+    return { options: [blankRow(n)], issue: "DIGITS_AMBIGUOUS" };
   }
   if (item.leadBlanks + item.trailBlanks === missing) {
     const cells = [...blankRow(item.leadBlanks), ...values.map(toCell), ...blankRow(item.trailBlanks)];

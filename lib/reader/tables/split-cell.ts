@@ -89,9 +89,11 @@ function joinSpacedOrdinals(parts: readonly string[]): string[] {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] ?? "";
     const next = parts[i + 1];
-    if (/^\d{1,2}$/.test(part) && next !== undefined && /^[.、．]\S/.test(next)) {
-      joined.push(`${part}${next}`);
-      i++;
+    if (/^\d{1,2}$/.test(part) && next !== undefined && /^[.、．]/.test(next)) {
+      // “1 .属于” or “1 . 属于”: the ordinal and the label's first word become one text part.
+      const alone = next.length === 1 && parts[i + 2] !== undefined;
+      joined.push(alone ? `${part}${next}${parts[i + 2]}` : `${part}${next}`);
+      i += alone ? 2 : 1;
     } else joined.push(part);
   }
   return joined;

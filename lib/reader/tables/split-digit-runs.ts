@@ -3,6 +3,11 @@
 // group breaks its total (表三 rows of 7, 表四 groups of 5). The report's sums pick among the rest later.
 import type { Cell } from "./fit-row-values";
 
+/** Work bound: a long glued run is left to staff (as a short row) rather than searched for seconds. */
+const MAX_STEPS = 30_000;
+/** No count in a report runs to more digits than this. */
+const MAX_CELL_DIGITS = 9;
+
 export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number, groupSize = 0): Cell[][] {
   const options: Cell[][] = [];
   const row: Cell[] = [];
@@ -14,7 +19,9 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
   for (let i = cells.length - 1; i >= 0; i--)
     digitsAfter[i] = (digitsAfter[i + 1] ?? 0) + (glued[i] ? cells[i]!.text.trim().length : 1);
 
+  let steps = 0;
   const walk = (token: number, offset: number): void => {
+    if (++steps > MAX_STEPS) return;
     if (options.length >= limit || row.length > n || !lastGroupBalances(row, groupSize)) return;
     const cell = cells[token];
     if (cell === undefined) {
@@ -31,12 +38,23 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
       return;
     }
     const text = cell.text.trim();
-    for (let end = offset + 1; end <= text.length; end++) {
+    const total = groupTotal(row, groupSize);
+    if (total !== null) {
+      // The group's last cell is its total: the one number that can come next.
+      if (!text.startsWith(total, offset)) return;
+      row.push({ value: Number(total), text: total, unit: null });
+      if (offset + total.length === text.length) walk(token + 1, 0);
+      else walk(token, offset + total.length);
+      row.pop();
+      return;
+    }
+    for (let end = offset + 1; end <= Math.min(text.length, offset + MAX_CELL_DIGITS); end++) {
       const part = text.slice(offset, end);
       if (part.length > 1 && part[0] === "0") break;
       row.push({ value: Number(part), text: part, unit: null });
-      if (end === text.length) walk(token + 1, 0);
-      else walk(token, end);
+      if (totalFits(row, text.length - end, token === cells.length - 1, groupSize, n))
+        if (end === text.length) walk(token + 1, 0);
+        else walk(token, end);
       row.pop();
       if (options.length >= limit) return;
     }
@@ -45,13 +63,45 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
   return options;
 }
 
+/**
+ * A row that is one glued run ending in its total (表三: 7 cells, the 7th the sum of six): once the six are
+ * cut, the digits left are the total, which has as many digits as the largest part or one more.
+ */
+function totalFits(
+  row: readonly Cell[],
+  digitsLeft: number,
+  lastRun: boolean,
+  groupSize: number,
+  n: number,
+): boolean {
+  if (groupSize !== n || !lastRun || row.length !== n - 1) return true;
+  let longest = 0;
+  for (const cell of row) longest = Math.max(longest, cell.text.length);
+  return digitsLeft >= longest && digitsLeft <= longest + 1;
+}
+
+/** When the next cell closes a group, the total it must print; null otherwise. */
+function groupTotal(row: readonly Cell[], groupSize: number): string | null {
+  if (groupSize === 0 || row.length % groupSize !== groupSize - 1) return null;
+  let sum = 0;
+  for (let i = row.length - (groupSize - 1); i < row.length; i++) {
+    const value = row[i]?.value;
+    if (value === null || value === undefined) return null;
+    sum += value;
+  }
+  return String(sum);
+}
+
 /** The group just completed must end in its total. */
 function lastGroupBalances(row: readonly Cell[], groupSize: number): boolean {
   if (groupSize === 0 || row.length === 0 || row.length % groupSize !== 0) return true;
-  const group = row.slice(row.length - groupSize);
-  const total = group[groupSize - 1]?.value;
-  if (total === null || total === undefined || group.some((cell) => cell.value === null)) return true;
+  const total = row[row.length - 1]?.value;
+  if (total === null || total === undefined) return true;
   let sum = 0;
-  for (let i = 0; i < groupSize - 1; i++) sum += group[i]?.value ?? 0;
+  for (let i = row.length - groupSize; i < row.length - 1; i++) {
+    const value = row[i]?.value;
+    if (value === null || value === undefined) return true;
+    sum += value;
+  }
   return sum === total;
 }

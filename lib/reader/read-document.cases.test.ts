@@ -145,6 +145,15 @@ describe("glued digits", () => {
     ]);
     expect(uncertainCells(result).size).toBe(3);
   });
+
+  it("a run no split can satisfy is left blank and flagged, never guessed", () => {
+    const report = smallReport();
+    const text = render(report, "pdf-text").replace(/^(0 ){14}0$/m, "9".repeat(24));
+    const result = read(text);
+    const table = listCellIds("2021").filter((id) => id.startsWith("t4."));
+    expect(uncertainCells(result, "DIGITS_AMBIGUOUS")).toEqual(new Set(table));
+    for (const id of table) expect(result.cells[id]).toBeNull();
+  });
 });
 
 describe("noise", () => {

@@ -15,14 +15,24 @@ export function normalizeLabel(text: string): string {
 const ORDINAL =
   /^\s*(?:[（(]\s*([一二三四五六七八九十]{1,2})\s*[）)]|([一二三四五六七八九十]{1,2})\s*[、.．]|(\d{1,2})(?!\d)\s*[.、．)）]?)/;
 
+/** Template labels repeat in every report: split results are memoised (bounded, so memory stays flat). */
+const SPLIT_MEMO = new Map<string, { ordinal: string; rest: string }>();
+const MEMO_LIMIT = 20_000;
+
 export function splitLabel(text: string): { ordinal: string; rest: string } {
+  const known = SPLIT_MEMO.get(text);
+  if (known) return known;
   const printed = text.normalize("NFKC");
   const match = ORDINAL.exec(printed);
-  if (!match) return { ordinal: "", rest: normalizeLabel(printed) };
-  return {
-    ordinal: match[1] ?? match[2] ?? match[3] ?? "",
-    rest: normalizeLabel(printed.slice(match[0].length)),
-  };
+  const split = match
+    ? {
+        ordinal: match[1] ?? match[2] ?? match[3] ?? "",
+        rest: normalizeLabel(printed.slice(match[0].length)),
+      }
+    : { ordinal: "", rest: normalizeLabel(printed) };
+  if (SPLIT_MEMO.size >= MEMO_LIMIT) SPLIT_MEMO.clear();
+  SPLIT_MEMO.set(text, split);
+  return split;
 }
 
 /** Bigram Dice similarity in [0, 1]; tolerant of a dropped, added or swapped character or two. */

@@ -17,6 +17,8 @@ describe("matchRowLabel — table 三 labels and their variants", () => {
     ["4.无正当理由大量反复 申请", "t3.rejected.mass_repeat"],
     ["1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "t3.other.no_correction"],
     ["3.其他", "t3.other.misc"],
+    ["（三）其他", "t3.other.misc"],
+    ["七、总计", "t3.outcome_total"],
     ["（六）其他处理", "t3.other"],
     ["(七) 总计", "t3.outcome_total"],
     ["四、结转下年度继续办理", "t3.carry_forward"],

@@ -44,12 +44,22 @@ function scoreRows(ordinal: string, rest: string, rows: readonly RowSpec[]): Row
   return best;
 }
 
+const NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** “3.” and “（三）” are the same ordinal: reports mix numbering styles. */
+function sameOrdinal(a: string, b: string): boolean {
+  if (a === b) return true;
+  const value = (ordinal: string) => (/^\d+$/.test(ordinal) ? Number(ordinal) : NUMERALS.indexOf(ordinal));
+  return a !== "" && b !== "" && value(a) === value(b) && value(a) > 0;
+}
+
 function scoreRow(spec: RowSpec, ordinal: string, rest: string): number {
   if (rest.length > spec.full.length + MAX_EXTRA_CHARS) return 0;
-  const ordinalBonus = ordinal === "" || spec.ordinal === "" ? 0 : ordinal === spec.ordinal ? 0.05 : -0.2;
+  const same = sameOrdinal(ordinal, spec.ordinal);
+  const ordinalBonus = ordinal === "" || spec.ordinal === "" ? 0 : same ? 0.05 : -0.2;
   if (spec.needsOrdinal) {
     if (rest !== spec.full) return 0;
-    return ordinal === spec.ordinal ? 1 : 0;
+    return same ? 1 : 0;
   }
   if (rest === spec.full) return 1 + ordinalBonus;
   if (spec.cores.some((core) => rest.includes(core))) return 0.9 + ordinalBonus;

@@ -22,7 +22,9 @@ import { db } from "@/lib/db";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const user = await resolveUser({ db, auth: getAuth(), headers: request.headers }).catch(() => null);
+  const user = await resolveUser({ db, auth: getAuth(request.headers), headers: request.headers }).catch(
+    () => null,
+  );
   if (isPublicPage(pathname)) {
     // A signed-in visitor has no business on the login page: straight on to where they were going.
     if (!user) return NextResponse.next();

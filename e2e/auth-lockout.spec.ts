@@ -18,6 +18,9 @@ test("five wrong passwords lock the account: 尝试次数过多，请 15 分钟�
     );
     await page.getByRole("button", { name: "登录" }).click();
     await answered;
+    // The form resets when the action's result is rendered; typing before then would be wiped.
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    await expect(page.getByLabel("密码")).toHaveValue("");
   };
 
   await page.goto("/login");

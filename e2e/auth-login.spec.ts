@@ -1,7 +1,7 @@
 // Journey: a visitor is sent to the login page, signs in, works, signs out — in Chinese, with a session
 // cookie scripts cannot read, and the security headers on every response.
 import { expect, test } from "@playwright/test";
-import { createUser, signInAsAdmin } from "./support/auth-users";
+import { createUser, newClient, signInAsAdmin } from "./support/auth-users";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -57,4 +57,24 @@ test("pages and API answers carry the security headers", async ({ request }) => 
     expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"], url).toContain("camera=()");
   }
+});
+
+test("behind an HTTPS proxy the session cookie is Secure (and still works)", async () => {
+  const admin = await signInAsAdmin();
+  const user = await createUser(admin, "analyst");
+  await admin.dispose();
+  const client = await newClient();
+  const https = { "X-Forwarded-Proto": "https" };
+  const response = await client.post("/api/auth/sign-in/email", { data: user, headers: https });
+  expect(response.status()).toBe(200);
+  const setCookie = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+  expect(setCookie).toMatch(/^__Secure-better-auth\.session_token=/);
+  expect(setCookie).toMatch(/;\s*Secure/i);
+  expect(setCookie).toMatch(/;\s*HttpOnly/i);
+  expect(setCookie).toMatch(/;\s*SameSite=Lax/i);
+
+  const cookie = setCookie.split(";")[0]!;
+  const me = await client.get("/api/auth/me", { headers: { ...https, Cookie: cookie } });
+  expect(me.status()).toBe(200);
+  await client.dispose();
 });

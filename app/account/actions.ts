@@ -31,7 +31,7 @@ export async function changePassword(_state: PasswordState, formData: FormData):
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "输入有误" };
   const requestHeaders = await headers();
   try {
-    await getAuth().api.changePassword({
+    await getAuth(requestHeaders).api.changePassword({
       body: {
         currentPassword: parsed.data.currentPassword,
         newPassword: parsed.data.newPassword,

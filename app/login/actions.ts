@@ -23,10 +23,11 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   const { email, password, next } = parsed.data;
   if (!email || !password) return { error: "请输入邮箱和密码", email };
 
+  const requestHeaders = await headers();
   try {
-    await getAuth().api.signInEmail({
+    await getAuth(requestHeaders).api.signInEmail({
       body: { email, password, rememberMe: true },
-      headers: await headers(),
+      headers: requestHeaders,
     });
   } catch (error) {
     return { error: describeLoginError(error), email };

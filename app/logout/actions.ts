@@ -7,8 +7,9 @@ import { getAuth } from "@/lib/auth/auth";
 import { LOGIN_PATH } from "@/lib/auth/public-paths";
 
 export async function logout(): Promise<void> {
-  await getAuth()
-    .api.signOut({ headers: await headers() })
+  const requestHeaders = await headers();
+  await getAuth(requestHeaders)
+    .api.signOut({ headers: requestHeaders })
     .catch(() => undefined); // an already-ended session is as good as ended
   redirect(LOGIN_PATH);
 }

@@ -15,7 +15,8 @@ import { resolveUser } from "./resolve-user";
 
 /** The signed-in user of this request, or null; one lookup per request however often it is called. */
 export const getCurrentUser = cache(async (): Promise<AuthUser | null> => {
-  return resolveUser({ db, auth: getAuth(), headers: await headers() }).catch(() => null);
+  const requestHeaders = await headers();
+  return resolveUser({ db, auth: getAuth(requestHeaders), headers: requestHeaders }).catch(() => null);
 });
 
 export async function requireUser(): Promise<AuthUser> {

@@ -29,7 +29,7 @@ export function withAuth<P extends Params = Params>(
       const { baseUrl } = getAuthConfig();
       if (!checkCsrf(request, baseUrl ? [new URL(baseUrl).origin] : []).ok)
         throw new AuthError("CSRF_REJECTED");
-      const user = await resolveUser({ db, auth: getAuth(), headers: request.headers });
+      const user = await resolveUser({ db, auth: getAuth(request.headers), headers: request.headers });
       if (!user) throw new AuthError("UNAUTHENTICATED");
       if (!can(user, options.permission)) throw new AuthError("FORBIDDEN");
       return await handler({ request, user, params: await context.params });

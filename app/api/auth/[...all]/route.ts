@@ -3,9 +3,9 @@
 import { getAuth } from "@/lib/auth/auth";
 
 export function GET(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+  return getAuth(request.headers).handler(request);
 }
 
 export function POST(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+  return getAuth(request.headers).handler(request);
 }

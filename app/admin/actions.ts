@@ -78,6 +78,8 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
   return run(async () => {
     const userId = z.string().min(1).parse(formData.get("userId"));
     const active = formData.get("active") === "true";
+    // Locking oneself out by a slip of the mouse helps nobody; another admin can do it if it is meant.
+    if (!active && userId === audit.actor.id) throw new AuthError("FORBIDDEN", "不能停用自己的账号");
     await setUserActive(db, { userId, active, ...audit });
     return active ? "已启用该账号" : "已停用该账号，其登录会话已全部结束";
   });

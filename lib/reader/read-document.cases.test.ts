@@ -231,6 +231,20 @@ describe("report year, template and agency", () => {
     expect(read(text)).toMatchObject({ agencyAsPrinted: "青山市东河区临江镇人民政府", year: 2023 });
   });
 
+  it("records the unit printed beside an amount, and flags an amount printed without one", () => {
+    const report = smallReport("2019");
+    report.cells["t2.procurement.amount"] = 19210;
+    const withUnit = read(
+      render(report, "pipes").replace(/政府集中采购 \| 0 \| 19210 \|/, "政府集中采购 | 0 | 19210 | 元 |"),
+    );
+    expect(withUnit.units["t2.procurement.amount"]).toBe("元");
+    expect(withUnit.findings.map((finding) => finding.code)).not.toContain("UNIT_UNKNOWN");
+    const without = read(render(report, "pipes"));
+    expect(without.units["t2.procurement.amount"]).toBeNull();
+    expect(without.cells["t2.procurement.amount"]).toBe(19210);
+    expect(without.findings.map((finding) => finding.code)).toContain("UNIT_UNKNOWN");
+  });
+
   it("tells the 2019 template from the 2021 one by the table-二 headings", () => {
     expect(read(render(smallReport("2019"), "tabs")).template).toBe("2019");
     expect(read(render(smallReport("2021"), "tabs")).template).toBe("2021");

@@ -102,7 +102,8 @@ function splitSegments(tokens: readonly Token[]): Token[][] {
   return segments;
 }
 
-function addRowItem(item: Item, tokens: readonly Token[]): void {
+function addRowItem(item: Item, printed: readonly Token[]): void {
+  const tokens = attachUnits(printed);
   let lastText = -1;
   tokens.forEach((token, index) => {
     if (token.kind === "text") lastText = index;
@@ -122,6 +123,21 @@ function addRowItem(item: Item, tokens: readonly Token[]): void {
     const token = region[i];
     if (token) item.values.push(toValue(token, undefined));
   }
+}
+
+/** A unit in a cell of its own (“19210 | 元”) belongs to the number before it; it is not a cell. */
+function attachUnits(tokens: readonly Token[]): Token[] {
+  const attached: Token[] = [];
+  for (const token of tokens) {
+    if (token.kind === "empty" && token.text !== "") {
+      const previous = attached.at(-1);
+      if (previous?.kind === "number" && previous.unit === null)
+        attached[attached.length - 1] = { ...previous, unit: token.text };
+      continue;
+    }
+    attached.push(token);
+  }
+  return attached;
 }
 
 function toValue(token: Token, gap: number | undefined): ValueCell {

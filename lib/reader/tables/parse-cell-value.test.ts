@@ -13,6 +13,7 @@ describe("parseCellValue", () => {
     ["12.6万元", 12.6],
     ["-3", -3],
     [" 8 ", 8],
+    ["零", 0],
   ])("%s is the number %d", (text, value) => {
     const parsed = parseCellValue(text);
     expect(parsed.kind).toBe("number");

@@ -13,6 +13,8 @@ const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|宗|次)?$/;
 export function parseCellValue(raw: string): CellValue {
   const text = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   if (BLANK_MARKS.has(text)) return { kind: "blank", text: raw };
+  if (text === "零" || text === "〇")
+    return { kind: "number", value: 0, text: raw.trim(), unit: null, digits: false };
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?/.test(text) ? text.replace(/,/g, "") : text;
   const match = NUMBER.exec(plain);
   if (!match) return { kind: "text", text: raw };

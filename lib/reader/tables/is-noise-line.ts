@@ -6,27 +6,14 @@ const PAGE_NUMBERS = [
   /^第?\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?$/,
   /^\d{1,3}\s*[/／]\s*\d{1,3}$/,
 ];
-const CHROME = [
-  "扫一扫在手机打开当前页",
-  "打印本页",
-  "关闭窗口",
-  "【打印】",
-  "【关闭】",
-  "分享到",
-  "字号：",
-  "字体:",
-  "字体：",
-  "点击下载此文件",
-  "当前位置：",
-  "当前位置:",
-  "您当前的位置",
-];
+const CHROME =
+  /扫一扫在手机打开当前页|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号：|字体[:：]|点击下载此文件|当前位置[:：]|您当前的位置/;
 
 export function isNoiseLine(line: string): boolean {
   const text = line.trim();
   if (text === "" || text.length > 80) return false;
   if (text.length < 16 && PAGE_NUMBERS.some((pattern) => pattern.test(text))) return true;
-  return CHROME.some((marker) => text.includes(marker)) && text.length < 80;
+  return CHROME.test(text);
 }
 
 /** Word's hidden bookmark markers (“[bookmark: _GoBack]”) glued to real text. */

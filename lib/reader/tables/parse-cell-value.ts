@@ -10,7 +10,12 @@ export type CellValue =
 const BLANK_MARKS = new Set(["", "/", "\\", "-", "—", "——", "–", "－", "无", "空", "×", "x", "X", "*"]);
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|宗|次)?$/;
 
+const PLAIN_COUNT = /^\d{1,9}$/;
+
 export function parseCellValue(raw: string): CellValue {
+  // The commonest cell by far: a plain count such as "0" — no normalisation needed.
+  if (PLAIN_COUNT.test(raw))
+    return { kind: "number", value: Number(raw), text: raw, unit: null, digits: raw.length > 1 };
   const text = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   if (BLANK_MARKS.has(text)) return { kind: "blank", text: raw };
   if (text === "零" || text === "〇")

@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: ["**/node_modules/**", "lib/generated/**"],
           environment: "node",
+          // PDF/DOCX rendering and property runs are CPU-bound: on a shared 2-core machine 5 s is too tight.
+          testTimeout: 30_000,
         },
       },
       {

@@ -6,9 +6,8 @@ import "server-only";
 import { createClient, type PrismaClient } from "@/lib/db/create-client";
 import { getDatabaseUrl } from "@/lib/db/database-url";
 
-// Reused across hot reloads in development, where modules are re-evaluated but the process lives on.
+// Kept on globalThis: Next evaluates this module once per bundle (proxy.ts is built apart from the pages)
+// and again on every hot reload, but the process should hold one connection pool.
 const globalForDb = globalThis as unknown as { nianbaoDb?: PrismaClient };
 
-export const db: PrismaClient = globalForDb.nianbaoDb ?? createClient(getDatabaseUrl());
-
-if (process.env.NODE_ENV !== "production") globalForDb.nianbaoDb = db;
+export const db: PrismaClient = (globalForDb.nianbaoDb ??= createClient(getDatabaseUrl()));

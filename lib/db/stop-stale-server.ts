@@ -4,6 +4,7 @@
 // flushed) and remove a pid file whose process is gone.
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -33,27 +34,17 @@ async function readPostmasterPid(pidFile: string): Promise<number | null> {
 
 /** Alive, and a postgres (not an unrelated process that reused the pid). */
 async function isPostgresProcess(pid: number): Promise<boolean> {
-  if (!isAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   const comm = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => null);
   // Without /proc (macOS) trust the pid file: the pid is alive and was written by a postmaster.
   return comm === null || comm.trim() === "postgres";
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else — still alive.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
+    if (!isProcessAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return !isAlive(pid);
+  return !isProcessAlive(pid);
 }

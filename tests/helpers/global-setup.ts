@@ -7,6 +7,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/find-free-port";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
 
@@ -45,18 +46,9 @@ async function removeAbandonedRuns(): Promise<void> {
   const entries = await readdir(TEST_DATA_DIR).catch(() => [] as string[]);
   for (const entry of entries) {
     const pid = Number(entry.replace(/^run-/, ""));
-    if (!entry.startsWith("run-") || isAlive(pid)) continue;
+    if (!entry.startsWith("run-") || isProcessAlive(pid)) continue;
     const dir = path.join(TEST_DATA_DIR, entry);
     await stopStaleServer(dir);
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { findFreePort } from "@/lib/db/find-free-port";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
 
@@ -39,11 +40,11 @@ test("a server left by a SIGKILLed process is stopped and the data is still ther
   await exited;
 
   const orphan = await readPostmasterPid(dataDir);
-  expect(isAlive(orphan), "the postmaster outlives its killed parent").toBe(true);
+  expect(isProcessAlive(orphan), "the postmaster outlives its killed parent").toBe(true);
 
   const server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
   try {
-    expect(isAlive(orphan)).toBe(false);
+    expect(isProcessAlive(orphan)).toBe(false);
     const client = new pg.Client({ connectionString: server.adminUrl });
     await client.connect();
     const { rows } = await client.query(`SELECT "note" FROM "Survivor"`);
@@ -70,15 +71,6 @@ test("a pid file whose process is gone does not block the start", async () => {
 async function readPostmasterPid(dataDir: string): Promise<number> {
   const text = await readFile(path.join(dataDir, "postmaster.pid"), "utf8");
   return Number(text.split("\n")[0]);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function waitForLine(stream: NodeJS.ReadableStream, line: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The synchronous heart of the reader: extracted rows → template version, year, agency as printed, every
 // cell of the version, inferred values and findings. Stages: find tables → map cells → check.
-import type { ExtractedDocument, Finding, ReadError, TemplateVersion, TextRow } from "@/lib/reader/types";
+import type { ExtractedDocument, Finding, ReadError, ReadSuccess, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { buildItems, type Item } from "./tables/build-items";
 import { markLineGaps } from "./tables/mark-line-gaps";
@@ -18,19 +18,10 @@ import { finishCells } from "./checks/finish-cells";
 import { findPrintedUnits } from "./tables/find-printed-units";
 import { reportLayoutFindings } from "./checks/report-layout-findings";
 
-export interface DocumentReading {
-  ok: true;
-  mediaType: string;
+/** A ReadSuccess before the agency is resolved: only the name as printed is known. */
+export type DocumentReading = Omit<ReadSuccess, "agency" | "regionCodes"> & {
   agencyAsPrinted: string | null;
-  year: number | null;
-  template: TemplateVersion;
-  cells: Record<string, number | null>;
-  rawText: Record<string, string>;
-  inferred: string[];
-  units: Record<string, string | null>;
-  findings: Finding[];
-  text: string;
-}
+};
 
 export function readDocument(document: ExtractedDocument): DocumentReading | ReadError {
   const lines = document.rows.map(rowText);
@@ -116,5 +107,3 @@ function tableLabels(items: readonly Item[], ranges: TableRanges): string[] {
 function rowText(row: TextRow): string {
   return row.cells.filter((cell): cell is string => cell !== null).join(row.source === "line" ? "" : "\t");
 }
-
-export type { Item };

@@ -2,6 +2,7 @@
 // The read model (ReportMetrics) stores each metric's inputs in the columns named here — a count's value,
 // a rate's numerator and denominator — so rankings, tooltips and the export all share these definitions.
 import type { ReportMetrics } from "@/lib/generated/prisma/client";
+import { DENIED_ROWS, REJECTED_ROWS, UNABLE_ROWS } from "@/lib/reader/template/row-catalogue";
 
 /** Sum of `plus` minus sum of `minus`; null when any input cell is null (a metric is never guessed). */
 export interface Formula {
@@ -45,20 +46,9 @@ export type MetricDefinition = CountMetric | RateMetric;
 type RateColumnStem = { [K in MetricColumn]: K extends `${infer Stem}Num` ? Stem : never }[MetricColumn];
 
 const total = (row: string) => `${row}.total`;
-const DENIED = [
-  "state_secret",
-  "law_forbidden",
-  "three_safety",
-  "third_party",
-  "internal_affairs",
-  "process_info",
-  "enforcement_file",
-  "query_matter",
-].map((reason) => total(`t3.denied.${reason}`));
-const UNABLE = ["not_held", "needs_creation", "unclear"].map((reason) => total(`t3.unable.${reason}`));
-const REJECTED = ["petition", "duplicate", "publication", "mass_repeat", "confirm_info"].map((reason) =>
-  total(`t3.rejected.${reason}`),
-);
+const DENIED = DENIED_ROWS.map(total);
+const UNABLE = UNABLE_ROWS.map(total);
+const REJECTED = REJECTED_ROWS.map(total);
 
 const N = total("t3.new");
 const C = total("t3.carried");

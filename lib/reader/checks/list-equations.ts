@@ -1,6 +1,13 @@
 // The 勾稽 rules 1–4 of the template as data: Σ left = Σ right over cell ids. Used to check a report, to
 // infer blank cells the sums force, and to choose among possible readings of a glued or short row.
-import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from "@/lib/reader/template/row-catalogue";
+import {
+  DENIED_ROWS,
+  REJECTED_ROWS,
+  T3_COLUMNS,
+  T4_COLUMNS,
+  T4_GROUPS,
+  UNABLE_ROWS,
+} from "@/lib/reader/template/row-catalogue";
 import type { TemplateVersion } from "@/lib/reader/types";
 
 export type RuleCode = "RULE_BALANCE" | "RULE_OUTCOME_SUM" | "RULE_ROW_TOTAL" | "RULE_T4_TOTAL";
@@ -11,22 +18,15 @@ export interface Equation {
   right: readonly string[];
 }
 
-const DENIED = [
-  "state_secret",
-  "law_forbidden",
-  "three_safety",
-  "third_party",
-  "internal_affairs",
-  "process_info",
-  "enforcement_file",
-  "query_matter",
-].map((row) => `t3.denied.${row}`);
-const UNABLE = ["not_held", "needs_creation", "unclear"].map((row) => `t3.unable.${row}`);
-const REJECTED = ["petition", "duplicate", "publication", "mass_repeat", "confirm_info"].map(
-  (row) => `t3.rejected.${row}`,
-);
 export const OTHER_SUB_ROWS = ["t3.other.no_correction", "t3.other.no_fee", "t3.other.misc"] as const;
-const OUTCOME_ROWS = ["t3.granted", "t3.partial", ...DENIED, ...UNABLE, ...REJECTED, "t3.other"];
+const OUTCOME_ROWS = [
+  "t3.granted",
+  "t3.partial",
+  ...DENIED_ROWS,
+  ...UNABLE_ROWS,
+  ...REJECTED_ROWS,
+  "t3.other",
+];
 
 /** Every row of table 三 that prints seven numbers, in template order. */
 export function listTableThreeRows(template: TemplateVersion): string[] {

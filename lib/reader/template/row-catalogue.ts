@@ -84,6 +84,16 @@ export const T3_ROWS: readonly RowSpec[] = [
   { key: "t3.carry_forward", ordinal: "四", full: "结转下年度继续办理", cores: ["结转下年"] },
 ];
 
+/** The rows under a group heading of table 三, in template order: "t3.denied" → t3.denied.state_secret … */
+function listRowsUnder(group: string): string[] {
+  return T3_ROWS.filter((row) => row.key.startsWith(`${group}.`) && !row.heading).map((row) => row.key);
+}
+
+/** （三）不予公开, （四）无法提供, （五）不予处理: their reason rows add up in rule 2 and in the metrics. */
+export const DENIED_ROWS = listRowsUnder("t3.denied");
+export const UNABLE_ROWS = listRowsUnder("t3.unable");
+export const REJECTED_ROWS = listRowsUnder("t3.rejected");
+
 /** Table 三's applicant columns, in printed order (7 numbers a row). */
 export const T3_COLUMNS = ["natural", "commercial", "research", "social", "legal", "other", "total"] as const;
 

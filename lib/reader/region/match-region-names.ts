@@ -2,9 +2,14 @@
 // 发改局 …). Each name keeps only the gazetteer nodes consistent with the names before it.
 import { COUNTY_SUFFIX, type Gazetteer, type RegionNode } from "./load-gazetteer";
 
+interface NameCandidates {
+  text: string;
+  candidates: RegionNode[];
+}
+
 export interface RegionNameMatch {
   /** The region names found, outermost first, each with its remaining candidates. */
-  names: { text: string; candidates: RegionNode[] }[];
+  names: NameCandidates[];
   /** What follows the last region name. */
   rest: string;
 }
@@ -38,31 +43,33 @@ function matchAt(
   position: number,
   outer: RegionNode[] | null,
   gazetteer: Gazetteer,
-): { text: string; candidates: RegionNode[] } | null {
-  const longest = Math.min(gazetteer.longestKeyByFirstChar.get(name[position]!) ?? 0, name.length - position);
-  for (let length = longest; length >= 2; length--) {
-    const text = name.slice(position, position + length);
-    const nodes = gazetteer.byName.get(text);
-    if (!nodes) continue;
-    const candidates = outer ? nodes.filter((node) => outer.some((o) => isAncestor(o, node))) : nodes;
-    if (candidates.length > 0) return { text, candidates };
-  }
-  return matchFormerCountyName(name, position, outer, gazetteer);
+): NameCandidates | null {
+  return (
+    matchLongest(name, position, 2, outer, gazetteer, (text) => gazetteer.byName.get(text)) ??
+    matchLongest(name, position, 3, outer, gazetteer, (text) => formerCountyNodes(text, gazetteer))
+  );
 }
 
 // Counties renamed since (沾益县 → 沾益区, 宣威县 → 宣威市) are still printed under the old suffix: the stem
 // finds them, only when no exact name did.
-function matchFormerCountyName(
+function formerCountyNodes(text: string, gazetteer: Gazetteer): RegionNode[] | undefined {
+  const stem = COUNTY_SUFFIX.exec(text)?.[1];
+  return stem ? gazetteer.countiesByStem.get(stem) : undefined;
+}
+
+/** The longest text at the position that `lookup` knows and that lies inside one of the outer nodes. */
+function matchLongest(
   name: string,
   position: number,
+  shortest: number,
   outer: RegionNode[] | null,
   gazetteer: Gazetteer,
-): { text: string; candidates: RegionNode[] } | null {
+  lookup: (text: string) => RegionNode[] | undefined,
+): NameCandidates | null {
   const longest = Math.min(gazetteer.longestKeyByFirstChar.get(name[position]!) ?? 0, name.length - position);
-  for (let length = longest; length >= 3; length--) {
+  for (let length = longest; length >= shortest; length--) {
     const text = name.slice(position, position + length);
-    const stem = COUNTY_SUFFIX.exec(text)?.[1];
-    const nodes = stem ? gazetteer.countiesByStem.get(stem) : undefined;
+    const nodes = lookup(text);
     if (!nodes) continue;
     const candidates = outer ? nodes.filter((node) => outer.some((o) => isAncestor(o, node))) : nodes;
     if (candidates.length > 0) return { text, candidates };

@@ -1,11 +1,11 @@
 // Table 三 (申请情况): every row of seven numbers, found by label within the table's range. （六）其他处理 may
-// be one row or three sub-rows; both are kept and settled in read-tables.
+// be one row or three sub-rows; both are kept and settled in checks/finish-cells.
 import { T3_COLUMNS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 import { listTableThreeRows, OTHER_SUB_ROWS } from "@/lib/reader/checks/list-equations";
 import type { RowReading } from "@/lib/reader/checks/resolve-row-options";
 import type { TemplateVersion } from "@/lib/reader/types";
 import type { Item } from "./build-items";
-import { fitRowValues } from "./fit-row-values";
+import { blankRow, fitRowValues } from "./fit-row-values";
 import { pairRowItems } from "./pair-row-items";
 
 export interface TableRead {
@@ -36,14 +36,10 @@ export function readTableThree(
     printed.add(key);
     const fit = row.item
       ? fitRowValues(row.item, WIDTH, columnXs, WIDTH)
-      : { options: [blank()], issue: "ROW_EMPTY" as const };
+      : { options: [blankRow(WIDTH)], issue: "ROW_EMPTY" as const };
     readings.push({ key, columns: T3_COLUMNS, fit });
   }
   return { readings, printed, unmatched };
-}
-
-function blank() {
-  return Array.from({ length: WIDTH }, () => ({ value: null, text: "", unit: null }));
 }
 
 /** PDF: column x positions from the rows that print all seven numbers, to place the numbers of short rows. */

@@ -4,7 +4,7 @@ import { T2_COLUMNS, T2_ROWS } from "@/lib/reader/template/row-catalogue";
 import type { RowReading } from "@/lib/reader/checks/resolve-row-options";
 import type { TemplateVersion } from "@/lib/reader/types";
 import type { Item } from "./build-items";
-import { fitRowValues } from "./fit-row-values";
+import { blankRow, fitRowValues } from "./fit-row-values";
 import { pairRowItems } from "./pair-row-items";
 import type { TableRead } from "./read-table-three";
 
@@ -24,10 +24,7 @@ export function readTableTwo(
     printed.add(key);
     const fit = row.item
       ? fitRowValues(row.item, columns.length)
-      : {
-          options: [columns.map(() => ({ value: null, text: "", unit: null }))],
-          issue: "ROW_EMPTY" as const,
-        };
+      : { options: [blankRow(columns.length)], issue: "ROW_EMPTY" as const };
     readings.push({ key, columns, fit });
   }
   return { readings, printed, unmatched };

@@ -4,7 +4,7 @@ import type { ExtractedDocument } from "@/lib/reader/types";
 import { decodeText } from "@/lib/reader/extract/decode-text";
 import { readHtmlRows } from "@/lib/reader/extract/read-html-rows";
 
-export function findDeclaredCharset(bytes: Uint8Array): string | null {
+function findDeclaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return match?.[1] ?? null;

@@ -1,7 +1,7 @@
 // TXT → one "line" row per line. Tabs and pipes stay inside the line: table reading decides what they mean.
 import type { ExtractedDocument, TextRow } from "@/lib/reader/types";
 
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   // Form feeds are page breaks in text extracted from PDFs (pdftotext): a line break for us.
   return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n|\f/);
 }

@@ -16,7 +16,3 @@ const MESSAGES: Record<ReadErrorCode, string> = {
 export function makeReadError(code: ReadErrorCode, mediaType: string | null, message?: string): ReadError {
   return { ok: false, error: { code, message: message ?? MESSAGES[code] }, mediaType };
 }
-
-export function isReadError(value: unknown): value is ReadError {
-  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
-}

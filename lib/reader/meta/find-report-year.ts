@@ -22,6 +22,6 @@ export function findReportYear(lines: readonly string[]): number | null {
   return first;
 }
 
-export function isPlausibleYear(year: number): boolean {
+function isPlausibleYear(year: number): boolean {
   return year >= FIRST_YEAR && year <= new Date().getUTCFullYear() + 1;
 }

@@ -62,7 +62,7 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
  * NFKC (full-width letters, digits, brackets), no whitespace (沾 益 区 → 沾益区), and without the title words a
  * name may still carry: “关于…”, “…2023年度政府信息公开工作年度报告”.
  */
-export function normalizeAgencyName(name: string): string {
+function normalizeAgencyName(name: string): string {
   return name
     .normalize("NFKC")
     .replace(/\s+/g, "")

@@ -24,7 +24,7 @@ export function markLineGaps(items: readonly Item[]): void {
 }
 
 /** Blank cells inserted from layout evidence; dropped again if the row then has too many cells. */
-export function gapBlank(): ValueCell {
+function gapBlank(): ValueCell {
   return { text: "", value: null, digits: false, unit: null, gap: -1 };
 }
 

@@ -29,8 +29,3 @@ export function parseCellValue(raw: string): CellValue {
   const digits = match[1] === "" && match[3] === undefined && /^\d{2,}$/.test(match[2] ?? "");
   return { kind: "number", value, text: raw.trim(), unit: match[3] ?? null, digits };
 }
-
-/** A cell that is neither a number nor blank, i.e. label text. */
-export function isTextCell(raw: string): boolean {
-  return parseCellValue(raw).kind === "text";
-}

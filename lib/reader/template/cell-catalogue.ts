@@ -27,10 +27,6 @@ export function listCellIds(template: TemplateVersion): readonly string[] {
   return IDS_BY_VERSION[template];
 }
 
-export function getCellSpec(id: string): CellSpec | undefined {
-  return SPEC_BY_ID.get(id);
-}
-
 const TABLE_NAMES: Record<string, string> = { t2: "表二", t3: "表三", t4: "表四" };
 
 /** “表三 （三）不予公开 / 2.其他法律行政法规禁止公开 · 社会公益组织” — a cell named in words for staff. */

@@ -31,10 +31,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
   const ranges = locateTables(items);
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
   const titleYear = title?.year ?? null;
-  if (
-    (titleYear !== null && titleYear < 2019) ||
-    (ranges.t3 === null && looksLikeOldFormat(squeeze(lines), null))
-  )
+  if ((titleYear !== null && titleYear < 2019) || (ranges.t3 === null && looksLikeOldFormat(squeeze(lines))))
     return makeReadError("PRE_2019_FORMAT", document.mediaType);
   if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
   const year = titleYear ?? findReportYear(lines);

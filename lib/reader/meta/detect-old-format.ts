@@ -14,7 +14,7 @@ const OLD_MARKERS = [
   "依申请公开信息目录",
 ];
 
-export function looksLikeOldFormat(normalizedText: string, titleYear: number | null): boolean {
-  if (titleYear !== null && titleYear < 2019) return true;
+/** Text squeezed of spaces and slashes; a title year before 2019 is checked by the caller. */
+export function looksLikeOldFormat(normalizedText: string): boolean {
   return OLD_MARKERS.filter((marker) => normalizedText.includes(marker)).length >= 2;
 }

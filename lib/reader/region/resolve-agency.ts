@@ -33,9 +33,10 @@ export function resolveAgency(input: { asPrinted: string | null; text: string })
   const printedMatch = matchRegionNames(printed, gazetteer);
   const role = classifyAgencyRest(printedMatch.rest);
   // The text is only read when the name alone does not decide (most names do: no cost for them).
-  const text = pickRegion(printedMatch, "").node ? "" : selectContext(input.text);
+  const namePick = pickRegion(printedMatch, "");
+  const text = namePick.node ? "" : selectContext(input.text);
   const match = text ? completeFromText(printed, printedMatch, role, text, gazetteer) : printedMatch;
-  const pick = pickRegion(match, text);
+  const pick = text ? pickRegion(match, text) : namePick;
 
   const region = pick.node ?? pick.shared;
   const levels = describeRegion(region);

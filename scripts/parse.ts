@@ -2,6 +2,7 @@
 // Exit status 0 even when a file is rejected; nothing but the JSON lines goes to stdout.
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { makeReadError } from "@/lib/reader/extract/read-error";
 import { readReport } from "@/lib/reader/read-report";
 import type { AgencyInfo, ReadResult } from "@/lib/reader/types";
 
@@ -17,7 +18,7 @@ const EMPTY_AGENCY: AgencyInfo = {
   parent: null,
 };
 
-export function formatParseLine(file: string, result: ReadResult): string {
+function formatParseLine(file: string, result: ReadResult): string {
   if (!result.ok)
     return JSON.stringify({
       file,
@@ -68,16 +69,7 @@ async function main(files: readonly string[]): Promise<void> {
         error instanceof Error && "code" in error && error.code === "ENOENT"
           ? "文件不存在。"
           : "无法读取文件。";
-      line = JSON.stringify({
-        file: basename(file),
-        ok: false,
-        error: { code: "CORRUPT_FILE", message },
-        agency: EMPTY_AGENCY,
-        year: null,
-        template: null,
-        cells: {},
-        findings: [],
-      });
+      line = formatParseLine(basename(file), makeReadError("CORRUPT_FILE", null, message));
     }
     process.stdout.write(`${line}\n`);
   }

@@ -1,16 +1,17 @@
 // The upload path: bytes → reader → ingestion. Used by the upload route and by the sample seeds alike.
 //   const outcome = await importDocument(db, { bytes, fileName, mediaType, uploadedById });
 // A file already stored (same sha256) is recognised before it is read again.
-import { findDuplicate, hashBytes, ingestDocument } from "@/lib/ingest/ingest-document";
+import { findDuplicate, hashBytes, storeNewDocument } from "@/lib/ingest/ingest-document";
 import type { Db, IngestInput, IngestOutcome } from "@/lib/ingest/ingest-types";
 import { readReport } from "@/lib/reader/read-report";
 import type { ReadResult } from "@/lib/reader/types";
 
 export async function importDocument(db: Db, input: IngestInput): Promise<IngestOutcome> {
-  const duplicate = await findDuplicate(db, hashBytes(input.bytes));
+  const sha256 = hashBytes(input.bytes);
+  const duplicate = await findDuplicate(db, sha256);
   if (duplicate) return duplicate;
   const result = await readSafely(input);
-  return ingestDocument(db, input, result);
+  return storeNewDocument(db, input, result, sha256);
 }
 
 /** The reader promises not to throw; if it ever does, the file is still kept, as unreadable. */

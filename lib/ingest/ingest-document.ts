@@ -28,8 +28,16 @@ export async function ingestDocument(
   reading: ReadResult,
 ): Promise<IngestOutcome> {
   const sha256 = hashBytes(upload.bytes);
-  const existing = await findDuplicate(db, sha256);
-  if (existing) return existing;
+  return (await findDuplicate(db, sha256)) ?? storeNewDocument(db, upload, reading, sha256);
+}
+
+/** ingestDocument for a caller that has just checked the hash itself (the upload path reads in between). */
+export async function storeNewDocument(
+  db: Db,
+  upload: IngestInput,
+  reading: ReadResult,
+  sha256: string,
+): Promise<IngestOutcome> {
   // Strings PostgreSQL would refuse (NUL, lone surrogates) must not cost the upload; the bytes stay exact.
   const input = { ...upload, fileName: sanitizeText(upload.fileName) };
   const result = sanitizeJson(reading) as ReadResult;

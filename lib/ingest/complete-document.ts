@@ -9,7 +9,6 @@ import type { DocumentStatus } from "@/lib/generated/prisma/client";
 import type { Db, IngestOutcome } from "@/lib/ingest/ingest-types";
 import { sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
 import { upsertAgency } from "@/lib/ingest/upsert-agency";
-import { upsertRegionChain } from "@/lib/ingest/upsert-region-chain";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
 import type { ReadSuccess } from "@/lib/reader/types";
 
@@ -46,12 +45,7 @@ export async function completeDocument(db: Db, input: CompleteDocumentInput): Pr
     // The agency staff name now, else the one already attached (staff may give the agency and the year
     // in two steps; the stored reading keeps what the reader found).
     const agency = result.agency.name
-      ? await upsertAgency(
-          tx,
-          { ...result.agency, name: result.agency.name },
-          result.regionCodes,
-          await upsertRegionChain(tx, result.regionCodes, result.agency),
-        )
+      ? await upsertAgency(tx, { ...result.agency, name: result.agency.name }, result.regionCodes)
       : document.agencyId !== null
         ? await tx.agency.findUniqueOrThrow({
             where: { id: document.agencyId },

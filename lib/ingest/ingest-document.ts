@@ -14,7 +14,6 @@ import { classifyReadResult } from "@/lib/ingest/classify-read-result";
 import type { Db, IngestInput, IngestOutcome, Tx } from "@/lib/ingest/ingest-types";
 import { sanitizeJson, sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
 import { upsertAgency } from "@/lib/ingest/upsert-agency";
-import { upsertRegionChain } from "@/lib/ingest/upsert-region-chain";
 
 const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 60_000 };
 
@@ -88,11 +87,9 @@ async function writeDocument(
 ): Promise<IngestOutcome> {
   const { status, errorCode, mediaType } = classifyReadResult(result);
   const agencyName = result.ok ? result.agency.name : null;
-  const region =
-    result.ok && agencyName ? await upsertRegionChain(tx, result.regionCodes, result.agency) : null;
   const agency =
     result.ok && agencyName
-      ? await upsertAgency(tx, { ...result.agency, name: agencyName }, result.regionCodes, region)
+      ? await upsertAgency(tx, { ...result.agency, name: agencyName }, result.regionCodes)
       : null;
   const year = result.ok ? result.year : null;
   const document = await tx.document.create({

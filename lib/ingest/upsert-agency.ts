@@ -1,9 +1,9 @@
-// Finds or creates the reporting agency of a reading by its full official name, records the name as
-// printed as an alias, and for a department links the government of its level (沾益区发改局 →
+// Finds or creates the reporting agency of a reading by its full official name, with its regions, records
+// the name as printed as an alias, and for a department links the government of its level (沾益区发改局 →
 // 曲靖市沾益区人民政府), creating that government when it is not known yet.
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
 import type { Tx } from "@/lib/ingest/ingest-types";
-import type { RegionRef } from "@/lib/ingest/upsert-region-chain";
+import { upsertRegionChain, type RegionRef } from "@/lib/ingest/upsert-region-chain";
 
 export interface AgencyRef {
   id: number;
@@ -16,8 +16,8 @@ export async function upsertAgency(
   tx: Tx,
   info: AgencyInfo & { name: string },
   codes: RegionCodes,
-  region: RegionRef | null,
 ): Promise<AgencyRef> {
+  const region = await upsertRegionChain(tx, codes, info);
   const kind: AgencyKind = info.kind ?? "其他";
   const parentId =
     info.kind === "部门" && info.parent

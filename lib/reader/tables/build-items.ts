@@ -3,8 +3,8 @@
 // accumulated label by label, and its blank-line gaps are kept so that an extra blank line can later be read
 // as an empty cell. Tables are then read from items by label, never by a fixed column index.
 import type { TextRow } from "@/lib/reader/types";
-import { isNoiseLine, stripArtefacts } from "./is-noise-line";
-import { splitCell, type Token } from "./split-cell";
+import { readRowTokens } from "./read-row-tokens";
+import type { Token } from "./split-cell";
 
 export interface ValueCell {
   text: string;
@@ -53,7 +53,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     return item;
   };
   for (const row of rows) {
-    const tokens = rowTokens(row);
+    const tokens = readRowTokens(row);
     if (tokens === "noise") continue;
     if (tokens === "blank") {
       pendingGap++;
@@ -150,31 +150,4 @@ function toValue(token: Token, gap: number | undefined): ValueCell {
   if (token.x !== undefined) cell.x = token.x;
   if (gap !== undefined) cell.gap = gap;
   return cell;
-}
-
-/** The row's tokens, or why it has none. Tabs and pipes in plain text separate cells. */
-function rowTokens(row: TextRow): Token[] | "blank" | "noise" {
-  if (row.source === "line") {
-    const line = stripArtefacts(row.cells[0] ?? "");
-    const trimmed = line.trim();
-    if (trimmed === "") return "blank";
-    if (isNoiseLine(trimmed)) return "noise";
-    // The commonest row by far: one cell of text, no tab or pipe.
-    if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
-    return splitLine(line).flatMap((cell) => splitCell(cell));
-  }
-  const cells = row.cells.filter((text): text is string => text !== null);
-  if (cells.length === 1 && isNoiseLine(cells[0] ?? "")) return "noise";
-  const tokens: Token[] = [];
-  row.cells.forEach((text, index) => {
-    if (text !== null) tokens.push(...splitCell(text, row.xs?.[index]));
-  });
-  return tokens;
-}
-
-function splitLine(line: string): string[] {
-  if (line.includes("\t")) return line.split("\t");
-  if (line.includes("|") && (line.trimStart().startsWith("|") || line.split("|").length > 2))
-    return line.split("|");
-  return [line];
 }

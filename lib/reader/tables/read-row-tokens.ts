@@ -1,0 +1,31 @@
+// One extracted row → its tokens (labels, numbers, blanks), or why it has none: a blank line or noise (page
+// numbers, site chrome). In plain text, tabs and pipes separate cells.
+import type { TextRow } from "@/lib/reader/types";
+import { isNoiseLine, stripArtefacts } from "./is-noise-line";
+import { splitCell, type Token } from "./split-cell";
+
+export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
+  if (row.source === "line") {
+    const line = stripArtefacts(row.cells[0] ?? "");
+    const trimmed = line.trim();
+    if (trimmed === "") return "blank";
+    if (isNoiseLine(trimmed)) return "noise";
+    // The commonest row by far: one cell of text, no tab or pipe.
+    if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
+    return splitLine(line).flatMap((cell) => splitCell(cell));
+  }
+  const cells = row.cells.filter((text): text is string => text !== null);
+  if (cells.length === 1 && isNoiseLine(cells[0] ?? "")) return "noise";
+  const tokens: Token[] = [];
+  row.cells.forEach((text, index) => {
+    if (text !== null) tokens.push(...splitCell(text, row.xs?.[index]));
+  });
+  return tokens;
+}
+
+function splitLine(line: string): string[] {
+  if (line.includes("\t")) return line.split("\t");
+  if (line.includes("|") && (line.trimStart().startsWith("|") || line.split("|").length > 2))
+    return line.split("|");
+  return [line];
+}

@@ -1,6 +1,6 @@
 // Equations by the cell ids they involve, built once per template version.
 import type { TemplateVersion } from "@/lib/reader/types";
-import { listEquations, type Equation } from "./list-equations";
+import { listEquations, solveForUnknown, type Equation } from "./list-equations";
 
 const CACHE = new Map<TemplateVersion, ReadonlyMap<string, readonly Equation[]>>();
 
@@ -25,27 +25,9 @@ export function isFeasible(
   values: ReadonlyMap<string, number | null>,
   blanks: ReadonlySet<string>,
 ): boolean {
-  let left = 0;
-  let right = 0;
-  let unknown: { id: string; side: "left" | "right" } | null = null;
-  let unknownCount = 0;
-  for (const [ids, side] of [
-    [equation.left, "left"],
-    [equation.right, "right"],
-  ] as const) {
-    for (const id of ids) {
-      const value = values.get(id);
-      if (value === null || value === undefined) {
-        unknownCount++;
-        unknown = { id, side };
-        continue;
-      }
-      if (side === "left") left += value;
-      else right += value;
-    }
-  }
-  if (unknownCount === 0) return Math.abs(left - right) < 1e-9;
-  if (unknownCount > 1 || unknown === null || !blanks.has(unknown.id)) return true;
-  const forced = unknown.side === "left" ? right - left : left - right;
-  return forced >= 0 && Number.isInteger(forced);
+  const solved = solveForUnknown(equation, values);
+  if (solved === null) return true;
+  if (solved.id === null) return Math.abs(solved.value) < 1e-9;
+  if (!blanks.has(solved.id)) return true;
+  return solved.value >= 0 && Number.isInteger(solved.value);
 }

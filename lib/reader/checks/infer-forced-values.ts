@@ -3,7 +3,7 @@
 // row the report does not print stays null.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { describeCell } from "@/lib/reader/template/cell-catalogue";
-import { listEquations } from "./list-equations";
+import { listEquations, solveForUnknown } from "./list-equations";
 
 export function inferForcedValues(
   values: Map<string, number | null>,
@@ -17,8 +17,8 @@ export function inferForcedValues(
   while (changed) {
     changed = false;
     for (const equation of equations) {
-      const forced = forcedValue(equation.left, equation.right, values);
-      if (forced === null || !blanks.has(forced.id) || inferred.includes(forced.id)) continue;
+      const forced = solveForUnknown(equation, values);
+      if (!forced || forced.id === null || !blanks.has(forced.id) || inferred.includes(forced.id)) continue;
       if (forced.value < 0 || !Number.isInteger(forced.value)) continue;
       values.set(forced.id, forced.value);
       inferred.push(forced.id);
@@ -40,29 +40,4 @@ export function inferForcedValues(
       },
     ],
   };
-}
-
-function forcedValue(
-  left: readonly string[],
-  right: readonly string[],
-  values: ReadonlyMap<string, number | null>,
-): { id: string; value: number } | null {
-  let unknown: { id: string; onLeft: boolean } | null = null;
-  let leftSum = 0;
-  let rightSum = 0;
-  for (const [ids, onLeft] of [
-    [left, true],
-    [right, false],
-  ] as const) {
-    for (const id of ids) {
-      const value = values.get(id);
-      if (value === null || value === undefined) {
-        if (unknown !== null) return null;
-        unknown = { id, onLeft };
-      } else if (onLeft) leftSum += value;
-      else rightSum += value;
-    }
-  }
-  if (unknown === null) return null;
-  return { id: unknown.id, value: unknown.onLeft ? rightSum - leftSum : leftSum - rightSum };
 }

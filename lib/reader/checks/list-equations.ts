@@ -67,6 +67,35 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
   return equations;
 }
 
+/**
+ * What an equation says given the known values: with every cell known, `id` is null and `value` is Σ left − Σ
+ * right (0 when it holds); with exactly one unknown, `value` is the one value that makes it hold. Null when two
+ * or more cells are unknown.
+ */
+export function solveForUnknown(
+  equation: Equation,
+  values: ReadonlyMap<string, number | null>,
+): { id: string | null; value: number } | null {
+  let unknown: { id: string; onLeft: boolean } | null = null;
+  let left = 0;
+  let right = 0;
+  for (const [ids, onLeft] of [
+    [equation.left, true],
+    [equation.right, false],
+  ] as const) {
+    for (const id of ids) {
+      const value = values.get(id);
+      if (value === null || value === undefined) {
+        if (unknown !== null) return null;
+        unknown = { id, onLeft };
+      } else if (onLeft) left += value;
+      else right += value;
+    }
+  }
+  if (unknown === null) return { id: null, value: left - right };
+  return { id: unknown.id, value: unknown.onLeft ? right - left : left - right };
+}
+
 /** Σ of the ids' values, or null when any is unknown. */
 export function sumOf(ids: readonly string[], values: ReadonlyMap<string, number | null>): number | null {
   let total = 0;

@@ -9,7 +9,7 @@ import { afterAll, expect, test } from "vitest";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
-import { stopStaleServer } from "@/lib/db/stop-stale-server";
+import { DatabaseInUseError, stopStaleServer } from "@/lib/db/stop-stale-server";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -52,6 +52,32 @@ test("a server left by a SIGKILLed process is stopped and the data is still ther
     expect(rows).toEqual([{ note: "written before SIGKILL" }]);
   } finally {
     await server.stop();
+  }
+});
+
+test("a server whose starting process is alive is not stale: a second start is refused and it keeps running", async () => {
+  const dataDir = newDataDir();
+  const port = await findFreePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/helpers/embedded-child.ts", dataDir, String(port)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  try {
+    await waitForLine(child.stdout, "READY");
+    const postmaster = await readPostmasterPid(dataDir);
+    const secondPort = await findFreePort();
+    await expect(
+      startEmbeddedPostgres({ dataDir, port: secondPort, persistent: true }),
+    ).rejects.toBeInstanceOf(DatabaseInUseError);
+    expect(isProcessAlive(postmaster), "the running app's database was left alone").toBe(true);
+  } finally {
+    // Leaves an orphan, which afterAll's stopStaleServer recovers.
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
   }
 });
 

@@ -13,6 +13,9 @@ test("five wrong passwords lock the account: 尝试次数过多，请 15 分钟�
   const attempt = async (password: string) => {
     await page.getByLabel("邮箱").fill(victim.email);
     await page.getByLabel("密码").fill(password);
+    // A reset landing between fill and click would submit an empty form: make sure both values hold.
+    await expect(page.getByLabel("邮箱")).toHaveValue(victim.email);
+    await expect(page.getByLabel("密码")).toHaveValue(password);
     const answered = page.waitForResponse(
       (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
     );

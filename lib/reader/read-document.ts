@@ -66,7 +66,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
     year,
     template,
     cells: finished.cells,
-    rawText: Object.fromEntries(resolved.raw),
+    rawText: toRecord(resolved.raw),
     inferred: finished.inferred,
     units: units.units,
     findings,
@@ -99,6 +99,14 @@ function tableLabels(items: readonly Item[], ranges: TableRanges): string[] {
       labels.push(...(items[i]?.labelParts ?? []).filter((part) => part.length <= 80));
   }
   return labels;
+}
+
+/** A loop, not Object.fromEntries: with a different key set in every report, fromEntries builds a fresh
+ * hidden-class chain each time (about a tenth of a TXT read); plain stores give the same object, same order. */
+function toRecord(map: ReadonlyMap<string, string>): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [key, value] of map) record[key] = value;
+  return record;
 }
 
 function rowText(row: TextRow): string {

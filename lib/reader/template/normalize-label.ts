@@ -3,9 +3,19 @@
 
 /** Characters kept in a normalised label: CJK ideographs, ASCII letters and digits. */
 const DROPPED = /[^\p{Script=Han}A-Za-z0-9]/gu;
+const MEMO_LIMIT = 20_000;
+
+/** The same labels and headings are normalised many times per report (table search, matching): memoised,
+ * bounded so memory stays flat. NFKC plus a Unicode-property regex costs far more than a lookup. */
+const NORMAL_MEMO = new Map<string, string>();
 
 export function normalizeLabel(text: string): string {
-  return text.normalize("NFKC").replace(DROPPED, "");
+  const known = NORMAL_MEMO.get(text);
+  if (known !== undefined) return known;
+  const normal = text.normalize("NFKC").replace(DROPPED, "");
+  if (NORMAL_MEMO.size >= MEMO_LIMIT) NORMAL_MEMO.clear();
+  NORMAL_MEMO.set(text, normal);
+  return normal;
 }
 
 /**
@@ -17,7 +27,6 @@ const ORDINAL =
 
 /** Template labels repeat in every report: split results are memoised (bounded, so memory stays flat). */
 const SPLIT_MEMO = new Map<string, { ordinal: string; rest: string }>();
-const MEMO_LIMIT = 20_000;
 
 export function splitLabel(text: string): { ordinal: string; rest: string } {
   const known = SPLIT_MEMO.get(text);

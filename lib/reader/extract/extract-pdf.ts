@@ -10,6 +10,7 @@ import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
 import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
 import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
+import { inflatePdfStreams } from "@/lib/reader/extract/inflate-pdf-streams";
 import { BuiltInCMapFactory } from "@/lib/reader/extract/builtin-cmaps";
 
 const MEDIA_TYPE = "application/pdf";
@@ -45,7 +46,7 @@ export async function extractPdf(
   }
   const light = options.fontPrograms === "parse" ? null : skipFontPrograms(bytes);
   if (light) {
-    const fast = await readPdf(light);
+    const fast = await readPdf(inflatePdfStreams(light) ?? light);
     // A font whose ToUnicode map turns out incomplete shows as replacement or private-use characters.
     if ("rows" in fast && unmappedShare(fast.rows) <= 0.005) return fast;
   }

@@ -2,6 +2,7 @@
 // blank cells, rows with too many numbers.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { describeCell, describeRow, listCellIds } from "@/lib/reader/template/cell-catalogue";
+import { joinCellId } from "@/lib/reader/template/join-cell-id";
 import { T2_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import type { TableRead } from "@/lib/reader/tables/read-table-three";
 import { listTableThreeRows, OTHER_SUB_ROWS } from "./list-equations";
@@ -40,7 +41,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
   }
   const inferred = new Set(input.finished.inferred);
   for (const reading of input.readings) {
-    const ids = reading.columns.map((column) => `${reading.key}.${column}`);
+    const ids = reading.columns.map((column) => joinCellId(reading.key, column));
     const row = describeRow(reading.key, template);
     if (reading.fit.issue === "ROW_EMPTY") {
       const filled = ids.every((id) => inferred.has(id));

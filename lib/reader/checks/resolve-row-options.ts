@@ -3,6 +3,7 @@
 // first reading, and the cells whose value depends on the choice are reported as uncertain.
 import type { RowFit } from "@/lib/reader/tables/fit-row-values";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
+import { joinCellId } from "@/lib/reader/template/join-cell-id";
 import { describeRow } from "@/lib/reader/template/cell-catalogue";
 import { indexEquations, isFeasible } from "./index-equations";
 import type { Equation } from "./list-equations";
@@ -57,7 +58,7 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
 function write(resolved: ResolvedCells, reading: RowReading, optionIndex: number): void {
   const option = reading.fit.options[optionIndex] ?? [];
   reading.columns.forEach((column, index) => {
-    const id = `${reading.key}.${column}`;
+    const id = joinCellId(reading.key, column);
     const cell = option[index];
     resolved.values.set(id, cell?.value ?? null);
     if (cell && cell.value === null) resolved.blanks.add(id);
@@ -76,7 +77,7 @@ function fits(
   const blanks = new Set(resolved.blanks);
   const equations = new Set<Equation>();
   reading.columns.forEach((column, position) => {
-    const id = `${reading.key}.${column}`;
+    const id = joinCellId(reading.key, column);
     const value = option[position]?.value ?? null;
     values.set(id, value);
     if (value === null) blanks.add(id);
@@ -90,7 +91,7 @@ function differingCells(reading: RowReading): string[] {
   const [first, ...rest] = reading.fit.options;
   return reading.columns
     .filter((_, position) => rest.some((option) => option[position]?.value !== first?.[position]?.value))
-    .map((column) => `${reading.key}.${column}`);
+    .map((column) => joinCellId(reading.key, column));
 }
 
 function uncertainRow(reading: RowReading, cells: string[], template: TemplateVersion): Finding {

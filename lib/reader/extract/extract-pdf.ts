@@ -11,6 +11,7 @@ import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
 import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
 import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
 import { inflatePdfStreams } from "@/lib/reader/extract/inflate-pdf-streams";
+import { fixTextStateClone } from "@/lib/reader/extract/fix-text-state-clone";
 import { BuiltInCMapFactory } from "@/lib/reader/extract/builtin-cmaps";
 
 const MEDIA_TYPE = "application/pdf";
@@ -33,6 +34,7 @@ interface RawTextItem {
 /** Load pdf.js now rather than during the first upload (server start, benchmarks). */
 export async function preloadPdfReader(): Promise<void> {
   await getResolvedPDFJS();
+  await fixTextStateClone();
 }
 
 /** `fontPrograms: "parse"` forces pdf.js to read embedded fonts even when the text does not need them. */
@@ -58,6 +60,7 @@ export async function extractPdf(
 }
 
 async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
+  await fixTextStateClone();
   let pdf: PdfDocument;
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.

@@ -70,9 +70,28 @@ function scoreRow(spec: RowSpec, ordinal: string, rest: string): number {
   return similarity >= FUZZY_FLOOR ? similarity * 0.9 + ordinalBonus : 0;
 }
 
+/** Only the last three parts count; they repeat across reports, so whole answers are memoised too. */
+const PARTS_MEMO = new WeakMap<readonly RowSpec[], Map<string, RowMatch | null>>();
+const PARTS_SEPARATOR = "\u0000";
+
 /** Try the label parts of a row from the last one backwards (“（三）不予公开 | 1.属于国家秘密”, wrapped labels). */
 export function matchRowLabelParts(labelParts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
-  const parts = labelParts.slice(-3).flatMap(splitAtOrdinals);
+  const last = labelParts.slice(-3);
+  // A part holding the separator itself could collide with another split: not memoised.
+  if (last.some((part) => part.includes(PARTS_SEPARATOR))) return matchLastParts(last, rows);
+  const key = last.join(PARTS_SEPARATOR);
+  let memo = PARTS_MEMO.get(rows);
+  if (!memo) PARTS_MEMO.set(rows, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const match = matchLastParts(last, rows);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, match);
+  return match;
+}
+
+function matchLastParts(last: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
+  const parts = last.flatMap(splitAtOrdinals);
   for (let take = 1; take <= Math.min(parts.length, 3); take++) {
     const match = matchRowLabel(parts.slice(parts.length - take).join(""), rows);
     if (match) return match;

@@ -1,7 +1,7 @@
 // Every model of prisma/schema/auth.prisma, through the client, on a database migrated by our own SQL
 // (prisma/migrations/20261129010000_auth), plus a column-by-column comparison of nullability and defaults
 // with what the client believes — so the schema and the hand-written migration cannot drift apart.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
@@ -12,13 +12,26 @@ type SchemaField = { model: string; name: string; nullable: boolean; dbDefault: 
 
 // The generated client keeps only names and types at run time, so nullability and defaults are read from
 // the schema file itself: `name Type[?|[]] @attributes`, relation fields (types naming a model) skipped.
+const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
+
+/** Every model of every schema file: a field typed with one of them is a relation, not a column. */
+function readAllModelNames(): Set<string> {
+  const names = new Set<string>();
+  for (const file of readdirSync(SCHEMA_DIR).filter((name) => name.endsWith(".prisma"))) {
+    const text = readFileSync(path.join(SCHEMA_DIR, file), "utf8");
+    for (const [, model] of text.matchAll(/^model (\w+) \{/gm)) names.add(model!);
+  }
+  return names;
+}
+
 function readSchemaFields(): SchemaField[] {
-  const schema = readFileSync(path.join(process.cwd(), "prisma", "schema", "auth.prisma"), "utf8");
+  const schema = readFileSync(path.join(SCHEMA_DIR, "auth.prisma"), "utf8");
+  const models = readAllModelNames();
   const fields: SchemaField[] = [];
   for (const [, model, body] of schema.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
     for (const line of body!.split("\n")) {
       const match = /^\s+(\w+)\s+(\w+)(\?|\[\])?(.*)$/.exec(line);
-      if (!match || AUTH_MODELS.includes(match[2]!)) continue;
+      if (!match || models.has(match[2]!)) continue;
       const [, name, , modifier, attributes] = match;
       fields.push({
         model: model!,

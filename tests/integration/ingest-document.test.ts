@@ -14,6 +14,10 @@ import {
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
+  // The uploaders the tests name: Document.uploadedById references a real user.
+  for (const id of ["u1", "u2"]) {
+    await t.db.user.create({ data: { id, name: id, email: `${id}@example.test`, role: "staff" } });
+  }
 });
 afterAll(() => t?.drop());
 

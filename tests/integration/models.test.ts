@@ -25,6 +25,10 @@ async function createRegionChain() {
   });
 }
 
+async function createUser(id: string) {
+  return t.db.user.create({ data: { id, name: id, email: `${id}@example.test`, role: "staff" } });
+}
+
 async function createDocument(name: string) {
   return t.db.document.create({
     data: {
@@ -123,7 +127,7 @@ describe("models", () => {
         status: "rejected",
         errorCode: "CORRUPT_FILE",
         readResult: { ok: false, error: { code: "CORRUPT_FILE", message: "文件已损坏" }, mediaType: null },
-        uploadedById: "user-1",
+        uploadedById: (await createUser("uploader")).id,
       },
     });
     const read = await t.db.document.findUniqueOrThrow({ where: { sha256: sha("raw") } });
@@ -250,11 +254,43 @@ describe("models", () => {
     expect(finding.status).toBe("open");
     const resolved = await t.db.finding.update({
       where: { id: finding.id },
-      data: { status: "dismissed", resolvedAt: new Date(), resolvedById: "user-1" },
+      data: { status: "dismissed", resolvedAt: new Date(), resolvedById: (await createUser("resolver")).id },
       include: { report: true },
     });
     expect(resolved.cellIds).toEqual(["t3.carried.total", "t3.carry_forward.total"]);
     expect(resolved.report.id).toBe(report.id);
+  });
+
+  test("uploader, confirmer and resolver are real users; a deleted user leaves the records without a name", async () => {
+    const user = await createUser("linked-user");
+    const doc = await t.db.document.create({
+      data: {
+        sha256: sha("linked"),
+        fileName: "linked.txt",
+        size: 1,
+        bytes: new Uint8Array([0x31]),
+        status: "rejected",
+        readResult: {},
+        uploadedById: user.id,
+      },
+      include: { uploadedBy: true },
+    });
+    expect(doc.uploadedBy?.email).toBe("linked-user@example.test");
+    await expect(
+      t.db.document.create({
+        data: {
+          sha256: sha("ghost"),
+          fileName: "ghost.txt",
+          size: 1,
+          bytes: new Uint8Array([0x32]),
+          status: "rejected",
+          readResult: {},
+          uploadedById: "no-such-user",
+        },
+      }),
+    ).rejects.toThrow(/Document_uploadedById_fkey/);
+    await t.db.user.delete({ where: { id: user.id } });
+    expect((await t.db.document.findUniqueOrThrow({ where: { id: doc.id } })).uploadedById).toBeNull();
   });
 
   test("ReportMetrics: one row per current report, filtered by year, kind and region prefix", async () => {

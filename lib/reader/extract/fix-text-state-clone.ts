@@ -5,6 +5,7 @@
 // prototype. pdf.js does not export the class, so it is caught once, on a tiny PDF, as it is first cloned;
 // if pdf.js's clone is not the one we know (another version), nothing is changed.
 import { getDocumentProxy } from "unpdf";
+import { buildOnePagePdf } from "@/lib/reader/extract/build-minimal-pdf";
 
 /** pdf.js 5.x (unpdf 1.7) TextState#clone, as bundled. */
 const KNOWN_CLONE =
@@ -45,7 +46,9 @@ async function catchTextStatePrototype(): Promise<TextState | null> {
     return properties === undefined ? create(proto) : create(proto, properties);
   } as typeof Object.create;
   try {
-    const pdf = await getDocumentProxy(buildTinyPdf(), { verbosity: 0 });
+    const pdf = await getDocumentProxy(buildOnePagePdf("q BT /F1 12 Tf 72 720 Td (a) Tj ET Q"), {
+      verbosity: 0,
+    });
     await (await pdf.getPage(1)).getTextContent();
     await pdf.destroy();
   } catch {
@@ -73,28 +76,4 @@ function ownerOfClone(state: TextState): TextState | null {
     if (Object.hasOwn(object, "clone")) return object as TextState;
   }
   return null;
-}
-
-/** One page whose content saves the graphics state around a line of text. */
-function buildTinyPdf(): Uint8Array {
-  const content = "q BT /F1 12 Tf 72 720 Td (a) Tj ET Q";
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let text = "%PDF-1.7\n";
-  const offsets = objects.map((body, index) => {
-    const offset = text.length;
-    text += `${index + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n`;
-  text += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n\r\n`).join("");
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(text);
 }

@@ -4,10 +4,8 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listUsers } from "@/lib/auth/list-users";
 import { db } from "@/lib/db";
-import { ActionForm } from "../action-form";
-import { createTokenAction } from "../actions";
 import { AdminTabs } from "../admin-tabs";
-import { BUTTON, Field, INPUT } from "../fields";
+import { CreateTokenForm } from "./create-token-form";
 import { TokenTable } from "./token-table";
 
 export const metadata: Metadata = { title: "API 令牌" };
@@ -25,25 +23,10 @@ export default async function TokensPage() {
       <TokenTable tokens={tokens} showUser />
 
       <h2 className="mb-3 mt-10 text-lg font-semibold">新建令牌</h2>
-      <ActionForm action={createTokenAction} label="新建令牌" className="flex max-w-3xl items-end gap-3">
-        <Field label="用户">
-          <select name="userId" required className={INPUT}>
-            {users
-              .filter((user) => user.active)
-              .map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.email}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <Field label="用途">
-          <input name="name" required placeholder="如 每晚导出脚本" className={INPUT} />
-        </Field>
-        <button type="submit" className={BUTTON}>
-          创建令牌
-        </button>
-      </ActionForm>
+      <CreateTokenForm
+        users={users.filter((user) => user.active)}
+        className="flex max-w-3xl items-end gap-3"
+      />
     </section>
   );
 }

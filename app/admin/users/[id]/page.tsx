@@ -7,9 +7,10 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLE_LABELS, roleSchema } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ActionForm } from "../../action-form";
-import { createTokenAction, resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
+import { resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
 import { AdminTabs } from "../../admin-tabs";
 import { BUTTON, Field, INPUT, SECONDARY_BUTTON, RoleSelect } from "../../fields";
+import { CreateTokenForm } from "../../tokens/create-token-form";
 import { TokenTable } from "../../tokens/token-table";
 
 export const metadata: Metadata = { title: "编辑用户" };
@@ -88,15 +89,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <h2 className="mb-3 mt-10 text-lg font-semibold">API 令牌</h2>
       <TokenTable tokens={tokens} showUser={false} />
-      <ActionForm action={createTokenAction} label="新建令牌" className="mt-4 flex max-w-2xl items-end gap-3">
-        <input type="hidden" name="userId" value={user.id} />
-        <Field label="用途">
-          <input name="name" required placeholder="如 每晚导出脚本" className={INPUT} />
-        </Field>
-        <button type="submit" className={BUTTON}>
-          创建令牌
-        </button>
-      </ActionForm>
+      <CreateTokenForm userId={user.id} className="mt-4 flex max-w-2xl items-end gap-3" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The app's embedded server survives its process being killed: a SIGKILL leaves the postmaster running
 // (orphaned) with its pid file; the next start stops it and comes back with the data.
-import { spawn } from "node:child_process";
+import { type ChildProcess, type ChildProcessByStdio, spawn } from "node:child_process";
+import type { Readable } from "node:stream";
 import { randomBytes } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -27,17 +28,9 @@ function newDataDir(): string {
 test("a server left by a SIGKILLed process is stopped and the data is still there", async () => {
   const dataDir = newDataDir();
   const port = await findFreePort();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "tests/helpers/embedded-child.ts", dataDir, String(port)],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = startServerInChild(dataDir, port);
   await waitForLine(child.stdout, "READY");
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
+  await killHard(child);
 
   const orphan = await readPostmasterPid(dataDir);
   expect(isProcessAlive(orphan), "the postmaster outlives its killed parent").toBe(true);
@@ -58,13 +51,7 @@ test("a server left by a SIGKILLed process is stopped and the data is still ther
 test("a server whose starting process is alive is not stale: a second start is refused and it keeps running", async () => {
   const dataDir = newDataDir();
   const port = await findFreePort();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "tests/helpers/embedded-child.ts", dataDir, String(port)],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = startServerInChild(dataDir, port);
   try {
     await waitForLine(child.stdout, "READY");
     const postmaster = await readPostmasterPid(dataDir);
@@ -75,9 +62,7 @@ test("a server whose starting process is alive is not stale: a second start is r
     expect(isProcessAlive(postmaster), "the running app's database was left alone").toBe(true);
   } finally {
     // Leaves an orphan, which afterAll's stopStaleServer recovers.
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await exited;
+    await killHard(child);
   }
 });
 
@@ -93,6 +78,23 @@ test("a pid file whose process is gone does not block the start", async () => {
   const second = await startEmbeddedPostgres({ dataDir, port, persistent: true, fast: true });
   await second.stop();
 });
+
+/** A Node process that starts the embedded server in dataDir, writes a row and prints READY. */
+function startServerInChild(dataDir: string, port: number): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/helpers/embedded-child.ts", dataDir, String(port)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+}
+
+async function killHard(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
 
 async function readPostmasterPid(dataDir: string): Promise<number> {
   const text = await readFile(path.join(dataDir, "postmaster.pid"), "utf8");

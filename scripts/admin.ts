@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
-import { AuthError } from "@/lib/auth/auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { createUser } from "@/lib/auth/create-user";
 import { findUserByEmail, listUsers } from "@/lib/auth/list-users";
 import { parseRegionList, roleSchema } from "@/lib/auth/permissions";
@@ -112,7 +112,7 @@ async function run(db: PrismaClient, command: string, args: string[]): Promise<v
     }
     case "token:revoke": {
       const revoked = await revokeApiToken(db, { id: Number(required(first, "id")), ...AUDIT });
-      if (!revoked) throw new AuthError("TOKEN_NOT_FOUND");
+      if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
       console.log(`已吊销令牌 ${revoked.prefix}…（${revoked.userEmail}）`);
       return;
     }
@@ -130,7 +130,7 @@ function required(value: string | undefined, name: string): string {
 
 async function mustFindUser(db: PrismaClient, email: string | undefined) {
   const user = await findUserByEmail(db, required(email, "email"));
-  if (!user) throw new AuthError("USER_NOT_FOUND", `没有邮箱为 ${email} 的用户`);
+  if (!user) throw new AppError("USER_NOT_FOUND", `没有邮箱为 ${email} 的用户`);
   return user;
 }
 
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message ? `${error.message}\n` : ""}${USAGE}`);
-    else if (error instanceof AuthError) console.error(`错误: ${error.message}`);
+    else if (error instanceof AppError) console.error(`错误: ${error.message}`);
     else if (error instanceof z.ZodError) console.error(`参数有误:\n${z.prettifyError(error)}`);
     else throw error;
     return 1;

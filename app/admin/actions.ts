@@ -13,7 +13,8 @@ import {
   updateUserInputSchema,
 } from "@/lib/auth/admin-schemas";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { AuthError } from "@/lib/auth/auth-error";
+import { AppError } from "@/lib/api/app-error";
+import { actionFailure } from "@/lib/api/error-response";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { createUser } from "@/lib/auth/create-user";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -31,9 +32,10 @@ function fields(formData: FormData): Record<string, string> {
 }
 
 function failure(error: unknown): ActionState {
-  if (error instanceof AuthError) return { ok: false, message: error.message };
+  // A zod problem shows its own message (the schemas' Chinese words), without the field path.
   if (error instanceof z.ZodError) return { ok: false, message: error.issues[0]?.message ?? "输入有误" };
-  throw error; // unexpected: let Next's error page handle it (and log it)
+  const { message } = actionFailure(error);
+  return { ok: false, message };
 }
 
 async function run(work: () => Promise<string>): Promise<ActionState> {
@@ -79,7 +81,7 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
     const userId = z.string().min(1).parse(formData.get("userId"));
     const active = formData.get("active") === "true";
     // Locking oneself out by a slip of the mouse helps nobody; another admin can do it if it is meant.
-    if (!active && userId === audit.actor.id) throw new AuthError("FORBIDDEN", "不能停用自己的账号");
+    if (!active && userId === audit.actor.id) throw new AppError("FORBIDDEN", "不能停用自己的账号");
     await setUserActive(db, { userId, active, ...audit });
     return active ? "已启用该账号" : "已停用该账号，其登录会话已全部结束";
   });
@@ -105,7 +107,7 @@ export async function createTokenAction(_state: ActionState, formData: FormData)
           where: { email: (input.email ?? "").toLowerCase() },
           select: { id: true },
         });
-    if (!owner) throw new AuthError("USER_NOT_FOUND");
+    if (!owner) throw new AppError("USER_NOT_FOUND");
     const { token, row } = await createApiToken(db, { userId: owner.id, name: input.name, ...audit });
     revalidatePath("/admin", "layout");
     return {
@@ -123,7 +125,7 @@ export async function revokeTokenAction(_state: ActionState, formData: FormData)
   return run(async () => {
     const id = z.coerce.number().int().positive().parse(formData.get("tokenId"));
     const revoked = await revokeApiToken(db, { id, ...audit });
-    if (!revoked) throw new AuthError("TOKEN_NOT_FOUND");
+    if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
     return `已吊销令牌 ${revoked.prefix}…`;
   });
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
-import { AuthError } from "./auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { normalizeEmail } from "./login-attempts";
 import { checkPasswordRule, hashPassword } from "./password";
 import type { Role } from "./permissions";
@@ -26,12 +26,12 @@ export async function createUser(
 ): Promise<{ id: string; email: string }> {
   const email = parseEmail(input.email);
   const passwordProblem = checkPasswordRule(input.password);
-  if (passwordProblem) throw new AuthError("WEAK_PASSWORD", passwordProblem);
+  if (passwordProblem) throw new AppError("WEAK_PASSWORD", passwordProblem);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
-      throw new AuthError("EMAIL_TAKEN");
+      throw new AppError("EMAIL_TAKEN");
     const user = await tx.user.create({
       data: {
         id,
@@ -59,6 +59,6 @@ export async function createUser(
 
 function parseEmail(email: string): string {
   const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) throw new AuthError("INVALID_INPUT", "邮箱格式不正确");
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "邮箱格式不正确");
   return parsed.data;
 }

@@ -2,7 +2,7 @@
 // when set; otherwise admin@nianbao.local with a generated password printed once (it is stored only hashed).
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { AuthError } from "./auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { createUser } from "./create-user";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@nianbao.local";
@@ -32,7 +32,7 @@ export async function ensureFirstAdmin(
     }));
   } catch (error) {
     // Another process created the first admin between our count and our insert: nothing left to do.
-    if (error instanceof AuthError && error.code === "EMAIL_TAKEN") return { created: false };
+    if (error instanceof AppError && error.code === "EMAIL_TAKEN") return { created: false };
     throw error;
   }
   if (configured) {

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readBearerToken } from "./api-token-secret";
 import { findUserByApiToken } from "./api-tokens";
-import { AuthError } from "./auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
 import type { Auth } from "./create-auth";
 
@@ -16,7 +16,7 @@ export async function resolveUser(input: {
   const token = readBearerToken(input.headers);
   if (token !== null) {
     const user = await findUserByApiToken(input.db, token);
-    if (!user) throw new AuthError("INVALID_TOKEN");
+    if (!user) throw new AppError("INVALID_TOKEN");
     return user;
   }
   if (!input.headers.get("cookie")) return null;

@@ -4,15 +4,15 @@
 // and the wrong role (403 FORBIDDEN), and maps thrown errors to `{ error: { code, message } }` in one place.
 // proxy.ts does not cover /api (it would buffer upload bodies), so this wrapper is the gate for APIs.
 // Checks that depend on the data (a region-limited staff member correcting a report) happen in the handler:
-//   if (!can(user, "correct", { regionCode: report.agency.regionCode })) throw new AuthError("FORBIDDEN");
-// Errors thrown by the handler become responses through errorResponse() (lib/auth/error-response.ts).
+//   if (!can(user, "correct", { regionCode: report.agency.regionCode })) throw new AppError("FORBIDDEN");
+// Errors thrown by the handler become responses through errorResponse() (lib/api/error-response.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { getAuth, getAuthConfig } from "./auth";
-import { AuthError } from "./auth-error";
+import { AppError } from "@/lib/api/app-error";
 import type { AuthUser } from "./auth-user";
 import { checkCsrf } from "./csrf";
-import { errorResponse } from "./error-response";
+import { errorResponse } from "@/lib/api/error-response";
 import { can, type Action } from "./permissions";
 import { resolveUser } from "./resolve-user";
 
@@ -28,10 +28,10 @@ export function withAuth<P extends Params = Params>(
     try {
       const { baseUrl } = getAuthConfig();
       if (!checkCsrf(request, baseUrl ? [new URL(baseUrl).origin] : []).ok)
-        throw new AuthError("CSRF_REJECTED");
+        throw new AppError("CSRF_REJECTED");
       const user = await resolveUser({ db, auth: getAuth(request.headers), headers: request.headers });
-      if (!user) throw new AuthError("UNAUTHENTICATED");
-      if (!can(user, options.permission)) throw new AuthError("FORBIDDEN");
+      if (!user) throw new AppError("UNAUTHENTICATED");
+      if (!can(user, options.permission)) throw new AppError("FORBIDDEN");
       return await handler({ request, user, params: await context.params });
     } catch (error) {
       return errorResponse(error);

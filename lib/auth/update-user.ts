@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
-import { AuthError } from "./auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { checkPasswordRule, hashPassword } from "./password";
 import type { Role } from "./permissions";
 
@@ -66,7 +66,7 @@ export async function resetUserPassword(
   input: Audit & { userId: string; password: string },
 ) {
   const problem = checkPasswordRule(input.password);
-  if (problem) throw new AuthError("WEAK_PASSWORD", problem);
+  if (problem) throw new AppError("WEAK_PASSWORD", problem);
   const password = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, input.userId);
@@ -89,11 +89,11 @@ export async function resetUserPassword(
 
 async function findUser(tx: Prisma.TransactionClient, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
-  if (!user) throw new AuthError("USER_NOT_FOUND");
+  if (!user) throw new AppError("USER_NOT_FOUND");
   return user;
 }
 
 async function assertAnotherAdmin(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
-  if (others === 0) throw new AuthError("LAST_ADMIN");
+  if (others === 0) throw new AppError("LAST_ADMIN");
 }

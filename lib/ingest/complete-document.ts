@@ -4,6 +4,7 @@
 // The agency name is resolved like a printed one (full name, kind, region); when the gazetteer cannot
 // resolve it, the name is taken as given (staff know their agencies) with kind 其他. The reader's
 // AGENCY_UNRESOLVED / YEAR_MISSING findings are dropped once staff have supplied what they were about.
+import { AppError } from "@/lib/api/app-error";
 import { acceptReading } from "@/lib/ingest/accept-reading";
 import type { DocumentStatus } from "@/lib/generated/prisma/client";
 import type { Db, IngestOutcome } from "@/lib/ingest/ingest-types";
@@ -11,18 +12,6 @@ import { sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
 import { upsertAgency } from "@/lib/ingest/upsert-agency";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
 import type { ReadSuccess } from "@/lib/reader/types";
-
-export const COMPLETE_DOCUMENT_ERRORS = ["DOCUMENT_NOT_FOUND", "DOCUMENT_NOT_INCOMPLETE"] as const;
-
-export class CompleteDocumentError extends Error {
-  override name = "CompleteDocumentError";
-  constructor(
-    readonly code: (typeof COMPLETE_DOCUMENT_ERRORS)[number],
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface CompleteDocumentInput {
   documentId: number;
@@ -32,9 +21,9 @@ export interface CompleteDocumentInput {
 
 export async function completeDocument(db: Db, input: CompleteDocumentInput): Promise<IngestOutcome> {
   const document = await db.document.findUnique({ where: { id: input.documentId } });
-  if (!document) throw new CompleteDocumentError("DOCUMENT_NOT_FOUND", "文件不存在。");
+  if (!document) throw new AppError("DOCUMENT_NOT_FOUND");
   if (document.status !== "needs_agency" && document.status !== "needs_year") {
-    throw new CompleteDocumentError("DOCUMENT_NOT_INCOMPLETE", "该文件无需补充机关或年度。");
+    throw new AppError("DOCUMENT_NOT_INCOMPLETE");
   }
   const result = completeReading(
     document.readResult as unknown as ReadSuccess,
@@ -59,7 +48,7 @@ export async function completeDocument(db: Db, input: CompleteDocumentInput): Pr
       where: { id: document.id, status: { in: ["needs_agency", "needs_year"] } },
       data: { status, agencyId: agency?.id ?? null, year },
     });
-    if (count === 0) throw new CompleteDocumentError("DOCUMENT_NOT_INCOMPLETE", "该文件已由他人补充完成。");
+    if (count === 0) throw new AppError("DOCUMENT_NOT_INCOMPLETE", "该文件已由他人补充完成");
     const outcome: IngestOutcome = {
       duplicate: false,
       documentId: document.id,

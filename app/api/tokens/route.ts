@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { createTokenInputSchema } from "@/lib/auth/admin-schemas";
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
-import { AuthError } from "@/lib/auth/auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { findUserByEmail } from "@/lib/auth/list-users";
 import { withAuth } from "@/lib/auth/route-handler";
@@ -18,7 +18,7 @@ export const POST = withAuth({ permission: "manage_users" }, async ({ request, u
   const owner = input.userId
     ? await db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } })
     : await findUserByEmail(db, input.email ?? "");
-  if (!owner) throw new AuthError("USER_NOT_FOUND");
+  if (!owner) throw new AppError("USER_NOT_FOUND");
   const { token, row } = await createApiToken(db, {
     userId: owner.id,
     name: input.name,

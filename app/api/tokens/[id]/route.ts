@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { AuthError } from "@/lib/auth/auth-error";
+import { AppError } from "@/lib/api/app-error";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { withAuth } from "@/lib/auth/route-handler";
 
@@ -15,7 +15,7 @@ export const DELETE = withAuth<{ id: string }>(
       actor: { id: user.id, email: user.email },
       ip: getClientIp(request.headers),
     });
-    if (!revoked) throw new AuthError("TOKEN_NOT_FOUND");
+    if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
     return new Response(null, { status: 204 });
   },
 );

@@ -1,0 +1,50 @@
+// The one error type of the application: a closed set of codes, each with its HTTP status and a Chinese
+// message for people. Library code throws it; route handlers answer `{ error: { code, message } }` through
+// errorResponse() and server actions show the message through actionFailure() — both in lib/api — so a coded
+// error never reaches a client as a 500. New codes are added here, never made up at the throw site.
+
+export const APP_ERRORS = {
+  // Accounts and access
+  UNAUTHENTICATED: { status: 401, message: "请先登录" },
+  INVALID_TOKEN: { status: 401, message: "API 令牌无效或已吊销" },
+  FORBIDDEN: { status: 403, message: "没有权限执行此操作" },
+  CSRF_REJECTED: { status: 403, message: "请求来源不可信，已拒绝" },
+  EMAIL_TAKEN: { status: 409, message: "该邮箱已有账号" },
+  USER_NOT_FOUND: { status: 404, message: "用户不存在" },
+  TOKEN_NOT_FOUND: { status: 404, message: "令牌不存在或已吊销" },
+  LAST_ADMIN: { status: 409, message: "至少要保留一位在用的管理员" },
+  WEAK_PASSWORD: { status: 400, message: "密码不符合要求" },
+  // Input
+  INVALID_INPUT: { status: 400, message: "输入有误" },
+  NOT_FOUND: { status: 404, message: "所请求的内容不存在" },
+  TOO_LARGE: { status: 413, message: "文件超过大小上限" },
+  // Documents, reports and corrections
+  DOCUMENT_NOT_FOUND: { status: 404, message: "文件不存在" },
+  DOCUMENT_NOT_INCOMPLETE: { status: 409, message: "该文件无需补充机关或年度" },
+  REPORT_NOT_FOUND: { status: 404, message: "报告不存在" },
+  CELL_NOT_FOUND: { status: 404, message: "该报告模板没有这个单元格" },
+  FINDING_NOT_FOUND: { status: 404, message: "问题记录不存在" },
+  CONFLICT: { status: 409, message: "数据已被他人修改，请刷新后重试" },
+  // Capacity and infrastructure
+  BUSY: { status: 503, message: "服务器繁忙，请稍后再试" },
+  DATABASE_UNAVAILABLE: { status: 503, message: "数据库暂时无法连接，请稍后再试" },
+  INTERNAL_ERROR: { status: 500, message: "服务器内部错误，请稍后再试" },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly code: AppErrorCode;
+  readonly status: number;
+
+  constructor(code: AppErrorCode, message: string = APP_ERRORS[code].message) {
+    super(message);
+    this.code = code;
+    this.status = APP_ERRORS[code].status;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

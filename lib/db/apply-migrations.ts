@@ -2,6 +2,11 @@
 // its own transaction, recorded in Prisma's own _prisma_migrations table (checksum = sha256 hex of the
 // file), so the Prisma CLI and this applier agree on what is applied. We need our own because the CLI's
 // schema engine cannot be downloaded here. Refuses to run when an applied migration's file has changed.
+//
+// A migration whose first line is `-- migration: no-transaction` runs outside a transaction, one statement
+// at a time (CREATE INDEX CONCURRENTLY on a big table cannot run inside one, and must not hold a lock that
+// stops writes). Its statements end with `;` at the end of a line and must be idempotent (IF NOT EXISTS …):
+// a run that stops half-way is recorded as not applied and starts again from the top next time.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -26,7 +31,11 @@ export interface MigrationFile {
   name: string;
   sql: string;
   checksum: string;
+  /** Marked `-- migration: no-transaction` on its first line. */
+  transactional: boolean;
 }
+
+const NO_TRANSACTION_MARK = /^--\s*migration:\s*no-transaction\s*$/;
 
 export class MigrationError extends Error {
   override name = "MigrationError";
@@ -43,10 +52,12 @@ export async function listMigrationFiles(dir: string = MIGRATIONS_DIR): Promise<
       // A folder without its migration.sql yet (being written) is not a migration.
       const bytes = await readFile(path.join(dir, name, "migration.sql")).catch(() => null);
       if (!bytes) return null;
+      const sql = bytes.toString("utf8");
       return {
         name,
-        sql: bytes.toString("utf8"),
+        sql,
         checksum: createHash("sha256").update(bytes).digest("hex"),
+        transactional: !NO_TRANSACTION_MARK.test(sql.split("\n", 1)[0]!.trim()),
       };
     }),
   );
@@ -103,20 +114,61 @@ function checkAppliedMigration(migration: MigrationFile, row: AppliedRow): void 
 }
 
 async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
+  if (!migration.transactional) return applyWithoutTransaction(client, migration);
   const startedAt = new Date();
   try {
     await client.query("BEGIN");
     await client.query(migration.sql);
-    await client.query(
-      `INSERT INTO "_prisma_migrations"
-         (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
-       VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
-      [randomUUID(), migration.checksum, migration.name, startedAt],
-    );
+    await recordApplied(client, migration, startedAt);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${reason}`);
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${describe(error)}`);
   }
+}
+
+async function applyWithoutTransaction(client: pg.Client, migration: MigrationFile): Promise<void> {
+  const startedAt = new Date();
+  const statements = splitStatements(migration.sql);
+  for (const [index, statement] of statements.entries()) {
+    try {
+      await client.query(statement);
+    } catch (error) {
+      throw new MigrationError(
+        `Migration ${migration.name} (no transaction) stopped at statement ${index + 1} of ${statements.length}: ` +
+          `${describe(error)}. The statements before it stay applied; fix the cause and start again ` +
+          `(its statements are idempotent, so it runs again from the top).`,
+      );
+    }
+  }
+  await recordApplied(client, migration, startedAt);
+}
+
+/** Statements of a no-transaction migration: each ends with `;` at the end of a line; comments are dropped. */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  for (const line of sql.split("\n")) {
+    if (/^\s*--/.test(line) || (current.length === 0 && line.trim() === "")) continue;
+    current.push(line);
+    if (/;\s*$/.test(line)) {
+      statements.push(current.join("\n").trim());
+      current = [];
+    }
+  }
+  if (current.some((line) => line.trim() !== "")) statements.push(current.join("\n").trim());
+  return statements;
+}
+
+async function recordApplied(client: pg.Client, migration: MigrationFile, startedAt: Date): Promise<void> {
+  await client.query(
+    `INSERT INTO "_prisma_migrations"
+       (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+     VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
+    [randomUUID(), migration.checksum, migration.name, startedAt],
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

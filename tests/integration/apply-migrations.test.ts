@@ -114,4 +114,50 @@ describe("applyMigrations", () => {
     expect([...a, ...b].sort()).toEqual(names);
     expect((await listRows(database)).length).toBe(names.length);
   });
+
+  test("a no-transaction migration runs CREATE INDEX CONCURRENTLY, one statement at a time", async () => {
+    const database = await emptyDatabase();
+    const dir = await copyMigrations();
+    const folder = path.join(dir, "29991231000000_concurrent_index");
+    await mkdir(folder);
+    await writeFile(
+      path.join(folder, "migration.sql"),
+      [
+        "-- migration: no-transaction",
+        "-- An index on a big table, built without blocking writes.",
+        'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Finding_createdAt_idx"',
+        '    ON "Finding"("createdAt");',
+        'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Finding_kind_idx" ON "Finding"("kind");',
+        "",
+      ].join("\n"),
+    );
+    // Inside a transaction this statement fails ("cannot run inside a transaction block").
+    const applied = await applyMigrations({ url: database.url, dir });
+    expect(applied.at(-1)).toBe("29991231000000_concurrent_index");
+    const indexes = await database.db.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE tablename = 'Finding' AND indexname IN ('Finding_createdAt_idx', 'Finding_kind_idx')
+      ORDER BY indexname`;
+    expect(indexes.map((i) => i.indexname)).toEqual(["Finding_createdAt_idx", "Finding_kind_idx"]);
+    expect((await listRows(database)).at(-1)).toMatchObject({
+      migration_name: "29991231000000_concurrent_index",
+      applied_steps_count: 1,
+    });
+  });
+
+  test("a no-transaction migration that stops half-way is not recorded and runs again from the top", async () => {
+    const database = await emptyDatabase();
+    const dir = await copyMigrations();
+    const folder = path.join(dir, "29991231000000_half");
+    await mkdir(folder);
+    const file = path.join(folder, "migration.sql");
+    const first = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Finding_message_idx" ON "Finding"("message");';
+    await writeFile(file, `-- migration: no-transaction\n${first}\nSELECT * FROM "NoSuchTable";\n`);
+    await expect(applyMigrations({ url: database.url, dir })).rejects.toThrow(
+      /29991231000000_half \(no transaction\) stopped at statement 2 of 2/,
+    );
+    expect((await listRows(database)).map((r) => r.migration_name)).not.toContain("29991231000000_half");
+    // Fixed (a migration not yet recorded may still change): it runs again from the top and is recorded.
+    await writeFile(file, `-- migration: no-transaction\n${first}\nSELECT 1;\n`);
+    expect(await applyMigrations({ url: database.url, dir })).toEqual(["29991231000000_half"]);
+  });
 });

@@ -2,6 +2,7 @@
 // reports (what `npm start` does at start-up). Uses DATABASE_URL or the embedded server under ./.data.
 import { createClient } from "@/lib/db/create-client";
 import { ensureDatabase } from "@/lib/db/ensure-database";
+import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
+    await closeReaderPool();
     await db.$disconnect();
     await database.stop();
   }

@@ -1,0 +1,27 @@
+// The audit entry for attempts refused without a password check: one entry per lock (per key and lock
+// end), or per minute of concurrent attempts on one account — however many requests it stands for.
+import { recordAuditGroup } from "./audit";
+import { toLockoutKey } from "./client-ip";
+import type { DbClient } from "./db-client";
+import type { LoginLock } from "./login-attempts";
+
+export async function recordLoginRefusal(
+  db: DbClient,
+  input: { email: string; ip: string; lock: LoginLock | null; now?: Date },
+): Promise<void> {
+  const { email, ip, lock } = input;
+  const now = input.now ?? new Date();
+  const groupKey = lock
+    ? `login_locked:${lock.key}:${lock.key === "account" ? email : toLockoutKey(ip)}:${lock.lockedUntil.toISOString()}`
+    : `login_busy:${email}:${now.toISOString().slice(0, 16)}`;
+  await recordAuditGroup(db, {
+    groupKey,
+    actor: null,
+    actorEmail: email,
+    action: "login_locked",
+    details: lock
+      ? { key: lock.key, lockedUntil: lock.lockedUntil.toISOString() }
+      : { key: "account", reason: "concurrent" },
+    ip,
+  });
+}

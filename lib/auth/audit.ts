@@ -61,16 +61,17 @@ export async function recordAudit(db: DbClient, entry: AuditEntry): Promise<void
 }
 
 /**
- * One entry per `groupKey`: the first call writes it, each later one adds 1 to details.count and moves
- * details.lastAt (and lastIp) on — a thousand refusals of a locked account are one row.
+ * One entry per `groupKey`: the first write creates it, each later one adds `count` (default 1) to
+ * details.count and moves details.lastAt (and lastIp) on — a thousand refusals of a locked account are one row.
  */
 export async function recordAuditGroup(
   db: DbClient,
-  entry: AuditEntry & { groupKey: string },
+  entry: AuditEntry & { groupKey: string; count?: number },
 ): Promise<void> {
   const row = toRow(entry);
   const now = new Date();
-  const details = { ...(isObject(row.details) ? row.details : {}), count: 1, lastAt: now.toISOString() };
+  const count = entry.count ?? 1;
+  const details = { ...(isObject(row.details) ? row.details : {}), count, lastAt: now.toISOString() };
   const groupKey = cleanText(entry.groupKey, 600);
   await db.$executeRaw`
     INSERT INTO "AuditLog" ("at", "actorId", "actorEmail", "action", "target", "details", "ip", "groupKey")
@@ -78,7 +79,7 @@ export async function recordAuditGroup(
             ${JSON.stringify(details)}::jsonb, ${row.ip}, ${groupKey})
     ON CONFLICT ("groupKey") DO UPDATE SET "details" = COALESCE("AuditLog"."details", '{}'::jsonb)
       || jsonb_build_object(
-           'count', COALESCE(("AuditLog"."details" ->> 'count')::int, 1) + 1,
+           'count', COALESCE(("AuditLog"."details" ->> 'count')::int, 1) + ${count}::int,
            'lastAt', ${now.toISOString()}::text,
            'lastIp', ${row.ip}::text)`;
 }

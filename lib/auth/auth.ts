@@ -8,10 +8,13 @@ import { db } from "@/lib/db";
 import { createProxyTrust, getClientIp, isHttpsRequest, type ProxyTrust } from "./client-ip";
 import { readAuthConfig, type AuthConfig } from "./config";
 import { createAuth, type Auth } from "./create-auth";
+import { createLockMemory } from "./login-attempts";
 
 let config: AuthConfig | undefined;
 let proxyTrust: ProxyTrust | undefined;
 const instances = new Map<boolean, Auth>();
+/** Locks seen by this process, shared by both auth flavours and the password form (login-attempts.ts). */
+export const lockMemory = createLockMemory();
 
 export function getAuthConfig(): AuthConfig {
   config ??= readAuthConfig();
@@ -40,7 +43,12 @@ export function getAuth(headers?: Headers): Auth {
   let auth = instances.get(secure);
   if (!auth) {
     // nextCookies() must come last: it lets server actions set the session cookie.
-    auth = createAuth({ db, config: { ...base, secureCookies: secure }, plugins: [nextCookies()] });
+    auth = createAuth({
+      db,
+      config: { ...base, secureCookies: secure },
+      plugins: [nextCookies()],
+      lockMemory,
+    });
     instances.set(secure, auth);
   }
   return auth;

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit";
 import { toLockoutKey } from "./client-ip";
 import type { AuthConfig } from "./config";
 import { minutesUntil } from "./lockout-policy";
-import { reserveLoginAttempt, settleLoginAttempt } from "./login-attempts";
+import { reserveLoginAttempt, settleLoginAttempt, type LockMemory } from "./login-attempts";
 import { lockedMessage } from "./login-messages";
 import { MAX_PASSWORD_LENGTH, checkPasswordRule, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
@@ -23,6 +23,7 @@ export async function changeOwnPassword(
     newPassword: string;
     ip: string;
     lockout: AuthConfig["lockout"];
+    lockMemory?: LockMemory;
   },
 ): Promise<{ endedSessions: number }> {
   const { user, ip } = input;
@@ -34,6 +35,7 @@ export async function changeOwnPassword(
     email: user.email,
     ip: toLockoutKey(ip),
     lockout: input.lockout,
+    memory: input.lockMemory,
   });
   if (!reservation.ok) {
     const lock = reservation.reason === "locked" ? reservation.lock : null;

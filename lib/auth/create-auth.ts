@@ -16,7 +16,7 @@ import { getAuthSecret } from "./auth-secret";
 import { createProxyTrust, getClientIp, toLockoutKey } from "./client-ip";
 import type { AuthConfig } from "./config";
 import { minutesUntil } from "./lockout-policy";
-import { reserveLoginAttempt, settleLoginAttempt } from "./login-attempts";
+import { createLockMemory, reserveLoginAttempt, settleLoginAttempt, type LockMemory } from "./login-attempts";
 import { LOGIN_LOCKED, LOGIN_THROTTLED, lockedMessage } from "./login-messages";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
@@ -29,8 +29,15 @@ const PRUNE_AUDIT_EVERY_MS = 10 * 60_000;
 /** What a wrong password answers — and so, word for word, a deactivated account with the right one. */
 const INVALID_CREDENTIALS = { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" };
 
-export function createAuth(options: { db: PrismaClient; config: AuthConfig; plugins?: BetterAuthPlugin[] }) {
+export function createAuth(options: {
+  db: PrismaClient;
+  config: AuthConfig;
+  plugins?: BetterAuthPlugin[];
+  /** Locks seen by this process (shared by the app's instances and its password form). */
+  lockMemory?: LockMemory;
+}) {
   const { db, config } = options;
+  const lockMemory = options.lockMemory ?? createLockMemory();
   const trust = createProxyTrust(config.trustedProxies);
   let auditPrunedAt = 0;
 
@@ -87,6 +94,13 @@ export function createAuth(options: { db: PrismaClient; config: AuthConfig; plug
     telemetry: { enabled: false },
     // Failed logins are in the audit log already; better-auth's own warnings would only repeat them.
     logger: { level: "error" },
+    // Refusals (wrong password, locked, malformed input) are a client's doing and audited: logging each
+    // would let a burst of them flood the server log (so would BUSY). Only our own failures are logged.
+    onAPIError: {
+      onError: (error) => {
+        if (!isAPIError(error) || error.statusCode === 500) console.error("[auth]", error);
+      },
+    },
     databaseHooks: {
       session: {
         create: {

@@ -1,9 +1,11 @@
 // Login attempts in PostgreSQL (LoginAttempt), so lockout survives restarts and holds across workers.
 // Two keys: the account (email) and the client address (its lockout key); either one being locked refuses
-// the attempt. An attempt is RESERVED before the password is checked — a pending row, counted as a failure
-// — under a transaction-scoped advisory lock per key, so parallel guesses see each other: a burst of 59
-// wrong passwords gets one password check, not 59: one account has at most one check in flight, and a
-// guess arriving meanwhile is refused as "busy" and counted as a failure. The caller settles the reservation.
+// the attempt. An attempt is RESERVED before the password is checked — a pending row — under a
+// transaction-scoped advisory lock per key, so parallel guesses see each other. A key admits a new check
+// only while its failures plus its checks in flight stay under its limit: a burst of 59 wrong passwords gets
+// at most LOGIN_MAX_FAILURES checks (at once, at most that many), the rest are turned away as "throttled"
+// (not counted, nothing was judged), and once those checks fail the account is locked. The caller settles
+// the reservation as success, failure or void.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthConfig } from "./config";
 import type { DbClient } from "./db-client";
@@ -13,8 +15,7 @@ import { withKeyLock } from "./with-key-lock";
 // Rows older than this are of no use to any rule; they are pruned now and then as attempts come in.
 const KEEP_MS = 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
-// A reservation never settled (its process died mid-check) stops blocking the account after this long;
-// it still counts as a failure.
+// A reservation never settled (its process died mid-check) counts as a settled failure after this long.
 const PENDING_MS = 60_000;
 // Advisory lock namespaces (first key of pg_advisory_xact_lock(int, int)).
 const ACCOUNT_LOCK_SPACE = 1_310_001;
@@ -23,7 +24,10 @@ const IP_LOCK_SPACE = 1_310_002;
 export type LoginLock = { lockedUntil: Date; key: "account" | "ip" };
 
 export type Reservation =
-  { ok: true; id: number } | { ok: false; reason: "locked"; lock: LoginLock } | { ok: false; reason: "busy" };
+  | { ok: true; id: number }
+  | { ok: false; reason: "locked"; lock: LoginLock }
+  /** Not locked, but the checks in flight could use up what the key has left: try again in a moment. */
+  | { ok: false; reason: "throttled" };
 
 type Lockout = AuthConfig["lockout"];
 type AttemptRow = Attempt & { pending: boolean };
@@ -40,34 +44,52 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Whether the account or the address is locked now (reads only; reserveLoginAttempt decides for real). */
-export async function findLoginLock(
-  db: DbClient,
-  input: { email: string; ip: string; lockout: Lockout; now?: Date },
-): Promise<LoginLock | null> {
-  const now = input.now ?? new Date();
-  const { byAccount, byIp } = await readAttempts(db, { ...input, now });
-  return judgeLock({ byAccount, byIp, lockout: input.lockout, now });
+/**
+ * Locks this process has seen, until they end: a burst against a locked key is refused from memory, not
+ * with a database round trip per request. Exact, because nothing lifts a lock before its time.
+ */
+export type LockMemory = Map<string, LoginLock>;
+
+export function createLockMemory(): LockMemory {
+  return new Map();
+}
+
+const MAX_REMEMBERED_LOCKS = 10_000;
+
+function recallLock(memory: LockMemory | undefined, keys: string[], now: Date): LoginLock | null {
+  for (const key of keys) {
+    const lock = memory?.get(key);
+    if (lock && lock.lockedUntil > now) return lock;
+    if (lock) memory!.delete(key);
+  }
+  return null;
+}
+
+function rememberLock(memory: LockMemory | undefined, key: string, lock: LoginLock): void {
+  if (!memory) return;
+  if (memory.size >= MAX_REMEMBERED_LOCKS) memory.delete(memory.keys().next().value!);
+  memory.set(key, lock);
 }
 
 /**
- * Reserves one password check for (email, ip), or says why not. Requests for a key that is locked already
- * are refused from a plain read; the rest queue per key (in this process, then by advisory lock across
- * processes) and decide on what every earlier attempt left behind.
+ * Reserves one password check for (email, ip), or says why not. Requests queue per key — in this process,
+ * then by advisory lock across processes — and decide on what every earlier attempt left behind; once a
+ * key is locked, the rest of a burst is refused from `memory`.
  */
 export async function reserveLoginAttempt(
   db: PrismaClient,
-  input: { email: string; ip: string; lockout: Lockout; now?: () => Date },
+  input: { email: string; ip: string; lockout: Lockout; memory?: LockMemory; now?: () => Date },
 ): Promise<Reservation> {
   const email = normalizeEmail(input.email);
   const clock = input.now ?? (() => new Date());
-  const early = await findLoginLock(db, { email, ip: input.ip, lockout: input.lockout, now: clock() });
-  if (early) return { ok: false, reason: "locked", lock: early };
+  const keys = { account: `account:${email}`, ip: `ip:${input.ip}` };
   pruneNowAndThen(db, clock());
 
-  return withKeyLock(`login:account:${email}`, () =>
-    withKeyLock(`login:ip:${input.ip}`, () =>
-      db.$transaction(
+  return withKeyLock(`login:${keys.account}`, () =>
+    withKeyLock(`login:${keys.ip}`, async () => {
+      const remembered = recallLock(input.memory, [keys.account, keys.ip], clock());
+      if (remembered) return { ok: false, reason: "locked", lock: remembered } as const;
+      const reservation = await db.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK_SPACE}::int, hashtext(${email}))`;
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK_SPACE}::int, hashtext(${input.ip}))`;
@@ -78,21 +100,27 @@ export async function reserveLoginAttempt(
             lockout: input.lockout,
             now,
           });
-          const lock = judgeLock({ byAccount, byIp, lockout: input.lockout, now });
+          const settled = (rows: AttemptRow[]) => rows.filter((row) => !inFlight(row, now));
+          const lockout = input.lockout;
+          const lock = judgeLock({ byAccount: settled(byAccount), byIp: settled(byIp), lockout, now });
           if (lock) return { ok: false, reason: "locked", lock } as const;
-          const busy = byAccount.some((row) => row.pending && now.getTime() - row.at.getTime() < PENDING_MS);
-          // A guess refused for arriving while another is being checked still counts as a failed guess:
-          // 59 sent at once lock the account as 59 sent one by one would, with one password check.
+          // Were every check in flight to fail, would this key be locked? Then one more may not start.
+          if (judgeLock({ byAccount, byIp, lockout, now }))
+            return { ok: false, reason: "throttled" } as const;
           const row = await tx.loginAttempt.create({
-            data: { email, ip: input.ip, success: false, pending: !busy, at: now },
+            data: { email, ip: input.ip, success: false, pending: true, at: now },
             select: { id: true },
           });
-          return busy ? ({ ok: false, reason: "busy" } as const) : ({ ok: true, id: row.id } as const);
+          return { ok: true, id: row.id } as const;
         },
         // Waiting for a connection or a lock under a burst is normal; Prisma's 2 s / 5 s defaults are not.
         { maxWait: 15_000, timeout: 15_000 },
-      ),
-    ),
+      );
+      if (!reservation.ok && reservation.reason === "locked") {
+        rememberLock(input.memory, keys[reservation.lock.key], reservation.lock);
+      }
+      return reservation;
+    }),
   );
 }
 
@@ -109,6 +137,10 @@ export async function settleLoginAttempt(
     where: { id: input.id },
     data: { pending: false, success: input.outcome === "success" },
   });
+}
+
+function inFlight(row: AttemptRow, now: Date): boolean {
+  return row.pending && now.getTime() - row.at.getTime() < PENDING_MS;
 }
 
 async function readAttempts(

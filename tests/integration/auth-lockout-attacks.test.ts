@@ -133,7 +133,7 @@ describe("parallel bursts (item 2)", () => {
     expect(results.filter((result) => result.ok)).toEqual([]);
     expect(results.at(-1)).toMatchObject({ ok: false, status: 429 });
     expect(await checkedSignIns([victim])).toBeLessThanOrEqual(config.lockout.maxFailures);
-    // The refusals count as guesses: the account is locked now, for the right password too.
+    // The checks that ran all failed: the account is locked now, for the right password too.
     expect(await signInAs(auth, { email: victim, password: PASSWORD, peer: "10.60.201.1" })).toMatchObject({
       status: 429,
       code: "LOGIN_LOCKED",

@@ -147,6 +147,7 @@ export function createAuth(options: {
       email,
       ip: toLockoutKey(ip),
       lockout: config.lockout,
+      memory: lockMemory,
     });
     if (reservation.ok) return { context: { loginAttemptId: reservation.id } };
     if (reservation.reason === "locked") {

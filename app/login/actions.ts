@@ -5,9 +5,10 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAuth } from "@/lib/auth/auth";
+import { getAuth, getRequestIp } from "@/lib/auth/auth";
+import { toLockoutKey } from "@/lib/auth/client-ip";
 import { LOGIN_LOCKED, LOGIN_MESSAGES, UNKNOWN_LOGIN_ERROR } from "@/lib/auth/login-messages";
-import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH, asClient } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/public-paths";
 import { MAX_EMAIL_LENGTH } from "@/lib/auth/sign-in-input";
 
@@ -28,10 +29,12 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
 
   const requestHeaders = await headers();
   try {
-    await getAuth(requestHeaders).api.signInEmail({
-      body: { email, password, rememberMe: true },
-      headers: requestHeaders,
-    });
+    await asClient(toLockoutKey(getRequestIp(requestHeaders)), () =>
+      getAuth(requestHeaders).api.signInEmail({
+        body: { email, password, rememberMe: true },
+        headers: requestHeaders,
+      }),
+    );
   } catch (error) {
     return { error: describeLoginError(error), email };
   }

@@ -10,7 +10,7 @@ import type { AuthConfig } from "./config";
 import { minutesUntil } from "./lockout-policy";
 import { reserveLoginAttempt, settleLoginAttempt, type LockMemory } from "./login-attempts";
 import { lockedMessage } from "./login-messages";
-import { MAX_PASSWORD_LENGTH, checkPasswordRule, hashPassword, verifyPassword } from "./password";
+import { MAX_PASSWORD_LENGTH, asClient, checkPasswordRule, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
 
 export async function changeOwnPassword(
@@ -50,8 +50,11 @@ export async function changeOwnPassword(
       where: { userId: user.id, providerId: "credential" },
       select: { password: true },
     });
-    correct = account?.password
-      ? await verifyPassword({ hash: account.password, password: input.currentPassword })
+    const stored = account?.password;
+    correct = stored
+      ? await asClient(toLockoutKey(ip), () =>
+          verifyPassword({ hash: stored, password: input.currentPassword }),
+        )
       : false;
   } catch (error) {
     await settleLoginAttempt(db, { id: reservation.id, outcome: "void" });

@@ -43,6 +43,27 @@ describe("createConcurrencyLimiter", () => {
     expect(await limiter.run(async () => "later")).toBe("later");
   });
 
+  it("serves waiting keys in turn: one key's burst does not hold back another key's single task", async () => {
+    const limiter = createConcurrencyLimiter({ concurrency: 1, maxQueued: 100 });
+    const first = gate();
+    const order: string[] = [];
+    const running = limiter.run(() => first.opened, "burst");
+    const burst = Array.from({ length: 5 }, (_, i) =>
+      limiter.run(async () => void order.push(`burst ${i}`), "burst"),
+    );
+    const honest = limiter.run(async () => void order.push("honest"), "honest");
+    first.open();
+    await Promise.all([running, ...burst, honest]);
+    expect(order.indexOf("honest")).toBe(1);
+    expect(order.filter((name) => name.startsWith("burst"))).toEqual([
+      "burst 0",
+      "burst 1",
+      "burst 2",
+      "burst 3",
+      "burst 4",
+    ]);
+  });
+
   it("frees the slot of a task that throws", async () => {
     const limiter = createConcurrencyLimiter({ concurrency: 1, maxQueued: 0 });
     await expect(limiter.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -1,7 +1,9 @@
 // Password hashing for better-auth and our own user creation: argon2id with OWASP's baseline parameters
 // (19 MiB, 2 passes, 1 lane), computed in native code off the event loop. Every hash and verification in
 // the process shares one limiter (PASSWORD_HASH_CONCURRENCY at once, PASSWORD_HASH_QUEUE waiting): past
-// that, AppError("BUSY") at once instead of an ever longer queue.
+// that, AppError("BUSY") at once instead of an ever longer queue. Waiting hashes take turns by client
+// address, named by whoever handles the request: asClient(ip, () => …).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, verify } from "@node-rs/argon2";
 import { AppError } from "@/lib/api/app-error";
 import { createConcurrencyLimiter, LimiterFullError, type ConcurrencyLimiter } from "./concurrency-limiter";
@@ -14,6 +16,12 @@ const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, which isolatedModules c
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 let limiter: ConcurrencyLimiter | undefined;
+const client = new AsyncLocalStorage<string>();
+
+/** Runs `work` with its password hashes queued under `key` (the client's lockout key). */
+export function asClient<T>(key: string, work: () => Promise<T>): Promise<T> {
+  return client.run(key, work);
+}
 
 /** The process-wide argon2 limiter (built on first use from the environment). */
 export function getPasswordHashLimiter(): ConcurrencyLimiter {
@@ -23,7 +31,7 @@ export function getPasswordHashLimiter(): ConcurrencyLimiter {
 
 async function limited<T>(task: () => Promise<T>): Promise<T> {
   try {
-    return await getPasswordHashLimiter().run(task);
+    return await getPasswordHashLimiter().run(task, client.getStore());
   } catch (error) {
     if (error instanceof LimiterFullError) throw new AppError("BUSY");
     throw error;

@@ -4,7 +4,9 @@
 // read here with a cap: a 4 MB "email" is refused before better-auth parses it.
 import { AppError } from "@/lib/api/app-error";
 import { errorResponse } from "@/lib/api/error-response";
-import { getAuth } from "@/lib/auth/auth";
+import { getAuth, getRequestIp } from "@/lib/auth/auth";
+import { toLockoutKey } from "@/lib/auth/client-ip";
+import { asClient } from "@/lib/auth/password";
 import { readCappedBody } from "@/lib/api/read-capped-body";
 
 const SERVED = new Set(["POST /api/auth/sign-in/email", "POST /api/auth/sign-out"]);
@@ -20,7 +22,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const body = await readCappedBody(request, MAX_BODY_BYTES);
     const capped = new Request(request.url, { method: "POST", headers: request.headers, body });
-    return await getAuth(request.headers).handler(capped);
+    const client = toLockoutKey(getRequestIp(request.headers));
+    return await asClient(client, () => getAuth(request.headers).handler(capped));
   } catch (error) {
     return errorResponse(error);
   }

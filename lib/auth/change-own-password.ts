@@ -38,10 +38,9 @@ export async function changeOwnPassword(
     memory: input.lockMemory,
   });
   if (!reservation.ok) {
-    const lock = reservation.reason === "locked" ? reservation.lock : null;
-    await recordLoginRefusal(db, { email: user.email, ip, lock });
-    if (!lock) throw new AppError("LOGIN_THROTTLED");
-    throw new AppError("LOGIN_LOCKED", lockedMessage(minutesUntil(lock.lockedUntil, new Date())));
+    await recordLoginRefusal(db, { email: user.email, ip, refusal: reservation });
+    if (reservation.reason === "throttled") throw new AppError("LOGIN_THROTTLED");
+    throw new AppError("LOGIN_LOCKED", lockedMessage(minutesUntil(reservation.lock.lockedUntil, new Date())));
   }
 
   let correct: boolean;

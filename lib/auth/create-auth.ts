@@ -151,7 +151,7 @@ export function createAuth(options: {
     });
     if (reservation.ok) return { context: { loginAttemptId: reservation.id } };
     if (reservation.reason === "locked") {
-      await recordLoginRefusal(db, { email, ip, lock: reservation.lock });
+      await recordLoginRefusal(db, { email, ip, refusal: reservation });
       const minutes = minutesUntil(reservation.lock.lockedUntil, new Date());
       throw new APIError(
         "TOO_MANY_REQUESTS",
@@ -159,7 +159,7 @@ export function createAuth(options: {
         { "Retry-After": String(minutes * 60) },
       );
     }
-    await recordLoginRefusal(db, { email, ip, lock: null });
+    await recordLoginRefusal(db, { email, ip, refusal: reservation });
     throw new APIError(
       "TOO_MANY_REQUESTS",
       { code: LOGIN_THROTTLED, message: new AppError("LOGIN_THROTTLED").message },

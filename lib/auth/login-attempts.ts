@@ -27,7 +27,7 @@ export type Reservation =
   | { ok: true; id: number }
   | { ok: false; reason: "locked"; lock: LoginLock }
   /** Not locked, but the checks in flight could use up what the key has left: try again in a moment. */
-  | { ok: false; reason: "throttled" };
+  | { ok: false; reason: "throttled"; key: LoginLock["key"] };
 
 type Lockout = AuthConfig["lockout"];
 type AttemptRow = Attempt & { pending: boolean };
@@ -105,8 +105,8 @@ export async function reserveLoginAttempt(
           const lock = judgeLock({ byAccount: settled(byAccount), byIp: settled(byIp), lockout, now });
           if (lock) return { ok: false, reason: "locked", lock } as const;
           // Were every check in flight to fail, would this key be locked? Then one more may not start.
-          if (judgeLock({ byAccount, byIp, lockout, now }))
-            return { ok: false, reason: "throttled" } as const;
+          const crowded = judgeLock({ byAccount, byIp, lockout, now });
+          if (crowded) return { ok: false, reason: "throttled", key: crowded.key } as const;
           const row = await tx.loginAttempt.create({
             data: { email, ip: input.ip, success: false, pending: true, at: now },
             select: { id: true },

@@ -1,6 +1,7 @@
 // The audit entry for attempts refused without a password check: one entry per lock (per key and lock
-// end), or per minute of attempts throttled on one account — however many requests it stands for. The
-// refusals of a burst are counted in memory while a write is under way and added in one UPDATE.
+// end), or per key and minute of throttled attempts — however many requests, and however many different
+// emails, it stands for. The refusals of a burst are counted in memory while a write is under way and added
+// in one UPDATE.
 import { recordAuditGroup } from "./audit";
 import { createCoalescer } from "./coalesce-by-key";
 import { toLockoutKey } from "./client-ip";
@@ -9,15 +10,19 @@ import type { LoginLock } from "./login-attempts";
 
 const coalesce = createCoalescer();
 
+export type Refusal = { reason: "locked"; lock: LoginLock } | { reason: "throttled"; key: LoginLock["key"] };
+
 export async function recordLoginRefusal(
   db: DbClient,
-  input: { email: string; ip: string; lock: LoginLock | null; now?: Date },
+  input: { email: string; ip: string; refusal: Refusal; now?: Date },
 ): Promise<void> {
-  const { email, ip, lock } = input;
-  const now = input.now ?? new Date();
-  const groupKey = lock
-    ? `login_locked:${lock.key}:${lock.key === "account" ? email : toLockoutKey(ip)}:${lock.lockedUntil.toISOString()}`
-    : `login_throttled:${email}:${now.toISOString().slice(0, 16)}`;
+  const { email, ip, refusal } = input;
+  const key = refusal.reason === "locked" ? refusal.lock.key : refusal.key;
+  const keyValue = key === "account" ? email : toLockoutKey(ip);
+  const groupKey =
+    refusal.reason === "locked"
+      ? `login_locked:${key}:${keyValue}:${refusal.lock.lockedUntil.toISOString()}`
+      : `login_throttled:${key}:${keyValue}:${(input.now ?? new Date()).toISOString().slice(0, 16)}`;
   await coalesce(groupKey, (count) =>
     recordAuditGroup(db, {
       groupKey,
@@ -25,9 +30,10 @@ export async function recordLoginRefusal(
       actor: null,
       actorEmail: email,
       action: "login_locked",
-      details: lock
-        ? { key: lock.key, lockedUntil: lock.lockedUntil.toISOString() }
-        : { reason: "throttled" },
+      details:
+        refusal.reason === "locked"
+          ? { key, lockedUntil: refusal.lock.lockedUntil.toISOString() }
+          : { key, reason: "throttled" },
       ip,
     }),
   );

@@ -156,5 +156,13 @@ describe("parallel bursts (item 2)", () => {
     expect(normal).toMatchObject({ ok: true });
     expect(results.every((result) => !result.ok && [401, 429].includes(result.status))).toBe(true);
     expect(await checkedSignIns(emails)).toBeLessThanOrEqual(config.lockout.maxFailuresPerIp);
+    // 380 refusals under 380 different emails: a few audit entries (per key and minute or lock), not 380.
+    const refusals = await t.db.auditLog.findMany({
+      where: { action: "login_locked", actorEmail: { in: emails } },
+      select: { details: true },
+    });
+    expect(refusals.length).toBeLessThanOrEqual(3);
+    const counted = refusals.reduce((sum, row) => sum + (row.details as { count: number }).count, 0);
+    expect(counted).toBe(results.filter((result) => !result.ok && result.status === 429).length);
   });
 });

@@ -19,7 +19,11 @@ const nameTextSchema = printable(100, "姓名不能包含控制字符、零宽�
 /** User ids are UUIDs (ours) or better-auth's random ids: anything else is no id, answered 400 not 500. */
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "用户编号无效");
 /** API token ids are PostgreSQL integers: 1 … 2^31−1. */
-export const tokenIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+export const tokenIdSchema = z.coerce
+  .number({ error: "令牌编号无效" })
+  .int("令牌编号无效")
+  .min(1, "令牌编号无效")
+  .max(2_147_483_647, "令牌编号无效");
 
 const passwordSchema = z
   .string()

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { ensureProductionBuild } from "./ensure-build";
 import { startE2eDatabase } from "./start-e2e-database";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
-import { createClient, getPool } from "@/lib/db/create-client";
+import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { ensureReportMetricsCurrent } from "@/lib/ingest/refresh-report-metrics";
@@ -101,7 +101,7 @@ async function prepareData(url: string): Promise<void> {
     await ensureFirstAdmin(db);
   } finally {
     await closeReaderPool();
-    await db.$disconnect();
+    await closeClient(db);
   }
 }
 

@@ -1,6 +1,6 @@
 // npm run db:seed — fills the regions and, on a database with no documents, imports the five sample
 // reports (what `npm start` does at start-up). Uses DATABASE_URL or the embedded server under ./.data.
-import { createClient } from "@/lib/db/create-client";
+import { closeClient, createClient } from "@/lib/db/create-client";
 import { ensureDatabase } from "@/lib/db/ensure-database";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await closeReaderPool();
-    await db.$disconnect();
+    await closeClient(db);
     await database.stop();
   }
 }

@@ -14,7 +14,7 @@ import { startE2eDatabase } from "./start-e2e-database";
 import { pruneSignInAudit } from "@/lib/auth/audit";
 import { readAuthConfig } from "@/lib/auth/config";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
-import { createClient, getPool } from "@/lib/db/create-client";
+import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { ensureReportMetricsCurrent } from "@/lib/ingest/refresh-report-metrics";
@@ -107,7 +107,7 @@ async function prepareData(url: string): Promise<void> {
     await pruneSignInAudit(db, { retentionMs: audit.signInRetentionMs, maxRows: audit.signInMaxRows });
   } finally {
     await closeReaderPool();
-    await db.$disconnect();
+    await closeClient(db);
   }
 }
 

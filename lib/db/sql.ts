@@ -4,6 +4,7 @@
 // code (Prisma.raw with constants) — and run with their `$1`-style text.
 //   const rows = await runQuery<{ id: number }>(client, sql`SELECT id FROM "Report" WHERE "year" = ${year}`);
 //   await withTransaction(pool, async (client) => { … });
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -16,9 +17,29 @@ export type Sql = Prisma.Sql;
 /** The pool itself (one statement, any connection), a connection in a transaction, or a single client. */
 export type SqlClient = pg.Pool | pg.ClientBase;
 
+/**
+ * Runs a query as a named prepared statement: each connection parses and plans a statement once, then
+ * reuses it (the ingestion statements are long — the read model's is 150 lines — and planning them cost
+ * more than running them for one report). The name is a hash of the text, so one text, one name.
+ */
 export async function runQuery<Row extends object>(client: SqlClient, query: Sql): Promise<Row[]> {
-  const result = await client.query<Row>(query.text, query.values);
+  const result = await client.query<Row>({
+    name: statementName(query.text),
+    text: query.text,
+    values: query.values,
+  });
   return result.rows;
+}
+
+const NAMES = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    name = `nb_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    NAMES.set(text, name);
+  }
+  return name;
 }
 
 /**

@@ -54,12 +54,16 @@ async function loadNeighbourReports(client: SqlClient, pairs: readonly AgencyYea
     value: number | null;
   }>(
     client,
-    sql`SELECT DISTINCT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value"
-          FROM (SELECT DISTINCT * FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]))
-               AS p("agencyId", "year")
-          JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
-          LEFT JOIN "CellValue" v ON v."reportId" = r."id" AND v."cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
-         WHERE r."isCurrent"`,
+    // The reports first (an agency-year's window may overlap another's), then each one's cells by its key
+    // (OFFSET 0 keeps the planner from flattening the lookup into a scan of every cell row).
+    sql`SELECT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value"
+          FROM (SELECT DISTINCT r."id", r."agencyId", r."year", r."template"
+                  FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
+                  JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
+                 WHERE r."isCurrent") r
+          LEFT JOIN LATERAL (SELECT "cellNo", "value" FROM "CellValue"
+                              WHERE "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
+                             OFFSET 0) v ON true`,
   );
   const reports = new Map<number, ReportCells & { cells: Record<string, number | null> }>();
   for (const row of rows) {

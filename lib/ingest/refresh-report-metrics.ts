@@ -6,7 +6,11 @@
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
 import type pg from "pg";
 import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
-import { buildMetricsRefreshSql, METRICS_SQL_FINGERPRINT } from "@/lib/metrics/build-metrics-sql";
+import {
+  buildMetricsRebuildSql,
+  buildMetricsRefreshSql,
+  METRICS_SQL_FINGERPRINT,
+} from "@/lib/metrics/build-metrics-sql";
 
 export type MetricsTarget =
   { agencyYears: readonly { agencyId: number; year: number }[] } | { agencyIds: readonly number[] };
@@ -38,7 +42,7 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
     // Stops ingestion's own refreshes for the moment, so none lands between the TRUNCATE and the fill.
     await client.query(`LOCK TABLE "ReportMetrics" IN ACCESS EXCLUSIVE MODE`);
     await client.query(`TRUNCATE "ReportMetrics"`);
-    await runQuery(client, buildMetricsRefreshSql(sql`TRUE`));
+    await runQuery(client, buildMetricsRebuildSql());
     await runQuery(
       client,
       sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${METRICS_SQL_FINGERPRINT}, now())

@@ -10,7 +10,7 @@ import type pg from "pg";
 import { copyRows, type CopyValue } from "@/lib/db/copy-rows";
 import { rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
 import { acceptReadings } from "@/lib/ingest/accept-readings";
-import { findDuplicate } from "@/lib/ingest/find-duplicate";
+import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { upsertAgencies } from "@/lib/ingest/upsert-agencies";
@@ -94,11 +94,9 @@ export async function storeDocuments(
       versionNo: reports[position]!.versionNo,
     };
   });
-  return Promise.all(
-    outcomes.map(
-      async (outcome, index) => outcome ?? (await findDuplicate(client, documents[index]!.sha256))!,
-    ),
-  );
+  const missing = documents.filter((_, index) => !outcomes[index]).map((document) => document.sha256);
+  const duplicates = await findDuplicates(client, missing);
+  return outcomes.map((outcome, index) => outcome ?? duplicates.get(documents[index]!.sha256)!);
 }
 
 function documentRow(document: PreparedDocument, agencyId: number | null): CopyValue[] {

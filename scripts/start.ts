@@ -11,6 +11,8 @@ import path from "node:path";
 import { z } from "zod";
 import { ensureProductionBuild } from "./ensure-build";
 import { startE2eDatabase } from "./start-e2e-database";
+import { pruneSignInAudit } from "@/lib/auth/audit";
+import { readAuthConfig } from "@/lib/auth/config";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
@@ -90,7 +92,8 @@ async function stop(exitCode: number): Promise<never> {
 
 // Regions always (idempotent); the sample reports only into a database without any document; the read model
 // rebuilt when the metric dictionary changed since it was filled; the first administrator only into a
-// database without any user (ADMIN_EMAIL / ADMIN_PASSWORD, or a printed password).
+// database without any user (ADMIN_EMAIL / ADMIN_PASSWORD, or a printed password); sign-in noise in the audit
+// log beyond its retention pruned.
 async function prepareData(url: string): Promise<void> {
   const db = createClient(url);
   try {
@@ -99,6 +102,9 @@ async function prepareData(url: string): Promise<void> {
     const metrics = await ensureReportMetricsCurrent(getPool(db));
     if (metrics.rebuilt) console.log(`指标读模型已按当前指标定义重建（${metrics.rows} 行）。`);
     await ensureFirstAdmin(db);
+    // Failed sign-ins past their retention go now; the app prunes them again as more come in.
+    const { audit } = readAuthConfig();
+    await pruneSignInAudit(db, { retentionMs: audit.signInRetentionMs, maxRows: audit.signInMaxRows });
   } finally {
     await closeReaderPool();
     await closeClient(db);

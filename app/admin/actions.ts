@@ -10,12 +10,14 @@ import {
   createTokenInputSchema,
   createUserInputSchema,
   resetPasswordInputSchema,
+  tokenIdSchema,
   updateUserInputSchema,
+  userIdSchema,
 } from "@/lib/auth/admin-schemas";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/api/app-error";
 import { actionFailure } from "@/lib/api/error-response";
-import { getClientIp } from "@/lib/auth/client-ip";
+import { getRequestIp } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
 import { requirePermission } from "@/lib/auth/current-user";
 import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
@@ -23,7 +25,7 @@ import type { ActionState } from "./action-state";
 
 async function authorise() {
   const admin = await requirePermission("manage_users");
-  return { actor: { id: admin.id, email: admin.email }, ip: getClientIp(await headers()) };
+  return { actor: { id: admin.id, email: admin.email }, ip: getRequestIp(await headers()) };
 }
 
 function fields(formData: FormData): Record<string, string> {
@@ -63,7 +65,7 @@ export async function createUserAction(_state: ActionState, formData: FormData):
 export async function updateUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
   return run(async () => {
-    const userId = z.string().min(1).parse(formData.get("userId"));
+    const userId = userIdSchema.parse(formData.get("userId"));
     const { active: _active, ...changes } = updateUserInputSchema.parse({
       name: formData.get("name") || undefined,
       role: formData.get("role") ?? undefined,
@@ -78,7 +80,7 @@ export async function updateUserAction(_state: ActionState, formData: FormData):
 export async function setActiveAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
   return run(async () => {
-    const userId = z.string().min(1).parse(formData.get("userId"));
+    const userId = userIdSchema.parse(formData.get("userId"));
     const active = formData.get("active") === "true";
     // Locking oneself out by a slip of the mouse helps nobody; another admin can do it if it is meant.
     if (!active && userId === audit.actor.id) throw new AppError("FORBIDDEN", "不能停用自己的账号");
@@ -90,7 +92,7 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
 export async function resetPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
   return run(async () => {
-    const userId = z.string().min(1).parse(formData.get("userId"));
+    const userId = userIdSchema.parse(formData.get("userId"));
     const { password } = resetPasswordInputSchema.parse({ password: formData.get("password") });
     await resetUserPassword(db, { userId, password, ...audit });
     return "已重置密码，该用户需用新密码重新登录";
@@ -123,7 +125,7 @@ export async function createTokenAction(_state: ActionState, formData: FormData)
 export async function revokeTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
   return run(async () => {
-    const id = z.coerce.number().int().positive().parse(formData.get("tokenId"));
+    const id = tokenIdSchema.parse(formData.get("tokenId"));
     const revoked = await revokeApiToken(db, { id, ...audit });
     if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
     return `已吊销令牌 ${revoked.prefix}…`;

@@ -5,30 +5,36 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAuth } from "@/lib/auth/auth";
-import { LOGIN_MESSAGES, UNKNOWN_LOGIN_ERROR } from "@/lib/auth/login-messages";
+import { getAuth, getRequestIp } from "@/lib/auth/auth";
+import { toLockoutKey } from "@/lib/auth/client-ip";
+import { LOGIN_LOCKED, LOGIN_MESSAGES, UNKNOWN_LOGIN_ERROR } from "@/lib/auth/login-messages";
+import { MAX_PASSWORD_LENGTH, asClient } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/public-paths";
+import { MAX_EMAIL_LENGTH } from "@/lib/auth/sign-in-input";
 
 export type LoginState = { error: string | null; email: string };
 
+const TOO_LONG = "邮箱或密码过长";
 const loginFormSchema = z.object({
-  email: z.string().trim().max(254),
-  password: z.string().max(256),
-  next: z.string().max(2000).optional(),
+  email: z.string({ error: "请输入邮箱和密码" }).trim().max(MAX_EMAIL_LENGTH, TOO_LONG),
+  password: z.string({ error: "请输入邮箱和密码" }).max(MAX_PASSWORD_LENGTH, TOO_LONG),
+  next: z.string().max(2000).optional().catch(undefined),
 });
 
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginFormSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { error: "请输入邮箱和密码", email: "" };
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "请输入邮箱和密码", email: "" };
   const { email, password, next } = parsed.data;
   if (!email || !password) return { error: "请输入邮箱和密码", email };
 
   const requestHeaders = await headers();
   try {
-    await getAuth(requestHeaders).api.signInEmail({
-      body: { email, password, rememberMe: true },
-      headers: requestHeaders,
-    });
+    await asClient(toLockoutKey(getRequestIp(requestHeaders)), () =>
+      getAuth(requestHeaders).api.signInEmail({
+        body: { email, password, rememberMe: true },
+        headers: requestHeaders,
+      }),
+    );
   } catch (error) {
     return { error: describeLoginError(error), email };
   }
@@ -41,6 +47,6 @@ function describeLoginError(error: unknown): string {
     return UNKNOWN_LOGIN_ERROR;
   }
   const body = error.body as { code?: string; message?: string } | undefined;
-  if (body?.code === "LOGIN_LOCKED" && body.message) return body.message;
+  if (body?.code === LOGIN_LOCKED && body.message) return body.message;
   return LOGIN_MESSAGES[body?.code ?? ""] ?? UNKNOWN_LOGIN_ERROR;
 }

@@ -1,8 +1,24 @@
 // Environment of the e2e server (playwright.config.ts passes it to scripts/start.ts --e2e): its database
-// port — so the few journeys that must plant data no UI can create yet can reach it — and a fixed,
-// test-only session secret, so the server never reads or writes the app's ./.data/auth-secret.
-export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54391);
-export const E2E_DATABASE_URL = `postgresql://postgres:postgres@localhost:${E2E_PG_PORT}/nianbao_e2e`;
-export const E2E_AUTH_SECRET = "e2e-only-session-secret-4f9c2a7b1d8e6035c9a1";
+// port — so the few journeys that must plant data no UI can create yet can reach it — a fixed, test-only
+// session secret, so the server never reads or writes the app's ./.data/auth-secret, and one trusted proxy
+// address, so journeys can act as a TLS proxy (127.0.0.2) as well as as plain clients (127.0.0.x).
+import path from "node:path";
+import { buildLocalUrl } from "../../lib/db/database-url";
+import { credentialsFileFor, readCredentials } from "../../lib/db/embedded-credentials";
 
-export const E2E_SERVER_ENV = { E2E_PG_PORT: String(E2E_PG_PORT), BETTER_AUTH_SECRET: E2E_AUTH_SECRET };
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54391);
+export const E2E_AUTH_SECRET = "e2e-only-session-secret-4f9c2a7b1d8e6035c9a1";
+export const E2E_TRUSTED_PROXY = "127.0.0.2";
+
+export const E2E_SERVER_ENV = {
+  E2E_PG_PORT: String(E2E_PG_PORT),
+  BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+  TRUSTED_PROXIES: E2E_TRUSTED_PROXY,
+};
+
+/** The e2e database as the app's own role, with the password its server generated on start. */
+export function e2eDatabaseUrl(): string {
+  const credentials = readCredentials(credentialsFileFor(path.join(process.cwd(), ".test-data", "e2e")));
+  if (!credentials) throw new Error("The e2e database has no credentials file: is the e2e server running?");
+  return buildLocalUrl({ port: E2E_PG_PORT, database: "nianbao_e2e", ...credentials.app });
+}

@@ -14,8 +14,12 @@ export const APP_ERRORS = {
   TOKEN_NOT_FOUND: { status: 404, message: "令牌不存在或已吊销" },
   LAST_ADMIN: { status: 409, message: "至少要保留一位在用的管理员" },
   WEAK_PASSWORD: { status: 400, message: "密码不符合要求" },
+  WRONG_PASSWORD: { status: 400, message: "当前密码不正确" },
+  LOGIN_LOCKED: { status: 429, message: "尝试次数过多，请稍后再试" },
+  LOGIN_THROTTLED: { status: 429, message: "登录请求过于频繁，请稍后再试" },
   // Input
   INVALID_INPUT: { status: 400, message: "输入有误" },
+  INPUT_TOO_LONG: { status: 400, message: "输入内容过长" },
   NOT_FOUND: { status: 404, message: "所请求的内容不存在" },
   TOO_LARGE: { status: 413, message: "文件超过大小上限" },
   // Documents, reports and corrections

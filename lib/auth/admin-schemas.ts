@@ -3,6 +3,27 @@ import { z } from "zod";
 import { AUDIT_ACTIONS } from "./audit";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password";
 import { parseRegionList, regionPrefixSchema, roleSchema } from "./permissions";
+import { hasUnprintable } from "./unprintable";
+
+/** Text people type: trimmed, at most `max` characters, no control, invisible or direction characters. */
+const printable = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => !hasUnprintable(text), message);
+
+const emailTextSchema = printable(254, "邮箱不能包含控制字符或不可见字符");
+const nameTextSchema = printable(100, "姓名不能包含控制字符、零宽字符或文字方向控制符");
+
+/** User ids are UUIDs (ours) or better-auth's random ids: anything else is no id, answered 400 not 500. */
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "用户编号无效");
+/** API token ids are PostgreSQL integers: 1 … 2^31−1. */
+export const tokenIdSchema = z.coerce
+  .number({ error: "令牌编号无效" })
+  .int("令牌编号无效")
+  .min(1, "令牌编号无效")
+  .max(2_147_483_647, "令牌编号无效");
 
 const passwordSchema = z
   .string()
@@ -32,8 +53,8 @@ const flagSchema = z.union([
 ]);
 
 export const createUserInputSchema = z.object({
-  email: z.string().trim().max(254),
-  name: z.string().trim().max(100).optional(),
+  email: emailTextSchema,
+  name: nameTextSchema.optional(),
   role: roleSchema,
   password: passwordSchema,
   canExport: flagSchema.optional().default(false),
@@ -42,7 +63,7 @@ export const createUserInputSchema = z.object({
 
 export const updateUserInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: nameTextSchema.pipe(z.string().min(1, "请填写姓名")).optional(),
     role: roleSchema.optional(),
     canExport: flagSchema.optional(),
     regions: regionsSchema.optional(),
@@ -54,9 +75,9 @@ export const resetPasswordInputSchema = z.object({ password: passwordSchema });
 
 export const createTokenInputSchema = z
   .object({
-    userId: z.string().min(1).max(100).optional(),
-    email: z.string().trim().max(254).optional(),
-    name: z.string().trim().min(1, "请填写令牌用途").max(100),
+    userId: userIdSchema.optional(),
+    email: emailTextSchema.optional(),
+    name: printable(100, "令牌用途不能包含控制字符或不可见字符").pipe(z.string().min(1, "请填写令牌用途")),
   })
   .refine((input) => input.userId || input.email, "请指定用户（userId 或 email）");
 
@@ -65,7 +86,7 @@ export const auditQuerySchema = z.object({
     .enum(AUDIT_ACTIONS as [string, ...string[]])
     .optional()
     .catch(undefined),
-  actor: z.string().trim().max(254).optional().catch(undefined),
+  actor: emailTextSchema.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

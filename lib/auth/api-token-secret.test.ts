@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateApiToken, hashApiToken, looksLikeApiToken, readBearerToken } from "./api-token-secret";
+import { generateApiToken, hashApiToken, looksLikeApiToken, readAuthorization } from "./api-token-secret";
 
 describe("generateApiToken", () => {
   it("returns a token, its sha256 and a short prefix", () => {
@@ -28,16 +28,18 @@ describe("generateApiToken", () => {
   });
 });
 
-describe("readBearerToken", () => {
+describe("readAuthorization", () => {
   it.each([
-    ["Bearer nbt_abc", "nbt_abc"],
-    ["bearer   nbt_abc  ", "nbt_abc"],
-    ["Basic dXNlcjpwdw==", null],
-    ["Bearer", null],
-    ["Bearer a b", null],
-    [null, null],
-  ])("%s → %s", (header, expected) => {
+    ["Bearer nbt_abc", { kind: "bearer", token: "nbt_abc" }],
+    ["bearer   nbt_abc  ", { kind: "bearer", token: "nbt_abc" }],
+    ["Basic dXNlcjpwdw==", { kind: "malformed" }],
+    ["Bearer", { kind: "malformed" }],
+    ["Bearer ", { kind: "malformed" }],
+    ["Bearer a b", { kind: "malformed" }],
+    ["", { kind: "malformed" }],
+    [null, { kind: "none" }],
+  ])("%j → %j", (header, expected) => {
     const headers = new Headers(header === null ? {} : { authorization: header });
-    expect(readBearerToken(headers)).toBe(expected);
+    expect(readAuthorization(headers)).toEqual(expected);
   });
 });

@@ -18,8 +18,16 @@ export function looksLikeApiToken(value: string): boolean {
   return TOKEN_PATTERN.test(value);
 }
 
-/** The token from `Authorization: Bearer <token>`, or null when the header is absent or not a bearer. */
-export function readBearerToken(headers: Headers): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
-  return match?.[1] ?? null;
+export type Authorization = { kind: "none" } | { kind: "bearer"; token: string } | { kind: "malformed" };
+
+/**
+ * The one reading of the Authorization header, for the CSRF check and the token check alike: absent, a
+ * bearer token, or anything else — which is refused, never taken as "no header" (a cookie riding along
+ * with `Bearer x y` must not be used, nor excuse the request from the CSRF check).
+ */
+export function readAuthorization(headers: Headers): Authorization {
+  const value = headers.get("authorization");
+  if (value === null) return { kind: "none" };
+  const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(value);
+  return match ? { kind: "bearer", token: match[1]! } : { kind: "malformed" };
 }

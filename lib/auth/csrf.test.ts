@@ -33,6 +33,11 @@ describe("checkCsrf", () => {
     ["a cross-site POST without Origin", request("PUT", { "sec-fetch-site": "cross-site" })],
     ["a same-site (other subdomain) POST without Origin", request("POST", { "sec-fetch-site": "same-site" })],
     ["an empty Bearer header", request("POST", { origin: "https://evil.example", authorization: "Bearer " })],
+    [
+      "a malformed Bearer header (two words) riding with a cookie",
+      request("POST", { origin: "https://evil.example", authorization: "Bearer x y", cookie: "s=1" }),
+    ],
+    ["a Basic header", request("POST", { origin: "https://evil.example", authorization: "Basic eDp5" })],
   ])("rejects %s", (_name, req) => {
     expect(checkCsrf(req).ok).toBe(false);
   });

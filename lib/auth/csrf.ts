@@ -3,6 +3,8 @@
 // that changes state must show it comes from our own pages. Bearer-token requests are exempt: browsers never
 // attach that header on their own, so it cannot be forged cross-site.
 
+import { readAuthorization } from "./api-token-secret";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type CsrfVerdict = { ok: true } | { ok: false; reason: string };
@@ -12,7 +14,7 @@ export function checkCsrf(
   trustedOrigins: readonly string[] = [],
 ): CsrfVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
-  if (hasBearerToken(request.headers)) return { ok: true };
+  if (readAuthorization(request.headers).kind === "bearer") return { ok: true };
 
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
@@ -22,10 +24,6 @@ export function checkCsrf(
   const site = request.headers.get("sec-fetch-site");
   if (site === "same-origin") return { ok: true };
   return { ok: false, reason: site ? `Sec-Fetch-Site ${site}` : "no Origin header" };
-}
-
-export function hasBearerToken(headers: Headers): boolean {
-  return /^Bearer\s+\S+/i.test(headers.get("authorization") ?? "");
 }
 
 // x-forwarded-host first: behind a reverse proxy the Host header names the upstream, not the site the

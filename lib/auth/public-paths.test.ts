@@ -12,7 +12,19 @@ describe("safeNextPath", () => {
     ["/\\evil.example", "/"],
     ["javascript:alert(1)", "/"],
     ["/login?next=/x", "/"],
-  ])("%s → %s", (input, expected) => {
+    // What a browser makes of these after dropping tabs/newlines, reading "\\" as "/" and collapsing "..".
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/\t\\evil.example", "/"],
+    ["/..//evil.example", "/"],
+    ["/.//evil.example", "/"],
+    ["///evil.example", "/"],
+    ["/\\\\evil.example", "/"],
+    ["/x/../..//evil.example/", "/"],
+    ["/排名?year=2024#top", "/%E6%8E%92%E5%90%8D?year=2024#top"],
+    ["/regions/../rankings", "/rankings"],
+  ])("%j → %s", (input, expected) => {
     expect(safeNextPath(input)).toBe(expected);
   });
 });

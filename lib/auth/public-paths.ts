@@ -18,9 +18,24 @@ export function loginPath(wanted: string | null | undefined): string {
   return next === "/" ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`;
 }
 
-/** Only same-site absolute paths: "//evil.example" and "/\\evil.example" would leave the site. */
+// Any origin serves as the base: only whether the result stays on it matters, and the path is what we keep.
+const BASE = new URL("http://nianbao.invalid");
+
+/**
+ * Where to send a visitor after login: `next` resolved the way a browser would resolve it (tabs and
+ * newlines dropped, "\\" read as "/", "/.." collapsed), kept only if it stays on this site, and given back as
+ * the parsed path — never the raw string. "/%09/evil.com", "/\\evil.com", "/%2e%2e//evil.com" all become "/".
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (next === LOGIN_PATH || next.startsWith(`${LOGIN_PATH}?`)) return "/";
-  return next;
+  if (!next || !next.startsWith("/")) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, BASE);
+  } catch {
+    return "/";
+  }
+  // A path that starts with two slashes would itself be read as another host by the browser.
+  if (url.origin !== BASE.origin || url.pathname.startsWith("//")) return "/";
+  if (url.pathname.replace(/\/+$/, "") === LOGIN_PATH) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

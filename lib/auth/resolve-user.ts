@@ -1,8 +1,8 @@
 // Who is making this request: a Bearer token (scripts) or the session cookie (browsers). A request that
-// presents a token is judged by the token alone — a bad token is refused, never silently replaced by a
-// cookie that happens to ride along.
+// presents an Authorization header is judged by it alone — a bad token or a malformed header is refused,
+// never silently replaced by a cookie that happens to ride along.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readBearerToken } from "./api-token-secret";
+import { readAuthorization } from "./api-token-secret";
 import { findUserByApiToken } from "./api-tokens";
 import { AppError } from "@/lib/api/app-error";
 import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
@@ -13,9 +13,10 @@ export async function resolveUser(input: {
   auth: Auth;
   headers: Headers;
 }): Promise<AuthUser | null> {
-  const token = readBearerToken(input.headers);
-  if (token !== null) {
-    const user = await findUserByApiToken(input.db, token);
+  const authorization = readAuthorization(input.headers);
+  if (authorization.kind === "malformed") throw new AppError("INVALID_TOKEN");
+  if (authorization.kind === "bearer") {
+    const user = await findUserByApiToken(input.db, authorization.token);
     if (!user) throw new AppError("INVALID_TOKEN");
     return user;
   }

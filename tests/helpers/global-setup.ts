@@ -7,6 +7,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort } from "@/lib/db/find-free-port";
+import { credentialsFileFor } from "@/lib/db/embedded-credentials";
 import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { stopStaleServer } from "@/lib/db/stop-stale-server";
@@ -45,10 +46,11 @@ export default async function setup(project: TestProject) {
 async function removeAbandonedRuns(): Promise<void> {
   const entries = await readdir(TEST_DATA_DIR).catch(() => [] as string[]);
   for (const entry of entries) {
-    const pid = Number(entry.replace(/^run-/, ""));
-    if (!entry.startsWith("run-") || isProcessAlive(pid)) continue;
+    const pid = Number(/^run-(\d+)$/.exec(entry)?.[1]);
+    if (!pid || isProcessAlive(pid)) continue;
     const dir = path.join(TEST_DATA_DIR, entry);
     await stopStaleServer(dir);
     await rm(dir, { recursive: true, force: true });
+    await rm(credentialsFileFor(dir), { force: true });
   }
 }

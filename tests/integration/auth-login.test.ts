@@ -6,6 +6,7 @@ import { readAuthConfig, type AuthConfig } from "@/lib/auth/config";
 import { createAuth, type Auth } from "@/lib/auth/create-auth";
 import { createUser } from "@/lib/auth/create-user";
 import { resolveUser } from "@/lib/auth/resolve-user";
+import { peerAddressHeader } from "@/lib/auth/peer-address";
 import { setUserActive } from "@/lib/auth/update-user";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
@@ -32,8 +33,9 @@ async function newUser(role: "admin" | "staff" | "analyst" = "analyst") {
   return { id, email };
 }
 
+/** A request as the server sees it from a client at `ip` (the socket address, see lib/auth/peer-address.ts). */
 function headersFrom(ip: string): Headers {
-  return new Headers({ host: "localhost:3000", "x-forwarded-for": ip, "user-agent": "vitest" });
+  return new Headers({ host: "localhost:3000", [peerAddressHeader()]: ip, "user-agent": "vitest" });
 }
 
 /** Signs in and returns either the session cookie or the error's status, code and message. */
@@ -125,14 +127,20 @@ describe("sign-in", () => {
     // A new auth instance (as after a restart, or in another worker) reads the same attempts.
     const restarted = createAuth({ db: t.db, config });
     expect(await signIn(email, PASSWORD, "10.3.4.2", restarted)).toMatchObject({ status: 429 });
-    expect(await t.db.auditLog.count({ where: { actorEmail: email, action: "login_locked" } })).toBe(2);
+    // Both refusals of this one lock are one audit entry, counting them.
+    const locks = await t.db.auditLog.findMany({ where: { actorEmail: email, action: "login_locked" } });
+    expect(locks).toHaveLength(1);
+    expect(locks[0]!.details).toMatchObject({ key: "account", count: 2 });
 
-    // Fifteen minutes later (attempts moved back in time) the right password works again.
+    // Fifteen minutes later (attempts moved back in time) the right password works again. (A fresh
+    // instance: a running one remembers the lock it saw until its end, which here has not come yet.)
     await t.db.loginAttempt.updateMany({
       where: { email },
       data: { at: new Date(Date.now() - 31 * 60_000) },
     });
-    expect(await signIn(email, PASSWORD, "10.3.4.3")).toMatchObject({ ok: true });
+    expect(await signIn(email, PASSWORD, "10.3.4.3", createAuth({ db: t.db, config }))).toMatchObject({
+      ok: true,
+    });
   });
 
   test("locks an IP address that keeps failing across many accounts", async () => {
@@ -154,16 +162,21 @@ describe("sign-in", () => {
     expect(await signIn(email, PASSWORD, "10.5.5.7")).toMatchObject({ ok: true });
   });
 
-  test("a deactivated user cannot sign in, and their open sessions end", async () => {
+  test("a deactivated user cannot sign in — told exactly what a wrong password is told — and their sessions end", async () => {
     const { id, email } = await newUser();
     const before = await signIn(email, PASSWORD, "10.6.6.6");
     expect(before.ok).toBe(true);
     await setUserActive(t.db, { userId: id, active: false, actor: null });
-    expect(await signIn(email, PASSWORD, "10.6.6.6")).toMatchObject({
-      ok: false,
-      status: 403,
-      code: "ACCOUNT_DISABLED",
-    });
+    const disabled = await signIn(email, PASSWORD, "10.6.6.6");
+    const wrong = await signIn(email, "not the password", "10.6.6.7");
+    expect(disabled).toMatchObject({ ok: false, status: 401, code: "INVALID_EMAIL_OR_PASSWORD" });
+    expect(disabled).toEqual(wrong);
+    // The admin still sees why in the audit log.
+    const entries = await t.db.auditLog.findMany({ where: { actorEmail: email, action: "login_failed" } });
+    expect(entries.map((entry) => (entry.details as { reason: string }).reason).sort()).toEqual([
+      "account_disabled",
+      "account_disabled",
+    ]);
     if (before.ok) {
       const headers = new Headers({ cookie: before.cookie, host: "localhost:3000" });
       expect(await resolveUser({ db: t.db, auth, headers })).toBeNull();
@@ -194,7 +207,7 @@ describe("sign-in", () => {
 describe("host names", () => {
   test("without BETTER_AUTH_URL, sign-in works under whatever host the intranet uses", async () => {
     const { email } = await newUser();
-    const headers = new Headers({ host: "10.1.2.3:3000", "x-forwarded-for": "10.10.10.10" });
+    const headers = new Headers({ host: "10.1.2.3:3000", [peerAddressHeader()]: "10.10.10.10" });
     const response = await auth.api.signInEmail({
       body: { email, password: PASSWORD },
       headers,
@@ -209,8 +222,8 @@ describe("host names", () => {
       db: t.db,
       config: { ...readAuthConfig({ AUTH_ALLOWED_HOSTS: "nb.example.gov.cn" }), secret: config.secret },
     });
-    const allowed = new Headers({ host: "nb.example.gov.cn", "x-forwarded-for": "10.10.10.11" });
-    const other = new Headers({ host: "10.1.2.3:3000", "x-forwarded-for": "10.10.10.12" });
+    const allowed = new Headers({ host: "nb.example.gov.cn", [peerAddressHeader()]: "10.10.10.11" });
+    const other = new Headers({ host: "10.1.2.3:3000", [peerAddressHeader()]: "10.10.10.12" });
     const ok = await narrow.api.signInEmail({
       body: { email, password: PASSWORD },
       headers: allowed,
@@ -232,7 +245,7 @@ describe("origin check of the HTTP endpoint", () => {
         origin,
         "content-type": "application/json",
         cookie: "x=1",
-        "x-forwarded-for": "10.11.0.1",
+        [peerAddressHeader()]: "10.11.0.1",
       },
       body: JSON.stringify({ email, password: PASSWORD }),
     });

@@ -1,15 +1,15 @@
 // GET /api/tokens[?userId=] — API tokens (never the tokens themselves); POST /api/tokens — create one for
 // any user, returned once in the response (admin only).
 import { db } from "@/lib/db";
-import { createTokenInputSchema } from "@/lib/auth/admin-schemas";
+import { createTokenInputSchema, userIdSchema } from "@/lib/auth/admin-schemas";
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/api/app-error";
-import { getClientIp } from "@/lib/auth/client-ip";
+import { getRequestIp } from "@/lib/auth/auth";
 import { findUserByEmail } from "@/lib/auth/list-users";
 import { withAuth } from "@/lib/auth/route-handler";
 
 export const GET = withAuth({ permission: "manage_users" }, async ({ request }) => {
-  const userId = new URL(request.url).searchParams.get("userId") ?? undefined;
+  const userId = userIdSchema.optional().parse(new URL(request.url).searchParams.get("userId") ?? undefined);
   return Response.json({ tokens: await listApiTokens(db, { userId }) });
 });
 
@@ -23,7 +23,7 @@ export const POST = withAuth({ permission: "manage_users" }, async ({ request, u
     userId: owner.id,
     name: input.name,
     actor: { id: user.id, email: user.email },
-    ip: getClientIp(request.headers),
+    ip: getRequestIp(request.headers),
   });
   return Response.json({ token, ...row }, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/page-heading";
+import { userIdSchema } from "@/lib/auth/admin-schemas";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePermission } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -17,7 +18,9 @@ export const metadata: Metadata = { title: "编辑用户" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("manage_users");
-  const { id } = await params;
+  const parsed = userIdSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const id = parsed.data;
   const [user, tokens] = await Promise.all([
     db.user.findUnique({ where: { id } }),
     listApiTokens(db, { userId: id }),

@@ -1,7 +1,7 @@
 // GET /api/admin/users — all users; POST /api/admin/users — create a user (admin only).
 import { db } from "@/lib/db";
 import { createUserInputSchema } from "@/lib/auth/admin-schemas";
-import { getClientIp } from "@/lib/auth/client-ip";
+import { getRequestIp } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
 import { listUsers } from "@/lib/auth/list-users";
 import { withAuth } from "@/lib/auth/route-handler";
@@ -15,7 +15,7 @@ export const POST = withAuth({ permission: "manage_users" }, async ({ request, u
   const created = await createUser(db, {
     ...input,
     actor: { id: user.id, email: user.email },
-    ip: getClientIp(request.headers),
+    ip: getRequestIp(request.headers),
   });
   return Response.json({ user: created }, { status: 201 });
 });

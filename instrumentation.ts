@@ -1,0 +1,7 @@
+// Runs once when the Next server starts, before it serves a request.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Each request carries its socket address under a header only this process can name (lib/auth/client-ip.ts).
+  const { installPeerAddressHeader } = await import("@/lib/auth/peer-address");
+  installPeerAddressHeader();
+}

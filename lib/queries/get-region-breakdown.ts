@@ -12,6 +12,7 @@ import {
   sumMetricInputs,
   type MetricTotals,
 } from "@/lib/queries/metric-sql";
+import { outcomeSums, readOutcomes, type OutcomeMix } from "@/lib/queries/get-yearly-trend";
 import { scopeWhere } from "@/lib/queries/report-scope";
 import type { AgencyKind } from "@/lib/reader/types";
 
@@ -21,6 +22,7 @@ export interface RegionChild {
   level: RegionLevel;
   reports: number;
   totals: MetricTotals;
+  outcomes: OutcomeMix;
   /** Sums over the agencies with a report in both years: this year and last year. */
   matchedCurrent: MetricTotals;
   matchedPrevious: MetricTotals;
@@ -46,6 +48,7 @@ export interface Coverage {
 export interface RegionBreakdown {
   reports: number;
   totals: MetricTotals;
+  outcomes: OutcomeMix;
   matchedCurrent: MetricTotals;
   matchedPrevious: MetricTotals;
   matchedAgencies: number;
@@ -91,7 +94,7 @@ export async function getRegionBreakdown(options: {
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT g."child", GROUPING(g."child") AS "isTotal",
              (count(*) FILTER (WHERE m."regionPath" IS NULL))::int AS "unplaced",
-             count(*)::int AS "reports", ${sumMetricInputs("m")}
+             count(*)::int AS "reports", ${sumMetricInputs("m")}, ${outcomeSums()}
         FROM "ReportMetrics" m CROSS JOIN LATERAL (SELECT ${childOf(Prisma.sql`m."regionPath"`)} AS "child") g
        WHERE m."year" = ${year}::int AND ${where}
        GROUP BY ROLLUP (g."child")`,
@@ -146,6 +149,7 @@ export async function getRegionBreakdown(options: {
   return {
     reports: Number(sumsBy.total?.reports ?? 0),
     totals: readMetricTotals(sumsBy.total ?? {}),
+    outcomes: readOutcomes(sumsBy.total ?? {}),
     matchedCurrent: readMetricTotals(matchedBy.total ?? {}),
     matchedPrevious: readMetricTotals(matchedBy.total ?? {}, "prev_"),
     matchedAgencies: Number(matchedBy.total?.agencies ?? 0),
@@ -161,6 +165,7 @@ export async function getRegionBreakdown(options: {
         ...child,
         reports: Number(sum?.reports ?? 0),
         totals: sum ? readMetricTotals(sum) : empty,
+        outcomes: readOutcomes(sum ?? {}),
         matchedCurrent: pair ? readMetricTotals(pair) : empty,
         matchedPrevious: pair ? readMetricTotals(pair, "prev_") : empty,
         coverage: {

@@ -66,7 +66,10 @@ export default async function RankingsPage({ searchParams }: PageProps<"/ranking
           <Suspense key={`leaders${key}`} fallback={<SectionSkeleton title="前十名" rows={10} />}>
             <RankingLeaders year={view.year} scope={view.scope} metric={metric} minN={view.minN} />
           </Suspense>
-          <Suspense key={`table${key}${page}${sort}`} fallback={<SectionSkeleton title="完整排名" rows={12} />}>
+          <Suspense
+            key={`table${key}${page}${sort}`}
+            fallback={<SectionSkeleton title="完整排名" rows={12} />}
+          >
             <RankingTable
               year={view.year}
               scope={view.scope}

@@ -49,7 +49,10 @@ export function BarChart({
     typeof value === "number" ? formatValue(value, valueFormat) : formatValue(null, valueFormat);
   const horizontal = layout === "horizontal";
   const height = horizontal
-    ? Math.max(160, data.length * (stacked ? ROW_HEIGHT : ROW_HEIGHT * Math.max(1, categories.length * 0.7)) + 60)
+    ? Math.max(
+        160,
+        data.length * (stacked ? ROW_HEIGHT : ROW_HEIGHT * Math.max(1, categories.length * 0.7)) + 60,
+      )
     : 300;
   return (
     <div data-chart="bar" role="img" aria-label={label} className="w-full">

@@ -86,7 +86,13 @@ export async function RankingTable({
         <EmptyState title="所选范围内没有报告。">请换一个年度、地区或机构类型。</EmptyState>
       ) : (
         <>
-          <MetricTable label={`${metric.label}排名`} rows={ranking.rows} metric={metric} year={year} showRank />
+          <MetricTable
+            label={`${metric.label}排名`}
+            rows={ranking.rows}
+            metric={metric}
+            year={year}
+            showRank
+          />
           <Pagination
             pathname="/rankings"
             filters={filters}

@@ -100,7 +100,10 @@ export function FilterBar({ year, kinds, metric, regions, sort, search }: Filter
       ) : null}
       {regions
         ? regions.map((level, index) => (
-            <Field key={level.parentCode || "root"} label={index === 0 ? "地区" : `${nameOf(regions[index - 1]!)}下辖`}>
+            <Field
+              key={level.parentCode || "root"}
+              label={index === 0 ? "地区" : `${nameOf(regions[index - 1]!)}下辖`}
+            >
               {(id) => (
                 <select
                   id={id}
@@ -227,7 +230,10 @@ function SearchField({
           onChange={(event) => setText(event.target.value)}
           className="w-52 max-w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
         />
-        <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700">
+        <button
+          type="submit"
+          className="rounded-md bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700"
+        >
           搜索
         </button>
       </div>

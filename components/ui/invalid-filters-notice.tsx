@@ -14,7 +14,10 @@ const NAMES: Record<string, string> = {
 export function InvalidFiltersNotice({ invalid }: { invalid: readonly string[] }) {
   if (invalid.length === 0) return null;
   return (
-    <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+    <p
+      role="status"
+      className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
       网址中的筛选条件无效，已忽略：{invalid.map((name) => NAMES[name] ?? name).join("、")}。
     </p>
   );

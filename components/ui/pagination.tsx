@@ -19,7 +19,8 @@ export function Pagination({
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
-  const link = (target: number) => `${pathname}${buildFilterQuery(filters, { page: target > 1 ? target : null })}`;
+  const link = (target: number) =>
+    `${pathname}${buildFilterQuery(filters, { page: target > 1 ? target : null })}`;
   const linkClass = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100";
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-3 text-sm text-slate-600 print:hidden">

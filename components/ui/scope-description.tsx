@@ -19,7 +19,10 @@ export function describeScope(view: ViewContext, options: { year?: boolean } = {
 export function UnknownRegionNotice({ view }: { view: ViewContext }) {
   if (!view.regionUnknown) return null;
   return (
-    <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+    <p
+      role="status"
+      className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
       找不到地区代码 {view.filters.region}，已显示全国的数据。
     </p>
   );

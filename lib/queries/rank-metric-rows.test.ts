@@ -58,7 +58,14 @@ describe("toMetricRows", () => {
         },
       ],
     });
-    expect(rows[0]).toMatchObject({ label: "大区", rank: 1, value: 30, n: 40, previousValue: 20, change: 10 });
+    expect(rows[0]).toMatchObject({
+      label: "大区",
+      rank: 1,
+      value: 30,
+      n: 40,
+      previousValue: 20,
+      change: 10,
+    });
     expect(rows[1]).toMatchObject({ label: "小区", rank: null, value: null, n: 9, change: null });
   });
 });

@@ -62,6 +62,7 @@ export function FilterBar({ year, kinds, metric, regions, sort, search }: Filter
               onChange={(event) => update({ year: event.target.value ? Number(event.target.value) : null })}
               className={SELECT}
             >
+              {year.value === null ? <option value="">最近年度</option> : null}
               {year.options.map((option) => (
                 <option key={option} value={option}>
                   {option} 年

@@ -9,6 +9,7 @@ const NAMES: Record<string, string> = {
   q: "搜索词",
   page: "页码",
   sort: "排序",
+  code: "问题代码",
 };
 
 export function InvalidFiltersNotice({ invalid }: { invalid: readonly string[] }) {

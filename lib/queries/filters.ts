@@ -2,6 +2,7 @@
 // by every dashboard page and by the export route (issue 14 extends DASHBOARD_FILTER_FIELDS), so an export
 // always has exactly the filters of the view it came from.
 //   ?year=2023&region=500107&kind=乡镇,街道&metric=disclosure_rate&page=2&sort=value_asc
+// (and `code`, one finding code, on 数据质量)
 // Pages use parseDashboardFilters (a bad parameter is dropped and named, the rest still applies); API
 // routes use dashboardFiltersSchema.safeParse and answer 400 INVALID_INPUT.
 import { z } from "zod";
@@ -36,6 +37,8 @@ export const yearSchema = z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR);
 /** A statistics-bureau code: 2 (province) to 12 digits. */
 export const regionCodeSchema = z.string().regex(/^\d{2,12}$/);
 export const agencyIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+/** A finding code (RULE_BALANCE, CELL_BLANK …), for 数据质量. */
+export const findingCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/);
 
 /** The shared pieces; each view reads the ones it needs. */
 export const DASHBOARD_FILTER_FIELDS = {
@@ -48,6 +51,7 @@ export const DASHBOARD_FILTER_FIELDS = {
   q: z.string().trim().min(1).max(MAX_QUERY_LENGTH),
   page: z.coerce.number().int().min(1).max(MAX_PAGE),
   sort: z.enum(SORT_KEYS),
+  code: findingCodeSchema,
 } as const;
 
 type FieldName = keyof typeof DASHBOARD_FILTER_FIELDS;

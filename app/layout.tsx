@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -16,9 +15,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="zh-CN">
       <body className="min-h-screen">
         <SiteHeader user={user} />
-        <main className="mx-auto max-w-6xl px-4 py-8">
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </main>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       </body>
     </html>
   );

@@ -83,6 +83,10 @@ export function BarChart({
               name={category.name}
               fill={colorAt(i)}
               stackId={stacked ? "stack" : undefined}
+              // A zero still gets a sliver, so its value label is drawn like every other (Recharts skips
+              // the labels of bars without a size).
+              minPointSize={stacked ? 0 : 2}
+              maxBarSize={28}
               isAnimationActive={false}
             >
               {showValues ? (

@@ -40,7 +40,7 @@ export async function RankingLeaders({ year, scope, metric, minN }: RankingProps
           请换一个指标、年度、地区或机构类型。
         </EmptyState>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid items-start gap-4 lg:grid-cols-2">
           <BarChart
             label={`${metric.label}前十名图`}
             data={leaders.map((row) => ({ label: row.label, value: row.value }))}

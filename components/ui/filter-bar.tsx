@@ -1,9 +1,13 @@
 "use client";
 
-// The filter controls of a view. They only rewrite the URL (nuqs, a history entry per change, a server
-// render for the new filters), so every view is a link and the back button restores it; the server reads
+// The filter controls of a view. They only rewrite the URL — a history entry per change and a server
+// render for the new filters — so every view is a link and the back button restores it; the server reads
 // the same parameters through lib/queries/filters.ts. A new filter starts again at page 1.
-import { parseAsArrayOf, parseAsInteger, parseAsString, useQueryStates } from "nuqs";
+// nuqs's parsers and serializer write the query string (other parameters are kept); the navigation is
+// Next's own router.push: nuqs 2.10's app-router adapter pushes its own history entry (state null) before
+// router.replace, and with Next 16 a quick back/forward then left the page showing another URL's data.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs";
 import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
 import type { RegionPickerLevel } from "@/lib/queries/list-region-options";
@@ -18,6 +22,9 @@ const parsers = {
   q: parseAsString,
   page: parseAsInteger,
 };
+
+const serialize = createSerializer(parsers);
+type FilterChanges = Parameters<typeof serialize>[1];
 
 export const SORT_LABELS: Record<string, string> = {
   value_desc: "数值从高到低",
@@ -39,14 +46,13 @@ export interface FilterBarProps {
 
 export function FilterBar({ year, kinds, metric, regions, sort, search }: FilterBarProps) {
   const [isPending, startTransition] = useTransition();
-  const [, setFilters] = useQueryStates(parsers, {
-    history: "push",
-    shallow: false,
-    scroll: false,
-    startTransition,
-  });
-  const update = (changes: Partial<Record<keyof typeof parsers, unknown>>) =>
-    void setFilters({ ...changes, page: null } as Parameters<typeof setFilters>[0]);
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const update = (changes: NonNullable<FilterChanges>) => {
+    const href = serialize(`${pathname}?${searchParams.toString()}`, { ...changes, page: null });
+    startTransition(() => router.push(href, { scroll: false }));
+  };
 
   return (
     <div
@@ -160,7 +166,9 @@ export function FilterBar({ year, kinds, metric, regions, sort, search }: Filter
                     checked={checked}
                     onChange={() => {
                       const next = checked ? kinds.value.filter((k) => k !== kind) : [...kinds.value, kind];
-                      update({ kind: next.length > 0 ? AGENCY_KINDS.filter((k) => next.includes(k)) : null });
+                      update({
+                        kind: next.length > 0 ? AGENCY_KINDS.filter((k) => next.includes(k)) : null,
+                      });
                     }}
                   />
                   {kind}

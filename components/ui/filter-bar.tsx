@@ -8,7 +8,7 @@
 // router.replace, and with Next 16 a quick back/forward then left the page showing another URL's data.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs";
-import { useId, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
 import type { RegionPickerLevel } from "@/lib/queries/list-region-options";
 import { AGENCY_KINDS } from "@/lib/reader/types";
@@ -49,8 +49,15 @@ export function FilterBar({ year, kinds, metric, regions, sort, search }: Filter
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  const current = `${pathname}?${searchParams.toString()}`;
+  // A second change before the first one's page has arrived builds on the first, not on the old URL.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [current]);
   const update = (changes: NonNullable<FilterChanges>) => {
-    const href = serialize(`${pathname}?${searchParams.toString()}`, { ...changes, page: null });
+    const href = serialize(pending.current ?? current, { ...changes, page: null });
+    pending.current = href;
     startTransition(() => router.push(href, { scroll: false }));
   };
 

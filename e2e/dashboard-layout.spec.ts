@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { signInAsSupervisor } from "./support/supervisor";
 
 test.use({ storageState: { cookies: [], origins: [] } });
+expect.configure({ timeout: 15_000 });
 
 const PAGES = [
   { path: "/", heading: "总览" },
@@ -17,7 +18,7 @@ const PAGES = [
 
 for (const width of [1366, 390]) {
   test(`dashboard pages at ${width} px: no sideways scroll`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await signInAsSupervisor(page);
     // The agency and comparison pages need real ids: take them from the ranking's links.
     await page.goto("/rankings?year=2023&metric=penalties");

@@ -45,6 +45,13 @@ function CellValue({
     );
   }
   const text = formatValue(cell.value, AMOUNT_CELLS.has(cellId) ? "amount" : "count");
+  if (cell.corrected) {
+    return (
+      <span title="已由填报员更正（原识别值保留在版本记录中）" className="text-blue-800">
+        {text}†
+      </span>
+    );
+  }
   if (cell.inferred) {
     return (
       <span title="报告中为空，按报告自身的合计推算" className="text-amber-800">
@@ -126,7 +133,7 @@ export async function AgencyTemplateTables({ agencyId }: { agencyId: number }) {
     <>
       <Section
         title="表二　主动公开政府信息情况"
-        description="各年度并列；“／”表示该年度的模板没有此项，“—”表示报告中未填写，带 * 的数值为按报告自身合计推算。"
+        description="各年度并列；“／”表示该年度的模板没有此项，“—”表示报告中未填写，带 * 的数值为按报告自身合计推算，带 † 的数值已由填报员更正。"
       >
         <YearsTable
           label="表二 主动公开政府信息情况"

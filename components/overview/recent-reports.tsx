@@ -9,10 +9,7 @@ import { listReports } from "@/lib/queries/list-reports";
 const RECENT_LIMIT = 20;
 
 export async function RecentReports() {
-  const [reports, counts] = await Promise.all([
-    listReports(db, { limit: RECENT_LIMIT }),
-    countReports({ db, scope: { regionPath: null, kinds: null } }),
-  ]);
+  const [reports, counts] = await Promise.all([listReports(db, { limit: RECENT_LIMIT }), countReports(db)]);
   return (
     <Section
       title="已导入的报告"

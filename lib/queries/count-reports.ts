@@ -1,29 +1,23 @@
-// The headline counts of the data in scope, over all years — current reports, agencies, open findings —
-// each from a count query (never from a capped list).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { scopeWhere, type ReportScope } from "@/lib/queries/report-scope";
+// The totals the overview states — reports, agencies, open findings of current versions — from their own
+// count query, whatever the number of reports (never derived from a list that is capped for display).
+import { getPool, type Db } from "@/lib/db/create-client";
+import { runQuery, sql } from "@/lib/db/sql";
 
-export interface ReportCounts {
+export interface ReportTotals {
   reports: number;
   agencies: number;
   openFindings: number;
 }
 
-export async function countReports(options: { db: PrismaClient; scope: ReportScope }): Promise<ReportCounts> {
-  const { db, scope } = options;
-  const where = scopeWhere(scope, "m");
-  const [[reports], [findings]] = await Promise.all([
-    db.$queryRaw<{ reports: number; agencies: number }[]>`
-      SELECT count(*)::int AS "reports", count(DISTINCT m."agencyId")::int AS "agencies"
-        FROM "ReportMetrics" m WHERE ${where}`,
-    db.$queryRaw<{ openFindings: number }[]>`
-      SELECT count(*)::int AS "openFindings"
-        FROM "ReportMetrics" m JOIN "Finding" f ON f."reportId" = m."reportId"
-       WHERE ${where} AND f."status" = 'open'`,
-  ]);
-  return {
-    reports: reports?.reports ?? 0,
-    agencies: reports?.agencies ?? 0,
-    openFindings: findings?.openFindings ?? 0,
-  };
+export async function countReports(db: Db, options: { year?: number } = {}): Promise<ReportTotals> {
+  const year = options.year ?? null;
+  const [row] = await runQuery<ReportTotals>(
+    getPool(db),
+    sql`SELECT count(*)::int AS "reports", count(DISTINCT r."agencyId")::int AS "agencies",
+               coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open')), 0)::int
+                 AS "openFindings"
+          FROM "Report" r
+         WHERE r."isCurrent" AND (${year}::int IS NULL OR r."year" = ${year}::int)`,
+  );
+  return row!;
 }

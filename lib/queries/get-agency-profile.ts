@@ -101,7 +101,7 @@ export async function getAgencyProfile(options: {
     db.$queryRaw<(Omit<AgencyVersion, "uploadedAt"> & { uploadedAt: Date })[]>`
       SELECT r."id" AS "reportId", r."year", r."versionNo", r."isCurrent", r."status"::text AS "status",
              r."template", d."id" AS "documentId", d."fileName", d."uploadedAt",
-             d."readResult" -> 'agency' ->> 'as_printed' AS "asPrinted"
+             d."agencyAsPrinted" AS "asPrinted"
         FROM "Report" r JOIN "Document" d ON d."id" = r."documentId"
        WHERE r."agencyId" = ${agencyId}::int
        ORDER BY r."year" DESC, r."versionNo" DESC`,

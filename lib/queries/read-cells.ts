@@ -1,7 +1,7 @@
 // Every read of cell values by the dashboard goes through here (the agency page's tables 二/三/四, anything
 // that needs cells rather than the read model). Typed by canonical cell ids, the external contract; the
-// storage behind it is being rewritten (issue 16: a compact store keyed by report and a small cell number,
-// with staff corrections applied on top of read values), and only this module's body has to follow.
+// storage underneath is the compact store (ReportCell keyed by report and a SMALLINT cell number, mapped by
+// CellDefinition) read through the view "CellValue", so staff corrections apply on top of read values.
 //   const cells = await readCurrentCells({ db, agencyIds: [4], years: [2022, 2023] });
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -14,6 +14,8 @@ export interface CellValueRow {
   value: number | null;
   /** Blank in the report but forced by its own sums. */
   inferred: boolean;
+  /** A staff correction replaced the value read. */
+  corrected: boolean;
 }
 
 /** The cells of the current report of each agency-year asked for (all years when `years` is absent). */
@@ -29,10 +31,12 @@ export async function readCurrentCells(options: {
   const years = options.years && options.years.length > 0 ? [...options.years] : null;
   const cellIds = options.cellIds && options.cellIds.length > 0 ? [...options.cellIds] : null;
   return db.$queryRaw<CellValueRow[]>`
-    SELECT c."agencyId", c."year", c."cellId", c."value"::float8 AS "value", c."inferred"
-      FROM "Cell" c
-     WHERE c."isCurrent" AND c."agencyId" = ANY(${[...options.agencyIds]}::int[])
-       AND (${years}::int[] IS NULL OR c."year" = ANY(${years}::int[]))
-       AND (${cellIds}::text[] IS NULL OR c."cellId" = ANY(${cellIds}::text[]))
-     ORDER BY c."agencyId", c."year"`;
+    SELECT r."agencyId", r."year", d."cellId", v."value"::float8 AS "value", v."inferred", v."corrected"
+      FROM "Report" r
+      JOIN "CellValue" v ON v."reportId" = r."id"
+      JOIN "CellDefinition" d ON d."cellNo" = v."cellNo"
+     WHERE r."isCurrent" AND r."agencyId" = ANY(${[...options.agencyIds]}::int[])
+       AND (${years}::int[] IS NULL OR r."year" = ANY(${years}::int[]))
+       AND (${cellIds}::text[] IS NULL OR d."cellId" = ANY(${cellIds}::text[]))
+     ORDER BY r."agencyId", r."year", v."cellNo"`;
 }

@@ -67,7 +67,8 @@ async function createDocument(
       size: 1,
       bytes: new Uint8Array([0x31]),
       status,
-      readResult: { ok: status === "accepted" },
+      readerVersion: 1,
+      reading: { ok: status === "accepted" },
       agencyId,
       year,
     },
@@ -105,6 +106,7 @@ export async function createReport(
       isCurrent,
       template: options.template ?? "2021",
       documentId: document.id,
+      readerVersion: 1,
       status: options.status ?? "needs_review",
     },
   });

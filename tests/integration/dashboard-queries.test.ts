@@ -45,7 +45,6 @@ import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 let t: TestDatabase;
 const a: Record<string, TestAgency> = {};
 const reports: Record<string, { id: number }> = {};
-const ALL = { regionPath: null, kinds: null };
 const PROVINCE = { regionPath: "91/", kinds: null };
 
 beforeAll(async () => {
@@ -361,7 +360,7 @@ describe("overview", () => {
       other: 2,
       total: 26,
     });
-    expect(await countReports({ db: t.db, scope: ALL })).toMatchObject({ reports: 9, agencies: 7 });
+    expect(await countReports(t.db)).toMatchObject({ reports: 9, agencies: 7 });
   });
 });
 
@@ -418,55 +417,48 @@ describe("data quality", () => {
 });
 
 describe("agency pages, comparison and search", () => {
-  test("cells of the current versions only, typed by cell id", async () => {
-    const old = await createReport(t.db, { agency: a.A5!, year: 2021, isCurrent: true });
-    await t.db.report.update({ where: { id: old.id }, data: { isCurrent: false } });
-    await t.db.cell.create({
-      data: {
-        reportId: old.id,
-        agencyId: a.A5!.id,
-        year: 2021,
-        isCurrent: false,
-        cellId: "t3.new.total",
-        value: 99,
-      },
-    });
-    await t.db.cell.createMany({
+  test("cells of the current versions only, typed by cell id, corrections on top", async () => {
+    const cellNo = async (cellId: string) =>
+      (await t.db.cellDefinition.findUniqueOrThrow({ where: { cellId } })).cellNo;
+    const [newTotal, fees, other] = await Promise.all(
+      ["t3.new.total", "t2.fees.amount", "t3.other.total"].map(cellNo),
+    );
+    const old = await createReport(t.db, { agency: a.A5!, year: 2021, isCurrent: false });
+    await t.db.reportCell.create({ data: { reportId: old.id, cellNo: newTotal!, value: 99 } });
+    await t.db.reportCell.createMany({
       data: [
-        {
-          reportId: reports.A5!.id,
-          agencyId: a.A5!.id,
-          year: 2023,
-          isCurrent: true,
-          cellId: "t3.new.total",
-          value: 2,
-        },
-        {
-          reportId: reports.A5!.id,
-          agencyId: a.A5!.id,
-          year: 2023,
-          isCurrent: true,
-          cellId: "t2.fees.amount",
-          value: "1.2500",
-          inferred: true,
-        },
-        {
-          reportId: reports.A5!.id,
-          agencyId: a.A5!.id,
-          year: 2023,
-          isCurrent: true,
-          cellId: "t3.other.total",
-          value: null,
-        },
+        { reportId: reports.A5!.id, cellNo: newTotal!, value: 2 },
+        { reportId: reports.A5!.id, cellNo: fees!, value: "1.2500", inferred: true },
+        { reportId: reports.A5!.id, cellNo: other!, value: null },
       ],
+    });
+    await t.db.cellCorrection.create({
+      data: { reportId: reports.A5!.id, cellNo: other!, oldValue: null, newValue: 3, reason: "原件可见" },
     });
     const cells = await readCurrentCells({ db: t.db, agencyIds: [a.A5!.id] });
     expect(cells.sort((x, y) => x.cellId.localeCompare(y.cellId))).toEqual([
-      { agencyId: a.A5!.id, year: 2023, cellId: "t2.fees.amount", value: 1.25, inferred: true },
-      { agencyId: a.A5!.id, year: 2023, cellId: "t3.new.total", value: 2, inferred: false },
-      { agencyId: a.A5!.id, year: 2023, cellId: "t3.other.total", value: null, inferred: false },
+      {
+        agencyId: a.A5!.id,
+        year: 2023,
+        cellId: "t2.fees.amount",
+        value: 1.25,
+        inferred: true,
+        corrected: false,
+      },
+      { agencyId: a.A5!.id, year: 2023, cellId: "t3.new.total", value: 2, inferred: false, corrected: false },
+      {
+        agencyId: a.A5!.id,
+        year: 2023,
+        cellId: "t3.other.total",
+        value: 3,
+        inferred: false,
+        corrected: true,
+      },
     ]);
     expect(await readCurrentCells({ db: t.db, agencyIds: [a.A5!.id], years: [2022] })).toEqual([]);
+    expect(
+      await readCurrentCells({ db: t.db, agencyIds: [a.A5!.id], cellIds: ["t3.new.total"] }),
+    ).toHaveLength(1);
     expect(await readCurrentCells({ db: t.db, agencyIds: [] })).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ function YearsTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table aria-label={label} className="w-full min-w-[36rem] divide-y divide-slate-200 text-sm">
+      <table aria-label={label} className="w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-slate-700">
           <tr>
             <th scope="col" className="px-3 py-2 text-left font-medium">
@@ -93,7 +93,7 @@ function YearsTable({
             <tr key={row.key} className={row.heading ? "bg-slate-50/60" : "hover:bg-slate-50"}>
               <th
                 scope="row"
-                className={`py-1.5 pr-3 text-left font-normal ${INDENT[row.depth] ?? INDENT[3]} ${row.heading ? "font-medium text-slate-800" : "text-slate-700"}`}
+                className={`min-w-[10rem] py-1.5 pr-3 text-left font-normal ${INDENT[row.depth] ?? INDENT[3]} ${row.heading ? "font-medium text-slate-800" : "text-slate-700"}`}
               >
                 {row.label}
               </th>

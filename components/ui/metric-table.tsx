@@ -32,7 +32,7 @@ export function MetricTable({
       header: nameHeader,
       align: "left",
       cell: (row) => (
-        <div className="min-w-40">
+        <div className="min-w-28 sm:min-w-40">
           <Link href={entityHref(row.entity, year)} className="font-medium text-blue-800 hover:underline">
             {row.label}
           </Link>

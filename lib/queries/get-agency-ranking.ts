@@ -30,13 +30,18 @@ interface RawRankingRow {
   previousValue: number | null;
 }
 
+// Ties are broken by agency id (stable pages); the value sorts never need the names of rows off the page.
 const ORDER_BY: Record<SortKey, string> = {
-  value_desc: `"value" DESC NULLS LAST, "name"`,
-  value_asc: `"value" ASC NULLS LAST, "name"`,
-  change_desc: `("value" - "previousValue") DESC NULLS LAST, "name"`,
-  change_asc: `("value" - "previousValue") ASC NULLS LAST, "name"`,
-  name: `"name"`,
+  value_desc: `"value" DESC NULLS LAST, "agencyId"`,
+  value_asc: `"value" ASC NULLS LAST, "agencyId"`,
+  change_desc: `("value" - "previousValue") DESC NULLS LAST, "agencyId"`,
+  change_asc: `("value" - "previousValue") ASC NULLS LAST, "agencyId"`,
+  name: `"name", "agencyId"`,
 };
+const VALUE_SORTS: ReadonlySet<SortKey> = new Set(["value_desc", "value_asc"]);
+
+const regionNamesOf = Prisma.sql`(SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
+  WHERE x."code" = ANY (string_to_array(rtrim(page."regionPath", '/'), '/'))) AS "regionNames"`;
 
 export async function getAgencyRanking(options: {
   db: PrismaClient;
@@ -53,27 +58,41 @@ export async function getAgencyRanking(options: {
   const offset = ((options.page ?? 1) - 1) * pageSize;
   const where = scopeWhere(scope, "m");
   const value = metricValueSql(metric, minN, "m");
+  const sort = options.sort ?? "value_desc";
   const [rows, [counts]] = await Promise.all([
-    db.$queryRaw<RawRankingRow[]>`
-      WITH ranked AS (
-        SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
-               ${metricValueSql(metric, minN, "p")} AS "previousValue"
-          FROM "ReportMetrics" m
-          LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-         WHERE m."year" = ${year}::int AND ${where}
-      ), numbered AS (
-        SELECT ranked.*, a."name", a."kind",
-               CASE WHEN "value" IS NOT NULL THEN rank() OVER (ORDER BY "value" DESC NULLS LAST) END AS "rank"
-          FROM ranked JOIN "Agency" a ON a."id" = ranked."agencyId"
-      ), page AS (
-        SELECT * FROM numbered ORDER BY ${Prisma.raw(ORDER_BY[options.sort ?? "value_desc"])}
-         LIMIT ${pageSize}::int OFFSET ${offset}::int
-      )
-      SELECT page."agencyId", page."name", page."kind", page."rank", page."value", page."n",
-             page."previousValue",
-             (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
-               WHERE x."code" = ANY (string_to_array(rtrim(page."regionPath", '/'), '/'))) AS "regionNames"
-        FROM page ORDER BY ${Prisma.raw(ORDER_BY[options.sort ?? "value_desc"])}`,
+    VALUE_SORTS.has(sort)
+      ? // By value: rank and page over the read model alone; names, last year and regions only for the page.
+        db.$queryRaw<RawRankingRow[]>`
+        WITH numbered AS (
+          SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
+                 CASE WHEN ${value} IS NOT NULL THEN rank() OVER (ORDER BY ${value} DESC NULLS LAST) END AS "rank"
+            FROM "ReportMetrics" m
+           WHERE m."year" = ${year}::int AND ${where}
+        ), page AS (
+          SELECT * FROM numbered ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
+        )
+        SELECT page."agencyId", a."name", a."kind", page."rank", page."value", page."n",
+               ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}
+          FROM page
+          JOIN "Agency" a ON a."id" = page."agencyId"
+          LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
+         ORDER BY ${Prisma.raw(ORDER_BY[sort])}`
+      : // By change or name: every row needs last year's value or its name before the page is cut.
+        db.$queryRaw<RawRankingRow[]>`
+        WITH numbered AS (
+          SELECT m."agencyId", m."regionPath", a."name", a."kind", ${value} AS "value",
+                 ${metricNSql(metric, "m")} AS "n", ${metricValueSql(metric, minN, "p")} AS "previousValue",
+                 CASE WHEN ${value} IS NOT NULL THEN rank() OVER (ORDER BY ${value} DESC NULLS LAST) END AS "rank"
+            FROM "ReportMetrics" m
+            JOIN "Agency" a ON a."id" = m."agencyId"
+            LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+           WHERE m."year" = ${year}::int AND ${where}
+        ), page AS (
+          SELECT * FROM numbered ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
+        )
+        SELECT page."agencyId", page."name", page."kind", page."rank", page."value", page."n",
+               page."previousValue", ${regionNamesOf}
+          FROM page ORDER BY ${Prisma.raw(ORDER_BY[sort])}`,
     db.$queryRaw<{ total: number; ranked: number }[]>`
       SELECT count(*)::int AS "total", count(${value})::int AS "ranked"
         FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { entityHref } from "@/components/ui/entity-href";
 import { formatChange, formatMetricValue, formatN } from "@/components/ui/format-number";
+import { MetricName } from "@/components/ui/metric-name";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
 import type { MetricRow } from "@/lib/queries/metric-row";
 
@@ -40,7 +41,11 @@ export function MetricTable({
         </div>
       ),
     },
-    { key: "value", header: metric.label, cell: (row) => formatMetricValue(metric, row.value) },
+    {
+      key: "value",
+      header: <MetricName metric={metric} />,
+      cell: (row) => formatMetricValue(metric, row.value),
+    },
     ...(metric.kind === "rate"
       ? [{ key: "n", header: "n", cell: (row: MetricRow) => formatN(row.n).replace("n=", "") || "—" }]
       : []),

@@ -1,27 +1,66 @@
+// 总览 — for a year and a region: the figures with their change from the previous year, the trends over the
+// years, and the newest reports. Filters in the URL: year, region, kind.
 import type { Metadata } from "next";
-import { connection } from "next/server";
-import { PageHeading } from "@/components/page-heading";
-import { ReportsTable } from "@/components/reports-table";
-import { db } from "@/lib/db";
-import { countReports } from "@/lib/queries/count-reports";
-import { listReports } from "@/lib/queries/list-reports";
+import { Suspense } from "react";
+import { OverviewCards } from "@/components/overview/overview-cards";
+import { RecentReports } from "@/components/overview/recent-reports";
+import { YearlyTrendSection } from "@/components/overview/yearly-trend-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
+import { describeScope, UnknownRegionNotice } from "@/components/ui/scope-description";
+import { CardsSkeleton, SectionSkeleton } from "@/components/ui/skeletons";
+import { ViewHeader } from "@/components/ui/view-header";
+import { FilterBarSkeleton, ViewFilters } from "@/components/ui/view-filters";
 import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { getViewContext } from "@/lib/queries/get-view-context";
 
 export const metadata: Metadata = { title: "总览" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: PageProps<"/">) {
   await requireUser();
-  // Read at request time: the build has no database, and the list changes with every upload.
-  await connection();
-  const [reports, totals] = await Promise.all([listReports(db), countReports(db)]);
-
+  const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
+  const key = JSON.stringify([view.year, view.scope]);
   return (
-    <section>
-      <PageHeading title="总览">
-        {`已导入 ${totals.reports} 份年度报告，涉及 ${totals.agencies} 个机构；待处理问题 ${totals.openFindings} 条`}
-        {"（包括报告本身的数据不一致和识别不确定之处）。"}
-      </PageHeading>
-      <ReportsTable rows={reports} />
-    </section>
+    <>
+      <ViewHeader
+        title="总览"
+        description={view.year !== null ? describeScope(view) : undefined}
+        notice={
+          <>
+            <InvalidFiltersNotice invalid={view.invalid} />
+            <UnknownRegionNotice view={view} />
+          </>
+        }
+        filters={
+          view.year !== null ? (
+            <Suspense fallback={<FilterBarSkeleton />}>
+              <ViewFilters
+                view={view}
+                year={{ options: view.years, value: view.year }}
+                kinds={{ value: view.filters.kind ?? [] }}
+              />
+            </Suspense>
+          ) : null
+        }
+      />
+      {view.year === null ? (
+        <EmptyState title="还没有任何年度报告。">
+          请到“上传”页面上传政府信息公开工作年度报告，导入后这里会显示各项指标和趋势。
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Suspense key={`cards${key}`} fallback={<CardsSkeleton />}>
+            <OverviewCards year={view.year} scope={view.scope} minN={view.minN} />
+          </Suspense>
+          <Suspense key={`trend${key}`} fallback={<SectionSkeleton title="历年趋势" rows={8} />}>
+            <YearlyTrendSection scope={view.scope} minN={view.minN} />
+          </Suspense>
+          <Suspense fallback={<SectionSkeleton title="已导入的报告" />}>
+            <RecentReports />
+          </Suspense>
+        </div>
+      )}
+    </>
   );
 }

@@ -13,4 +13,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/upload", label: "上传" },
   { href: "/export", label: "导出" },
   { href: "/quality", label: "数据质量" },
+  { href: "/metrics", label: "指标说明" },
 ];

@@ -23,7 +23,7 @@ export function ReportsTable({ rows }: { rows: ReportListRow[] }) {
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table aria-label="已导入的报告" className="min-w-full divide-y divide-slate-200 text-sm">
+      <table aria-label="已导入的报告" className="min-w-[44rem] w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-100 text-left text-slate-700">
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 export function SiteHeader({ user }: { user: AuthUser | null }) {
   const items = user ? NAV_ITEMS.filter((item) => can(user, getPagePermission(item.href))) : [];
   return (
-    <header className="bg-slate-800 text-white">
+    <header className="bg-slate-800 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-wide">
           年报 Dashboard

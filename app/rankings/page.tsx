@@ -1,21 +1,87 @@
+// 排名 — agencies ranked by a chosen metric within a peer group (kind), for a region and a year.
+// Filters in the URL: year, region, kind, metric, sort, page.
 import type { Metadata } from "next";
-import { PlannedSection } from "@/components/planned-section";
+import { Suspense } from "react";
+import { RankingLeaders, RankingTable } from "@/components/rankings/ranking-sections";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
+import { MetricName } from "@/components/ui/metric-name";
+import { describeScope, UnknownRegionNotice } from "@/components/ui/scope-description";
+import { SectionSkeleton } from "@/components/ui/skeletons";
+import { ViewHeader } from "@/components/ui/view-header";
+import { FilterBarSkeleton, ViewFilters } from "@/components/ui/view-filters";
 import { requireUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { getMetric } from "@/lib/metrics/metric-dictionary";
+import { SORT_KEYS } from "@/lib/queries/filters";
+import { getViewContext } from "@/lib/queries/get-view-context";
 
 export const metadata: Metadata = { title: "排名" };
 
-export default async function RankingsPage() {
+const DEFAULT_METRIC = "applications_new";
+
+export default async function RankingsPage({ searchParams }: PageProps<"/rankings">) {
   await requireUser();
+  const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
+  const metric = getMetric(view.filters.metric ?? DEFAULT_METRIC);
+  const page = view.filters.page ?? 1;
+  const sort = view.filters.sort ?? "value_desc";
+  const key = JSON.stringify([view.year, view.scope, metric.id]);
   return (
-    <PlannedSection
-      title="排名"
-      summary="按年度、机构类型和地区，对各机构的政府信息公开指标进行排名。"
-      plans={[
-        "按指标排名：依申请公开答复率、予以公开比例、行政复议与诉讼纠错率等（指标口径见指标说明）",
-        "按年度、机构类型（乡镇、街道、部门等）和地区筛选，筛选条件保存在网址中，可直接分享",
-        "每个排名同时提供图表和表格两种视图，数字一致",
-        "点击机构查看其历年报告和明细数据",
-      ]}
-    />
+    <>
+      <ViewHeader
+        title="排名"
+        description={
+          view.year !== null ? (
+            <>
+              {describeScope(view)} · 按 <MetricName metric={metric} /> 排名
+              {metric.kind === "rate" ? `。比率只在分母 n ≥ ${view.minN} 时计算和排名，n 列在数值旁。` : "。"}
+            </>
+          ) : undefined
+        }
+        notice={
+          <>
+            <InvalidFiltersNotice invalid={view.invalid} />
+            <UnknownRegionNotice view={view} />
+          </>
+        }
+        filters={
+          view.year !== null ? (
+            <Suspense fallback={<FilterBarSkeleton />}>
+              <ViewFilters
+                view={view}
+                year={{ options: view.years, value: view.year }}
+                metric={{ value: metric.id }}
+                kinds={{ value: view.filters.kind ?? [] }}
+                sort={{ value: sort, options: SORT_KEYS }}
+              />
+            </Suspense>
+          ) : null
+        }
+      />
+      {view.year === null ? (
+        <EmptyState title="还没有任何年度报告，无法排名。">请先在“上传”页面上传报告。</EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Suspense key={`leaders${key}`} fallback={<SectionSkeleton title="前十名" rows={10} />}>
+            <RankingLeaders year={view.year} scope={view.scope} metric={metric} minN={view.minN} />
+          </Suspense>
+          <Suspense
+            key={`table${key}${page}${sort}`}
+            fallback={<SectionSkeleton title="完整排名" rows={12} />}
+          >
+            <RankingTable
+              year={view.year}
+              scope={view.scope}
+              metric={metric}
+              minN={view.minN}
+              filters={view.filters}
+              page={page}
+              sort={sort}
+            />
+          </Suspense>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,0 +1,81 @@
+// 数据质量 coverage for a region and year: the towns and streets of the gazetteer (乡镇/街道) with no current
+// report of any agency placed there, and the agencies that filed the year before but not this year. Each
+// list is one page, with its total from its own count query.
+//   const gaps = await listCoverageGaps({ db, year, regionPath: "50/5001/500107/" });
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { AgencyKind } from "@/lib/reader/types";
+
+export const GAPS_PAGE_SIZE = 50;
+
+export interface MissingTown {
+  code: string;
+  name: string;
+  /** Province → county names above it. */
+  parentNames: string[];
+}
+
+export interface LapsedAgency {
+  agencyId: number;
+  name: string;
+  kind: string;
+  regionNames: string[];
+}
+
+export interface CoverageGaps {
+  towns: MissingTown[];
+  townsTotal: number;
+  /** Towns of the gazetteer in the region. */
+  townsExpected: number;
+  lapsed: LapsedAgency[];
+  lapsedTotal: number;
+}
+
+export async function listCoverageGaps(options: {
+  db: PrismaClient;
+  year: number;
+  /** null = the whole country. */
+  regionPath: string | null;
+  kinds?: readonly AgencyKind[] | null;
+  page?: number;
+  pageSize?: number;
+}): Promise<CoverageGaps> {
+  const { db, year } = options;
+  const prefix = `${options.regionPath ?? ""}%`;
+  const kinds = options.kinds && options.kinds.length > 0 ? [...options.kinds] : null;
+  const pageSize = options.pageSize ?? GAPS_PAGE_SIZE;
+  const offset = ((options.page ?? 1) - 1) * pageSize;
+  const missingTown = Prisma.sql`r."level" = 'town' AND r."path" LIKE ${prefix}
+    AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = ${year}::int)`;
+  const lapsedAgency = Prisma.sql`p."year" = ${year - 1}::int AND p."regionPath" LIKE ${prefix}
+    AND (${kinds}::text[] IS NULL OR p."agencyKind" = ANY(${kinds}::text[]))
+    AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."agencyId" = p."agencyId" AND m."year" = ${year}::int)`;
+  const [towns, [townCounts], lapsed, [lapsedCount]] = await Promise.all([
+    db.$queryRaw<(MissingTown & { parentNames: string[] | null })[]>`
+      SELECT r."code", r."name",
+             (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
+               WHERE x."code" = ANY (string_to_array(rtrim(r."path", '/'), '/')) AND x."code" <> r."code") AS "parentNames"
+        FROM "Region" r WHERE ${missingTown}
+       ORDER BY r."path" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
+    db.$queryRaw<{ missing: number; expected: number }[]>`
+      SELECT (count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = ${year}::int)))::int AS "missing",
+             count(*)::int AS "expected"
+        FROM "Region" r WHERE r."level" = 'town' AND r."path" LIKE ${prefix}`,
+    db.$queryRaw<(LapsedAgency & { regionNames: string[] | null })[]>`
+      SELECT p."agencyId", a."name", a."kind",
+             (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
+               WHERE x."code" = ANY (string_to_array(rtrim(p."regionPath", '/'), '/'))) AS "regionNames"
+        FROM "ReportMetrics" p JOIN "Agency" a ON a."id" = p."agencyId"
+       WHERE ${lapsedAgency}
+       ORDER BY p."regionPath", a."name" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" p WHERE ${lapsedAgency}`,
+  ]);
+  return {
+    towns: towns.map((town) => ({ ...town, parentNames: town.parentNames ?? [] })),
+    townsTotal: townCounts?.missing ?? 0,
+    townsExpected: townCounts?.expected ?? 0,
+    lapsed: lapsed.map((agency) => ({ ...agency, regionNames: agency.regionNames ?? [] })),
+    lapsedTotal: lapsedCount?.total ?? 0,
+  };
+}

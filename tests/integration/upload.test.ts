@@ -34,7 +34,7 @@ function uploadRequest(files: { fileName: string; bytes: Uint8Array; type?: stri
   for (const file of files)
     form.append(
       "files",
-      new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }),
+      new Blob([Buffer.from(file.bytes)], { type: file.type ?? "application/octet-stream" }),
       file.fileName,
     );
   return new Request("http://localhost/api/reports", { method: "POST", body: form });

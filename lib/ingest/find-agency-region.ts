@@ -2,9 +2,12 @@
 // known by that name (or as an alias), otherwise the most specific region the reader resolved. Null when
 // neither is known — a region-limited staff member may then not file the report.
 import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
-import type { ReadSuccess } from "@/lib/reader/types";
+import type { RegionCodes } from "@/lib/reader/types";
 
-export async function findAgencyRegion(client: SqlClient, reading: ReadSuccess): Promise<string | null> {
+export async function findAgencyRegion(
+  client: SqlClient,
+  reading: { agency: { name: string | null }; regionCodes: RegionCodes },
+): Promise<string | null> {
   const name = reading.agency.name;
   if (!name) return null;
   const [known] = await runQuery<{ regionCode: string | null }>(

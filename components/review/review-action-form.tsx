@@ -1,0 +1,40 @@
+"use client";
+// A form bound to one of the review page's server actions, showing its answer under the fields.
+import type { ReactNode } from "react";
+import { useActionState } from "react";
+import type { ReviewActionState } from "./review-action-state";
+
+export function ReviewActionForm({
+  action,
+  children,
+  label,
+  className,
+}: {
+  action: (state: ReviewActionState, form: FormData) => Promise<ReviewActionState>;
+  children: ReactNode;
+  label: string;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} aria-label={label}>
+      <fieldset disabled={pending} className={className}>
+        {children}
+      </fieldset>
+      {state ? (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`mt-1 text-sm ${state.ok ? "text-emerald-800" : "text-rose-800"}`}
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export const FIELD = "mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm";
+export const PRIMARY =
+  "rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50";
+export const SECONDARY =
+  "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50";

@@ -6,8 +6,9 @@ import { correctCellAction } from "@/app/reports/[id]/actions";
 import type { StoredCell } from "@/lib/ingest/read-report-cells";
 import type { ReviewCorrection, ReviewFinding } from "@/lib/queries/get-report-review";
 import { formatCellValue } from "./cell-states";
-import { formatTime } from "./findings-list";
-import { FIELD, PRIMARY, ReviewActionForm } from "./review-action-form";
+import { formatTime } from "./format-time";
+import { FIELD, PRIMARY } from "./form-styles";
+import { ReviewActionForm } from "./review-action-form";
 
 export function CellPanel({
   reportId,

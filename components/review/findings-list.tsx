@@ -4,7 +4,9 @@
 // inconsistent) or 排除 (not a problem). Settled findings show who settled them, when and why.
 import { resolveFindingAction } from "@/app/reports/[id]/actions";
 import type { ReviewFinding } from "@/lib/queries/get-report-review";
-import { FIELD, ReviewActionForm, SECONDARY } from "./review-action-form";
+import { formatTime } from "./format-time";
+import { FIELD, SECONDARY } from "./form-styles";
+import { ReviewActionForm } from "./review-action-form";
 
 const KIND_LABELS = { inconsistent: "数据不一致", uncertain: "识别不确定" } as const;
 const STATUS_LABELS = { open: "待处理", confirmed: "已确认（原文如此）", dismissed: "已排除" } as const;
@@ -93,9 +95,4 @@ export function FindingsList({
       ))}
     </ol>
   );
-}
-
-export function formatTime(iso: string | null): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 }

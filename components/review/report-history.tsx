@@ -2,7 +2,7 @@
 // settled (confirmed or dismissed, reason) and its confirmation — who and when, newest first. The same
 // acts are in the audit log.
 import type { ReportReview } from "@/lib/queries/get-report-review";
-import { formatTime } from "./findings-list";
+import { formatTime } from "./format-time";
 
 interface HistoryEntry {
   at: string;

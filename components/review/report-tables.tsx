@@ -4,7 +4,7 @@
 // inferred ones blue and italic, corrected ones green.
 import type { StoredCell } from "@/lib/ingest/read-report-cells";
 import { cellClasses, formatCellValue, type CellFlag } from "./cell-states";
-import type { LayoutTable } from "./template-layout";
+import type { LayoutBlock, LayoutTable } from "./template-layout";
 
 export function ReportTables({
   layout,
@@ -38,10 +38,11 @@ export function ReportTables({
                       <th rowSpan={2} className="px-2 py-1 text-left font-medium">
                         {block.caption ?? ""}
                       </th>
-                      {block.groups.map((group) => (
+                      {block.groups.map((group, index) => (
                         <th
                           key={group.label}
                           colSpan={group.span}
+                          rowSpan={spansBoth(block, index) ? 2 : 1}
                           className="border-l border-slate-200 px-2 py-1 font-medium"
                         >
                           {group.label}
@@ -53,14 +54,16 @@ export function ReportTables({
                     {block.groups.length === 0 ? (
                       <th className="px-2 py-1 text-left font-medium">{block.caption ?? ""}</th>
                     ) : null}
-                    {block.columns.map((column, index) => (
-                      <th
-                        key={`${column}-${index}`}
-                        className="border-l border-slate-200 px-2 py-1 font-medium"
-                      >
-                        {column}
-                      </th>
-                    ))}
+                    {block.columns.map((column, index) =>
+                      coveredByGroup(block, index) ? null : (
+                        <th
+                          key={`${column}-${index}`}
+                          className="border-l border-slate-200 px-2 py-1 font-medium"
+                        >
+                          {column}
+                        </th>
+                      ),
+                    )}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -110,4 +113,20 @@ export function ReportTables({
       </p>
     </div>
   );
+}
+
+/** A one-column group named like its column (自然人, 总计) is one header cell two rows high. */
+function spansBoth(block: LayoutBlock, groupIndex: number): boolean {
+  const group = block.groups[groupIndex]!;
+  const first = block.groups.slice(0, groupIndex).reduce((sum, g) => sum + g.span, 0);
+  return group.span === 1 && block.columns[first] === group.label;
+}
+
+function coveredByGroup(block: LayoutBlock, columnIndex: number): boolean {
+  let first = 0;
+  for (const [index, group] of block.groups.entries()) {
+    if (columnIndex >= first && columnIndex < first + group.span) return spansBoth(block, index);
+    first += group.span;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@
 // to compare any two cell by cell.
 import Link from "next/link";
 import type { ReportReview } from "@/lib/queries/get-report-review";
-import { formatTime } from "./findings-list";
+import { formatTime } from "./format-time";
 
 export function ReportVersions({ review }: { review: ReportReview }) {
   const { versions } = review;

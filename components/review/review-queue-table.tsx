@@ -2,7 +2,7 @@
 // link to where it is handled (the report's review page, the document's page).
 import Link from "next/link";
 import type { ReviewQueueRow } from "@/lib/queries/list-review-queue";
-import { formatTime } from "./findings-list";
+import { formatTime } from "./format-time";
 
 function describeRow(row: ReviewQueueRow): string {
   if (row.kind === "document") return row.status === "needs_agency" ? "待补充机关" : "待补充年度";

@@ -43,7 +43,8 @@ export function makeReportFiles(options: ReportFileOptions): ReportFile[] {
     );
     // The synthetic set adds its own few errors and blanks: these files are consistent unless asked.
     if (options.offBy) cells["t3.new.total"] = (cells["t3.new.total"] ?? 0) + options.offBy;
-    const asPrinted = document.agency.as_printed ?? document.agency.name;
+    // The full name in the title: the reader resolves it whatever the agency (short forms it may not).
+    const asPrinted = document.agency.name;
     const file: Omit<ReportFile, "bytes" | "fileName"> = {
       agency: document.agency.name,
       asPrinted,

@@ -6,7 +6,10 @@ import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
 
-export async function confirmReport(db: Db, input: { reportId: number; userId: string | null }): Promise<void> {
+export async function confirmReport(
+  db: Db,
+  input: { reportId: number; userId: string | null },
+): Promise<void> {
   const pool = getPool(db);
   const [confirmed] = await runQuery<{ id: number }>(
     pool,
@@ -24,7 +27,10 @@ export async function confirmReport(db: Db, input: { reportId: number; userId: s
   );
   if (!report) throw new AppError("REPORT_NOT_FOUND");
   if (report.status === "confirmed") throw new AppError("REPORT_ALREADY_CONFIRMED");
-  throw new AppError("REPORT_HAS_OPEN_FINDINGS", `报告还有 ${report.open} 个未处理的问题，请先逐条确认或排除`);
+  throw new AppError(
+    "REPORT_HAS_OPEN_FINDINGS",
+    `报告还有 ${report.open} 个未处理的问题，请先逐条确认或排除`,
+  );
 }
 
 /** A confirmed report whose cells changed is to be checked again. */

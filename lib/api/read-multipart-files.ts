@@ -104,7 +104,6 @@ async function collect(
 /** A display name: the last path segment (busboy already drops the rest), no control characters, bounded. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).at(-1) ?? "";
-  // eslint-disable-next-line no-control-regex
   const visible = base
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
     .trim();

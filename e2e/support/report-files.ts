@@ -12,6 +12,7 @@ export interface FileSet {
   seed: number;
   offBy?: number;
   pdf?: boolean;
+  noAgency?: boolean;
 }
 
 export interface E2eFile {

@@ -1,11 +1,17 @@
 // Writes report files (report-files.ts) to a directory with a manifest, for processes that cannot load the
 // reader's code themselves (Playwright's test runner, benchmarks' clients):
 //   node --import tsx tests/helpers/write-report-files.ts <dir> '<json request>'
-// request: { sets: [{ name, count, seed, offBy?, pdf?: boolean, html?: boolean }], bad?: true }
+// request: { sets: [{ name, count, seed, offBy?, pdf?, html?, noAgency? }], bad?: true }
 // manifest.json: [{ set, fileName, path, agency, asPrinted, year, template, cells, code? }]
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeBadFiles, makeReportFiles, renderReportHtml, renderReportPdf } from "./report-files";
+import {
+  makeBadFiles,
+  makeReportFiles,
+  renderReportHtml,
+  renderReportPdf,
+  renderReportText,
+} from "./report-files";
 
 interface SetRequest {
   name: string;
@@ -14,6 +20,8 @@ interface SetRequest {
   offBy?: number;
   pdf?: boolean;
   html?: boolean;
+  /** A title without the agency's name: the reader cannot tell whose report it is (needs_agency). */
+  noAgency?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -26,7 +34,13 @@ async function main(): Promise<void> {
     for (const file of makeReportFiles(set)) {
       const extension = set.pdf ? ".pdf" : set.html ? ".html" : ".txt";
       const fileName = file.fileName.replace(/\.txt$/, extension);
-      const bytes = set.pdf ? await renderReportPdf(file) : set.html ? renderReportHtml(file) : file.bytes;
+      const bytes = set.noAgency
+        ? new TextEncoder().encode(renderReportText({ ...file, asPrinted: "" }, set.seed))
+        : set.pdf
+          ? await renderReportPdf(file)
+          : set.html
+            ? renderReportHtml(file)
+            : file.bytes;
       writeFileSync(path.join(dir, fileName), bytes);
       const { bytes: _bytes, ...facts } = file;
       manifest.push({ ...facts, set: set.name, fileName, path: path.join(dir, fileName) });

@@ -91,10 +91,10 @@ describe("POST /api/reports", () => {
 
   test("a file over MAX_UPLOAD_MB is a TOO_LARGE result, neither read nor stored, and the others land", async () => {
     const [small] = makeReportFiles({ count: 1, seed: 102 });
-    const big = { fileName: "超大文件.pdf", bytes: new Uint8Array(60 * 1024).fill(0x41) };
+    const big = { fileName: "超大文件.pdf", bytes: new Uint8Array(1.5 * 1024 * 1024).fill(0x41) };
     const before = await t.db.document.count();
     const previous = process.env.MAX_UPLOAD_MB;
-    process.env.MAX_UPLOAD_MB = "0.05"; // 51 KB
+    process.env.MAX_UPLOAD_MB = "1";
     try {
       const { status, results } = await upload([big, small!]);
       expect(status).toBe(200);
@@ -105,7 +105,7 @@ describe("POST /api/reports", () => {
         status: "rejected",
         error: { code: "TOO_LARGE" },
       });
-      expect(results[0]!.error!.message).toMatch(/超过上限 0.1 MB/);
+      expect(results[0]!.error!.message).toBe("文件大小 1.5 MB，超过上限 1 MB（可由管理员通过 MAX_UPLOAD_MB 调整）。");
       expect(results[1]).toMatchObject({ ok: true, status: "accepted" });
     } finally {
       if (previous === undefined) delete process.env.MAX_UPLOAD_MB;

@@ -105,7 +105,9 @@ describe("POST /api/reports", () => {
         status: "rejected",
         error: { code: "TOO_LARGE" },
       });
-      expect(results[0]!.error!.message).toBe("文件大小 1.5 MB，超过上限 1 MB（可由管理员通过 MAX_UPLOAD_MB 调整）。");
+      expect(results[0]!.error!.message).toBe(
+        "文件大小 1.5 MB，超过上限 1 MB（可由管理员通过 MAX_UPLOAD_MB 调整）。",
+      );
       expect(results[1]).toMatchObject({ ok: true, status: "accepted" });
     } finally {
       if (previous === undefined) delete process.env.MAX_UPLOAD_MB;

@@ -39,6 +39,14 @@ export function UploadSummary({
           ? `正在处理：已完成 ${done + failed} / ${entries.length} 个文件`
           : `本批 ${entries.length} 个文件已全部处理完毕`}
       </p>
+      {busy ? (
+        <progress
+          className="mt-2 h-2 w-full"
+          max={entries.length}
+          value={done + failed}
+          aria-label="本批上传进度"
+        />
+      ) : null}
       {parts.length > 0 ? <p className="mt-1 text-slate-700">{parts.join("，")}</p> : null}
       <div className="mt-3 flex flex-wrap gap-2">
         {failed > 0 && !busy ? (

@@ -2,6 +2,7 @@
 // tree (lib/synthetic), printed as the text or PDF a person would upload by the reader's own test renderers,
 // optionally with a 勾稽 error; and files that must be refused, each with the code the reader gives it.
 //   const [file] = makeReportFiles({ count: 1, seed: 7 });   // { fileName, bytes, agency, year, cells, … }
+import PDFDocument from "pdfkit";
 import { getCellId } from "@/lib/ingest/cell-numbers";
 import { seededRandom } from "@/lib/reader/testing/generate-report";
 import { encodeText } from "@/lib/reader/testing/encode-text";
@@ -132,4 +133,16 @@ export function makeBadFiles(): BadFile[] {
       code: "PRE_2019_FORMAT",
     },
   ];
+}
+
+/** A PDF with only a picture on its page (a scan): NO_TEXT_LAYER. */
+export async function renderImageOnlyPdf(): Promise<BadFile> {
+  const doc = new PDFDocument({ size: "A4" });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
+  doc.rect(50, 50, 200, 100).fill("#888");
+  doc.end();
+  await done;
+  return { fileName: "扫描件.pdf", bytes: new Uint8Array(Buffer.concat(chunks)), code: "NO_TEXT_LAYER" };
 }

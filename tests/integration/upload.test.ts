@@ -9,6 +9,7 @@ import { receiveUpload } from "@/lib/ingest/receive-upload";
 import type { UploadResult } from "@/lib/ingest/upload-result";
 import {
   makeBadFiles,
+  renderImageOnlyPdf,
   makeReportFiles,
   renderReportPdf,
   type ReportFile,
@@ -52,7 +53,7 @@ async function upload(
 describe("POST /api/reports", () => {
   test("one result per file, in order: good reports stored, each bad file refused with its code", async () => {
     const good = makeReportFiles({ count: 2, seed: 101 });
-    const bad = makeBadFiles();
+    const bad = [...makeBadFiles(), await renderImageOnlyPdf()];
     const files = [good[0]!, ...bad, good[1]!];
     const { status, results } = await upload(files);
     expect(status).toBe(200);

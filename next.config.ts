@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { readMaxUploadBytes } from "./lib/ingest/upload-limits";
 
 // Pages get their Content-Security-Policy from proxy.ts, around a per-request nonce. Everything the proxy
 // does not see gets this one on API answers (JSON, exports): nothing in them may run or load anything.
@@ -19,7 +20,10 @@ const SECURITY_HEADERS: { key: string; value: string }[] = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() in pages and server actions renders app/forbidden.tsx with status 403 (lib/auth guards).
-  experimental: { authInterrupts: true },
+  // proxyClientMaxBodySize: the body the proxy buffers for the requests it sees. proxy.ts matches neither
+  // /api (uploads go to /api/reports and stream past it) nor server actions, so this only keeps a future
+  // matcher change from cutting an upload at the default 10 MB: MAX_UPLOAD_MB plus room for the multipart.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: readMaxUploadBytes() + 1024 * 1024 },
   // Type errors fail `next build` (Next's default; never set typescript.ignoreBuildErrors).
   // These packages load native binaries, worker files or data files at run time: bundling breaks them.
   serverExternalPackages: [

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/regions", label: "地区" },
   { href: "/compare", label: "对比" },
   { href: "/upload", label: "上传" },
+  { href: "/review", label: "待核对" },
   { href: "/export", label: "导出" },
   { href: "/quality", label: "数据质量" },
   { href: "/metrics", label: "指标说明" },

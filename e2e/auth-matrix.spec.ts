@@ -14,6 +14,7 @@ type Visitor = { name: string; grants: Grant[]; client: APIRequestContext };
 // Pages needing more than being signed in. Everything else under app/ needs "browse".
 const PAGE_GRANTS: Record<string, Grant> = {
   "/upload": "upload",
+  "/review": "upload",
   "/export": "export",
   "/admin/users": "admin",
   "/admin/users/[id]": "admin",
@@ -60,6 +61,15 @@ const API_CASES: Array<{
   { route: "/api/tokens", method: "GET", path: "/api/tokens", grant: "admin", allowed: 200 },
   { route: "/api/tokens", method: "POST", path: "/api/tokens", grant: "admin", data: {}, allowed: 400 },
   { route: "/api/tokens/[id]", method: "DELETE", path: "/api/tokens/999999", grant: "admin", allowed: 404 },
+  // Not multipart: the upload route answers 400 INVALID_INPUT to those allowed to upload.
+  { route: "/api/reports", method: "POST", path: "/api/reports", grant: "upload", data: {}, allowed: 400 },
+  {
+    route: "/api/documents/[id]/file",
+    method: "GET",
+    path: "/api/documents/999999/file",
+    grant: "browse",
+    allowed: 404,
+  },
 ];
 
 const APP_DIR = path.join(process.cwd(), "app");
@@ -82,8 +92,13 @@ function samplePath(route: string, id = "1"): string {
   return route.replace(/\[\[?\.\.\.\w+\]?\]/g, "x").replace(/\[\w+\]/g, id);
 }
 
-// Pages whose dynamic segment must name something real to answer 200: an agency of the sample reports.
-const PAGE_SAMPLES: Record<string, string> = { "/agencies/[id]": "/agencies/1" };
+// Pages whose dynamic segment must name something real to answer 200: an agency, report and file of the samples.
+const PAGE_SAMPLES: Record<string, string> = {
+  "/agencies/[id]": "/agencies/1",
+  "/reports/[id]": "/reports/1",
+  "/reports/[id]/diff": "/reports/1/diff?from=1&to=1",
+  "/documents/[id]": "/documents/1",
+};
 
 const pages = findFiles(APP_DIR, "page.tsx")
   .map(toRoute)

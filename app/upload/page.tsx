@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
-import { PlannedSection } from "@/components/planned-section";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { UploadPanel } from "@/components/upload/upload-panel";
 import { requirePermission } from "@/lib/auth/current-user";
+import { readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 
 export const metadata: Metadata = { title: "上传" };
 
 export default async function UploadPage() {
   await requirePermission("upload");
   return (
-    <PlannedSection
-      title="上传"
-      summary="上传政府信息公开工作年度报告，系统自动识别表格数据并进行勾稽校验。"
-      plans={[
-        "支持 TXT（任意编码）、HTML、DOCX、PDF 格式，可一次上传一份或数百份",
-        "上传的原始文件完整保存，不会丢失",
-        "逐项显示识别结果，标出所有不一致和不确定之处，供工作人员更正、确认",
-      ]}
-    />
+    <section>
+      <PageHeading title="上传">
+        上传政府信息公开工作年度报告：每个文件单独发送并显示进度，读取后立即入库并进行勾稽校验。原始文件完整保存；
+        有问题的报告列入
+        <Link href="/review" className="text-sky-700 underline">
+          待核对
+        </Link>
+        。
+      </PageHeading>
+      <UploadPanel maxBytes={readMaxUploadBytes()} />
+    </section>
   );
 }

@@ -29,6 +29,12 @@ export const APP_ERRORS = {
   CELL_NOT_FOUND: { status: 404, message: "该报告模板没有这个单元格" },
   FINDING_NOT_FOUND: { status: 404, message: "问题记录不存在" },
   CONFLICT: { status: 409, message: "数据已被他人修改，请刷新后重试" },
+  FINDING_ALREADY_RESOLVED: { status: 409, message: "该问题已由他人处理，请刷新页面" },
+  REPORT_HAS_OPEN_FINDINGS: { status: 409, message: "报告还有未处理的问题，请先逐条确认或排除" },
+  REPORT_ALREADY_CONFIRMED: { status: 409, message: "该报告已确认" },
+  OUT_OF_REGION: { status: 403, message: "该机关不在您负责的地区内" },
+  AGENCY_NOT_FOUND: { status: 404, message: "机关不存在" },
+  UNREADABLE_DOCUMENT: { status: 409, message: "原文件无法按要求重新读取" },
   // Capacity and infrastructure
   BUSY: { status: 503, message: "服务器繁忙，请稍后再试" },
   DATABASE_UNAVAILABLE: { status: 503, message: "数据库暂时无法连接，请稍后再试" },

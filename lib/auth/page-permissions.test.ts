@@ -8,6 +8,8 @@ describe("getPagePermission", () => {
     ["/upload", "upload"],
     ["/upload/batch/3", "upload"],
     ["/uploads-help", "browse"],
+    ["/review", "correct"],
+    ["/reports/12", "browse"],
     ["/export", "export"],
     ["/admin", "manage_users"],
     ["/admin/users", "manage_users"],

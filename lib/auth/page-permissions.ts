@@ -6,6 +6,7 @@ import type { Action } from "./permissions";
 
 const PAGE_PERMISSIONS: ReadonlyArray<[prefix: string, action: Action]> = [
   ["/upload", "upload"],
+  ["/review", "correct"],
   ["/export", "export"],
   ["/admin/audit", "view_audit"],
   ["/admin", "manage_users"],

@@ -13,6 +13,9 @@ export function buildContentSecurityPolicy(options: { nonce: string; dev: boolea
     "default-src 'self'",
     // 'strict-dynamic': what a nonce-bearing script loads may run; 'unsafe-eval' only for dev's fast refresh.
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // pdf.js draws the original beside the review in a module worker served from /pdfjs (app/pdfjs): named
+    // here, since under 'strict-dynamic' the fallback to script-src would ignore 'self'.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -26,10 +26,21 @@ export interface CompleteDocumentInput {
 export async function completeDocument(db: Db, input: CompleteDocumentInput): Promise<IngestOutcome> {
   const document = await db.document.findUnique({
     where: { id: input.documentId },
-    select: { id: true, sha256: true, fileName: true, bytes: true, status: true, agencyId: true, year: true },
+    select: {
+      id: true,
+      sha256: true,
+      fileName: true,
+      bytes: true,
+      status: true,
+      errorCode: true,
+      agencyId: true,
+      year: true,
+    },
   });
   if (!document) throw new AppError("DOCUMENT_NOT_FOUND");
-  if (document.status !== "needs_agency" && document.status !== "needs_year") {
+  // A report refused as another region's (OUT_OF_REGION) is completed the same way by someone allowed there.
+  const refused = document.status === "rejected" && document.errorCode === "OUT_OF_REGION";
+  if (document.status !== "needs_agency" && document.status !== "needs_year" && !refused) {
     throw new AppError("DOCUMENT_NOT_INCOMPLETE");
   }
   // The document keeps a slim reading, not its cells: read its bytes again (the reader is deterministic,
@@ -59,9 +70,11 @@ export async function completeDocument(db: Db, input: CompleteDocumentInput): Pr
       client,
       sql`UPDATE "Document"
              SET "status" = ${status}::"DocumentStatus", "agencyId" = ${agencyId}::int, "year" = ${year}::int,
+                 "errorCode" = NULL, "errorMessage" = NULL,
                  "agencyAsPrinted" = ${prepared.agencyAsPrinted}, "template" = ${prepared.template},
                  "readerVersion" = ${prepared.readerVersion}::int, "reading" = ${JSON.stringify(prepared.reading)}::jsonb
-           WHERE "id" = ${document.id}::int AND "status" IN ('needs_agency', 'needs_year')
+           WHERE "id" = ${document.id}::int
+             AND ("status" IN ('needs_agency', 'needs_year') OR ("status" = 'rejected' AND "errorCode" = 'OUT_OF_REGION'))
        RETURNING "id"`,
     );
     if (updated.length === 0) throw new AppError("DOCUMENT_NOT_INCOMPLETE", "该文件已由他人补充完成");

@@ -5,13 +5,14 @@
 // agency (+ alias, + parent government), a new current report version with its cells and findings,
 // cross-year findings (this year and the next) and the read-model row (lib/ingest/store-documents.ts).
 // The same bytes twice (same sha256) are recognised and not stored again: { duplicate: true } with the
-// first upload's document and report — also when both uploads race (the unique sha256 decides).
+// first upload's document and report — also when both uploads race (the unique sha256 decides). A refusal
+// (import-document.ts) keeps the document as rejected with the refusal's code, without a report.
 import { createHash } from "node:crypto";
 import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import { findDuplicate } from "@/lib/ingest/find-duplicate";
 import type { Db, IngestInput, IngestOutcome } from "@/lib/ingest/ingest-types";
-import { prepareDocument } from "@/lib/ingest/prepare-document";
+import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
 import { storeDocuments } from "@/lib/ingest/store-documents";
 import type { ReadResult } from "@/lib/reader/types";
 
@@ -28,16 +29,39 @@ export async function ingestDocument(
   return (await findDuplicate(getPool(db), sha256)) ?? storeDocument(db, upload, reading, sha256);
 }
 
+/** Why a readable document is kept without becoming a report (e.g. OUT_OF_REGION). */
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
 /** ingestDocument for a caller that has just checked the hash itself (the upload path reads in between). */
 export async function storeDocument(
   db: Db,
   upload: IngestInput,
   reading: ReadResult,
   sha256: string,
+  refusal: Refusal | null = null,
 ): Promise<IngestOutcome> {
   const prepared = prepareDocument(upload, reading, sha256);
-  const [outcome] = await withTransaction(getPool(db), (client) => storeDocuments(client, [prepared]));
+  const document = refusal ? refuseDocument(prepared, refusal) : prepared;
+  const [outcome] = await withTransaction(getPool(db), (client) => storeDocuments(client, [document]));
   return outcome!;
+}
+
+/** The document kept as rejected with the refusal's code: no agency is created for it and no report made;
+ * its reading (agency, year, findings) stays in the slim reading for whoever may accept it later. */
+function refuseDocument(prepared: PreparedDocument, refusal: Refusal): PreparedDocument {
+  return {
+    ...prepared,
+    status: "rejected",
+    errorCode: refusal.code,
+    errorMessage: refusal.message,
+    agency: null,
+    regionCodes: null,
+    cells: [],
+    findings: [],
+  };
 }
 
 export { findDuplicate };

@@ -12,8 +12,10 @@ import { Piscina } from "piscina";
 import { z } from "zod";
 import { AppError } from "@/lib/api/app-error";
 import type { EnvRecord } from "@/lib/db/database-url";
+import { locateCells } from "@/lib/reader/locate/locate-cells";
+import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
-import type { ReadResult } from "@/lib/reader/types";
+import type { ReadResult, TemplateVersion } from "@/lib/reader/types";
 
 const WORKER_FILE = path.join(process.cwd(), "lib", "ingest", "reader-worker.ts");
 
@@ -50,12 +52,20 @@ function getReaderPool(): Piscina {
   return pool;
 }
 
-export async function readInWorker(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  if (inThread) return readInThisThread(bytes, fileName);
+/** `template`: read the tables as this template version (staff corrected a misdetected one). */
+export async function readInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { template?: TemplateVersion } = {},
+): Promise<ReadResult> {
+  if (inThread) return readInThisThread(bytes, fileName, options);
   const readers = getReaderPool();
   const timeoutMs = config!.READER_TIMEOUT_SECONDS * 1000;
   try {
-    return await readers.run({ bytes, fileName }, { signal: AbortSignal.timeout(timeoutMs) });
+    return await readers.run(
+      { bytes, fileName, template: options.template },
+      { signal: AbortSignal.timeout(timeoutMs) },
+    );
   } catch (error) {
     if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
     if (error instanceof Error && error.name === "AbortError")
@@ -63,10 +73,32 @@ export async function readInWorker(bytes: Uint8Array, fileName: string): Promise
     if (await threadsCannotStart(readers)) {
       console.error("[reader] worker threads cannot start; reading on the main thread from now on:", error);
       inThread = true;
-      return readInThisThread(bytes, fileName);
+      return readInThisThread(bytes, fileName, options);
     }
     console.error(`[reader] reading ${JSON.stringify(fileName)} failed in its thread:`, error);
     return failedReading("读取文件时发生意外错误（可能超出内存限制），文件已保存，请联系管理员。");
+  }
+}
+
+/**
+ * Where each cell of a stored document was printed, read in a reader thread (the review page asks on demand;
+ * positions are never stored). Null when the document cannot be read or located in time.
+ */
+export async function locateInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { template?: TemplateVersion } = {},
+): Promise<SourcePositions | null> {
+  if (inThread) return locateCells(bytes, fileName, options).catch(() => null);
+  const readers = getReaderPool();
+  try {
+    return await readers.run(
+      { bytes, fileName, template: options.template },
+      { name: "locate", signal: AbortSignal.timeout(config!.READER_TIMEOUT_SECONDS * 1000) },
+    );
+  } catch (error) {
+    if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
+    return null;
   }
 }
 
@@ -81,9 +113,13 @@ async function threadsCannotStart(readers: Piscina): Promise<boolean> {
 }
 
 /** The reader promises not to throw; if it ever does, the file is still kept, as unreadable. */
-async function readInThisThread(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+async function readInThisThread(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { template?: TemplateVersion },
+): Promise<ReadResult> {
   try {
-    return await readReport(bytes, fileName);
+    return await readReport(bytes, fileName, options);
   } catch {
     return failedReading("读取文件时发生意外错误，文件已保存，请联系管理员。");
   }

@@ -199,7 +199,7 @@ async function updateDocument(
 }
 
 /** Staff corrections of the replaced version, as the latest corrections of the new one. */
-async function carryCorrections(
+export async function carryCorrections(
   client: SqlClient,
   fromReportId: number,
   toReportId: number,

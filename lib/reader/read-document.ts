@@ -17,13 +17,18 @@ import { looksLikeOldFormat } from "./meta/detect-old-format";
 import { finishCells } from "./checks/finish-cells";
 import { findPrintedUnits } from "./tables/find-printed-units";
 import { reportLayoutFindings } from "./checks/report-layout-findings";
+import type { TemplateVersion } from "./types";
 
 /** A ReadSuccess before the agency is resolved: only the name as printed is known. */
 export type DocumentReading = Omit<ReadSuccess, "agency" | "regionCodes"> & {
   agencyAsPrinted: string | null;
 };
 
-export function readDocument(document: ExtractedDocument): DocumentReading | ReadError {
+/** `template`: read the tables as this version instead of the detected one (staff settled it). */
+export function readDocument(
+  document: ExtractedDocument,
+  options: { template?: TemplateVersion } = {},
+): DocumentReading | ReadError {
   const lines = document.rows.map(rowText);
   const title = findReportTitle(lines);
   const items = buildItems(document.rows);
@@ -35,7 +40,7 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
     return makeReadError("PRE_2019_FORMAT", document.mediaType);
   if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
   const year = titleYear ?? findReportYear(lines);
-  const template = detectTemplate(squeeze(tableLabels(items, ranges)), year);
+  const template = options.template ?? detectTemplate(squeeze(tableLabels(items, ranges)), year);
   const readings: RowReading[] = [];
   const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
   const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template) : null;

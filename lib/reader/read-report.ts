@@ -6,11 +6,15 @@ import { makeReadError } from "@/lib/reader/extract/read-error";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
 import { readDocument } from "./read-document";
 
-export async function readReport(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readReport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Parameters<typeof readDocument>[1] = {},
+): Promise<ReadResult> {
   try {
     const extracted = await extractDocument(bytes, fileName);
     if ("ok" in extracted) return extracted;
-    const reading = readDocument(extracted);
+    const reading = readDocument(extracted, options);
     if (reading.ok === false) return reading;
     const { agencyAsPrinted, ...rest } = reading;
     const resolved = resolveAgency({ asPrinted: agencyAsPrinted, text: reading.text });

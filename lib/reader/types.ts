@@ -103,6 +103,8 @@ export interface TextRow {
   source: "table" | "line";
   /** PDF only: left x of each cell, same length as cells, to align short rows with header columns. */
   xs?: number[];
+  /** PDF only: the row's baseline (reading space, y upwards), to find its text again (lib/reader/locate). */
+  y?: number;
   /** PDF only: page number (1-based). */
   page?: number;
 }

@@ -22,7 +22,7 @@ const GARBLED = "PDF 中的文字无法识别（字体缺少编码信息），�
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-interface RawTextItem {
+export interface RawTextItem {
   str?: string;
   dir?: string;
   transform?: number[];
@@ -130,7 +130,7 @@ async function readPageItems(pdf: PdfDocument, pageNumber: number): Promise<PdfI
 }
 
 /** Undo text rotation (landscape tables on portrait pages) so rows always run along x. */
-function toReadingSpace(raw: RawTextItem): PdfItem | null {
+export function toReadingSpace(raw: RawTextItem): PdfItem | null {
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = raw.transform ?? [];
   // Vertical writing may come out as presentation forms (︑ for 、): read them as the plain characters.
   const text = (raw.str ?? "").replace(/[\uFE10-\uFE19\uFE30-\uFE4F]/g, (char) => char.normalize("NFKC"));

@@ -39,6 +39,7 @@ export function groupPdfItems(items: PdfItem[], page: number): TextRow[] {
     cells: line.cells.map((cell) => cell.text),
     source: line.cells.length > 1 ? "table" : "line",
     xs: line.cells.map((cell) => round(cell.x)),
+    y: line.y,
     page,
   }));
 }

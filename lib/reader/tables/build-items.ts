@@ -17,6 +17,8 @@ export interface ValueCell {
   x?: number;
   /** One-cell-per-line text: blank lines before this value. */
   gap?: number;
+  /** Index of the row it was printed in (for showing where a value was read: lib/reader/locate). */
+  row?: number;
 }
 
 export interface Item {
@@ -31,6 +33,8 @@ export interface Item {
   gapAfter?: number;
   /** Position in the document's item list. */
   index: number;
+  /** Indexes of the rows its labels and values were printed in. */
+  rows?: number[];
 }
 
 /** A report section heading always starts an item, so a table ends where the next section begins. */
@@ -40,6 +44,7 @@ const SECTION_HEADING =
 export function buildItems(rows: readonly TextRow[]): Item[] {
   const items: Item[] = [];
   let pendingGap = 0;
+  let rowIndex = -1;
   const start = (fromLines: boolean): Item => {
     const item: Item = {
       labelParts: [],
@@ -53,6 +58,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     return item;
   };
   for (const row of rows) {
+    rowIndex++;
     const tokens = readRowTokens(row);
     if (tokens === "noise") continue;
     if (tokens === "blank") {
@@ -70,7 +76,8 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     const single = row.source === "line" && filled.length === 1 ? filled[0] : undefined;
     if (single !== undefined && single.kind !== "text") {
       const item = previous?.fromLines ? previous : start(true);
-      item.values.push(toValue(single, gap));
+      item.values.push(toValue(single, gap, rowIndex));
+      (item.rows ??= []).push(rowIndex);
       continue;
     }
     if (previous?.fromLines && previous.values.length > 0) previous.gapAfter = gap;
@@ -79,10 +86,11 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
         previous?.fromLines && previous.values.length === 0 && !SECTION_HEADING.test(single.text);
       const item = continues && previous ? previous : start(true);
       item.labelParts.push(single.text);
+      (item.rows ??= []).push(rowIndex);
       continue;
     }
     for (const segment of splitSegments(row.xs !== undefined ? filled : tokens))
-      addRowItem(start(false), segment);
+      addRowItem(start(false), segment, rowIndex);
   }
   return items;
 }
@@ -102,7 +110,8 @@ function splitSegments(tokens: readonly Token[]): Token[][] {
   return segments;
 }
 
-function addRowItem(item: Item, printed: readonly Token[]): void {
+function addRowItem(item: Item, printed: readonly Token[], rowIndex: number): void {
+  item.rows = [rowIndex];
   const tokens = attachUnits(printed);
   let lastText = -1;
   tokens.forEach((token, index) => {
@@ -121,7 +130,7 @@ function addRowItem(item: Item, printed: readonly Token[]): void {
   item.trailBlanks = region.length - 1 - last;
   for (let i = first; i <= last; i++) {
     const token = region[i];
-    if (token) item.values.push(toValue(token, undefined));
+    if (token) item.values.push(toValue(token, undefined, rowIndex));
   }
 }
 
@@ -140,7 +149,7 @@ function attachUnits(tokens: readonly Token[]): Token[] {
   return attached;
 }
 
-function toValue(token: Token, gap: number | undefined): ValueCell {
+function toValue(token: Token, gap: number | undefined, row: number): ValueCell {
   const cell: ValueCell = {
     text: token.text,
     value: token.kind === "number" ? token.value : null,
@@ -149,5 +158,6 @@ function toValue(token: Token, gap: number | undefined): ValueCell {
   };
   if (token.x !== undefined) cell.x = token.x;
   if (gap !== undefined) cell.gap = gap;
+  cell.row = row;
   return cell;
 }

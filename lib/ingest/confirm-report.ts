@@ -1,0 +1,43 @@
+// 确认: staff declare a report version checked. Only when none of its findings is still open (each was
+// corrected away, confirmed or dismissed) — a report is never confirmed over a flag nobody looked at.
+// A later correction makes it 待核对 again (reopenReport).
+//   await confirmReport(db, { reportId, userId });
+import { AppError } from "@/lib/api/app-error";
+import { getPool, type Db } from "@/lib/db/create-client";
+import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+
+export async function confirmReport(
+  db: Db,
+  input: { reportId: number; userId: string | null },
+): Promise<void> {
+  const pool = getPool(db);
+  const [confirmed] = await runQuery<{ id: number }>(
+    pool,
+    sql`UPDATE "Report" r SET "status" = 'confirmed', "confirmedAt" = now(), "confirmedById" = ${input.userId}
+         WHERE r."id" = ${input.reportId}::int AND r."status" = 'needs_review'
+           AND NOT EXISTS (SELECT 1 FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open')
+     RETURNING r."id"`,
+  );
+  if (confirmed) return;
+  const [report] = await runQuery<{ status: string; open: number }>(
+    pool,
+    sql`SELECT r."status"::text AS "status",
+               (SELECT count(*)::int FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open') AS "open"
+          FROM "Report" r WHERE r."id" = ${input.reportId}::int`,
+  );
+  if (!report) throw new AppError("REPORT_NOT_FOUND");
+  if (report.status === "confirmed") throw new AppError("REPORT_ALREADY_CONFIRMED");
+  throw new AppError(
+    "REPORT_HAS_OPEN_FINDINGS",
+    `报告还有 ${report.open} 个未处理的问题，请先逐条确认或排除`,
+  );
+}
+
+/** A confirmed report whose cells changed is to be checked again. */
+export async function reopenReport(client: SqlClient, reportId: number): Promise<void> {
+  await runQuery(
+    client,
+    sql`UPDATE "Report" SET "status" = 'needs_review', "confirmedAt" = NULL, "confirmedById" = NULL
+         WHERE "id" = ${reportId}::int AND "status" = 'confirmed'`,
+  );
+}

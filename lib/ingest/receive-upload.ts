@@ -1,0 +1,80 @@
+// The upload route's work, apart from Next so that tests can serve it from a plain Node server (the SIGKILL
+// test kills such a server mid-batch): the multipart body read file by file, each file through uploadFile,
+// one result per file in order, an audit entry per stored file.
+//   return receiveUpload(db, { request, uploader: user, ip });
+// A bad file (unreadable, too large, another region's) is a result of its own and never fails the others;
+// only when every file met a full reading queue is the answer 503 BUSY (send them again).
+import { APP_ERRORS } from "@/lib/api/app-error";
+import { jsonError } from "@/lib/api/error-response";
+import { readMultipartFiles } from "@/lib/api/read-multipart-files";
+import { recordAudit } from "@/lib/auth/audit";
+import type { Db } from "@/lib/db/create-client";
+import { uploadFile, type Uploader } from "@/lib/ingest/upload-file";
+import { readMaxUploadBytes } from "@/lib/ingest/upload-limits";
+import { toUploadResults, type FileOutcome, type UploadResult } from "@/lib/ingest/upload-result";
+
+/** Files per request: the upload page sends one per request; scripts may send batches up to this. */
+export const MAX_FILES_PER_REQUEST = 100;
+
+export async function receiveUpload(
+  db: Db,
+  input: { request: Request; uploader: Uploader & { email: string }; ip: string | null },
+): Promise<Response> {
+  const maxBytes = readMaxUploadBytes();
+  const items: FileOutcome[] = [];
+  const parts = readMultipartFiles(input.request, {
+    field: "files",
+    maxFileBytes: maxBytes,
+    maxFiles: MAX_FILES_PER_REQUEST,
+  });
+  for await (const part of parts) {
+    if (part.kind === "too_many") {
+      items.push({
+        file: `（第 ${part.maxFiles} 个之后的文件）`,
+        error: {
+          code: "TOO_MANY_FILES",
+          message: `每次请求最多 ${part.maxFiles} 个文件，其余文件未处理，请分批上传。`,
+        },
+      });
+      continue;
+    }
+    const file =
+      part.kind === "file"
+        ? { fileName: part.fileName, mediaType: part.mediaType, bytes: part.bytes }
+        : { fileName: part.fileName, mediaType: part.mediaType, tooLargeSize: part.size, maxBytes };
+    items.push(await uploadFile(db, { file, uploader: input.uploader }));
+  }
+  if (items.length === 0) return jsonError(400, "INVALID_INPUT", "没有收到文件（字段 files）");
+  const results = await toUploadResults(db, items);
+  await auditUploads(db, results, input);
+  const headers = { "Cache-Control": "no-store" };
+  if (results.every((result) => result.error?.code === "BUSY"))
+    return Response.json(
+      { error: { code: "BUSY", message: APP_ERRORS.BUSY.message }, results },
+      { status: 503, headers: { ...headers, "Retry-After": "5" } },
+    );
+  return Response.json({ results }, { headers });
+}
+
+async function auditUploads(
+  db: Db,
+  results: readonly UploadResult[],
+  context: { uploader: { id: string; email: string }; ip: string | null },
+): Promise<void> {
+  // One entry per stored file: a duplicate stored nothing new, a TOO_LARGE or BUSY file nothing at all.
+  for (const result of results) {
+    if (result.documentId === null || result.status === "duplicate") continue;
+    await recordAudit(db, {
+      actor: { id: context.uploader.id, email: context.uploader.email },
+      action: "upload",
+      target: `document ${result.documentId}`,
+      details: {
+        file: result.file,
+        status: result.status,
+        ...(result.reportId !== undefined ? { reportId: result.reportId } : {}),
+        ...(result.error ? { error: result.error.code } : {}),
+      },
+      ip: context.ip,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+// Staff settle one open finding of a report with a reason: confirmed (the report itself really is
+// inconsistent — the source is wrong, not the reading) or dismissed (not a problem). Who, when and why stay
+// on the finding; a finding already settled by someone else is not overwritten.
+//   const settled = await resolveFinding(db, { findingId, decision: "dismissed", reason, userId });
+import { AppError } from "@/lib/api/app-error";
+import { getPool, type Db } from "@/lib/db/create-client";
+import { runQuery, sql } from "@/lib/db/sql";
+
+export type FindingDecision = "confirmed" | "dismissed";
+
+export interface ResolvedFinding {
+  id: number;
+  reportId: number;
+  code: string;
+  message: string;
+  status: FindingDecision;
+}
+
+export async function resolveFinding(
+  db: Db,
+  input: { findingId: number; decision: FindingDecision; reason: string; userId: string | null },
+): Promise<ResolvedFinding> {
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError("INVALID_INPUT", "请填写处理理由");
+  const pool = getPool(db);
+  // Conditional on the status, so two people settling the same finding at once cannot both win.
+  const [row] = await runQuery<ResolvedFinding>(
+    pool,
+    sql`UPDATE "Finding"
+           SET "status" = ${input.decision}::"FindingStatus", "resolvedAt" = now(),
+               "resolvedById" = ${input.userId}, "resolutionReason" = ${reason}
+         WHERE "id" = ${input.findingId}::int AND "status" = 'open'
+     RETURNING "id", "reportId", "code", "message", "status"::text AS "status"`,
+  );
+  if (row) return row;
+  const [exists] = await runQuery<{ id: number }>(
+    pool,
+    sql`SELECT "id" FROM "Finding" WHERE "id" = ${input.findingId}::int`,
+  );
+  throw new AppError(exists ? "FINDING_ALREADY_RESOLVED" : "FINDING_NOT_FOUND");
+}

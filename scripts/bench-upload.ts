@@ -1,0 +1,213 @@
+// npm run bench:upload — the upload route under load, against the production server (`npm start`'s own
+// start script, a throwaway embedded PostgreSQL; loopback only):
+//   1. a page's latency while idle (总览, signed in), measured with autocannon;
+//   2. the same page's latency while N report files are uploaded through POST /api/reports, one file per
+//      request and three at a time as the upload page sends them — and those uploads' own figures;
+//   3. the upload route's throughput: N more files, one per request, 8 in flight (target ≥ 100 reports/s).
+//   npm run bench:upload -- [--files 200] [--page /] [--seconds 10]
+// Needs a production build (`npm run build`; `npm start` makes one too).
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
+import { findFreePort } from "@/lib/db/find-free-port";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
+
+const { values } = parseArgs({
+  options: {
+    files: { type: "string", default: "200" },
+    page: { type: "string", default: "/" },
+    seconds: { type: "string", default: "10" },
+  },
+});
+const FILES = Number(values.files);
+const PAGE = values.page;
+const SECONDS = Number(values.seconds);
+const ADMIN = { email: "bench-admin@nianbao.test", password: "bench-admin-password-1" };
+const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-upload");
+
+async function main(): Promise<void> {
+  await rm(DATA_DIR, { recursive: true, force: true });
+  const database = await startEmbeddedPostgres({
+    dataDir: DATA_DIR,
+    port: await findFreePort(),
+    persistent: false,
+  });
+  let app: ChildProcess | null = null;
+  try {
+    await createDatabaseIfMissing(database.adminUrl, "bench_upload");
+    const port = await findFreePort();
+    const base = `http://127.0.0.1:${port}`;
+    app = await startApp(port, database.urlFor("bench_upload"));
+    const cookie = await signIn(base);
+    const token = await createToken(base, cookie);
+    // Two sets of distinct agencies: nothing is a duplicate.
+    const files = makeReportFiles({ count: FILES * 2, seed: 9001 });
+    if (files.length < FILES * 2) throw new Error("not enough synthetic files");
+    console.log(
+      `机器: ${os.cpus().length} 核, 负载 ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}; Node ${process.version}`,
+    );
+
+    const idle = await measurePage(base, cookie, SECONDS).result;
+    console.log(`\n1. ${PAGE} 空闲时: ${describeLatency(idle)}`);
+
+    const loaded = measurePage(base, cookie, SECONDS * 100);
+    const during = await uploadAll(base, token, files.slice(0, FILES), 3);
+    loaded.stop();
+    const underLoad = await loaded.result;
+    console.log(
+      `\n2. 上传 ${FILES} 个文件（每请求 1 个，3 个并发，同页面）期间 ${PAGE}: ${describeLatency(underLoad)}`,
+    );
+    console.log(`   上传本身: ${describeUploads(during)}`);
+
+    const throughput = await uploadAll(base, token, files.slice(FILES), 8);
+    console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
+  } finally {
+    if (app) await stopApp(app);
+    await database.stop();
+  }
+}
+
+function startApp(port: number, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      BETTER_AUTH_SECRET: "bench-only-session-secret-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("已启动")) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`)));
+  });
+}
+
+async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
+}
+
+async function createToken(base: string, cookie: string): Promise<string> {
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as {
+    user: { id: string };
+  };
+  const response = await fetch(`${base}/api/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, cookie },
+    body: JSON.stringify({ userId: me.user.id, name: "bench" }),
+  });
+  if (response.status !== 201) throw new Error(`token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+function measurePage(base: string, cookie: string, seconds: number) {
+  let settle: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const result = new Promise<autocannon.Result>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    { url: `${base}${PAGE}`, connections: 2, duration: seconds, headers: { cookie } },
+    (error, finished) => (error ? fail(error) : settle(finished)),
+  );
+  return { result, stop: () => instance.stop() };
+}
+
+interface UploadRun {
+  files: number;
+  seconds: number;
+  latencies: number[];
+  statuses: Map<string, number>;
+}
+
+async function uploadAll(
+  base: string,
+  token: string,
+  files: readonly ReportFile[],
+  inFlight: number,
+): Promise<UploadRun> {
+  const latencies: number[] = [];
+  const statuses = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const form = new FormData();
+      form.append("files", new Blob([Buffer.from(file.bytes)]), file.fileName);
+      const t0 = performance.now();
+      const response = await fetch(`${base}/api/reports`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      const body = (await response.json()) as { results?: { status: string }[] };
+      latencies.push(performance.now() - t0);
+      const status = body.results?.[0]?.status ?? `HTTP ${response.status}`;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { files: files.length, seconds: (performance.now() - started) / 1000, latencies, statuses };
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}
+
+function describeUploads(run: UploadRun): string {
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  const statuses = [...run.statuses].map(([status, count]) => `${status} ${count}`).join(", ");
+  return (
+    `${run.files} 个文件 ${run.seconds.toFixed(2)} s = ${(run.files / run.seconds).toFixed(1)} 份/秒; ` +
+    `每请求 p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, ` +
+    `最大 ${sorted.at(-1)?.toFixed(0)} ms (${statuses})`
+  );
+}
+
+function describeLatency(result: autocannon.Result): string {
+  const { latency, requests, non2xx } = result;
+  return (
+    `${requests.total} 次请求, ${requests.average.toFixed(1)} 次/秒; 延迟 p50 ${latency.p50} ms, ` +
+    `p97.5 ${latency.p97_5} ms, p99 ${latency.p99} ms, 最大 ${latency.max} ms${non2xx ? `（非 2xx: ${non2xx}）` : ""}`
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -31,10 +31,20 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
   const ranges = locateTables(items);
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
   const titleYear = title?.year ?? null;
-  if ((titleYear !== null && titleYear < 2019) || (ranges.t3 === null && looksLikeOldFormat(squeeze(lines))))
-    return makeReadError("PRE_2019_FORMAT", document.mediaType);
-  if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
   const year = titleYear ?? findReportYear(lines);
+  // The title's year decides. Without a title, old-format words (网络申请, 同意公开 …) decide only when no
+  // year from 2019 on is printed: they also occur in current reports' prose (one cut short before its tables).
+  const old =
+    titleYear !== null
+      ? titleYear < 2019
+      : ranges.t3 === null && (year === null || year < 2019) && looksLikeOldFormat(squeeze(lines));
+  if (old) return makeReadError("PRE_2019_FORMAT", document.mediaType);
+  if (!hasTables)
+    return makeReadError(
+      "NOT_A_REPORT",
+      document.mediaType,
+      title ? tablesMissingMessage(title.year) : undefined,
+    );
   const template = detectTemplate(squeeze(tableLabels(items, ranges)), year);
   const readings: RowReading[] = [];
   const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
@@ -72,6 +82,12 @@ export function readDocument(document: ExtractedDocument): DocumentReading | Rea
     findings,
     text: lines.join("\n"),
   };
+}
+
+/** A report title without any table: the file is cut short, or its tables are pictures. */
+function tablesMissingMessage(year: number | null): string {
+  const which = year === null ? "年度报告" : `${year}年度报告`;
+  return `找到了${which}的标题，但没有找到其中的表格：文件可能不完整，或表格是图片。请上传完整的报告。`;
 }
 
 /** （六） summed from its sub-rows is as uncertain as the sub-row cells it is summed from. */

@@ -1,10 +1,12 @@
 // The reader's one entry point: bytes → extract → find tables → map cells → check → resolve agency.
-// Never throws: an unexpected failure is reported as CORRUPT_FILE, so one bad file never stops a batch.
+// Never throws: an unexpected failure is answered as CORRUPT_FILE, so one bad file never stops a batch, and is
+// passed to onUnexpectedError listeners (unexpected-errors.ts) so it is never silently swallowed.
 import type { ReadResult } from "@/lib/reader/types";
 import { extractDocument } from "@/lib/reader/extract/extract-document";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
 import { readDocument } from "./read-document";
+import { reportUnexpectedError } from "./unexpected-errors";
 
 export async function readReport(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   try {
@@ -20,7 +22,8 @@ export async function readReport(bytes: Uint8Array, fileName: string): Promise<R
       regionCodes: resolved.regionCodes,
       findings: [...reading.findings, ...resolved.findings],
     };
-  } catch {
+  } catch (error) {
+    reportUnexpectedError(error, "readReport");
     return makeReadError("CORRUPT_FILE", null);
   }
 }

@@ -66,6 +66,8 @@ function describeViolation(
     case "RULE_BALANCE":
       return `表三「${COLUMN_NAMES[column]}」列不平衡：本年新收加上年结转为 ${left}，而办理结果总计加结转下年度继续办理为 ${right}。`;
     case "RULE_OUTCOME_SUM":
+      if (rowKey === "t3.other")
+        return `表三「${COLUMN_NAMES[column]}」列：（六）其他处理为 ${left}，而其三个子项之和为 ${right}。`;
       return `表三「${COLUMN_NAMES[column]}」列：（七）总计为 ${left}，而（一）至（六）各项办理结果之和为 ${right}。`;
     case "RULE_ROW_TOTAL":
       return `${describeRow(rowKey, template)}：总计为 ${left}，而自然人与各类法人或其他组织之和为 ${right}。`;

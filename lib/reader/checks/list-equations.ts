@@ -48,6 +48,9 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
       right: [at("t3.outcome_total"), at("t3.carry_forward")],
     });
     equations.push({ code: "RULE_OUTCOME_SUM", left: [at("t3.outcome_total")], right: OUTCOME_ROWS.map(at) });
+    // 2021: （六） is the sum of its three sub-rows (checked only when both are printed: sums skip blanks).
+    if (template === "2021")
+      equations.push({ code: "RULE_OUTCOME_SUM", left: [at("t3.other")], right: OTHER_SUB_ROWS.map(at) });
   }
   for (const row of listTableThreeRows(template)) {
     equations.push({

@@ -8,6 +8,7 @@ import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
 import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
 import { extractPdf, preloadPdfReader } from "@/lib/reader/extract/extract-pdf";
+import { reportUnexpectedError } from "@/lib/reader/unexpected-errors";
 
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -30,8 +31,9 @@ export async function extractDocument(
       return makeReadError("EMPTY_FILE", extracted.mediaType);
     }
     return extracted;
-  } catch {
+  } catch (error) {
     // Extraction libraries can fail in ways they do not document; a bad file must never crash an upload.
+    reportUnexpectedError(error, "extractDocument");
     return makeReadError("CORRUPT_FILE", null);
   }
 }

@@ -75,9 +75,8 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
     const name = (error as { name?: string } | null)?.name;
     return makeReadError(name === "PasswordException" ? "ENCRYPTED" : "CORRUPT_FILE", MEDIA_TYPE);
   }
+  const pages: PdfItem[][] = [];
   try {
-    const rows: TextRow[] = [];
-    let visible = 0;
     // Pages are requested a batch at a time: pdf.js then interleaves their work instead of idling
     // between round trips, while a thousand-page file still does not hold every page at once.
     for (let first = 1; first <= pdf.numPages; first += PAGE_BATCH) {
@@ -85,19 +84,18 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
         { length: Math.min(PAGE_BATCH, pdf.numPages - first + 1) },
         (_, i) => first + i,
       );
-      const pages = await Promise.all(numbers.map((pageNumber) => readPageItems(pdf, pageNumber)));
-      pages.forEach((items, index) => {
-        visible += items.reduce((sum, item) => sum + item.text.replace(/\s/g, "").length, 0);
-        rows.push(...groupPdfItems(items, numbers[index]!));
-      });
+      pages.push(...(await Promise.all(numbers.map((pageNumber) => readPageItems(pdf, pageNumber)))));
     }
-    if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
-    return { mediaType: MEDIA_TYPE, rows };
   } catch {
+    // pdf.js failing on a damaged page: the file's fault, not ours (our own code runs outside this try).
     return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+  let visible = 0;
+  for (const items of pages) for (const item of items) visible += item.text.replace(/\s/g, "").length;
+  if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
+  return { mediaType: MEDIA_TYPE, rows: pages.flatMap((items, index) => groupPdfItems(items, index + 1)) };
 }
 
 function unmappedShare(rows: TextRow[]): number {

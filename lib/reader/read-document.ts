@@ -2,6 +2,7 @@
 // cell of the version, inferred values and findings. Stages: find tables → map cells → check.
 import type { ExtractedDocument, Finding, ReadError, ReadSuccess, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
+import { restoreLineBreaks } from "@/lib/reader/extract/restore-line-breaks";
 import { buildItems, type Item } from "./tables/build-items";
 import { markLineGaps } from "./tables/mark-line-gaps";
 import { locateTables, type TableRanges } from "./tables/locate-tables";
@@ -24,9 +25,10 @@ export type DocumentReading = Omit<ReadSuccess, "agency" | "regionCodes"> & {
 };
 
 export function readDocument(document: ExtractedDocument): DocumentReading | ReadError {
-  const lines = document.rows.map(rowText);
+  const rows = restoreLineBreaks(document.rows);
+  const lines = rows.map(rowText);
   const title = findReportTitle(lines);
-  const items = buildItems(document.rows);
+  const items = buildItems(rows);
   markLineGaps(items);
   const ranges = locateTables(items);
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;

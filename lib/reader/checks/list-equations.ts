@@ -70,6 +70,34 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
   return equations;
 }
 
+const DERIVED_CACHE = new Map<TemplateVersion, Equation[]>();
+
+/**
+ * The equations as they apply while （六） is not printed but summed from its printed sub-rows: （六） in rule 2
+ * stands for its three sub-rows, so the sums can choose among readings before the row itself is derived.
+ */
+export function listEquationsWithDerivedOther(template: TemplateVersion): readonly Equation[] {
+  const cached = DERIVED_CACHE.get(template);
+  if (cached) return cached;
+  const equations = listEquations(template)
+    .filter(
+      (equation) =>
+        equation.left[0]?.startsWith("t3.other.") !== true || equation.code !== "RULE_OUTCOME_SUM",
+    )
+    .map((equation) => {
+      if (equation.code !== "RULE_OUTCOME_SUM") return equation;
+      const right = equation.right.flatMap((id) => {
+        const [table, row, column] = id.split(".");
+        return `${table}.${row}` === "t3.other" && column !== undefined && id.split(".").length === 3
+          ? OTHER_SUB_ROWS.map((subRow) => `${subRow}.${column}`)
+          : [id];
+      });
+      return { ...equation, right };
+    });
+  DERIVED_CACHE.set(template, equations);
+  return equations;
+}
+
 /**
  * What an equation says given the known values: with every cell known, `id` is null and `value` is Σ left − Σ
  * right (0 when it holds); with exactly one unknown, `value` is the one value that makes it hold. Null when two

@@ -26,6 +26,7 @@ export function parseCellValue(raw: string): CellValue {
   const magnitude = Number(match[2]);
   if (!Number.isFinite(magnitude)) return { kind: "text", text: raw };
   const value = match[1] === "-" ? -magnitude : magnitude;
-  const digits = match[1] === "" && match[3] === undefined && /^\d{2,}$/.test(match[2] ?? "");
+  // Glued cells show as a run of two or more digits, possibly signed (2019 本年增/减) or ending in an amount.
+  const digits = match[1] !== "+" && match[3] === undefined && /^\d{2,}(?:\.\d+)?$/.test(match[2] ?? "");
   return { kind: "number", value, text: raw.trim(), unit: match[3] ?? null, digits };
 }

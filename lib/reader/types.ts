@@ -105,6 +105,8 @@ export interface TextRow {
   xs?: number[];
   /** PDF only: page number (1-based). */
   page?: number;
+  /** Running text known not to be a table row (Markdown prose): its numbers are never cells. */
+  prose?: boolean;
 }
 
 export interface ExtractedDocument {

@@ -4,6 +4,7 @@ import { makeReadError } from "@/lib/reader/extract/read-error";
 import { detectMediaType } from "@/lib/reader/extract/detect-media-type";
 import { decodeText } from "@/lib/reader/extract/decode-text";
 import { extractText } from "@/lib/reader/extract/extract-text";
+import { extractMarkdown, looksLikeMarkdown } from "@/lib/reader/extract/extract-markdown";
 import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
 import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
@@ -68,5 +69,6 @@ function extractPlainOrHtml(bytes: Uint8Array, fileName: string): ExtractedDocum
   if (looksLikeHtml(decoded.text, fileName)) {
     return extractHtml(bytes) ?? makeReadError("UNSUPPORTED_TYPE", "text/html");
   }
+  if (looksLikeMarkdown(decoded.text, fileName)) return extractMarkdown(decoded.text);
   return extractText(decoded.text);
 }

@@ -10,6 +10,7 @@ export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
     const trimmed = line.trim();
     if (trimmed === "") return "blank";
     if (isNoiseLine(trimmed)) return "noise";
+    if (row.prose) return [{ kind: "text", text: trimmed }];
     // The commonest row by far: one cell of text, no tab or pipe.
     if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
     return splitLine(line).flatMap((cell) => splitCell(cell));

@@ -1,18 +1,29 @@
 // The reader's one entry point: bytes → extract → find tables → map cells → check → resolve agency.
 // Never throws: an unexpected failure is answered as CORRUPT_FILE, so one bad file never stops a batch, and is
 // passed to onUnexpectedError listeners (unexpected-errors.ts) so it is never silently swallowed.
-import type { ReadResult } from "@/lib/reader/types";
+import type { ExtractedDocument, ReadError, ReadResult } from "@/lib/reader/types";
 import { extractDocument } from "@/lib/reader/extract/extract-document";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
-import { readDocument } from "./read-document";
+import { readDocument, type DocumentReading } from "./read-document";
 import { reportUnexpectedError } from "./unexpected-errors";
+
+/** Findings that say the tables were not read cleanly. Blank cells are not among them: they are printed so. */
+const READING_DOUBTS = new Set(["LABEL_UNMATCHED", "ROW_SHORT", "ROW_LONG", "DIGITS_AMBIGUOUS"]);
+/** Findings that send a PDF to its second reading: any trouble in the tables, blanks included. */
+const TABLE_TROUBLE = new Set([
+  ...READING_DOUBTS,
+  "TABLE_MISSING",
+  "ROW_EMPTY",
+  "CELL_BLANK",
+  "VALUE_INFERRED",
+]);
 
 export async function readReport(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   try {
     const extracted = await extractDocument(bytes, fileName);
     if ("ok" in extracted) return extracted;
-    const reading = readDocument(extracted);
+    const reading = await readBestReading(extracted);
     if (reading.ok === false) return reading;
     const { agencyAsPrinted, ...rest } = reading;
     const resolved = resolveAgency({ asPrinted: agencyAsPrinted, text: reading.text });
@@ -26,4 +37,41 @@ export async function readReport(bytes: Uint8Array, fileName: string): Promise<R
     reportUnexpectedError(error, "readReport");
     return makeReadError("CORRUPT_FILE", null);
   }
+}
+
+/**
+ * A PDF's rows are first grouped line by line (fast, exact for most exports). When that leaves its tables in
+ * doubt — blank cells printed for zeros, numbers wrapped in narrow cells — the pages are read again by their ruled
+ * tables, and the reading with fewer doubts is kept (the ruled one when equal: its cells are the printed ones).
+ */
+async function readBestReading(extracted: ExtractedDocument): Promise<DocumentReading | ReadError> {
+  const first = readDocument(extracted);
+  if (!extracted.regrid || !leavesTablesInDoubt(first)) return first;
+  const rows = await extracted.regrid();
+  if (!rows) return first;
+  const second = readDocument({ mediaType: extracted.mediaType, rows });
+  return countDoubts(second) <= countDoubts(first) ? second : first;
+}
+
+function leavesTablesInDoubt(reading: DocumentReading | ReadError): boolean {
+  if (reading.ok === false) return true;
+  return reading.findings.some(
+    (finding) => finding.kind === "inconsistent" || TABLE_TROUBLE.has(finding.code),
+  );
+}
+
+/** Broken sums weigh most, then a missing table, then each cell whose reading is in doubt. */
+function countDoubts(reading: DocumentReading | ReadError): number {
+  if (reading.ok === false) return Number.POSITIVE_INFINITY;
+  let score = 0;
+  const doubted = new Set<string>();
+  for (const finding of reading.findings) {
+    if (finding.kind === "inconsistent") score += 10_000;
+    else if (finding.code === "TABLE_MISSING") score += 1_000;
+    else if (READING_DOUBTS.has(finding.code)) {
+      for (const id of finding.cells) doubted.add(id);
+      if (finding.cells.length === 0) doubted.add(`${finding.code}:${finding.message}`);
+    }
+  }
+  return score + doubted.size;
 }

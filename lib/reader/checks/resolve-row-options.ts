@@ -43,7 +43,8 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
   };
   let open = readings.filter((reading) => reading.fit.options.length > 1);
   for (const reading of readings) {
-    if (reading.fit.options.length === 1) write(resolved, reading, 0);
+    if (reading.fit.options.length === 1 && reading.fit.doubt) settle(resolved, reading, [0], template);
+    else if (reading.fit.options.length === 1) write(resolved, reading, 0);
     // More numbers than columns: the first are taken, but which belong where is a guess.
     if (reading.fit.issue === "ROW_LONG")
       for (const column of reading.columns) resolved.unsure.add(joinCellId(reading.key, column));
@@ -135,8 +136,9 @@ function settle(
   write(resolved, reading, possible[0] ?? 0);
   const options = possible.map((index) => reading.fit.options[index] ?? []);
   const cells = differingCells(reading, options);
-  // A glued run searched only in part may have had its true split cut off: never certain.
-  if (reading.fit.partial && cells.length === 0)
+  // A glued run searched only in part may have had its true split cut off: never certain. Nor is a row whose
+  // layout put its numbers in doubt.
+  if ((reading.fit.partial || reading.fit.doubt) && cells.length === 0)
     cells.push(...reading.columns.map((column) => joinCellId(reading.key, column)));
   if (cells.length === 0) {
     reading.fit = { options: [options[0] ?? []], issue: null };
@@ -195,6 +197,14 @@ function uncertainRow(
   template: TemplateVersion,
 ): Finding {
   const row = describeRow(reading.key, template);
+  if (reading.fit.doubt)
+    return {
+      code: "ROW_SHORT",
+      severity: "warning",
+      kind: "uncertain",
+      cells,
+      message: `${row}：${reading.fit.doubt}，请核对原文。`,
+    };
   if (reading.fit.issue === "DIGITS_AMBIGUOUS")
     return {
       code: "DIGITS_AMBIGUOUS",

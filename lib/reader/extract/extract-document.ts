@@ -7,6 +7,7 @@ import { extractText } from "@/lib/reader/extract/extract-text";
 import { extractMarkdown, looksLikeMarkdown } from "@/lib/reader/extract/extract-markdown";
 import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
+import { extractLegacyDoc } from "@/lib/reader/extract/extract-legacy-doc";
 import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
 import { extractPdf, preloadPdfReader } from "@/lib/reader/extract/extract-pdf";
 import { reportUnexpectedError } from "@/lib/reader/unexpected-errors";
@@ -48,7 +49,7 @@ async function extractByType(bytes: Uint8Array, fileName: string): Promise<Extra
     case "docx":
       return extractDocx(bytes);
     case "legacy-doc":
-      return makeReadError("LEGACY_DOC", "application/msword");
+      return extractLegacyDoc(bytes);
     case "encrypted-office":
       return makeReadError("ENCRYPTED", null, "Word 文件已设置打开密码，无法读取。请取消密码后再上传。");
     case "rtf":

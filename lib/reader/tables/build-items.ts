@@ -81,7 +81,8 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
       item.labelParts.push(single.text);
       continue;
     }
-    for (const segment of splitSegments(row.xs !== undefined ? filled : tokens))
+    // PDF text rows print no empty cells (x positions place their numbers); ruled rows keep theirs.
+    for (const segment of splitSegments(row.xs !== undefined && !row.ruled ? filled : tokens))
       addRowItem(start(false), segment);
   }
   return items;

@@ -23,6 +23,8 @@ export interface RowFit {
   partial?: boolean;
   /** Read by splitting glued digits: the split rests on the sums, not on the layout. */
   glued?: boolean;
+  /** Why every cell of the row is in doubt even when one reading remains (a message for staff). */
+  doubt?: string;
 }
 
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */

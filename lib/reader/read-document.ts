@@ -128,5 +128,7 @@ function toRecord(map: ReadonlyMap<string, string>): Record<string, string> {
 }
 
 function rowText(row: TextRow): string {
+  // Text lines, by far the most rows, have one cell: no array to build.
+  if (row.cells.length === 1) return row.cells[0] ?? "";
   return row.cells.filter((cell): cell is string => cell !== null).join(row.source === "line" ? "" : "\t");
 }

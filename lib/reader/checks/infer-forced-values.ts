@@ -19,9 +19,11 @@ export function inferForcedValues({ values, blanks, template, afterFill, unsure 
   findings: Finding[];
 } {
   const inferred: string[] = [];
-  const equations = listEquations(template).filter(
-    (equation) => unsure.size === 0 || ![...equation.left, ...equation.right].some((id) => unsure.has(id)),
-  );
+  const all = listEquations(template);
+  const equations =
+    unsure.size === 0
+      ? all
+      : all.filter((equation) => ![...equation.left, ...equation.right].some((id) => unsure.has(id)));
   let changed = blanks.size > 0;
   while (changed) {
     changed = false;

@@ -18,7 +18,9 @@ const MIN_ROW_NUMBERS = 3;
 /** Markdown tables have a separator row (|---|---|); converter output also marks headings with #. */
 export function looksLikeMarkdown(text: string, fileName: string): boolean {
   if (/\.(md|markdown)$/i.test(fileName)) return true;
-  return /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text) || (text.match(/^#{1,6}\s/gm)?.length ?? 0) >= 2;
+  // Cheap tests first: most text is no Markdown, and a regular expression over all of it costs more.
+  if (text.includes("---") && /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) return true;
+  return text.includes("# ") && (text.match(/^#{1,6}\s/gm)?.length ?? 0) >= 2;
 }
 
 export function extractMarkdown(text: string): ExtractedDocument {

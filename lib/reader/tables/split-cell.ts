@@ -26,7 +26,7 @@ function splitText(text: string): Token[] {
   if (text === "") return [{ kind: "empty", text: "" }];
   // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.
   const parsed = /\s/.test(text) ? null : parseCellValue(text);
-  if (parsed?.kind === "number") return [{ ...parsed }];
+  if (parsed?.kind === "number") return [parsed];
   if (parsed?.kind === "blank") return [{ kind: "blank", text }];
   if (UNIT_ONLY.has(text)) return [{ kind: "empty", text }];
   const parts = text.split(/[\s\u3000]+/);
@@ -77,7 +77,7 @@ function splitRowsInLine(printed: readonly string[]): Token[] | null {
       tokens.push({ kind: "text", text });
       label = [];
     }
-    tokens.push(value.kind === "number" ? { ...value } : { kind: "blank", text: part });
+    tokens.push(value.kind === "number" ? value : { kind: "blank", text: part });
   }
   if (!sawValueThenText || label.length > 0) return null;
   return tokens;

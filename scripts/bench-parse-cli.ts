@@ -1,0 +1,81 @@
+// npm run bench:parse-cli — the parse command as a user runs it (`npm run --silent parse -- <files>`), on
+// 2,000 text reports: the five seeds and random consistent reports in every text layout (glued digits, lost
+// line breaks and Markdown included), written to a temporary folder. The cost per report beyond start-up is
+// (time for all files − time for one file) / (files − 1), JSON output to /dev/null included; each is the
+// fastest of ROUNDS runs. Pin it to one core for steady figures: `taskset -c 1 npm run bench:parse-cli`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { generateReport, pick, seededRandom } from "@/lib/reader/testing/generate-report";
+import { printReport } from "@/lib/reader/testing/render-text-rows";
+import { renderTextLayout, TEXT_LAYOUTS } from "@/lib/reader/testing/render-text-layouts";
+import { renderMarkdown } from "@/lib/reader/testing/render-markdown";
+
+const ROOT = path.join(import.meta.dirname, "..");
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function writeReports(dir: string): string[] {
+  const seedDir = path.join(ROOT, "lib/reader/fixtures/seeds");
+  const seeds = readdirSync(seedDir).map((name) => readFileSync(path.join(seedDir, name)));
+  return Array.from({ length: FILES }, (_, index) => {
+    const file = path.join(dir, `report-${index}.txt`);
+    writeFileSync(file, index % 10 === 0 ? seeds[(index / 10) % seeds.length]! : renderReport(index));
+    return file;
+  });
+}
+
+/** Mostly the everyday layouts; one in ten glued or stripped of its line breaks, one in twenty Markdown. */
+function renderReport(index: number): string {
+  const random = seededRandom(index);
+  const report = generateReport(random);
+  if (index % 20 === 7)
+    return renderMarkdown(report, { style: "row-tables", rowLabel: "数量", prose: true }, random);
+  const options = { misspell: true, spaced: false, halfWidth: random() < 0.5, blanks: new Set<string>() };
+  const text = renderTextLayout(
+    printReport(report, options, random),
+    pick(random, TEXT_LAYOUTS),
+    random,
+    true,
+  );
+  return index % 10 === 3 ? text.replace(/\n/g, "") : text;
+}
+
+function timeParse(files: readonly string[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    const run = spawnSync("npm", ["run", "--silent", "parse", "--", ...files], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (run.status !== 0) throw new Error(`parse exited with ${run.status}`);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+function main(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-parse-cli-"));
+  try {
+    const files = writeReports(dir);
+    const load = loadavg()
+      .map((value) => value.toFixed(1))
+      .join(" ");
+    console.log(
+      `node ${process.version}, ${files.length} text reports, best of ${ROUNDS}, load average ${load}`,
+    );
+    const one = timeParse(files.slice(0, 1));
+    const all = timeParse(files);
+    const perReport = (all - one) / (files.length - 1);
+    console.log(`one file ${one.toFixed(0)} ms (start-up), ${files.length} files ${all.toFixed(0)} ms`);
+    console.log(
+      `per report beyond start-up: ${perReport.toFixed(3)} ms (${Math.round(1000 / perReport)} reports/s)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

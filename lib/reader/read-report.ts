@@ -47,10 +47,16 @@ export async function readReport(bytes: Uint8Array, fileName: string): Promise<R
 async function readBestReading(extracted: ExtractedDocument): Promise<DocumentReading | ReadError> {
   const first = readDocument(extracted);
   if (!extracted.regrid || !leavesTablesInDoubt(first)) return first;
-  const rows = await extracted.regrid();
-  if (!rows) return first;
-  const second = readDocument({ mediaType: extracted.mediaType, rows });
-  return countDoubts(second) <= countDoubts(first) ? second : first;
+  try {
+    const rows = await extracted.regrid();
+    if (!rows) return first;
+    const second = readDocument({ mediaType: extracted.mediaType, rows });
+    return countDoubts(second) <= countDoubts(first) ? second : first;
+  } catch (error) {
+    // The first reading stands: a failure of the second is ours to fix, not a reason to lose the report.
+    reportUnexpectedError(error, "readBestReading");
+    return first;
+  }
 }
 
 function leavesTablesInDoubt(reading: DocumentReading | ReadError): boolean {

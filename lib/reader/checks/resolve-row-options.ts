@@ -138,8 +138,8 @@ function settle(
   const cells = differingCells(reading, options);
   // A glued run searched only in part may have had its true split cut off: never certain. Nor is a row whose
   // layout put its numbers in doubt.
-  if ((reading.fit.partial || reading.fit.doubt) && cells.length === 0)
-    cells.push(...reading.columns.map((column) => joinCellId(reading.key, column)));
+  if (reading.fit.doubt || (reading.fit.partial && cells.length === 0))
+    cells.splice(0, cells.length, ...reading.columns.map((column) => joinCellId(reading.key, column)));
   if (cells.length === 0) {
     reading.fit = { options: [options[0] ?? []], issue: null };
     return;

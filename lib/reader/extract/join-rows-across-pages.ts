@@ -4,6 +4,9 @@
 // words — is joined back to it: numbers digit to digit, labels text to text.
 import type { TextRow } from "@/lib/reader/types";
 import { isNoiseLine } from "@/lib/reader/tables/is-noise-line";
+// The template's row labels tell a row's second half from a row of its own.
+import { matchRowLabel } from "@/lib/reader/template/match-row-label";
+import { T2_ROWS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 
 const NUMBER = /^[-+]?\d[\d,.]*$/;
 /** A row label starts with its own enumerator (一、 （三） 1.): such a row is a new row, never a continuation. */
@@ -63,7 +66,11 @@ function continueRow(upper: TextRow, lower: TextRow): TextRow | null {
     const cell = lower.cells[c] ?? "";
     if (cell === "") continue;
     const target = slotAbove(upper, lower, c);
-    if (target === null) return null;
+    if (target === null) {
+      // Under a label merged down from an earlier row (“果” of 三、本年度办理结果): the rest of that label.
+      if (NUMBER.test(cell) || ENUMERATED.test(cell)) return null;
+      continue;
+    }
     if (isLabel(upper.cells[target] ?? null)) {
       // A number under a header word, or a new enumerator: a row of its own.
       if (ENUMERATED.test(cell) || NUMBER.test(cell)) return null;
@@ -75,10 +82,17 @@ function continueRow(upper: TextRow, lower: TextRow): TextRow | null {
     }
     cells[target] = (cells[target] ?? "") + cell;
   }
-  // The row's own label continues with numbers only when it was visibly cut (a bracket left open, a comma).
-  const cut = ownLabel >= 0 && isCutShort(upper.cells[ownLabel] ?? "");
+  // The row's own label continues with numbers only when it was visibly cut (a bracket left open, a comma) or
+  // the lower part names no row of the template by itself (“新出具已获取信息” under “5.要求行政机关确认或重”,
+  // not “行政强制” under “行政处罚”).
+  const ownLower = lower.cells.find((_, c) => slotAbove(upper, lower, c) === ownLabel) ?? "";
+  const cut = ownLabel >= 0 && (isCutShort(upper.cells[ownLabel] ?? "") || !namesRow(ownLower));
   if (labels + numbers === 0 || (numbers > 0 && ownLabelContinues && !cut)) return null;
   return { ...upper, cells };
+}
+
+function namesRow(label: string): boolean {
+  return matchRowLabel(label, T3_ROWS) !== null || matchRowLabel(label, T2_ROWS) !== null;
 }
 
 function isCutShort(label: string): boolean {

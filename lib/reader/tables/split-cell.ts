@@ -21,7 +21,12 @@ export function splitCell(raw: string, x?: number): Token[] {
 /** Text without any digit is a label (or prose) unless it is a blank mark: skip the number parsing. */
 const HAS_DIGIT = /[0-9０-９]/;
 
+const PLAIN_COUNT = /^\d{1,9}$/;
+
 function splitText(text: string): Token[] {
+  // The commonest cell by far: a plain count.
+  if (PLAIN_COUNT.test(text))
+    return [{ kind: "number", value: Number(text), text, unit: null, digits: text.length > 1 }];
   if (text.length > 2 && !HAS_DIGIT.test(text)) return [{ kind: "text", text }];
   if (text === "") return [{ kind: "empty", text: "" }];
   // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.

@@ -2,7 +2,7 @@
 // under the path as given. Exit status: 0 when every file was opened (a rejected report is a result: ok false
 // with its code); 1 when a file could not be opened (its line says why) or the run failed; 2 on a usage error.
 // Nothing but the JSON lines goes to stdout; messages go to stderr, never a stack.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { MAX_INPUT_BYTES } from "@/lib/reader/extract/extract-document";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { formatParseLine, type FileError } from "@/lib/reader/format-parse-line";
@@ -63,13 +63,23 @@ function parseArgs(args: readonly string[]): string[] | "help" | { usage: string
 
 function openFile(file: string): { bytes: Uint8Array } | { result: ReadResult | FileError } {
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { result: unreadable("这是一个目录，不是文件。") };
-    // A file too large to be a report is rejected before it is read into memory.
-    if (stat.size > MAX_INPUT_BYTES) return { result: makeReadError("TOO_LARGE", null) };
-    const buffer = readFileSync(file);
-    // A plain Uint8Array view of the same memory: no copy, and slice() copies as the reader expects.
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    const fd = openSync(file, "r");
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { result: unreadable("这是一个目录，不是文件。") };
+      // A file too large to be a report is rejected before it is read into memory.
+      if (stat.size > MAX_INPUT_BYTES) return { result: makeReadError("TOO_LARGE", null) };
+      const bytes = new Uint8Array(stat.size);
+      let read = 0;
+      while (read < bytes.length) {
+        const count = readSync(fd, bytes, read, bytes.length - read, null);
+        if (count === 0) break;
+        read += count;
+      }
+      return { bytes: read === bytes.length ? bytes : bytes.subarray(0, read) };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === "ENOENT") return { result: { code: "FILE_NOT_FOUND", message: `文件不存在：${file}` } };

@@ -1,7 +1,7 @@
 // Rows still read several ways after each was tried alone are chosen together: every combination of their
 // readings is searched (depth first, pruned as soon as a sum can no longer hold) for those under which all of
 // the report's sums hold. Two rows glued in the same column decide each other only this way.
-import { joinCellId } from "@/lib/reader/template/join-cell-id";
+import { joinCellIds } from "@/lib/reader/template/join-cell-id";
 import type { Cell } from "@/lib/reader/tables/fit-row-values";
 import type { Equation } from "./list-equations";
 import type { RowReading } from "./resolve-row-options";
@@ -30,8 +30,8 @@ export function chooseReadingsJointly(
 ): JointChoice {
   const owner = new Map<string, Unknown>();
   open.forEach((reading, index) =>
-    reading.columns.forEach((column, position) =>
-      owner.set(joinCellId(reading.key, column), { reading: index, position }),
+    joinCellIds(reading.key, reading.columns).forEach((id, position) =>
+      owner.set(id, { reading: index, position }),
     ),
   );
   const relevant = equations.filter((equation) =>

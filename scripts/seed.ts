@@ -1,7 +1,8 @@
 // npm run db:seed — fills the regions and, on a database with no documents, imports the five sample
 // reports (what `npm start` does at start-up). Uses DATABASE_URL or the embedded server under ./.data.
-import { createClient } from "@/lib/db/create-client";
+import { closeClient, createClient } from "@/lib/db/create-client";
 import { ensureDatabase } from "@/lib/db/ensure-database";
+import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
 
 async function main(): Promise<void> {
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await db.$disconnect();
+    await closeReaderPool();
+    await closeClient(db);
     await database.stop();
   }
 }

@@ -12,8 +12,10 @@ import { z } from "zod";
 import { ensureProductionBuild } from "./ensure-build";
 import { startE2eDatabase } from "./start-e2e-database";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
-import { createClient } from "@/lib/db/create-client";
+import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { ensureDatabase, type RunningDatabase } from "@/lib/db/ensure-database";
+import { closeReaderPool } from "@/lib/ingest/reader-pool";
+import { ensureReportMetricsCurrent } from "@/lib/ingest/refresh-report-metrics";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -86,16 +88,20 @@ async function stop(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-// Regions always (idempotent); the sample reports only into a database without any document; the first
-// administrator only into a database without any user (ADMIN_EMAIL / ADMIN_PASSWORD, or a printed password).
+// Regions always (idempotent); the sample reports only into a database without any document; the read model
+// rebuilt when the metric dictionary changed since it was filled; the first administrator only into a
+// database without any user (ADMIN_EMAIL / ADMIN_PASSWORD, or a printed password).
 async function prepareData(url: string): Promise<void> {
   const db = createClient(url);
   try {
     const { samples } = await seedDatabase(db);
     if (samples.imported.length > 0) console.log(`已导入 ${samples.imported.length} 份示例报告。`);
+    const metrics = await ensureReportMetricsCurrent(getPool(db));
+    if (metrics.rebuilt) console.log(`指标读模型已按当前指标定义重建（${metrics.rows} 行）。`);
     await ensureFirstAdmin(db);
   } finally {
-    await db.$disconnect();
+    await closeReaderPool();
+    await closeClient(db);
   }
 }
 

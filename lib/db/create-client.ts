@@ -1,11 +1,46 @@
-// Builds a PrismaClient on the pg driver adapter (Prisma 7 has no native query engine here).
-// The app uses the one client in lib/db.ts; scripts and tests call this with their own URL,
-// because lib/db.ts is `server-only` and bound to DATABASE_URL.
+// Builds the database client: one pg.Pool per process, shared by Prisma (through the pg driver adapter —
+// Prisma 7 has no native query engine here) and by the code that needs the driver itself (COPY streams and
+// the set-based ingestion statements), so both draw on the same connections and limits.
+//   const db = createClient(url);   const pool = getPool(db);   await db.$disconnect();  // ends the pool
+// The app uses the one client in lib/db.ts; scripts and tests call this with their own URL, because
+// lib/db.ts is `server-only` and bound to DATABASE_URL.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type { PrismaClient };
+/** The one name for the database client type. */
+export type Db = PrismaClient;
 
-export function createClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+// Kept on the client under a registered symbol, not in a module-level map: Next bundles this module more than
+// once (proxy.ts apart from the pages), and the one client of lib/db.ts is shared through globalThis.
+const POOL = Symbol.for("nianbao.pool");
+type ClientWithPool = PrismaClient & { [POOL]?: pg.Pool };
+
+export function createClient(url: string, options: { maxConnections?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection that the server closes (restart, admin kill) must not crash the process.
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  const client: ClientWithPool = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+  });
+  Object.defineProperty(client, POOL, { value: pool, enumerable: false });
+  return client;
+}
+
+/** The pool under a client made by createClient. */
+export function getPool(db: Db): pg.Pool {
+  const pool = (db as ClientWithPool)[POOL];
+  if (!pool) throw new Error("This client was not made by createClient: it has no shared pool.");
+  return pool;
+}
+
+/**
+ * Closes a client made by createClient: Prisma's side and the pool (which Prisma only ends if it ever
+ * connected through it — code that used the pool alone would otherwise leave its connections open).
+ */
+export async function closeClient(db: Db): Promise<void> {
+  await db.$disconnect();
+  const pool = getPool(db);
+  if (!pool.ended) await pool.end();
 }

@@ -1,9 +1,7 @@
 // Types shared by the ingestion steps.
-import type { DocumentStatus, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DocumentStatus } from "@/lib/generated/prisma/client";
 
-/** The app's client or the client of an open transaction: every step runs inside ingestDocument's. */
-export type Tx = Prisma.TransactionClient;
-export type Db = PrismaClient;
+export type { Db } from "@/lib/db/create-client";
 
 export interface IngestInput {
   bytes: Uint8Array;

@@ -1,72 +1,129 @@
-// Recomputes the cross-year findings (rules 6–7) touching one agency-year after its current version
-// changed: those of its own report (against the year before) and those of the next year's report
-// (against it). Findings that stay the same keep their id and their staff status (a dismissed carry-over
-// stays dismissed); findings that no longer hold are removed.
+// Recomputes the cross-year findings (rules 6–7) touching agency-years whose current version changed: those
+// of each one's own report (against the year before) and those of the next year's report (against it) —
+// set-based, the same few statements for one report or a whole batch. Findings that stay the same keep
+// their id and their staff status (a dismissed carry-over stays dismissed); findings that no longer hold
+// are removed. The values compared are the cells as they stand (corrections applied).
+import { getCellId, getCellNo } from "@/lib/ingest/cell-numbers";
+import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-across-years";
+import { CELLS } from "@/lib/reader/template/cell-catalogue";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
-import type { Tx } from "@/lib/ingest/ingest-types";
 
 // Only the rows rules 6–7 compare: 上年结转, 结转下年度, and 规章 / 行政规范性文件 of 表二.
-const ACROSS_YEAR_ROWS = ["t3.carried.", "t3.carry_forward.", "t2.rules.", "t2.normative."].map((prefix) => ({
-  cellId: { startsWith: prefix },
-}));
+const ACROSS_YEAR_PREFIXES = ["t3.carried.", "t3.carry_forward.", "t2.rules.", "t2.normative."];
+const ACROSS_YEAR_CELL_NOS = CELLS.filter((cell) =>
+  ACROSS_YEAR_PREFIXES.some((prefix) => cell.id.startsWith(prefix)),
+).map((cell) => getCellNo(cell.id));
 
-export async function refreshAcrossYearFindings(tx: Tx, agencyId: number, year: number): Promise<void> {
-  const reports = await tx.report.findMany({
-    where: { agencyId, isCurrent: true, year: { in: [year - 1, year, year + 1] } },
-    select: {
-      id: true,
-      year: true,
-      template: true,
-      cells: { where: { OR: ACROSS_YEAR_ROWS }, select: { cellId: true, value: true } },
-    },
-  });
-  const byYear = new Map(reports.map((report) => [report.year, report]));
-  for (const target of [year, year + 1]) {
-    const cur = byYear.get(target);
-    if (!cur) continue;
-    const prev = byYear.get(target - 1);
-    const findings = prev ? checkAcrossYears(toYearCells(prev), toYearCells(cur)) : [];
-    await reconcileFindings(tx, cur.id, findings);
-  }
+export interface AgencyYear {
+  agencyId: number;
+  year: number;
 }
 
-type ReportWithCells = {
-  year: number;
-  template: string;
-  cells: { cellId: string; value: { toNumber(): number } | null }[];
-};
+interface ReportCells extends YearCells {
+  id: number;
+  agencyId: number;
+}
 
-function toYearCells(report: ReportWithCells): YearCells {
-  return {
-    year: report.year,
-    template: report.template as TemplateVersion,
-    cells: Object.fromEntries(report.cells.map((cell) => [cell.cellId, cell.value?.toNumber() ?? null])),
-  };
+export async function refreshAcrossYearFindings(
+  client: SqlClient,
+  pairs: readonly AgencyYear[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  const reports = await loadNeighbourReports(client, pairs);
+  const byAgencyYear = new Map(reports.map((report) => [`${report.agencyId}:${report.year}`, report]));
+  const wanted = new Map<number, Finding[]>();
+  for (const { agencyId, year } of pairs) {
+    for (const target of [year, year + 1]) {
+      const current = byAgencyYear.get(`${agencyId}:${target}`);
+      if (!current || wanted.has(current.id)) continue;
+      const previous = byAgencyYear.get(`${agencyId}:${target - 1}`);
+      wanted.set(current.id, previous ? checkAcrossYears(previous, current) : []);
+    }
+  }
+  if (wanted.size > 0) await reconcileFindings(client, wanted);
+}
+
+async function loadNeighbourReports(client: SqlClient, pairs: readonly AgencyYear[]): Promise<ReportCells[]> {
+  const rows = await runQuery<{
+    id: number;
+    agencyId: number;
+    year: number;
+    template: TemplateVersion;
+    cellNo: number | null;
+    value: number | null;
+  }>(
+    client,
+    // The reports first (an agency-year's window may overlap another's), then each one's cells by its key
+    // (OFFSET 0 keeps the planner from flattening the lookup into a scan of every cell row).
+    sql`SELECT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value"
+          FROM (SELECT DISTINCT r."id", r."agencyId", r."year", r."template"
+                  FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
+                  JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
+                 WHERE r."isCurrent") r
+          LEFT JOIN LATERAL (SELECT "cellNo", "value" FROM "CellValue"
+                              WHERE "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
+                             OFFSET 0) v ON true`,
+  );
+  const reports = new Map<number, ReportCells & { cells: Record<string, number | null> }>();
+  for (const row of rows) {
+    let report = reports.get(row.id);
+    if (!report) {
+      report = { id: row.id, agencyId: row.agencyId, year: row.year, template: row.template, cells: {} };
+      reports.set(row.id, report);
+    }
+    if (row.cellNo !== null) report.cells[getCellId(row.cellNo)] = row.value;
+  }
+  return [...reports.values()];
 }
 
 const keyOf = (finding: { code: string; cellIds: string[]; message: string }) =>
   `${finding.code}|${finding.cellIds.join(",")}|${finding.message}`;
 
-async function reconcileFindings(tx: Tx, reportId: number, findings: Finding[]): Promise<void> {
-  const existing = await tx.finding.findMany({
-    where: { reportId, origin: "across_years" },
-    select: { id: true, code: true, cellIds: true, message: true },
-  });
-  const wanted = new Map(findings.map((f) => [keyOf({ ...f, cellIds: f.cells }), f]));
-  const stale = existing.filter((f) => !wanted.has(keyOf(f))).map((f) => f.id);
-  if (stale.length > 0) await tx.finding.deleteMany({ where: { id: { in: stale } } });
-  const kept = new Set(existing.map(keyOf));
-  const added = [...wanted].filter(([key]) => !kept.has(key)).map(([, f]) => f);
-  await tx.finding.createMany({
-    data: added.map((f) => ({
-      reportId,
-      code: f.code,
-      severity: f.severity,
-      kind: f.kind,
-      origin: "across_years" as const,
-      cellIds: f.cells,
-      message: f.message,
-    })),
-  });
+async function reconcileFindings(client: SqlClient, wanted: Map<number, Finding[]>): Promise<void> {
+  const existing = await runQuery<{
+    id: number;
+    reportId: number;
+    code: string;
+    cellIds: string[];
+    message: string;
+  }>(
+    client,
+    sql`SELECT "id", "reportId", "code", "cellIds", "message" FROM "Finding"
+         WHERE "reportId" = ANY(${[...wanted.keys()]}::int[]) AND "origin" = 'across_years'`,
+  );
+  const existingKeys = new Set(existing.map((f) => `${f.reportId}|${keyOf(f)}`));
+  const wantedKeys = new Set(
+    [...wanted].flatMap(([reportId, findings]) =>
+      findings.map((f) => `${reportId}|${keyOf({ ...f, cellIds: f.cells })}`),
+    ),
+  );
+  const stale = existing.filter((f) => !wantedKeys.has(`${f.reportId}|${keyOf(f)}`)).map((f) => f.id);
+  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
+  const added = [...wanted].flatMap(([reportId, findings]) =>
+    findings
+      .filter((f) => !existingKeys.has(`${reportId}|${keyOf({ ...f, cellIds: f.cells })}`))
+      .map((finding) => ({ reportId, finding })),
+  );
+  await insertFindings(client, added, "across_years");
+}
+
+/** Findings of several reports in one INSERT; a finding's cell ids travel comma-joined (ids have no commas). */
+export async function insertFindings(
+  client: SqlClient,
+  rows: readonly { reportId: number; finding: Finding }[],
+  origin: "reader" | "across_years",
+): Promise<void> {
+  if (rows.length === 0) return;
+  await runQuery(
+    client,
+    sql`INSERT INTO "Finding" ("reportId", "code", "severity", "kind", "origin", "cellIds", "message")
+        SELECT v."reportId", v."code", v."severity"::"Severity", v."kind"::"FindingKind",
+               ${origin}::"FindingOrigin", string_to_array(v."cellIds", ','), v."message"
+          FROM unnest(${rows.map((r) => r.reportId)}::int[], ${rows.map((r) => r.finding.code)}::text[],
+                      ${rows.map((r) => r.finding.severity)}::text[], ${rows.map((r) => r.finding.kind)}::text[],
+                      ${rows.map((r) => r.finding.cells.join(","))}::text[], ${rows.map((r) => r.finding.message)}::text[])
+               WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")
+         ORDER BY v."n"`,
+  );
 }

@@ -54,7 +54,7 @@ export async function listReports(
   const year = options.year ?? null;
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT r."id" AS "reportId", a."id" AS "agencyId", a."name" AS "agencyName", a."kind" AS "kind",
-           d."readResult" -> 'agency' ->> 'as_printed' AS "asPrinted",
+           d."agencyAsPrinted" AS "asPrinted",
            reg."path" AS "regionPath", r."year" AS "year", r."template" AS "template",
            r."status"::text AS "status", r."versionNo" AS "versionNo",
            d."fileName" AS "fileName", d."uploadedAt" AS "uploadedAt",

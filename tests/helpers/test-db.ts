@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { createClient, type PrismaClient } from "@/lib/db/create-client";
+import { closeClient, createClient, type PrismaClient } from "@/lib/db/create-client";
 
 export interface TestDatabase {
   name: string;
@@ -31,7 +31,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url,
     db,
     drop: async () => {
-      await db.$disconnect();
+      await closeClient(db);
       await runAdminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };

@@ -1,8 +1,13 @@
 // Ingestion on a real database: versions, duplicates, rejected and incomplete documents, the read model
 // and cross-year findings. Each test works with agencies and bytes of its own, so tests are independent.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { getPool } from "@/lib/db/create-client";
 import { completeDocument } from "@/lib/ingest/complete-document";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { readReportCells } from "@/lib/ingest/read-report-cells";
+import { SAMPLE_REPORTS_DIR } from "@/lib/ingest/seed-sample-reports";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 import {
   buildReadError,
@@ -77,16 +82,18 @@ describe("ingestDocument", () => {
 
     const report = await t.db.report.findUniqueOrThrow({
       where: { id: outcome.reportId! },
-      include: { cells: true, findings: true, document: true },
+      include: { findings: true, document: true },
     });
     const truth = getTruthReport("001");
-    expect(report.cells).toHaveLength(Object.keys(truth.cells).length);
-    for (const cell of report.cells) {
-      expect(cell.value === null ? null : cell.value.toNumber()).toBe(truth.cells[cell.cellId]);
-    }
-    const partial = report.cells.find((c) => c.cellId === "t3.partial.total")!;
-    expect(partial.inferred).toBe(true);
-    expect(report.cells.find((c) => c.cellId === "t2.fees.amount")!.unit).toBe("万元");
+    const cells = (await readReportCells(getPool(t.db), [report.id])).get(report.id)!;
+    expect(cells.size).toBe(Object.keys(truth.cells).length);
+    for (const [cellId, cell] of cells) expect(cell.value, cellId).toBe(truth.cells[cellId]);
+    expect(cells.get("t3.partial.total")).toMatchObject({ inferred: true, printedText: null });
+    expect(cells.get("t2.fees.amount")!.unit).toBe("万元");
+    // Text equal to the value's own text is not stored twice, yet reads back as printed.
+    expect(cells.get("t3.new.total")!.printedText).toBe(String(truth.cells["t3.new.total"]));
+    const stored = await t.db.reportCell.count({ where: { reportId: report.id, rawText: { not: null } } });
+    expect(stored).toBe(0);
     expect(report.findings.map((f) => [f.code, f.kind, f.origin, f.cellIds])).toEqual([
       ["ROW_EMPTY", "uncertain", "reader", ["t3.partial.total"]],
     ]);
@@ -96,7 +103,11 @@ describe("ingestDocument", () => {
       agencyId: agency.id,
       year: 2023,
       mediaType: "text/plain",
+      agencyAsPrinted: "沾益区发改局",
+      template: "2021",
+      readerVersion: 1,
     });
+    expect(report).toMatchObject({ readerVersion: 1, template: "2021" });
   });
 
   test("the read model row holds the metric inputs of the current version's cells", async () => {
@@ -149,11 +160,9 @@ describe("ingestDocument", () => {
       [1, false],
       [2, true],
     ]);
-    expect(await t.db.cell.count({ where: { reportId: first.reportId!, isCurrent: true } })).toBe(0);
-    const current = await t.db.cell.findFirstOrThrow({
-      where: { agencyId: first.agencyId!, year: 2023, isCurrent: true, cellId: "t3.new.total" },
-    });
-    expect(current.value?.toNumber()).toBe(18);
+    const cells = await readReportCells(getPool(t.db), [first.reportId!, second.reportId!]);
+    expect(cells.get(first.reportId!)!.get("t3.new.total")!.value).toBe(17);
+    expect(cells.get(second.reportId!)!.get("t3.new.total")!.value).toBe(18);
     const metrics = await t.db.reportMetrics.findMany({ where: { agencyId: first.agencyId! } });
     expect(metrics.map((m) => [m.reportId, m.applicationsNew])).toEqual([[second.reportId, 18]]);
   });
@@ -242,7 +251,8 @@ describe("ingestDocument", () => {
       fileName: "损坏的报告.pdf",
       agencyId: null,
     });
-    expect(document.readResult).toEqual({
+    expect(document).toMatchObject({ errorCode: "CORRUPT_FILE", errorMessage: "PDF 文件已损坏，无法打开。" });
+    expect(document.reading).toEqual({
       ok: false,
       error: { code: "CORRUPT_FILE", message: "PDF 文件已损坏，无法打开。" },
       mediaType: null,
@@ -260,11 +270,10 @@ describe("ingestDocument", () => {
     const document = await t.db.document.findUniqueOrThrow({ where: { id: outcome.documentId } });
     expect(document.fileName).toBe("名称.txt");
     expect(Buffer.from(document.bytes).equals(Buffer.from(bytes))).toBe(true);
-    expect(document.readResult).toMatchObject({ text: "正文含空字符 \ufffd 与孤立代理项" });
-    const cell = await t.db.cell.findFirstOrThrow({
-      where: { reportId: outcome.reportId!, cellId: "t3.new.total" },
-    });
-    expect(cell.rawText).toBe("17");
+    const cell = (await readReportCells(getPool(t.db), [outcome.reportId!]))
+      .get(outcome.reportId!)!
+      .get("t3.new.total")!;
+    expect(cell.printedText).toBe("17");
     expect(await t.db.agency.count({ where: { name: "测试区清洗镇人民政府" } })).toBe(1);
   });
 
@@ -293,11 +302,21 @@ describe("ingestDocument", () => {
     expect(b).toMatchObject({ status: "needs_year", year: null, reportId: null });
     expect(b.agencyId).not.toBeNull();
     const stored = await t.db.document.findUniqueOrThrow({ where: { id: a.documentId } });
-    expect(stored.readResult).toMatchObject({ ok: true, findings: [{ code: "AGENCY_UNRESOLVED" }] });
+    expect(stored.reading).toMatchObject({ ok: true, findings: [{ code: "AGENCY_UNRESOLVED" }] });
+    // The slim reading keeps no cells and no text: an accepted document's cells are its report's.
+    expect(Object.keys(stored.reading as object).sort()).toEqual(
+      ["agency", "findings", "mediaType", "ok", "regionCodes", "template", "year"].sort(),
+    );
     expect(await t.db.report.count({ where: { documentId: { in: [a.documentId, b.documentId] } } })).toBe(0);
   });
 
   test("staff complete a document: agency resolved from the name they give, then the year", async () => {
+    // A real report whose title names neither the agency nor the year: completion reads its bytes again.
+    const seed = await readFile(path.join(SAMPLE_REPORTS_DIR, "003_b657cdc2b6fa0bce.txt"), "utf8");
+    const text = seed
+      .replace("郾城区裴城镇 2023 年政府信息公开工作年度报告", "政府信息公开工作年度报告")
+      .replaceAll("我镇", "我单位");
+    const bytes = new TextEncoder().encode(`${text}\n${uniqueBytes("unplaced")}`);
     const base = buildReadResult("003");
     const unplaced = buildReadResult("003", {
       year: null,
@@ -311,31 +330,8 @@ describe("ingestDocument", () => {
         town: null,
       },
       regionCodes: { province: null, city: null, county: null, town: null },
-      findings: [
-        {
-          code: "AGENCY_UNRESOLVED",
-          severity: "warning",
-          kind: "uncertain",
-          cells: [],
-          message: "无法确定发布机关。",
-        },
-        {
-          code: "YEAR_MISSING",
-          severity: "warning",
-          kind: "uncertain",
-          cells: [],
-          message: "无法确定年度。",
-        },
-        {
-          code: "CELL_BLANK",
-          severity: "info",
-          kind: "uncertain",
-          cells: ["t3.new.total"],
-          message: "空白。",
-        },
-      ],
     });
-    const stored = await ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "unplaced.txt" }, unplaced);
+    const stored = await ingestDocument(t.db, { bytes, fileName: "unplaced.txt" }, unplaced);
     expect(stored.status).toBe("needs_agency");
 
     const withAgency = await completeDocument(t.db, {
@@ -355,7 +351,10 @@ describe("ingestDocument", () => {
       where: { id: done.reportId! },
       include: { findings: true },
     });
-    expect(report.findings.map((f) => f.code)).toEqual(["CELL_BLANK"]);
+    // What staff supplied is no longer a finding; the cells are those read from the bytes.
+    expect(report.findings.map((f) => f.code)).toEqual([]);
+    const cells = (await readReportCells(getPool(t.db), [report.id])).get(report.id)!;
+    expect(cells.get("t3.new.total")!.value).toBe(getTruthReport("003").cells["t3.new.total"]);
     expect(await t.db.reportMetrics.count({ where: { reportId: report.id } })).toBe(1);
 
     await expect(completeDocument(t.db, { documentId: stored.documentId, year: 2024 })).rejects.toMatchObject(

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { listDeclaredIndexes } from "@/tests/helpers/prisma-schema-indexes";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 let t: TestDatabase;
@@ -38,7 +39,8 @@ async function createDocument(name: string) {
       size: 3,
       bytes: new Uint8Array([0xe4, 0xb8, 0x80]),
       status: "accepted",
-      readResult: { ok: true, name },
+      readerVersion: 1,
+      reading: { ok: true, name },
     },
   });
 }
@@ -61,6 +63,29 @@ describe("schema matches the migration", () => {
     }
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(90);
+  });
+});
+
+describe("schema matches the migration: indexes", () => {
+  test("every index the schema declares exists with its columns, uniqueness and predicate — and no other", async () => {
+    const declared = listDeclaredIndexes();
+    const actual = await t.db.$queryRaw<
+      { table: string; name: string; columns: string[]; unique: boolean; partial: boolean }[]
+    >`
+      SELECT t.relname AS "table", i.relname AS "name",
+             array_agg(a.attname::text ORDER BY k.n) AS "columns",
+             x.indisunique AS "unique", x.indpred IS NOT NULL AS "partial"
+        FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_class t ON t.oid = x.indrelid
+        JOIN pg_namespace s ON s.oid = t.relnamespace AND s.nspname = 'public'
+        CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, n)
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+       WHERE t.relname <> '_prisma_migrations'
+       GROUP BY t.relname, i.relname, x.indisunique, x.indpred`;
+    const byName = (rows: { name: string }[]) => [...rows].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(actual)).toEqual(byName(declared));
+    expect(declared.length).toBeGreaterThan(40);
   });
 });
 
@@ -126,114 +151,120 @@ describe("models", () => {
         bytes,
         status: "rejected",
         errorCode: "CORRUPT_FILE",
-        readResult: { ok: false, error: { code: "CORRUPT_FILE", message: "文件已损坏" }, mediaType: null },
+        errorMessage: "文件已损坏",
+        readerVersion: 1,
+        reading: { ok: false, error: { code: "CORRUPT_FILE", message: "文件已损坏" }, mediaType: null },
         uploadedById: (await createUser("uploader")).id,
       },
     });
     const read = await t.db.document.findUniqueOrThrow({ where: { sha256: sha("raw") } });
     expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(read.mediaType).toBeNull();
-    expect(read.readResult).toMatchObject({ error: { code: "CORRUPT_FILE" } });
+    expect(read.reading).toMatchObject({ error: { code: "CORRUPT_FILE" } });
     await expect(createDocumentWithSha(sha("raw"))).rejects.toMatchObject({ code: "P2002" });
     await expect(createDocumentWithSha("not-a-hash")).rejects.toThrow(/Document_sha256_check/);
     expect(doc.uploadedAt).toBeInstanceOf(Date);
   });
 
-  test("Report, Cell: one current version per (agency, year); current cells unique per (agency, year, cell)", async () => {
+  test("Report, ReportCell, CellCorrection: one current version per (agency, year); corrections on top", async () => {
     const agency = await t.db.agency.create({ data: { name: "测试镇人民政府", kind: "乡镇" } });
     const [d1, d2] = [await createDocument("v1"), await createDocument("v2")];
-    const v1 = await t.db.report.create({
-      data: { agencyId: agency.id, year: 2023, versionNo: 1, template: "2021", documentId: d1.id },
+    const version = (versionNo: number, documentId: number, extra: object = {}) => ({
+      data: {
+        agencyId: agency.id,
+        year: 2023,
+        versionNo,
+        template: "2021",
+        documentId,
+        readerVersion: 1,
+        ...extra,
+      },
     });
-    await t.db.cell.createMany({
+    const v1 = await t.db.report.create(version(1, d1.id));
+    const [newTotal, fees] = await Promise.all(
+      ["t3.new.total", "t2.fees.amount"].map((cellId) =>
+        t.db.cellDefinition.findUniqueOrThrow({ where: { cellId } }),
+      ),
+    );
+    await t.db.reportCell.createMany({
       data: [
-        {
-          reportId: v1.id,
-          agencyId: agency.id,
-          year: 2023,
-          isCurrent: true,
-          cellId: "t3.new.total",
-          value: 17,
-          rawText: "17",
-        },
-        {
-          reportId: v1.id,
-          agencyId: agency.id,
-          year: 2023,
-          isCurrent: true,
-          cellId: "t2.fees.amount",
-          value: new Prisma.Decimal("59237.2449"),
-          unit: "万元",
-        },
+        { reportId: v1.id, cellNo: newTotal!.cellNo, value: 17, rawText: "１７" },
+        { reportId: v1.id, cellNo: fees!.cellNo, value: new Prisma.Decimal("59237.2449"), unit: "万元" },
       ],
     });
     // A second current version of the same agency and year is refused by the partial unique index.
-    await expect(
-      t.db.report.create({
-        data: { agencyId: agency.id, year: 2023, versionNo: 2, template: "2021", documentId: d2.id },
-      }),
-    ).rejects.toMatchObject({ code: "P2002" });
-    // Demoting v1 carries isCurrent down to its cells (composite foreign key, ON UPDATE CASCADE).
+    await expect(t.db.report.create(version(2, d2.id))).rejects.toMatchObject({ code: "P2002" });
     await t.db.report.update({ where: { id: v1.id }, data: { isCurrent: false } });
-    expect(await t.db.cell.count({ where: { reportId: v1.id, isCurrent: true } })).toBe(0);
-    const v2 = await t.db.report.create({
-      data: { agencyId: agency.id, year: 2023, versionNo: 2, template: "2021", documentId: d2.id },
+    const v2 = await t.db.report.create(version(2, d2.id));
+    await t.db.reportCell.create({
+      data: { reportId: v2.id, cellNo: newTotal!.cellNo, value: 18, inferred: true },
     });
-    await t.db.cell.create({
-      data: {
-        reportId: v2.id,
-        agencyId: agency.id,
-        year: 2023,
-        isCurrent: true,
-        cellId: "t3.new.total",
-        value: 18,
-        inferred: true,
-      },
-    });
-    // A cell cannot claim another year (or currentness) than its report's.
+    // One row per (version, cell).
     await expect(
-      t.db.cell.create({
-        data: {
-          reportId: v2.id,
-          agencyId: agency.id,
-          year: 2022,
-          isCurrent: true,
-          cellId: "t3.carried.total",
-        },
-      }),
-    ).rejects.toMatchObject({ code: "P2003" });
-    await expect(
-      t.db.cell.create({
-        data: { reportId: v2.id, agencyId: agency.id, year: 2023, isCurrent: true, cellId: "t3.new.total" },
-      }),
+      t.db.reportCell.create({ data: { reportId: v2.id, cellNo: newTotal!.cellNo } }),
     ).rejects.toMatchObject({ code: "P2002" });
+    await expect(t.db.report.create(version(2, d2.id, { isCurrent: false }))).rejects.toMatchObject({
+      code: "P2002",
+    });
     await expect(
       t.db.report.create({
         data: {
           agencyId: agency.id,
-          year: 2023,
-          versionNo: 2,
-          isCurrent: false,
-          template: "2021",
+          year: 2024,
+          versionNo: 1,
+          template: "2020",
           documentId: d2.id,
+          readerVersion: 1,
         },
-      }),
-    ).rejects.toMatchObject({ code: "P2002" });
-    await expect(
-      t.db.report.create({
-        data: { agencyId: agency.id, year: 2024, versionNo: 1, template: "2020", documentId: d2.id },
       }),
     ).rejects.toThrow(/Report_template_check/);
 
-    const current = await t.db.cell.findMany({ where: { agencyId: agency.id, year: 2023, isCurrent: true } });
-    expect(current.map((c) => [c.cellId, c.value?.toNumber(), c.inferred])).toEqual([
-      ["t3.new.total", 18, true],
-    ]);
-    const old = await t.db.report.findUniqueOrThrow({
-      where: { id: v1.id },
-      include: { cells: { orderBy: { cellId: "asc" } }, document: true, agency: true },
+    // Corrections: the latest one of a cell wins in the view; the reading underneath stays.
+    const staff = await createUser("corrector");
+    await t.db.cellCorrection.create({
+      data: {
+        reportId: v2.id,
+        cellNo: newTotal!.cellNo,
+        oldValue: 18,
+        newValue: 19,
+        reason: "原文为 19",
+        correctedById: staff.id,
+        isLatest: false,
+      },
     });
-    expect(old.cells.map((c) => c.value?.toString())).toEqual(["59237.2449", "17"]);
+    await t.db.cellCorrection.create({
+      data: {
+        reportId: v2.id,
+        cellNo: newTotal!.cellNo,
+        oldValue: 19,
+        newValue: 20,
+        reason: "再核为 20",
+        correctedById: staff.id,
+      },
+    });
+    await expect(
+      t.db.cellCorrection.create({
+        data: { reportId: v2.id, cellNo: newTotal!.cellNo, oldValue: 20, newValue: 21, reason: "两条最新" },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    const view = await t.db.$queryRaw<{ value: string; readValue: string; corrected: boolean }[]>`
+      SELECT "value"::text, "readValue"::text, "corrected" FROM "CellValue" WHERE "reportId" = ${v2.id}`;
+    expect(view).toEqual([{ value: "20.0000", readValue: "18.0000", corrected: true }]);
+    expect((await t.db.reportCell.findFirstOrThrow({ where: { reportId: v2.id } })).value?.toNumber()).toBe(
+      18,
+    );
+
+    const old = await t.db.report.findUniqueOrThrow({ where: { id: v1.id }, include: { document: true } });
+    const oldCells = await t.db.$queryRaw<{ cellId: string; value: string; rawText: string | null }[]>`
+      SELECT d."cellId", c."value"::text, c."rawText" FROM "ReportCell" c
+        JOIN "CellDefinition" d ON d."cellNo" = c."cellNo" WHERE c."reportId" = ${v1.id} ORDER BY c."cellNo"`;
+    expect(oldCells.map((c) => [c.cellId, c.value, c.rawText])).toEqual([
+      ["t2.fees.amount", "59237.2449", null],
+      ["t3.new.total", "17.0000", "１７"],
+    ]);
+    // Deleting a version takes its cells with it (by trigger: ReportCell has no foreign keys).
+    await t.db.report.delete({ where: { id: v1.id } });
+    expect(await t.db.reportCell.count({ where: { reportId: v1.id } })).toBe(0);
     expect(old.document.fileName).toBe("v1.txt");
     expect(old.status).toBe("needs_review");
   });
@@ -270,7 +301,8 @@ describe("models", () => {
         size: 1,
         bytes: new Uint8Array([0x31]),
         status: "rejected",
-        readResult: {},
+        readerVersion: 1,
+        reading: {},
         uploadedById: user.id,
       },
       include: { uploadedBy: true },
@@ -284,7 +316,8 @@ describe("models", () => {
           size: 1,
           bytes: new Uint8Array([0x32]),
           status: "rejected",
-          readResult: {},
+          readerVersion: 1,
+          reading: {},
           uploadedById: "no-such-user",
         },
       }),
@@ -330,14 +363,22 @@ describe("models", () => {
     // Deleting a report takes its cells, findings and read-model row with it.
     await t.db.report.delete({ where: { id: report.id } });
     expect(await t.db.reportMetrics.count({ where: { reportId: report.id } })).toBe(0);
-    expect(await t.db.cell.count({ where: { reportId: report.id } })).toBe(0);
+    expect(await t.db.reportCell.count({ where: { reportId: report.id } })).toBe(0);
     expect(await t.db.finding.count({ where: { reportId: report.id } })).toBe(0);
   });
 });
 
 async function createDocumentWithSha(sha256: string) {
   return t.db.document.create({
-    data: { sha256, fileName: "x", size: 0, bytes: new Uint8Array(), status: "rejected", readResult: {} },
+    data: {
+      sha256,
+      fileName: "x",
+      size: 0,
+      bytes: new Uint8Array(),
+      status: "rejected",
+      readerVersion: 1,
+      reading: {},
+    },
   });
 }
 
@@ -347,7 +388,7 @@ interface RuntimeDataModel {
 
 const UDT_BY_TYPE: Record<string, string[]> = {
   String: ["text", "_text", "varchar"],
-  Int: ["int4", "_int4"],
+  Int: ["int4", "_int4", "int2"],
   BigInt: ["int8"],
   Float: ["float8"],
   Decimal: ["numeric"],

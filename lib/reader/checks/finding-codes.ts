@@ -57,6 +57,11 @@ export const FINDING_CODES: Record<
   DIGITS_AMBIGUOUS: { kind: "uncertain", severity: ["warning"], meaning: "数字粘连，多种拆分都符合勾稽关系" },
   VALUE_INFERRED: { kind: "uncertain", severity: ["info"], meaning: "空白单元格按勾稽关系推定" },
   UNIT_UNKNOWN: { kind: "uncertain", severity: ["warning"], meaning: "金额未注明单位" },
+  VALUE_OUT_OF_RANGE: {
+    kind: "uncertain",
+    severity: ["warning"],
+    meaning: "读出的数字超出可存储范围（|值| ≥ 10¹⁶），按未读出保存，原文保留 (lib/ingest)",
+  },
   AGENCY_UNRESOLVED: {
     kind: "uncertain",
     severity: ["warning"],

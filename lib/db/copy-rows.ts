@@ -1,0 +1,46 @@
+// COPY … FROM STDIN in PostgreSQL's text format, streamed (pg-copy-streams): the bulk path's way to write
+// hundreds of thousands of rows at the speed the server can take them, with the client's memory flat —
+// rows are produced by an iterable and sent in chunks of about 64 KB.
+//   await copyRows(client, { table: '"ReportCell"', columns: ['"reportId"', …] }, rowsIterable);
+// `table` and `columns` are code constants (identifiers are never built from input).
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+export type CopyValue = string | number | boolean | null | Uint8Array;
+
+const CHUNK_CHARS = 64 * 1024;
+
+export async function copyRows(
+  client: pg.ClientBase,
+  target: { table: string; columns: readonly string[] },
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${target.table} (${target.columns.join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from(chunkLines(rows)), stream);
+}
+
+function* chunkLines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  let chunk = "";
+  for (const row of rows) {
+    chunk += `${row.map(formatCopyValue).join("\t")}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** One field of COPY's text format: \N for null, t/f, \\x… for bytes, text with \ tab CR LF escaped. */
+export function formatCopyValue(value: CopyValue): string {
+  if (value === null) return "\\N";
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "number") return String(value);
+  if (value instanceof Uint8Array)
+    return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}

@@ -1,0 +1,68 @@
+// Plain SQL on the shared pool (lib/db/create-client.ts), for the set-based ingestion statements and COPY,
+// where a round trip per statement is the budget and Prisma's per-query cost would double it. Queries are
+// built with Prisma.sql tagged templates — values always travel as parameters, identifiers only come from
+// code (Prisma.raw with constants) — and run with their `$1`-style text.
+//   const rows = await runQuery<{ id: number }>(client, sql`SELECT id FROM "Report" WHERE "year" = ${year}`);
+//   await withTransaction(pool, async (client) => { … });
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const sql = Prisma.sql;
+export const rawSql = Prisma.raw;
+export const joinSql = Prisma.join;
+export const emptySql = Prisma.empty;
+export type Sql = Prisma.Sql;
+
+/** The pool itself (one statement, any connection), a connection in a transaction, or a single client. */
+export type SqlClient = pg.Pool | pg.ClientBase;
+
+/**
+ * Runs a query as a named prepared statement: each connection parses and plans a statement once, then
+ * reuses it (the ingestion statements are long — the read model's is 150 lines — and planning them cost
+ * more than running them for one report). The name is a hash of the text, so one text, one name.
+ */
+export async function runQuery<Row extends object>(client: SqlClient, query: Sql): Promise<Row[]> {
+  const result = await client.query<Row>({
+    name: statementName(query.text),
+    text: query.text,
+    values: query.values,
+  });
+  return result.rows;
+}
+
+const NAMES = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    name = `nb_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    NAMES.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs `work` in one transaction on a connection of its own, committed when it returns and rolled back when
+ * it throws. A connection whose ROLLBACK fails is broken: it is destroyed rather than returned to the pool.
+ */
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,117 @@
+// Everything ingestion writes for one file, worked out before any database round trip: the document row
+// (sanitised names and reading), its classification, and — for a reading with cells — the cell rows keyed
+// by cell number. Both paths (one upload in its own transaction, a bulk batch through COPY) write exactly
+// these values, which is what makes their rows identical.
+import { findCellNo } from "@/lib/ingest/cell-numbers";
+import { classifyReadResult } from "@/lib/ingest/classify-read-result";
+import type { IngestInput } from "@/lib/ingest/ingest-types";
+import { sanitizeJson, sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
+import { toStoredReading, type StoredReading } from "@/lib/ingest/stored-reading";
+import { READER_VERSION } from "@/lib/reader/reader-version";
+import type { DocumentStatus } from "@/lib/generated/prisma/client";
+import type { AgencyInfo, Finding, ReadResult, RegionCodes, TemplateVersion } from "@/lib/reader/types";
+
+/** DECIMAL(20, 4) holds 16 digits before the point; a reading beyond that is a misreading, kept as text. */
+const MAX_ABS_VALUE = 1e16;
+
+export interface PreparedCell {
+  cellNo: number;
+  /** The value as PostgreSQL numeric text (String(number)), null = not printed. */
+  value: string | null;
+  /** The printed text, only where it differs from the value's own text. */
+  rawText: string | null;
+  inferred: boolean;
+  unit: string | null;
+}
+
+export interface PreparedDocument {
+  sha256: string;
+  fileName: string;
+  mediaType: string | null;
+  size: number;
+  bytes: Uint8Array;
+  uploadedById: string | null;
+  status: DocumentStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  agencyAsPrinted: string | null;
+  template: TemplateVersion | null;
+  year: number | null;
+  readerVersion: number;
+  reading: StoredReading;
+  /** The agency to file the report under (null when the reader could not name it). */
+  agency: (AgencyInfo & { name: string }) | null;
+  regionCodes: RegionCodes | null;
+  cells: PreparedCell[];
+  /** The reader's findings, plus those ingestion adds (a value out of range). */
+  findings: Finding[];
+}
+
+export function prepareDocument(
+  upload: IngestInput,
+  reading: ReadResult,
+  sha256: string,
+  readerVersion: number = READER_VERSION,
+): PreparedDocument {
+  // Strings PostgreSQL would refuse (NUL, lone surrogates) must not cost the upload; the bytes stay exact.
+  const result = sanitizeJson(reading) as ReadResult;
+  const { status, errorCode, mediaType } = classifyReadResult(result);
+  const prepared = prepareCells(result);
+  const findings = result.ok ? [...result.findings, ...prepared.findings] : [];
+  const stored = toStoredReading(result.ok ? { ...result, findings } : result);
+  return {
+    sha256,
+    fileName: sanitizeText(upload.fileName),
+    mediaType: mediaType ?? upload.mediaType ?? null,
+    size: upload.bytes.byteLength,
+    bytes: upload.bytes,
+    uploadedById: upload.uploadedById ?? null,
+    status,
+    errorCode,
+    errorMessage: result.ok ? null : result.error.message,
+    agencyAsPrinted: result.ok ? result.agency.as_printed : null,
+    template: result.ok ? result.template : null,
+    year: result.ok ? result.year : null,
+    readerVersion,
+    reading: stored,
+    agency: result.ok && result.agency.name ? { ...result.agency, name: result.agency.name } : null,
+    regionCodes: result.ok ? result.regionCodes : null,
+    cells: prepared.cells,
+    findings,
+  };
+}
+
+function prepareCells(result: ReadResult): { cells: PreparedCell[]; findings: Finding[] } {
+  if (!result.ok) return { cells: [], findings: [] };
+  const unknown = Object.keys(result.cells).filter((id) => findCellNo(id) === undefined);
+  // The catalogue is the contract of the database keys: a reader that invents ids is a bug, not bad input.
+  if (unknown.length > 0)
+    throw new Error(`The reading has cell ids outside spec/cells.json: ${unknown.join(", ")}`);
+  const inferred = new Set(result.inferred);
+  const findings: Finding[] = [];
+  const cells = Object.entries(result.cells).map(([cellId, read]): PreparedCell => {
+    const finite = read !== null && Number.isFinite(read);
+    const inRange = finite && Math.abs(read) < MAX_ABS_VALUE;
+    if (finite && !inRange) findings.push(outOfRange(cellId, read));
+    const value = inRange ? String(read) : null;
+    const printed = result.rawText[cellId] ?? null;
+    return {
+      cellNo: findCellNo(cellId)!,
+      value,
+      rawText: printed === value ? null : printed,
+      inferred: inferred.has(cellId),
+      unit: result.units[cellId] ?? null,
+    };
+  });
+  return { cells, findings };
+}
+
+function outOfRange(cellId: string, value: number): Finding {
+  return {
+    code: "VALUE_OUT_OF_RANGE",
+    severity: "warning",
+    kind: "uncertain",
+    cells: [cellId],
+    message: `读出的数字 ${value} 超出可存储范围，已按未读出保存（原文保留），请核对原文。`,
+  };
+}

@@ -1,0 +1,101 @@
+// Reading off the request thread: a pool of worker threads (piscina), as many as the machine has cores
+// (READER_THREADS), with a bounded queue (READER_QUEUE_LIMIT; a full queue answers BUSY, 503, rather than
+// holding uploads in memory without end). Each file has a time limit and each thread a memory limit: a file
+// that hangs or exhausts memory costs its own thread and becomes a rejected reading, never the server.
+//   const result = await readInWorker(bytes, fileName);
+// Threads load the TypeScript reader through tsx (already what `npm start` runs on). Should the threads
+// not start at all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { z } from "zod";
+import { AppError } from "@/lib/api/app-error";
+import type { EnvRecord } from "@/lib/db/database-url";
+import { readReport } from "@/lib/reader/read-report";
+import type { ReadResult } from "@/lib/reader/types";
+
+const WORKER_FILE = path.join(process.cwd(), "lib", "ingest", "reader-worker.ts");
+
+const readerEnvSchema = z.object({
+  READER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  READER_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(512),
+  READER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  READER_MEMORY_MB: z.coerce.number().int().min(256).max(16_384).default(2048),
+});
+
+export type ReaderPoolConfig = z.infer<typeof readerEnvSchema> & { READER_THREADS: number };
+
+export function readReaderPoolConfig(env: EnvRecord = process.env): ReaderPoolConfig {
+  const parsed = readerEnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid reader pool configuration: ${z.prettifyError(parsed.error)}`);
+  return { ...parsed.data, READER_THREADS: parsed.data.READER_THREADS ?? os.availableParallelism() };
+}
+
+let pool: Piscina | null = null;
+let config: ReaderPoolConfig | null = null;
+let inThread = false;
+
+function getReaderPool(): Piscina {
+  config ??= readReaderPoolConfig();
+  pool ??= new Piscina({
+    filename: pathToFileURL(WORKER_FILE).href,
+    execArgv: ["--import", "tsx"],
+    minThreads: 1,
+    maxThreads: config.READER_THREADS,
+    maxQueue: config.READER_QUEUE_LIMIT,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: config.READER_MEMORY_MB },
+  });
+  return pool;
+}
+
+export async function readInWorker(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  if (inThread) return readInThisThread(bytes, fileName);
+  const readers = getReaderPool();
+  const timeoutMs = config!.READER_TIMEOUT_SECONDS * 1000;
+  try {
+    return await readers.run({ bytes, fileName }, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
+    if (error instanceof Error && error.name === "AbortError")
+      return failedReading("读取超时（文件可能过大或过于复杂），文件已保存，请联系管理员。");
+    if (await threadsCannotStart(readers)) {
+      console.error("[reader] worker threads cannot start; reading on the main thread from now on:", error);
+      inThread = true;
+      return readInThisThread(bytes, fileName);
+    }
+    console.error(`[reader] reading ${JSON.stringify(fileName)} failed in its thread:`, error);
+    return failedReading("读取文件时发生意外错误（可能超出内存限制），文件已保存，请联系管理员。");
+  }
+}
+
+/** Threads that fail on an empty text file too are not working at all (vs. one file that broke its thread). */
+async function threadsCannotStart(readers: Piscina): Promise<boolean> {
+  try {
+    await readers.run({ bytes: new Uint8Array(), fileName: "probe.txt" });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The reader promises not to throw; if it ever does, the file is still kept, as unreadable. */
+async function readInThisThread(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  try {
+    return await readReport(bytes, fileName);
+  } catch {
+    return failedReading("读取文件时发生意外错误，文件已保存，请联系管理员。");
+  }
+}
+
+function failedReading(message: string): ReadResult {
+  return { ok: false, error: { code: "CORRUPT_FILE", message }, mediaType: null };
+}
+
+/** Stops the threads (command-line tools call this before they exit). */
+export async function closeReaderPool(): Promise<void> {
+  const closing = pool;
+  pool = null;
+  await closing?.destroy();
+}

@@ -1,0 +1,76 @@
+// The bulk path's writer: many prepared documents per transaction (COPY for their bytes and cells), yet
+// each report all-or-nothing. A batch that fails is split in halves and each half tried again, down to the
+// one document that fails — which gets a result of its own (STORE_FAILED) and leaves no trace, while the
+// rest of its batch lands. Errors that no retry can mend (the connection is gone) stop the import instead.
+//   const results = await storeInBulk(db, preparedDocuments);
+import { getPool, type Db } from "@/lib/db/create-client";
+import { withTransaction } from "@/lib/db/sql";
+import { findDuplicates } from "@/lib/ingest/find-duplicate";
+import type { IngestOutcome } from "@/lib/ingest/ingest-types";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { storeDocuments } from "@/lib/ingest/store-documents";
+
+export type BulkResult =
+  { ok: true; outcome: IngestOutcome } | { ok: false; error: { code: "STORE_FAILED"; message: string } };
+
+export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]): Promise<BulkResult[]> {
+  const pool = getPool(db);
+  // The same bytes twice in one batch: the first is stored, the others answered as its duplicates.
+  const firstBySha = new Map<string, number>();
+  documents.forEach((document, index) => {
+    if (!firstBySha.has(document.sha256)) firstBySha.set(document.sha256, index);
+  });
+  const unique = [...firstBySha.values()];
+  const results = new Map<number, BulkResult>();
+  const store = async (indexes: number[]): Promise<void> => {
+    try {
+      const outcomes = await withTransaction(pool, (client) =>
+        storeDocuments(
+          client,
+          indexes.map((index) => documents[index]!),
+        ),
+      );
+      indexes.forEach((index, position) => results.set(index, { ok: true, outcome: outcomes[position]! }));
+    } catch (error) {
+      if (isConnectionError(error)) throw error;
+      if (indexes.length === 1) {
+        console.error(`[import] storing ${JSON.stringify(documents[indexes[0]!]!.fileName)} failed:`, error);
+        results.set(indexes[0]!, {
+          ok: false,
+          error: { code: "STORE_FAILED", message: describeStoreError(error) },
+        });
+        return;
+      }
+      const half = Math.ceil(indexes.length / 2);
+      await store(indexes.slice(0, half));
+      await store(indexes.slice(half));
+    }
+  };
+  if (unique.length > 0) await store(unique);
+  const copies = documents.filter((_, index) => !results.has(index)).map((document) => document.sha256);
+  const firstCopies = await findDuplicates(pool, copies);
+  return documents.map((document, index): BulkResult => {
+    const own = results.get(index);
+    if (own) return own;
+    const duplicate = firstCopies.get(document.sha256);
+    return duplicate
+      ? { ok: true, outcome: duplicate }
+      : { ok: false, error: { code: "STORE_FAILED", message: "与同批另一文件相同，但该文件未能保存。" } };
+  });
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  // Class 08 (connection exception), 57P01–57P03 (server shutting down), and the socket's own errors.
+  return (
+    typeof code === "string" &&
+    (code.startsWith("08") ||
+      /^57P0[1-3]$/.test(code) ||
+      ["ECONNREFUSED", "ECONNRESET", "EPIPE"].includes(code))
+  );
+}
+
+function describeStoreError(error: unknown): string {
+  const detail = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : "";
+  return `保存到数据库时出错，本文件未保存（同批其他文件不受影响）${detail ? `：${detail}` : "。"}`;
+}

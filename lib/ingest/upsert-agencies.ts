@@ -1,0 +1,148 @@
+// Finds or creates the agencies of a batch of readings, set-based: their regions (province → town, the
+// levels the gazetteer resolved), each agency by its full official name, the government a department
+// belongs to (沾益区发改局 → 曲靖市沾益区人民政府), and the names as printed as aliases — three statements
+// for a whole batch, whatever its size (one more when a region or a parent government is new).
+// An agency first seen without a region or parent gets them from a later reading; `regionFilled` lists
+// those whose region changed, so the caller refreshes their read-model rows.
+import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
+
+const LEVELS = ["province", "city", "county", "town"] as const;
+
+export interface AgencyRef {
+  id: number;
+  kind: string;
+  regionCode: string | null;
+  regionPath: string | null;
+}
+
+export interface AgencyInput {
+  info: AgencyInfo & { name: string };
+  codes: RegionCodes;
+}
+
+interface RegionLink {
+  code: string;
+  name: string;
+  level: (typeof LEVELS)[number];
+}
+
+export async function upsertAgencies(
+  client: SqlClient,
+  inputs: readonly AgencyInput[],
+): Promise<{ byName: Map<string, AgencyRef>; regionFilled: number[] }> {
+  if (inputs.length === 0) return { byName: new Map(), regionFilled: [] };
+  const chains = inputs.map((input) => regionChain(input));
+  await ensureRegions(client, chains);
+  const rows = new Map<string, { kind: AgencyKind; regionCode: string | null; parent: string | null }>();
+  const parents = new Map<string, { kind: AgencyKind; regionCode: string | null }>();
+  inputs.forEach(({ info, codes }, index) => {
+    const regionCode = chains[index]!.at(-1)?.code ?? null;
+    const parent = info.kind === "部门" && info.parent ? info.parent : null;
+    if (parent && !parents.has(parent))
+      parents.set(parent, { kind: governmentKind(info, codes), regionCode });
+    if (!rows.has(info.name)) rows.set(info.name, { kind: info.kind ?? "其他", regionCode, parent });
+  });
+  if (parents.size > 0) {
+    // ON CONFLICT DO NOTHING on the unique name: safe when two batches create the same government at once.
+    await runQuery(
+      client,
+      sql`INSERT INTO "Agency" ("name", "kind", "regionCode")
+          SELECT * FROM unnest(${[...parents.keys()]}::text[], ${[...parents.values()].map((p) => p.kind)}::text[],
+                               ${[...parents.values()].map((p) => p.regionCode)}::text[])
+          ON CONFLICT ("name") DO NOTHING`,
+    );
+  }
+  const names = [...rows.keys()];
+  const updated = await runQuery<{ id: number; regionFilled: boolean }>(
+    client,
+    sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
+        SELECT v.name, v.kind, v.region, p."id"
+          FROM unnest(${names}::text[], ${names.map((n) => rows.get(n)!.kind)}::text[],
+                      ${names.map((n) => rows.get(n)!.regionCode)}::text[],
+                      ${names.map((n) => rows.get(n)!.parent)}::text[]) AS v(name, kind, region, parent)
+          LEFT JOIN "Agency" p ON p."name" = v.parent
+        ON CONFLICT ("name") DO UPDATE
+           SET "regionCode" = coalesce(a."regionCode", EXCLUDED."regionCode"),
+               "parentId" = coalesce(a."parentId", EXCLUDED."parentId")
+         WHERE (a."regionCode" IS NULL AND EXCLUDED."regionCode" IS NOT NULL)
+            OR (a."parentId" IS NULL AND EXCLUDED."parentId" IS NOT NULL)
+        RETURNING a."id", (xmax::text <> '0' AND a."regionCode" IS NOT NULL) AS "regionFilled"`,
+  );
+  const aliasNames = inputs.filter(({ info }) => info.as_printed && info.as_printed !== info.name);
+  const agencies = await runQuery<AgencyRef & { name: string }>(
+    client,
+    sql`WITH aliases AS (
+          INSERT INTO "AgencyAlias" ("agencyId", "name")
+          SELECT a."id", v.alias
+            FROM unnest(${aliasNames.map(({ info }) => info.name)}::text[],
+                        ${aliasNames.map(({ info }) => info.as_printed)}::text[]) AS v(name, alias)
+            JOIN "Agency" a ON a."name" = v.name
+          ON CONFLICT DO NOTHING)
+        SELECT a."id", a."name", a."kind", a."regionCode", r."path" AS "regionPath"
+          FROM "Agency" a LEFT JOIN "Region" r ON r."code" = a."regionCode"
+         WHERE a."name" = ANY(${names}::text[])`,
+  );
+  return {
+    byName: new Map(agencies.map(({ name, ...ref }) => [name, ref])),
+    regionFilled: updated.filter((row) => row.regionFilled).map((row) => row.id),
+  };
+}
+
+function regionChain({ info, codes }: AgencyInput): RegionLink[] {
+  return LEVELS.flatMap((level) => {
+    const code = codes[level];
+    const name = info[level];
+    return code && name ? [{ level, code, name }] : [];
+  });
+}
+
+/**
+ * Usually every region exists already (the gazetteer sync fills them): one query, nothing written. A region
+ * the gazetteer sync did not know is created under the previous resolved level (levels may be skipped:
+ * 仙桃市 hangs on its province), its path extending the parent's stored path.
+ */
+async function ensureRegions(client: SqlClient, chains: RegionLink[][]): Promise<void> {
+  const codes = [...new Set(chains.flat().map((link) => link.code))];
+  if (codes.length === 0) return;
+  const known = await runQuery<{ code: string; path: string }>(
+    client,
+    sql`SELECT "code", "path" FROM "Region" WHERE "code" = ANY(${codes}::text[])`,
+  );
+  const paths = new Map(known.map((region) => [region.code, region.path]));
+  const missing: (RegionLink & { parentCode: string | null; path: string })[] = [];
+  for (const chain of chains) {
+    let parentCode: string | null = null;
+    let parentPath = "";
+    for (const link of chain) {
+      let path = paths.get(link.code);
+      if (path === undefined) {
+        path = `${parentPath}${link.code}/`;
+        paths.set(link.code, path);
+        missing.push({ ...link, parentCode, path });
+      }
+      parentCode = link.code;
+      parentPath = path;
+    }
+  }
+  if (missing.length > 0) {
+    // Foreign keys to parents are checked at the end of the statement: the order of rows does not matter.
+    await runQuery(
+      client,
+      sql`INSERT INTO "Region" ("code", "name", "level", "parentCode", "path")
+          SELECT * FROM unnest(${missing.map((r) => r.code)}::text[], ${missing.map((r) => r.name)}::text[],
+                               ${missing.map((r) => r.level)}::"RegionLevel"[],
+                               ${missing.map((r) => r.parentCode)}::text[], ${missing.map((r) => r.path)}::text[])
+          ON CONFLICT DO NOTHING`,
+    );
+  }
+}
+
+/** A department belongs to the government of its own level: the innermost resolved region. */
+function governmentKind(info: AgencyInfo, codes: RegionCodes): AgencyKind {
+  if (codes.town) return info.town?.endsWith("街道") ? "街道" : "乡镇";
+  if (codes.county) return "区县政府";
+  if (codes.city) return "市政府";
+  if (codes.province) return "省政府";
+  return "其他";
+}

@@ -1,0 +1,119 @@
+// The SQL that fills the read model (ReportMetrics), generated from the metric dictionary: every count's
+// value and every rate's numerator and denominator, computed in the database from the cells as they stand
+// (corrections applied, view "CellValue"). One statement for one report, a batch or every report — so
+// ingestion, corrections, `npm run metrics:rebuild` and a metric added to the dictionary all fill it the
+// same way. Identifiers come from the dictionary and the cell catalogue (code constants), never from input.
+//   await runQuery(client, buildMetricsRefreshSql(sql`r."agencyId" = ANY(${ids}::int[])`));
+import { createHash } from "node:crypto";
+import { getCellNo } from "@/lib/ingest/cell-numbers";
+import { rawSql, sql, type Sql } from "@/lib/db/sql";
+import { METRICS, type Formula, type MetricColumn } from "@/lib/metrics/metric-dictionary";
+import { CELLS } from "@/lib/reader/template/cell-catalogue";
+
+interface ColumnFormula {
+  column: MetricColumn;
+  formula: Formula;
+}
+
+const COLUMNS: readonly ColumnFormula[] = METRICS.flatMap((metric): ColumnFormula[] =>
+  metric.kind === "count"
+    ? [{ column: metric.column, formula: metric.value }]
+    : [
+        { column: metric.numeratorColumn, formula: metric.numerator },
+        { column: metric.denominatorColumn, formula: metric.denominator },
+      ],
+);
+
+const CELL_NOS: readonly number[] = [
+  ...new Set(COLUMNS.flatMap(({ formula }) => [...formula.plus, ...(formula.minus ?? [])].map(getCellNo))),
+].sort((a, b) => a - b);
+
+// Amounts are counted in 万元, the template's unit; a report that prints 元 is converted (÷ 10 000).
+const WAN_CELL_NOS = new Set(CELLS.filter((cell) => cell.unit === "万元").map((cell) => getCellNo(cell.id)));
+
+const quote = (identifier: string) => `"${identifier}"`;
+const cellAlias = (cellNo: number) => `c${cellNo}`;
+
+function pivotColumn(cellNo: number): string {
+  const value = WAN_CELL_NOS.has(cellNo)
+    ? `CASE WHEN v."unit" = '元' THEN v."value" / 10000 ELSE v."value" END`
+    : `v."value"`;
+  return `max(${value}) FILTER (WHERE v."cellNo" = ${cellNo}) AS ${cellAlias(cellNo)}`;
+}
+
+/** Strict about nulls like the dictionary: one unprinted input makes the sum null (SQL's + does that). */
+function formulaExpression({ plus, minus = [] }: Formula): string {
+  const terms = [
+    ...plus.map((id, index) => `${index === 0 ? "" : " + "}c.${cellAlias(getCellNo(id))}`),
+    ...minus.map((id) => ` - c.${cellAlias(getCellNo(id))}`),
+  ];
+  return `(${terms.join("")})::float8`;
+}
+
+const METRIC_COLUMNS = COLUMNS.map(({ column }) => quote(column)).join(", ");
+const METRIC_VALUES = COLUMNS.map(({ formula }) => formulaExpression(formula)).join(",\n         ");
+const METRIC_UPDATES = COLUMNS.map(({ column }) => `${quote(column)} = EXCLUDED.${quote(column)}`).join(
+  ",\n        ",
+);
+
+const PIVOT = CELL_NOS.map(pivotColumn).join(",\n         ");
+const CELL_LIST = CELL_NOS.join(", ");
+
+// Two ways to reach the cells, for the two kinds of caller. A refresh of some reports looks each one's cells
+// up by its key (LATERAL: an index lookup per report, whatever the planner guesses of the filter); the full
+// rebuild reads them all in key order once and groups them.
+const CELLS_BY_REPORT = `LEFT JOIN LATERAL (
+  SELECT ${PIVOT}
+    FROM "CellValue" v
+   WHERE v."reportId" = t."id" AND v."cellNo" IN (${CELL_LIST})
+) c ON true`;
+
+const CELLS_GROUPED = `LEFT JOIN (
+  SELECT v."reportId", ${PIVOT}
+    FROM "CellValue" v
+   WHERE v."cellNo" IN (${CELL_LIST})
+   GROUP BY v."reportId"
+) c ON c."reportId" = t."id"`;
+
+function insertPart(cells: string): string {
+  return `INSERT INTO "ReportMetrics" AS m
+       ("reportId", "agencyId", "year", "agencyKind", "regionCode", "regionPath", "template", "updatedAt",
+        ${METRIC_COLUMNS})
+SELECT t."id", t."agencyId", t."year", a."kind", a."regionCode", g."path", t."template", now(),
+         ${METRIC_VALUES}
+  FROM target t
+  JOIN "Agency" a ON a."id" = t."agencyId"
+  LEFT JOIN "Region" g ON g."code" = a."regionCode"
+  ${cells}
+ON CONFLICT ("agencyId", "year") DO UPDATE
+    SET "reportId" = EXCLUDED."reportId", "agencyKind" = EXCLUDED."agencyKind",
+        "regionCode" = EXCLUDED."regionCode", "regionPath" = EXCLUDED."regionPath",
+        "template" = EXCLUDED."template", "updatedAt" = EXCLUDED."updatedAt",
+        ${METRIC_UPDATES}`;
+}
+
+const INSERT_BY_REPORT = insertPart(CELLS_BY_REPORT);
+const INSERT_ALL = insertPart(CELLS_GROUPED);
+
+/**
+ * Upserts the read-model rows of the current reports matching `filter` (an SQL condition on the Report
+ * alias `r`): their agency's kind and region as they stand now, and the metric inputs of their cells.
+ */
+export function buildMetricsRefreshSql(filter: Sql): Sql {
+  return sql`WITH target AS (
+  SELECT r."id", r."agencyId", r."year", r."template" FROM "Report" r WHERE r."isCurrent" AND (${filter})
+)
+${rawSql(INSERT_BY_REPORT)}`;
+}
+
+/** The same for every current report at once (the rebuild): all cells read once, grouped by report. */
+export function buildMetricsRebuildSql(): Sql {
+  return sql`WITH target AS (SELECT r."id", r."agencyId", r."year", r."template" FROM "Report" r WHERE r."isCurrent")
+${rawSql(INSERT_ALL)}`;
+}
+
+/** Changes whenever the generated SQL does (a metric added or changed): the read model is then rebuilt. */
+export const METRICS_SQL_FINGERPRINT = createHash("sha256")
+  .update(buildMetricsRefreshSql(sql`TRUE`).text + buildMetricsRebuildSql().text)
+  .digest("hex")
+  .slice(0, 16);

@@ -1,0 +1,91 @@
+// A synthetic national data set as prepared documents for the bulk path (`npm run seed:synthetic`): N
+// reports of agencies over the real region tree, each agency reporting every year of the range in turn
+// (the 2019 template for 2019–2020, the 2021 template after), its 上年结转 equal to last year's 结转下年度.
+// A few percent fail a 勾稽 rule (a number off by some, with the findings the rules give), a few have a
+// blank cell (flagged CELL_BLANK) and some print fees in 元 instead of 万元 — as real data does.
+// The same options always give the same documents (and the same bytes: a second run finds duplicates).
+import { createHash } from "node:crypto";
+import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import { checkReportRules } from "@/lib/reader/checks/check-report-rules";
+import type { Finding, ReadSuccess, TemplateVersion } from "@/lib/reader/types";
+import { generateCells, seededRandom } from "@/lib/synthetic/generate-cells";
+import { planAgencies } from "@/lib/synthetic/plan-agencies";
+
+export interface SyntheticOptions {
+  reports: number;
+  years: { from: number; to: number };
+  seed: number;
+}
+
+const INCONSISTENT_SHARE = 0.03;
+const BLANK_SHARE = 0.02;
+const FEES_IN_YUAN_SHARE = 0.1;
+const APPLICANTS = ["natural", "commercial", "research", "social", "legal", "other"];
+
+export function* generateSyntheticDocuments(options: SyntheticOptions): Generator<PreparedDocument> {
+  const random = seededRandom(options.seed);
+  const yearCount = options.years.to - options.years.from + 1;
+  const agencies = planAgencies(Math.ceil(options.reports / yearCount), random);
+  let produced = 0;
+  for (const agency of agencies) {
+    let carried: Record<string, number> | undefined;
+    let inForce: Record<string, number> | undefined;
+    for (let year = options.years.from; year <= options.years.to && produced < options.reports; year += 1) {
+      const template: TemplateVersion = year <= 2020 ? "2019" : "2021";
+      const cells = generateCells(random, {
+        template,
+        scale: agency.scale,
+        carriedFromLastYear: carried,
+        inForceLastYear: inForce,
+      });
+      carried = Object.fromEntries(APPLICANTS.map((a) => [a, cells[`t3.carry_forward.${a}`] ?? 0]));
+      inForce =
+        template === "2021"
+          ? {
+              "t2.rules": cells["t2.rules.in_force"] ?? 0,
+              "t2.normative": cells["t2.normative.in_force"] ?? 0,
+            }
+          : undefined;
+      const findings: Finding[] = [];
+      const units: Record<string, string | null> = {};
+      if (random() < INCONSISTENT_SHARE) {
+        cells["t3.new.total"] = (cells["t3.new.total"] ?? 0) + 1 + Math.floor(random() * 5);
+        findings.push(...checkReportRules(new Map(Object.entries(cells)), template));
+      }
+      if (random() < BLANK_SHARE) {
+        cells["t3.partial.natural"] = null;
+        findings.push({
+          code: "CELL_BLANK",
+          severity: "warning",
+          kind: "uncertain",
+          cells: ["t3.partial.natural"],
+          message: "表三 （二）部分公开 · 自然人 单元格空白，读为 null。",
+        });
+      }
+      if (template === "2021") {
+        const inYuan = random() < FEES_IN_YUAN_SHARE;
+        if (inYuan) cells["t2.fees.amount"] = Math.round((cells["t2.fees.amount"] ?? 0) * 10_000);
+        units["t2.fees.amount"] = inYuan ? "元" : "万元";
+      } else units["t2.procurement.amount"] = "万元";
+      const reading: ReadSuccess = {
+        ok: true,
+        mediaType: "text/plain",
+        agency: agency.info,
+        regionCodes: agency.codes,
+        year,
+        template,
+        cells,
+        rawText: {},
+        inferred: [],
+        units,
+        findings,
+        text: "",
+      };
+      const fileName = `synthetic-${options.seed}-${produced}.txt`;
+      const bytes = new TextEncoder().encode(`合成数据 ${fileName} ${agency.info.name} ${year} 年度报告\n`);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      yield prepareDocument({ bytes, fileName, mediaType: "text/plain" }, reading, sha256);
+      produced += 1;
+    }
+  }
+}

@@ -4,6 +4,9 @@
 // process: see preloadPdfReader). After that most of a document's time would be pdf.js parsing its embedded
 // fonts, which no pdf.js option turns off: skip-font-programs.ts hides them when the text does not need them.
 // Adobe's predefined CJK CMaps are not bundled either: builtin-cmaps.ts answers for them.
+// Rows are first grouped line by line from the text positions; `regrid` reads the pages again by their ruled
+// tables (read-pdf-rulings.ts, group-pdf-items-by-grid.ts), which readReport asks for only when the first
+// reading leaves the tables in doubt.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";

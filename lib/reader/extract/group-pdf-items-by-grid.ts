@@ -30,8 +30,10 @@ export function groupPdfItemsByGrid(
       continue;
     }
     const cells = byTable.get(found.table) ?? new Map<RuledCell, PdfItem[]>();
-    cells.set(found.cell, [...(cells.get(found.cell) ?? []), item]);
     byTable.set(found.table, cells);
+    const cellItems = cells.get(found.cell);
+    if (cellItems) cellItems.push(item);
+    else cells.set(found.cell, [item]);
   }
   const placed: { y: number; rows: TextRow[] }[] = [];
   for (const [table, cells] of byTable) {

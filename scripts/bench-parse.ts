@@ -1,7 +1,7 @@
 // npm run bench:parse — reading speed per format, warm (after start-up and the gazetteer load), on one core.
 // Prints median ms per report, reports/s and peak memory for TXT, HTML, DOCX and PDF. Inputs: the five seed
-// texts plus random reports in every text layout (TXT); random reports rendered by the test renderers
-// (HTML, DOCX, PDF); the real sample PDF.
+// texts plus random reports in every text layout (TXT); glued digits, whole reports with their line breaks
+// lost and OCR Markdown; random reports rendered by the test renderers (HTML, DOCX, PDF); the real sample PDF.
 import { readFileSync, readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -13,6 +13,7 @@ import { renderHtml } from "@/lib/reader/testing/render-html";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
+import { renderMarkdown } from "@/lib/reader/testing/render-markdown";
 
 interface Input {
   name: string;
@@ -80,6 +81,29 @@ function gluedInputs(): Input[] {
   });
 }
 
+/** Whole reports with their line breaks lost (one paragraph), and OCR/converter Markdown with row tables. */
+function lostBreakInputs(): Input[] {
+  return Array.from({ length: 4 }, (_, k) => {
+    const random = seededRandom(300 + k);
+    const report = generateReport(random);
+    const options = { misspell: false, spaced: false, halfWidth: false, blanks: new Set<string>() };
+    const text = renderTextLayout(printReport(report, options, random), "pdf-text", random, false);
+    return { name: `one-paragraph-${k}.txt`, bytes: new TextEncoder().encode(text.replace(/\s+/g, "")) };
+  });
+}
+
+function markdownInputs(): Input[] {
+  return Array.from({ length: 4 }, (_, k) => {
+    const random = seededRandom(400 + k);
+    const markdown = renderMarkdown(
+      generateReport(random),
+      { style: "row-tables", rowLabel: "数量", prose: true },
+      random,
+    );
+    return { name: `ocr-${k}.md`, bytes: new TextEncoder().encode(markdown) };
+  });
+}
+
 async function main(): Promise<void> {
   const reports = Array.from({ length: 5 }, (_, seed) => generateReport(seededRandom(seed)));
   const samplePdf = new Uint8Array(readFileSync(path.join(FIXTURES, "samples/hongze_district_2024.pdf")));
@@ -93,6 +117,8 @@ async function main(): Promise<void> {
   );
   await measure("TXT (seeds + layouts)", textInputs(), ROUNDS);
   await measure("TXT glued digits", gluedInputs(), Math.ceil(ROUNDS / 4));
+  await measure("TXT line breaks lost", lostBreakInputs(), Math.ceil(ROUNDS / 4));
+  await measure("Markdown row tables", markdownInputs(), Math.ceil(ROUNDS / 4));
   await measure(
     "HTML",
     reports.map((report, index) => ({

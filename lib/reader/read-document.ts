@@ -2,6 +2,7 @@
 // cell of the version, inferred values and findings. Stages: find tables → map cells → check.
 import type { ExtractedDocument, Finding, ReadError, ReadSuccess, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
+import { restoreLineBreaks } from "@/lib/reader/extract/restore-line-breaks";
 import { buildItems, type Item } from "./tables/build-items";
 import { markLineGaps } from "./tables/mark-line-gaps";
 import { locateTables, type TableRanges } from "./tables/locate-tables";
@@ -29,17 +30,28 @@ export function readDocument(
   document: ExtractedDocument,
   options: { template?: TemplateVersion } = {},
 ): DocumentReading | ReadError {
-  const lines = document.rows.map(rowText);
+  const rows = restoreLineBreaks(document.rows);
+  const lines = rows.map(rowText);
   const title = findReportTitle(lines);
-  const items = buildItems(document.rows);
+  const items = buildItems(rows);
   markLineGaps(items);
   const ranges = locateTables(items);
   const hasTables = ranges.t2 !== null || ranges.t3 !== null || ranges.t4 !== null;
   const titleYear = title?.year ?? null;
-  if ((titleYear !== null && titleYear < 2019) || (ranges.t3 === null && looksLikeOldFormat(squeeze(lines))))
-    return makeReadError("PRE_2019_FORMAT", document.mediaType);
-  if (!hasTables) return makeReadError("NOT_A_REPORT", document.mediaType);
   const year = titleYear ?? findReportYear(lines);
+  // The title's year decides. Without a title, old-format words (网络申请, 同意公开 …) decide only when no
+  // year from 2019 on is printed: they also occur in current reports' prose (one cut short before its tables).
+  const old =
+    titleYear !== null
+      ? titleYear < 2019
+      : ranges.t3 === null && (year === null || year < 2019) && looksLikeOldFormat(squeeze(lines));
+  if (old) return makeReadError("PRE_2019_FORMAT", document.mediaType);
+  if (!hasTables)
+    return makeReadError(
+      "NOT_A_REPORT",
+      document.mediaType,
+      title ? tablesMissingMessage(title.year) : undefined,
+    );
   const template = options.template ?? detectTemplate(squeeze(tableLabels(items, ranges)), year);
   const readings: RowReading[] = [];
   const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
@@ -79,6 +91,12 @@ export function readDocument(
   };
 }
 
+/** A report title without any table: the file is cut short, or its tables are pictures. */
+function tablesMissingMessage(year: number | null): string {
+  const which = year === null ? "年度报告" : `${year}年度报告`;
+  return `找到了${which}的标题，但没有找到其中的表格：文件可能不完整，或表格是图片。请上传完整的报告。`;
+}
+
 /** （六） summed from its sub-rows is as uncertain as the sub-row cells it is summed from. */
 function extendToDerivedOther(findings: Finding[]): void {
   for (const finding of findings) {
@@ -115,5 +133,7 @@ function toRecord(map: ReadonlyMap<string, string>): Record<string, string> {
 }
 
 function rowText(row: TextRow): string {
+  // Text lines, by far the most rows, have one cell: no array to build.
+  if (row.cells.length === 1) return row.cells[0] ?? "";
   return row.cells.filter((cell): cell is string => cell !== null).join(row.source === "line" ? "" : "\t");
 }

@@ -1,20 +1,35 @@
 // The reader's one entry point: bytes → extract → find tables → map cells → check → resolve agency.
-// Never throws: an unexpected failure is reported as CORRUPT_FILE, so one bad file never stops a batch.
-import type { ReadResult } from "@/lib/reader/types";
+// Never throws: an unexpected failure is answered as CORRUPT_FILE, so one bad file never stops a batch, and is
+// passed to onUnexpectedError listeners (unexpected-errors.ts) so it is never silently swallowed.
+import type { ExtractedDocument, ReadError, ReadResult, TextRow } from "@/lib/reader/types";
 import { extractDocument } from "@/lib/reader/extract/extract-document";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { resolveAgency } from "@/lib/reader/region/resolve-agency";
-import { readDocument } from "./read-document";
+import { readDocument, type DocumentReading } from "./read-document";
+import { reportUnexpectedError } from "./unexpected-errors";
+
+type ReadOptions = Parameters<typeof readDocument>[1];
+
+/** Findings that say the tables were not read cleanly. Blank cells are not among them: they are printed so. */
+const READING_DOUBTS = new Set(["LABEL_UNMATCHED", "ROW_SHORT", "ROW_LONG", "DIGITS_AMBIGUOUS"]);
+/** Findings that send a PDF to its second reading: any trouble in the tables, blanks included. */
+const TABLE_TROUBLE = new Set([
+  ...READING_DOUBTS,
+  "TABLE_MISSING",
+  "ROW_EMPTY",
+  "CELL_BLANK",
+  "VALUE_INFERRED",
+]);
 
 export async function readReport(
   bytes: Uint8Array,
   fileName: string,
-  options: Parameters<typeof readDocument>[1] = {},
+  options: ReadOptions = {},
 ): Promise<ReadResult> {
   try {
     const extracted = await extractDocument(bytes, fileName);
     if ("ok" in extracted) return extracted;
-    const reading = readDocument(extracted, options);
+    const { reading } = await readBestReading(extracted, options);
     if (reading.ok === false) return reading;
     const { agencyAsPrinted, ...rest } = reading;
     const resolved = resolveAgency({ asPrinted: agencyAsPrinted, text: reading.text });
@@ -24,7 +39,55 @@ export async function readReport(
       regionCodes: resolved.regionCodes,
       findings: [...reading.findings, ...resolved.findings],
     };
-  } catch {
+  } catch (error) {
+    reportUnexpectedError(error, "readReport");
     return makeReadError("CORRUPT_FILE", null);
   }
+}
+
+/**
+ * A PDF's rows are first grouped line by line (fast, exact for most exports). When that leaves its tables in
+ * doubt — blank cells printed for zeros, numbers wrapped in narrow cells — the pages are read again by their ruled
+ * tables, and the reading with fewer doubts is kept (the ruled one when equal: its cells are the printed ones).
+ * Returns the rows the kept reading came from, so that lib/reader/locate finds its cells in the same rows.
+ */
+export async function readBestReading(
+  extracted: ExtractedDocument,
+  options: ReadOptions = {},
+): Promise<{ reading: DocumentReading | ReadError; rows: TextRow[] }> {
+  const first = { reading: readDocument(extracted, options), rows: extracted.rows };
+  if (!extracted.regrid || !leavesTablesInDoubt(first.reading)) return first;
+  try {
+    const rows = await extracted.regrid();
+    if (!rows) return first;
+    const second = readDocument({ mediaType: extracted.mediaType, rows }, options);
+    return countDoubts(second) <= countDoubts(first.reading) ? { reading: second, rows } : first;
+  } catch (error) {
+    // The first reading stands: a failure of the second is ours to fix, not a reason to lose the report.
+    reportUnexpectedError(error, "readBestReading");
+    return first;
+  }
+}
+
+function leavesTablesInDoubt(reading: DocumentReading | ReadError): boolean {
+  if (reading.ok === false) return true;
+  return reading.findings.some(
+    (finding) => finding.kind === "inconsistent" || TABLE_TROUBLE.has(finding.code),
+  );
+}
+
+/** Broken sums weigh most, then a missing table, then each cell whose reading is in doubt. */
+function countDoubts(reading: DocumentReading | ReadError): number {
+  if (reading.ok === false) return Number.POSITIVE_INFINITY;
+  let score = 0;
+  const doubted = new Set<string>();
+  for (const finding of reading.findings) {
+    if (finding.kind === "inconsistent") score += 10_000;
+    else if (finding.code === "TABLE_MISSING") score += 1_000;
+    else if (READING_DOUBTS.has(finding.code)) {
+      for (const id of finding.cells) doubted.add(id);
+      if (finding.cells.length === 0) doubted.add(`${finding.code}:${finding.message}`);
+    }
+  }
+  return score + doubted.size;
 }

@@ -107,9 +107,18 @@ export interface TextRow {
   y?: number;
   /** PDF only: page number (1-based). */
   page?: number;
+  /** PDF only: cells read from the table's ruling lines, an empty cell kept as "" (as in an HTML table). */
+  ruled?: boolean;
+  /** Running text known not to be a table row (Markdown prose): its numbers are never cells. */
+  prose?: boolean;
 }
 
 export interface ExtractedDocument {
   mediaType: string;
   rows: TextRow[];
+  /**
+   * PDF only: the same pages read again by their ruled tables (every item placed in its cell) — costlier, so
+   * asked for only when the line-by-line rows leave the tables in doubt. Null when the rulings cannot be read.
+   */
+  regrid?: () => Promise<TextRow[] | null>;
 }

@@ -20,12 +20,18 @@ const T4_GROUP_NAMES: Record<string, string> = {
   litigation_after_review: "行政诉讼（复议后起诉）",
 };
 
+/**
+ * `unsure`: cells whose reading could not be settled (flagged uncertain already). A sum through them that does
+ * not hold may be our misreading rather than the report's error, so it is not reported as the report's.
+ */
 export function checkReportRules(
   values: ReadonlyMap<string, number | null>,
   template: TemplateVersion,
+  unsure: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const findings: Finding[] = [];
   for (const equation of listEquations(template)) {
+    if (unsure.size > 0 && [...equation.left, ...equation.right].some((id) => unsure.has(id))) continue;
     const left = sumOf(equation.left, values);
     const right = sumOf(equation.right, values);
     if (left === null || right === null || Math.abs(left - right) < 1e-9) continue;
@@ -38,7 +44,7 @@ export function checkReportRules(
     });
   }
   for (const [id, value] of values) {
-    if (value === null) continue;
+    if (value === null || unsure.has(id)) continue;
     const negative = value < 0 && !mayBeNegative(id);
     const fractional = !Number.isInteger(value) && !AMOUNT_CELLS.has(id);
     if (!negative && !fractional) continue;
@@ -66,6 +72,8 @@ function describeViolation(
     case "RULE_BALANCE":
       return `表三「${COLUMN_NAMES[column]}」列不平衡：本年新收加上年结转为 ${left}，而办理结果总计加结转下年度继续办理为 ${right}。`;
     case "RULE_OUTCOME_SUM":
+      if (rowKey === "t3.other")
+        return `表三「${COLUMN_NAMES[column]}」列：（六）其他处理为 ${left}，而其三个子项之和为 ${right}。`;
       return `表三「${COLUMN_NAMES[column]}」列：（七）总计为 ${left}，而（一）至（六）各项办理结果之和为 ${right}。`;
     case "RULE_ROW_TOTAL":
       return `${describeRow(rowKey, template)}：总计为 ${left}，而自然人与各类法人或其他组织之和为 ${right}。`;

@@ -46,7 +46,11 @@ export const FINDING_CODES: Record<
     severity: ["warning"],
     meaning: "模板中的一行未找到，或一行数字未能对应到任何行",
   },
-  ROW_SHORT: { kind: "uncertain", severity: ["warning"], meaning: "一行少印数字，空缺位置无法确定" },
+  ROW_SHORT: {
+    kind: "uncertain",
+    severity: ["warning"],
+    meaning: "一行少印数字（或数字间夹有文字），空缺位置或各数字所在的列无法确定",
+  },
   ROW_LONG: { kind: "uncertain", severity: ["warning"], meaning: "一行印出的数字多于列数" },
   ROW_EMPTY: {
     kind: "uncertain",
@@ -54,7 +58,11 @@ export const FINDING_CODES: Record<
     meaning: "一行未印任何数字（info：已按勾稽关系推定）",
   },
   CELL_BLANK: { kind: "uncertain", severity: ["warning"], meaning: "单元格空白，读为 null" },
-  DIGITS_AMBIGUOUS: { kind: "uncertain", severity: ["warning"], meaning: "数字粘连，多种拆分都符合勾稽关系" },
+  DIGITS_AMBIGUOUS: {
+    kind: "uncertain",
+    severity: ["warning"],
+    meaning: "数字粘连：多种拆分都符合勾稽关系、没有拆分符合，或拆分后与表内其他勾稽关系不符",
+  },
   VALUE_INFERRED: { kind: "uncertain", severity: ["info"], meaning: "空白单元格按勾稽关系推定" },
   UNIT_UNKNOWN: { kind: "uncertain", severity: ["warning"], meaning: "金额未注明单位" },
   VALUE_OUT_OF_RANGE: {

@@ -27,8 +27,13 @@ export function finishCells(
   if (derive) for (const column of T3_COLUMNS) blanks.delete(`t3.other.${column}`);
   const afterFill = derive ?? (() => {});
   afterFill(values);
-  const { inferred, findings } = inferForcedValues(values, blanks, template, afterFill);
-  findings.push(...checkReportRules(values, template));
+  const unsure = new Set(resolved.unsure);
+  // （六） summed from its sub-rows is as unsure as they are.
+  if (derive)
+    for (const id of resolved.unsure)
+      if (/^t3\.other\.(no_correction|no_fee|misc)\./.test(id)) unsure.add(`t3.other.${id.split(".")[3]}`);
+  const { inferred, findings } = inferForcedValues({ values, blanks, template, afterFill, unsure });
+  findings.push(...checkReportRules(values, template, unsure));
   const cells: Record<string, number | null> = {};
   for (const id of listCellIds(template)) cells[id] = values.get(id) ?? null;
   return { cells, inferred, findings, derivedOther: derive !== null };

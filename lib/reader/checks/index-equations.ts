@@ -1,21 +1,20 @@
-// Equations by the cell ids they involve, built once per template version.
-import type { TemplateVersion } from "@/lib/reader/types";
-import { listEquations, solveForUnknown, type Equation } from "./list-equations";
+// Equations by the cell ids they involve, built once per equation list (the lists are cached per template).
+import { solveForUnknown, type Equation } from "./list-equations";
 
-const CACHE = new Map<TemplateVersion, ReadonlyMap<string, readonly Equation[]>>();
+const CACHE = new WeakMap<readonly Equation[], ReadonlyMap<string, readonly Equation[]>>();
 
-export function indexEquations(template: TemplateVersion): ReadonlyMap<string, readonly Equation[]> {
-  const cached = CACHE.get(template);
+export function indexEquations(equations: readonly Equation[]): ReadonlyMap<string, readonly Equation[]> {
+  const cached = CACHE.get(equations);
   if (cached) return cached;
   const index = new Map<string, Equation[]>();
-  for (const equation of listEquations(template)) {
+  for (const equation of equations) {
     for (const id of [...equation.left, ...equation.right]) {
       const list = index.get(id) ?? [];
       list.push(equation);
       index.set(id, list);
     }
   }
-  CACHE.set(template, index);
+  CACHE.set(equations, index);
   return index;
 }
 

@@ -5,14 +5,25 @@ import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { describeCell } from "@/lib/reader/template/cell-catalogue";
 import { listEquations, solveForUnknown } from "./list-equations";
 
-export function inferForcedValues(
-  values: Map<string, number | null>,
-  blanks: ReadonlySet<string>,
-  template: TemplateVersion,
-  afterFill: (values: Map<string, number | null>) => void,
-): { inferred: string[]; findings: Finding[] } {
+interface InferInput {
+  values: Map<string, number | null>;
+  blanks: ReadonlySet<string>;
+  template: TemplateVersion;
+  afterFill: (values: Map<string, number | null>) => void;
+  /** Cells whose reading is in doubt: a sum through one of them forces nothing. */
+  unsure: ReadonlySet<string>;
+}
+
+export function inferForcedValues({ values, blanks, template, afterFill, unsure }: InferInput): {
+  inferred: string[];
+  findings: Finding[];
+} {
   const inferred: string[] = [];
-  const equations = listEquations(template);
+  const all = listEquations(template);
+  const equations =
+    unsure.size === 0
+      ? all
+      : all.filter((equation) => ![...equation.left, ...equation.right].some((id) => unsure.has(id)));
   let changed = blanks.size > 0;
   while (changed) {
     changed = false;

@@ -48,6 +48,9 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
       right: [at("t3.outcome_total"), at("t3.carry_forward")],
     });
     equations.push({ code: "RULE_OUTCOME_SUM", left: [at("t3.outcome_total")], right: OUTCOME_ROWS.map(at) });
+    // 2021: （六） is the sum of its three sub-rows (checked only when both are printed: sums skip blanks).
+    if (template === "2021")
+      equations.push({ code: "RULE_OUTCOME_SUM", left: [at("t3.other")], right: OTHER_SUB_ROWS.map(at) });
   }
   for (const row of listTableThreeRows(template)) {
     equations.push({
@@ -64,6 +67,34 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
     });
   }
   CACHE.set(template, equations);
+  return equations;
+}
+
+const DERIVED_CACHE = new Map<TemplateVersion, Equation[]>();
+
+/**
+ * The equations as they apply while （六） is not printed but summed from its printed sub-rows: （六） in rule 2
+ * stands for its three sub-rows, so the sums can choose among readings before the row itself is derived.
+ */
+export function listEquationsWithDerivedOther(template: TemplateVersion): readonly Equation[] {
+  const cached = DERIVED_CACHE.get(template);
+  if (cached) return cached;
+  const equations = listEquations(template)
+    .filter(
+      (equation) =>
+        equation.left[0]?.startsWith("t3.other.") !== true || equation.code !== "RULE_OUTCOME_SUM",
+    )
+    .map((equation) => {
+      if (equation.code !== "RULE_OUTCOME_SUM") return equation;
+      const right = equation.right.flatMap((id) => {
+        const [table, row, column] = id.split(".");
+        return `${table}.${row}` === "t3.other" && column !== undefined && id.split(".").length === 3
+          ? OTHER_SUB_ROWS.map((subRow) => `${subRow}.${column}`)
+          : [id];
+      });
+      return { ...equation, right };
+    });
+  DERIVED_CACHE.set(template, equations);
   return equations;
 }
 

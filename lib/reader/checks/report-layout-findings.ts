@@ -2,7 +2,7 @@
 // blank cells, rows with too many numbers.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { describeCell, describeRow, listCellIds } from "@/lib/reader/template/cell-catalogue";
-import { joinCellId } from "@/lib/reader/template/join-cell-id";
+import { joinCellIds } from "@/lib/reader/template/join-cell-id";
 import { T2_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import type { TableRead } from "@/lib/reader/tables/read-table-three";
 import { listTableThreeRows, OTHER_SUB_ROWS } from "./list-equations";
@@ -41,7 +41,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
   }
   const inferred = new Set(input.finished.inferred);
   for (const reading of input.readings) {
-    const ids = reading.columns.map((column) => joinCellId(reading.key, column));
+    const ids = joinCellIds(reading.key, reading.columns);
     const row = describeRow(reading.key, template);
     if (reading.fit.issue === "ROW_EMPTY") {
       const filled = ids.every((id) => inferred.has(id));
@@ -49,7 +49,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         code: "ROW_EMPTY",
         severity: filled ? "info" : "warning",
         kind: "uncertain",
-        cells: ids,
+        cells: [...ids],
         message: `${row}：该行未印任何数字${filled ? "，已按勾稽关系推定（见推定说明）" : "，单元格留空"}。`,
       });
       continue;
@@ -59,7 +59,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         code: "DIGITS_AMBIGUOUS",
         severity: "warning",
         kind: "uncertain",
-        cells: ids,
+        cells: [...ids],
         message: `${row}：数字粘连且没有符合勾稽关系的拆分，单元格留空，请核对原文。`,
       });
     if (reading.fit.issue === "ROW_LONG")
@@ -67,7 +67,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         code: "ROW_LONG",
         severity: "warning",
         kind: "uncertain",
-        cells: ids,
+        cells: [...ids],
         message: `${row}：该行印出的数字多于表格列数，已按前 ${ids.length} 个读取，请核对原文。`,
       });
     const blank = ids.filter((id) => input.resolved.blanks.has(id) && !inferred.has(id));

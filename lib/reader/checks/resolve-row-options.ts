@@ -3,10 +3,17 @@
 // first reading, and the cells whose value depends on the choice are reported as uncertain.
 import type { RowFit } from "@/lib/reader/tables/fit-row-values";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
-import { joinCellId } from "@/lib/reader/template/join-cell-id";
+import { joinCellIds } from "@/lib/reader/template/join-cell-id";
 import { describeRow } from "@/lib/reader/template/cell-catalogue";
+import { chooseReadingsJointly } from "./choose-readings-jointly";
 import { indexEquations, isFeasible } from "./index-equations";
-import type { Equation } from "./list-equations";
+import {
+  listEquations,
+  listEquationsWithDerivedOther,
+  OTHER_SUB_ROWS,
+  solveForUnknown,
+  type Equation,
+} from "./list-equations";
 
 export interface RowReading {
   key: string;
@@ -20,6 +27,8 @@ export interface ResolvedCells {
   units: Map<string, string | null>;
   /** Cells printed blank (or left out of a short/empty row): only these may be inferred. */
   blanks: Set<string>;
+  /** Cells whose value depends on a reading we could not settle: a broken sum through them is no proof. */
+  unsure: Set<string>;
   findings: Finding[];
 }
 
@@ -29,11 +38,21 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
     raw: new Map(),
     units: new Map(),
     blanks: new Set(),
+    unsure: new Set(),
     findings: [],
   };
   let open = readings.filter((reading) => reading.fit.options.length > 1);
-  for (const reading of readings) if (reading.fit.options.length === 1) write(resolved, reading, 0);
-  const index = indexEquations(template);
+  for (const reading of readings) {
+    if (reading.fit.options.length === 1 && reading.fit.doubt) settle(resolved, reading, [0], template);
+    else if (reading.fit.options.length === 1) write(resolved, reading, 0);
+    // More numbers than columns: the first are taken, but which belong where is a guess.
+    if (reading.fit.issue === "ROW_LONG")
+      for (const id of joinCellIds(reading.key, reading.columns)) resolved.unsure.add(id);
+  }
+  const equations = derivesOther(readings)
+    ? listEquationsWithDerivedOther(template)
+    : listEquations(template);
+  const index = indexEquations(equations);
   let changed = open.length > 0;
   while (changed) {
     changed = false;
@@ -43,22 +62,95 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
         reading.fit = { ...reading.fit, options: survivors };
         changed = true;
       }
-      if (reading.fit.options.length === 1) write(resolved, reading, 0);
+      if (reading.fit.options.length === 1) settle(resolved, reading, [0], template);
     }
     open = open.filter((reading) => reading.fit.options.length > 1);
   }
-  for (const reading of open) {
-    write(resolved, reading, 0);
-    const cells = differingCells(reading);
-    resolved.findings.push(uncertainRow(reading, cells, template));
+  if (open.length > 0) {
+    const joint = chooseReadingsJointly(open, resolved.values, equations);
+    open.forEach((reading, position) => {
+      const used = joint.used[position] ?? [];
+      // Only a complete search that found the sums holding proves which readings remain possible.
+      settle(
+        resolved,
+        reading,
+        joint.complete && used.length > 0 ? used : reading.fit.options.map((_, i) => i),
+        template,
+      );
+    });
   }
+  doubtGluedRowsBreakingSums(readings, resolved, equations, template);
   return resolved;
+}
+
+/**
+ * A glued run split by its own row total can still be wrong — a blank cell leaves no trace in “924200019243”,
+ * which splits as 9|24|200|0|1|9|243 as readily as 9242|0|0|0|1|·|9243. When a sum across rows then fails, the
+ * glued rows in it are doubted rather than the report called inconsistent.
+ */
+function doubtGluedRowsBreakingSums(
+  readings: readonly RowReading[],
+  resolved: ResolvedCells,
+  equations: readonly Equation[],
+  template: TemplateVersion,
+): void {
+  const gluedRows = readings.filter((reading) => reading.fit.glued);
+  if (gluedRows.length === 0) return;
+  const doubted = new Set<RowReading>();
+  for (const equation of equations) {
+    const solved = solveForUnknown(equation, resolved.values);
+    if (solved === null || solved.id !== null || Math.abs(solved.value) < 1e-9) continue;
+    const ids = new Set([...equation.left, ...equation.right]);
+    // A sum through a cell already in doubt proves nothing about the rest.
+    if ([...ids].some((id) => resolved.unsure.has(id))) continue;
+    for (const reading of gluedRows)
+      if (joinCellIds(reading.key, reading.columns).some((id) => ids.has(id))) doubted.add(reading);
+  }
+  for (const reading of doubted) {
+    const cells = [...joinCellIds(reading.key, reading.columns)];
+    if (cells.every((id) => resolved.unsure.has(id))) continue;
+    for (const id of cells) resolved.unsure.add(id);
+    resolved.findings.push({
+      code: "DIGITS_AMBIGUOUS",
+      severity: "warning",
+      kind: "uncertain",
+      cells,
+      message: `${describeRow(reading.key, template)}：数字粘连，拆分后与表内勾稽关系不符（可能有空白单元格未印出），请核对原文。`,
+    });
+  }
+}
+
+/** （六） printed only as its sub-rows: it will be their sum (finish-cells), so the sums use them in its place. */
+function derivesOther(readings: readonly RowReading[]): boolean {
+  const keys = new Set(readings.map((reading) => reading.key));
+  return !keys.has("t3.other") && OTHER_SUB_ROWS.some((row) => keys.has(row));
+}
+
+/** Write a reading's first possible option; flag the cells its possible options disagree on. */
+function settle(
+  resolved: ResolvedCells,
+  reading: RowReading,
+  possible: readonly number[],
+  template: TemplateVersion,
+): void {
+  write(resolved, reading, possible[0] ?? 0);
+  const options = possible.map((index) => reading.fit.options[index] ?? []);
+  const cells = differingCells(reading, options);
+  // A glued run searched only in part may have had its true split cut off: never certain. Nor is a row whose
+  // layout put its numbers in doubt.
+  if (reading.fit.doubt || (reading.fit.partial && cells.length === 0))
+    cells.splice(0, cells.length, ...joinCellIds(reading.key, reading.columns));
+  if (cells.length === 0) {
+    reading.fit = { options: [options[0] ?? []], issue: null };
+    return;
+  }
+  for (const id of cells) resolved.unsure.add(id);
+  resolved.findings.push(uncertainRow(reading, cells, options.length, template));
 }
 
 function write(resolved: ResolvedCells, reading: RowReading, optionIndex: number): void {
   const option = reading.fit.options[optionIndex] ?? [];
-  reading.columns.forEach((column, index) => {
-    const id = joinCellId(reading.key, column);
+  joinCellIds(reading.key, reading.columns).forEach((id, index) => {
     const cell = option[index];
     resolved.values.set(id, cell?.value ?? null);
     if (cell && cell.value === null) resolved.blanks.add(id);
@@ -76,8 +168,7 @@ function fits(
   const values = new Map(resolved.values);
   const blanks = new Set(resolved.blanks);
   const equations = new Set<Equation>();
-  reading.columns.forEach((column, position) => {
-    const id = joinCellId(reading.key, column);
+  joinCellIds(reading.key, reading.columns).forEach((id, position) => {
     const value = option[position]?.value ?? null;
     values.set(id, value);
     if (value === null) blanks.add(id);
@@ -87,22 +178,38 @@ function fits(
   return true;
 }
 
-function differingCells(reading: RowReading): string[] {
-  const [first, ...rest] = reading.fit.options;
-  return reading.columns
-    .filter((_, position) => rest.some((option) => option[position]?.value !== first?.[position]?.value))
-    .map((column) => joinCellId(reading.key, column));
+function differingCells(
+  reading: RowReading,
+  options: readonly (readonly { value: number | null }[])[],
+): string[] {
+  const [first, ...rest] = options;
+  return joinCellIds(reading.key, reading.columns).filter((_, position) =>
+    rest.some((option) => option[position]?.value !== first?.[position]?.value),
+  );
 }
 
-function uncertainRow(reading: RowReading, cells: string[], template: TemplateVersion): Finding {
+function uncertainRow(
+  reading: RowReading,
+  cells: string[],
+  count: number,
+  template: TemplateVersion,
+): Finding {
   const row = describeRow(reading.key, template);
+  if (reading.fit.doubt)
+    return {
+      code: "ROW_SHORT",
+      severity: "warning",
+      kind: "uncertain",
+      cells,
+      message: `${row}：${reading.fit.doubt}，请核对原文。`,
+    };
   if (reading.fit.issue === "DIGITS_AMBIGUOUS")
     return {
       code: "DIGITS_AMBIGUOUS",
       severity: "warning",
       kind: "uncertain",
       cells,
-      message: `${row}：数字粘连（${reading.fit.options.length} 种拆分都符合勾稽关系），已按第一种拆分读取，请核对原文。`,
+      message: `${row}：数字粘连（${count > 1 ? `${count} 种拆分都符合勾稽关系` : "拆分未能穷尽"}），已按第一种拆分读取，请核对原文。`,
     };
   return {
     code: "ROW_SHORT",

@@ -7,6 +7,9 @@ export interface DecodedText {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Decoders hold no state between whole-buffer decode() calls: one of each serves every report. */
+const UTF8 = new TextDecoder("utf-8");
+const UTF8_STRICT = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Decode text; `declared` is an encoding named by the document itself (HTML meta charset), used only
@@ -15,7 +18,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  */
 export function decodeText(bytes: Uint8Array, declared?: string | null): DecodedText | null {
   if (bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2]) {
-    return checkText({ text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" });
+    return checkText({ text: UTF8.decode(bytes.subarray(3)), encoding: "utf-8" });
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith(bytes.subarray(2), "utf-16be");
@@ -23,7 +26,7 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (utf16) return decodeWith(bytes, utf16);
   if (bytes.includes(0)) return null; // NUL bytes never occur in UTF-8 or GB text
   try {
-    return checkText({ text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" });
+    return checkText({ text: UTF8_STRICT.decode(bytes), encoding: "utf-8" });
   } catch {
     // not UTF-8: fall through to the declared or the usual Chinese legacy encoding
   }
@@ -42,7 +45,7 @@ function normaliseEncoding(label: string | null | undefined): string {
 
 /** A UTF-8 file with a few broken bytes (cut mid-character) is still UTF-8; GBK read as UTF-8 breaks everywhere. */
 function decodeMostlyUtf8(bytes: Uint8Array): DecodedText | null {
-  const text = new TextDecoder("utf-8").decode(bytes);
+  const text = UTF8.decode(bytes);
   let replaced = 0;
   for (let i = text.indexOf("\uFFFD"); i >= 0; i = text.indexOf("\uFFFD", i + 1)) replaced++;
   return replaced <= Math.max(1, text.length / 2000) ? checkText({ text, encoding: "utf-8" }) : null;
@@ -77,18 +80,13 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
 
 /** Reject decodings that are mostly control characters or replacement characters: binary data. */
 function checkText(decoded: DecodedText): DecodedText | null {
+  const { text } = decoded;
   let bad = 0;
-  let total = 0;
-  for (const ch of decoded.text) {
-    total++;
-    const code = ch.codePointAt(0)!;
-    if (
-      code === 0xfffd ||
-      code === 0 ||
-      (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13)
-    ) {
-      bad++;
-    }
+  // Code units, not code points: the characters counted bad are all single units, and a loop over units
+  // costs a fraction of the string iterator on every report.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13)) bad++;
   }
-  return total > 0 && bad / total > 0.02 ? null : decoded;
+  return text.length > 0 && bad / text.length > 0.02 ? null : decoded;
 }

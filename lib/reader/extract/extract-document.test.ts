@@ -4,6 +4,8 @@ import PDFDocument from "pdfkit";
 import { Document, ImageRun, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { extractDocument, MAX_INPUT_BYTES } from "@/lib/reader/extract/extract-document";
+import { extractLegacyDoc } from "@/lib/reader/extract/extract-legacy-doc";
+import { findLibreOffice } from "@/lib/reader/extract/convert-with-libreoffice";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderHtml } from "@/lib/reader/testing/render-html";
 import { encodeText } from "@/lib/reader/testing/encode-text";
@@ -74,9 +76,6 @@ describe("extractDocument rejections", () => {
       "a.png",
       "UNSUPPORTED_TYPE",
     ],
-    ["a legacy Word .doc", () => oleFile("WordDocument"), "报告.doc", "LEGACY_DOC"],
-    ["an OLE file named .doc", () => oleFile("Workbook"), "报告.doc", "LEGACY_DOC"],
-    ["a WPS file", () => oleFile("Contents"), "报告.wps", "LEGACY_DOC"],
     ["RTF named .doc", () => encodeText("{\\rtf1\\ansi 年报}", "utf-8"), "报告.doc", "UNSUPPORTED_TYPE"],
     [
       "an OFD file",
@@ -126,6 +125,33 @@ describe("extractDocument rejections", () => {
     const result = await extractDocument(new Uint8Array(MAX_INPUT_BYTES + 1), "big.pdf");
     expect(result).toMatchObject({ ok: false, error: { code: "TOO_LARGE" } });
   });
+});
+
+describe("legacy Word and WPS files", () => {
+  it.each([
+    ["a legacy Word .doc", oleFile("WordDocument")],
+    ["an OLE file named .wps", oleFile("Contents")],
+  ])(
+    "without LibreOffice, %s is LEGACY_DOC with a message saying how to install it",
+    async (_case, bytes) => {
+      const result = await extractLegacyDoc(bytes, null);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "LEGACY_DOC" },
+        mediaType: "application/msword",
+      });
+      expect("error" in result && result.error.message).toContain("apt-get install libreoffice-writer-nogui");
+    },
+  );
+
+  it.skipIf(!findLibreOffice())(
+    `with LibreOffice, a damaged .doc is CORRUPT_FILE, not a crash${findLibreOffice() ? "" : " — skipped: LibreOffice (soffice) not installed"}`,
+    async () => {
+      const result = await extractDocument(oleFile("WordDocument"), "报告.doc");
+      expect(result).toMatchObject({ ok: false, error: { code: "CORRUPT_FILE" } });
+    },
+    90_000,
+  );
 });
 
 describe("extractDocument formats", () => {
@@ -187,7 +213,10 @@ describe("extractDocument formats", () => {
     ];
     const oneByOne = [];
     for (const [bytes, name] of inputs) oneByOne.push(await extractDocument(bytes, name));
-    expect(await Promise.all(inputs.map(([bytes, name]) => extractDocument(bytes, name)))).toEqual(oneByOne);
+    const rowsOf = (extracted: Awaited<ReturnType<typeof extractDocument>>) =>
+      "rows" in extracted ? extracted.rows : extracted;
+    const together = await Promise.all(inputs.map(([bytes, name]) => extractDocument(bytes, name)));
+    expect(together.map(rowsOf)).toEqual(oneByOne.map(rowsOf));
   });
 
   it("reads the sample PDF's tables across pages, numbers in their columns", async () => {

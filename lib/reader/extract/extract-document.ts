@@ -4,10 +4,13 @@ import { makeReadError } from "@/lib/reader/extract/read-error";
 import { detectMediaType } from "@/lib/reader/extract/detect-media-type";
 import { decodeText } from "@/lib/reader/extract/decode-text";
 import { extractText } from "@/lib/reader/extract/extract-text";
+import { extractMarkdown, looksLikeMarkdown } from "@/lib/reader/extract/extract-markdown";
 import { extractHtml, looksLikeHtml } from "@/lib/reader/extract/extract-html";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
+import { extractLegacyDoc } from "@/lib/reader/extract/extract-legacy-doc";
 import { extractMhtml, looksLikeMhtml } from "@/lib/reader/extract/extract-mhtml";
 import { extractPdf, preloadPdfReader } from "@/lib/reader/extract/extract-pdf";
+import { reportUnexpectedError } from "@/lib/reader/unexpected-errors";
 
 /** Larger than any real report (the biggest PDFs seen are a few MB); guards memory on bulk uploads. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -30,8 +33,9 @@ export async function extractDocument(
       return makeReadError("EMPTY_FILE", extracted.mediaType);
     }
     return extracted;
-  } catch {
+  } catch (error) {
     // Extraction libraries can fail in ways they do not document; a bad file must never crash an upload.
+    reportUnexpectedError(error, "extractDocument");
     return makeReadError("CORRUPT_FILE", null);
   }
 }
@@ -45,7 +49,7 @@ async function extractByType(bytes: Uint8Array, fileName: string): Promise<Extra
     case "docx":
       return extractDocx(bytes);
     case "legacy-doc":
-      return makeReadError("LEGACY_DOC", "application/msword");
+      return extractLegacyDoc(bytes);
     case "encrypted-office":
       return makeReadError("ENCRYPTED", null, "Word 文件已设置打开密码，无法读取。请取消密码后再上传。");
     case "rtf":
@@ -66,5 +70,6 @@ function extractPlainOrHtml(bytes: Uint8Array, fileName: string): ExtractedDocum
   if (looksLikeHtml(decoded.text, fileName)) {
     return extractHtml(bytes) ?? makeReadError("UNSUPPORTED_TYPE", "text/html");
   }
+  if (looksLikeMarkdown(decoded.text, fileName)) return extractMarkdown(decoded.text);
   return extractText(decoded.text);
 }

@@ -4,11 +4,17 @@
 // process: see preloadPdfReader). After that most of a document's time would be pdf.js parsing its embedded
 // fonts, which no pdf.js option turns off: skip-font-programs.ts hides them when the text does not need them.
 // Adobe's predefined CJK CMaps are not bundled either: builtin-cmaps.ts answers for them.
+// Rows are first grouped line by line from the text positions; `regrid` reads the pages again by their ruled
+// tables (read-pdf-rulings.ts, group-pdf-items-by-grid.ts), which readReport asks for only when the first
+// reading leaves the tables in doubt.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
 import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
+import { groupPdfItemsByGrid } from "@/lib/reader/extract/group-pdf-items-by-grid";
+import { joinRowsAcrossPages } from "@/lib/reader/extract/join-rows-across-pages";
+import { readPdfRulings, type Segment } from "@/lib/reader/extract/read-pdf-rulings";
 import { skipFontPrograms } from "@/lib/reader/extract/skip-font-programs";
 import { inflatePdfStreams } from "@/lib/reader/extract/inflate-pdf-streams";
 import { fixTextStateClone } from "@/lib/reader/extract/fix-text-state-clone";
@@ -61,10 +67,39 @@ export async function extractPdf(
 
 async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError> {
   await fixTextStateClone();
-  let pdf: PdfDocument;
+  const pdf = await openPdf(bytes);
+  if ("ok" in pdf) return pdf;
+  const pages: PdfItem[][] = [];
+  try {
+    // Pages are requested a batch at a time: pdf.js then interleaves their work instead of idling
+    // between round trips, while a thousand-page file still does not hold every page at once.
+    for (let first = 1; first <= pdf.numPages; first += PAGE_BATCH) {
+      const numbers = Array.from(
+        { length: Math.min(PAGE_BATCH, pdf.numPages - first + 1) },
+        (_, i) => first + i,
+      );
+      pages.push(...(await Promise.all(numbers.map((pageNumber) => readPageItems(pdf, pageNumber)))));
+    }
+  } catch {
+    // pdf.js failing on a damaged page: the file's fault, not ours (our own code runs outside this try).
+    return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+  let visible = 0;
+  for (const items of pages) for (const item of items) visible += item.text.replace(/\s/g, "").length;
+  if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
+  return {
+    mediaType: MEDIA_TYPE,
+    rows: pages.flatMap((items, index) => groupPdfItems(items, index + 1)),
+    regrid: () => readByRuledTables(bytes, pages),
+  };
+}
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument | ReadError> {
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(bytes.slice(), {
+    return await getDocumentProxy(bytes.slice(), {
       verbosity: 0,
       BinaryDataFactory: BuiltInCMapFactory,
       cMapUrl: "builtin/",
@@ -75,29 +110,34 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
     const name = (error as { name?: string } | null)?.name;
     return makeReadError(name === "PasswordException" ? "ENCRYPTED" : "CORRUPT_FILE", MEDIA_TYPE);
   }
+}
+
+/**
+ * The second, costlier reading: each page's ruling lines (pdf.js's operator list) place every text item in its
+ * table cell. Pages without rulings, or with rotated text, keep their line-by-line rows. Null when pdf.js cannot
+ * give the rulings.
+ */
+async function readByRuledTables(bytes: Uint8Array, pages: readonly PdfItem[][]): Promise<TextRow[] | null> {
+  const pdf = await openPdf(bytes);
+  if ("ok" in pdf) return null;
+  const rulings: Segment[][] = [];
   try {
-    const rows: TextRow[] = [];
-    let visible = 0;
-    // Pages are requested a batch at a time: pdf.js then interleaves their work instead of idling
-    // between round trips, while a thousand-page file still does not hold every page at once.
-    for (let first = 1; first <= pdf.numPages; first += PAGE_BATCH) {
-      const numbers = Array.from(
-        { length: Math.min(PAGE_BATCH, pdf.numPages - first + 1) },
-        (_, i) => first + i,
-      );
-      const pages = await Promise.all(numbers.map((pageNumber) => readPageItems(pdf, pageNumber)));
-      pages.forEach((items, index) => {
-        visible += items.reduce((sum, item) => sum + item.text.replace(/\s/g, "").length, 0);
-        rows.push(...groupPdfItems(items, numbers[index]!));
-      });
-    }
-    if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
-    return { mediaType: MEDIA_TYPE, rows };
+    for (let pageNumber = 1; pageNumber <= pages.length; pageNumber++)
+      rulings.push(await readPdfRulings(await pdf.getPage(pageNumber)));
   } catch {
-    return makeReadError("CORRUPT_FILE", MEDIA_TYPE);
+    return null;
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+  return joinRowsAcrossPages(
+    pages.map((items, index) => {
+      const segments = rulings[index] ?? [];
+      const upright = items.every((item) => !item.rotated);
+      return segments.length > 0 && upright
+        ? groupPdfItemsByGrid(items, segments, index + 1)
+        : groupPdfItems([...items], index + 1);
+    }),
+  );
 }
 
 function unmappedShare(rows: TextRow[]): number {
@@ -138,7 +178,11 @@ export function toReadingSpace(raw: RawTextItem): PdfItem | null {
   const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || 1;
   const width = raw.width ?? 0;
   if (Math.abs(a) >= Math.abs(b)) {
-    return a >= 0 ? { text, x: e, y: f, width, fontSize } : { text, x: -e, y: -f, width, fontSize };
+    return a >= 0
+      ? { text, x: e, y: f, width, fontSize }
+      : { text, x: -e, y: -f, width, fontSize, rotated: true };
   }
-  return b > 0 ? { text, x: f, y: -e, width, fontSize } : { text, x: -f, y: e, width, fontSize };
+  return b > 0
+    ? { text, x: f, y: -e, width, fontSize, rotated: true }
+    : { text, x: -f, y: e, width, fontSize, rotated: true };
 }

@@ -16,6 +16,8 @@ export interface PdfItem {
   fontSize: number;
   /** Set top to bottom (vertical writing): `height` is its extent downwards from y. */
   vertical?: { height: number };
+  /** Drawn rotated (a landscape table on a portrait page): x and y are turned back, page rulings are not. */
+  rotated?: boolean;
 }
 
 /** Items closer than this (× font size) belong to one cell; table columns are always further apart. */
@@ -26,6 +28,11 @@ const SPACE_GAP = 0.25;
 const BASELINE_TOLERANCE = 0.4;
 
 export function groupPdfItems(items: PdfItem[], page: number): TextRow[] {
+  return groupPdfLines(items, page).map((line) => line.row);
+}
+
+/** The rows with the baseline each was read from (top of the page first). */
+export function groupPdfLines(items: PdfItem[], page: number): { y: number; row: TextRow }[] {
   const visible = items.filter((item) => item.text.trim() !== "");
   const lines = joinWrappedLabels(buildLines(visible.filter((item) => !item.vertical)));
   // Vertical text (a group label in a tall merged cell) stays a line of its own, placed at its middle.
@@ -36,11 +43,14 @@ export function groupPdfItems(items: PdfItem[], page: number): TextRow[] {
   }
   lines.sort((a, b) => b.y - a.y);
   return lines.map((line) => ({
-    cells: line.cells.map((cell) => cell.text),
-    source: line.cells.length > 1 ? "table" : "line",
-    xs: line.cells.map((cell) => round(cell.x)),
     y: line.y,
-    page,
+    row: {
+      cells: line.cells.map((cell) => cell.text),
+      source: line.cells.length > 1 ? "table" : "line",
+      xs: line.cells.map((cell) => round(cell.x)),
+      y: line.y,
+      page,
+    },
   }));
 }
 

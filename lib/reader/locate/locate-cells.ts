@@ -1,9 +1,10 @@
 // Where every cell of a document's reading was printed (source-positions.ts), from its bytes:
 //   const positions = await locateCells(bytes, fileName, { template: "2021" });   // null: nothing to show
-// Reads the document as readReport does (same extraction, same table stages), then finds each cell's row
+// Reads the document as readReport does (same extraction, same choice of reading, same table stages), then finds each cell's row
 // (find-cell-rows.ts) and, for PDFs, its box on the page (find-pdf-boxes.ts). Pure: no database, no Next.
 import { extractDocument } from "@/lib/reader/extract/extract-document";
-import { readDocument } from "@/lib/reader/read-document";
+import { restoreLineBreaks } from "@/lib/reader/extract/restore-line-breaks";
+import { readBestReading } from "@/lib/reader/read-report";
 import type { TemplateVersion, TextRow } from "@/lib/reader/types";
 import { findCellRows } from "./find-cell-rows";
 import { findPdfBoxes } from "./find-pdf-boxes";
@@ -16,9 +17,12 @@ export async function locateCells(
 ): Promise<SourcePositions | null> {
   const extracted = await extractDocument(bytes, fileName);
   if ("ok" in extracted) return null;
-  const reading = readDocument(extracted, options);
+  const best = await readBestReading(extracted, options);
+  const reading = best.reading;
   if (!reading.ok) return null;
-  const rows = extracted.rows;
+  // The rows exactly as readDocument saw them: line breaks restored (a no-op on most files), and the ruled
+  // tables' rows when the PDF's second reading was kept.
+  const rows = restoreLineBreaks(best.rows);
   const lines = rows.map(rowText);
   const cellRows = findCellRows(rows, reading);
   const cells: Record<string, CellPosition> = {};

@@ -22,9 +22,17 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
   let previous = "";
   let seen = 0;
   for (let i = 0; i < lines.length && seen < TITLE_SEARCH_LINES; i++) {
-    const line = compact(lines[i] ?? "");
+    let line = compact(lines[i] ?? "");
     if (line === "") continue;
     seen++;
+    // A long title wrapped just before its end (“…工作年度” / “报告”): the short rest joins it.
+    if (!TITLE_LINE.test(line) && line.includes("信息公开")) {
+      const next = nextLine(lines, i);
+      if (next && next.text.length <= WRAPPED_TAIL_CHARS && TITLE_LINE.test(line + next.text)) {
+        line += next.text;
+        i = next.index;
+      }
+    }
     if (TITLE_LINE.test(line) && line.length <= 60) {
       const title = parseTitle(line) ?? parseTitle(previous + line);
       if (title) {
@@ -35,6 +43,16 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
       }
     }
     previous = line;
+  }
+  return null;
+}
+
+const WRAPPED_TAIL_CHARS = 10;
+
+function nextLine(lines: readonly string[], index: number): { text: string; index: number } | null {
+  for (let j = index + 1; j < lines.length; j++) {
+    const text = compact(lines[j] ?? "");
+    if (text !== "") return { text, index: j };
   }
   return null;
 }

@@ -89,7 +89,8 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
       (item.rows ??= []).push(rowIndex);
       continue;
     }
-    for (const segment of splitSegments(row.xs !== undefined ? filled : tokens))
+    // PDF text rows print no empty cells (x positions place their numbers); ruled rows keep theirs.
+    for (const segment of splitSegments(row.xs !== undefined && !row.ruled ? filled : tokens))
       addRowItem(start(false), segment, rowIndex);
   }
   return items;

@@ -19,6 +19,12 @@ export interface RowFit {
   options: Cell[][];
   /** What made the reading uncertain when there are several options (or the row is empty/long). */
   issue: FitIssue;
+  /** Glued digits searched only in part: even a single remaining option is not certain. */
+  partial?: boolean;
+  /** Read by splitting glued digits: the split rests on the sums, not on the layout. */
+  glued?: boolean;
+  /** Why every cell of the row is in doubt even when one reading remains (a message for staff). */
+  doubt?: string;
 }
 
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
@@ -37,18 +43,20 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
     const placed = placeByX(values, columnXs);
     if (placed) return { options: [placed], issue: null };
   }
-  // Glued rows print few long digit runs and no blanks; one value per line never glues.
-  const glued = values.length <= Math.ceil(n / 2) && values.every((value) => value.value !== null);
-  if (glued && !item.fromLines && values.some((value) => value.digits)) {
-    const options = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
-    if (options.length === 1) return { options, issue: null };
-    if (options.length > 1) return { options, issue: "DIGITS_AMBIGUOUS" };
-    // No split fits the sums (or the run is too long to search): unreadable, never guessed.
-    return { options: [blankRow(n)], issue: "DIGITS_AMBIGUOUS" };
-  }
+  // Empty cells printed before or after the numbers are the layout's own evidence of where the blanks are.
   if (item.leadBlanks + item.trailBlanks === missing) {
     const cells = [...blankRow(item.leadBlanks), ...values.map(toCell), ...blankRow(item.trailBlanks)];
     return { options: [cells], issue: null };
+  }
+  // Glued rows print few long digit runs (blank marks may sit between them); one value per line never glues.
+  const glued = values.length <= Math.ceil(n / 2) && values.some((value) => value.digits);
+  if (glued && !item.fromLines) {
+    const { options, complete } = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
+    const partial = complete ? {} : { partial: true };
+    if (options.length === 1 && complete) return { options, issue: null, glued: true };
+    if (options.length >= 1) return { options, issue: "DIGITS_AMBIGUOUS", glued: true, ...partial };
+    // No split fits the sums (or the run is too long to search): unreadable, never guessed.
+    return { options: [blankRow(n)], issue: "DIGITS_AMBIGUOUS" };
   }
   return { options: placeBlanks(values.map(toCell), n), issue: "ROW_SHORT" };
 }

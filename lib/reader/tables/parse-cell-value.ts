@@ -11,11 +11,14 @@ const BLANK_MARKS = new Set(["", "/", "\\", "-", "—", "——", "–", "－", 
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|宗|次)?$/;
 
 const PLAIN_COUNT = /^\d{1,9}$/;
+const ANY_DIGIT = /[0-9０-９零〇]/;
 
 export function parseCellValue(raw: string): CellValue {
   // The commonest cell by far: a plain count such as "0" — no normalisation needed.
   if (PLAIN_COUNT.test(raw))
     return { kind: "number", value: Number(raw), text: raw, unit: null, digits: raw.length > 1 };
+  // A label: longer than any blank mark and without a digit, it needs no normalising to be told apart.
+  if (raw.length > 3 && !ANY_DIGIT.test(raw)) return { kind: "text", text: raw };
   const text = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   if (BLANK_MARKS.has(text)) return { kind: "blank", text: raw };
   if (text === "零" || text === "〇")
@@ -26,6 +29,7 @@ export function parseCellValue(raw: string): CellValue {
   const magnitude = Number(match[2]);
   if (!Number.isFinite(magnitude)) return { kind: "text", text: raw };
   const value = match[1] === "-" ? -magnitude : magnitude;
-  const digits = match[1] === "" && match[3] === undefined && /^\d{2,}$/.test(match[2] ?? "");
+  // Glued cells show as a run of two or more digits, possibly signed (2019 本年增/减) or ending in an amount.
+  const digits = match[1] !== "+" && match[3] === undefined && /^\d{2,}(?:\.\d+)?$/.test(match[2] ?? "");
   return { kind: "number", value, text: raw.trim(), unit: match[3] ?? null, digits };
 }

@@ -4,12 +4,20 @@ import type { TextRow } from "@/lib/reader/types";
 import { isNoiseLine, stripArtefacts } from "./is-noise-line";
 import { splitCell, type Token } from "./split-cell";
 
+const PLAIN_COUNT = /^\d{1,9}$/;
+
 export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
   if (row.source === "line") {
     const line = stripArtefacts(row.cells[0] ?? "");
     const trimmed = line.trim();
     if (trimmed === "") return "blank";
+    // One count per line (the commonest number row): no noise or cell splitting to do.
+    if (PLAIN_COUNT.test(trimmed) && !row.prose)
+      return [
+        { kind: "number", value: Number(trimmed), text: trimmed, unit: null, digits: trimmed.length > 1 },
+      ];
     if (isNoiseLine(trimmed)) return "noise";
+    if (row.prose) return [{ kind: "text", text: trimmed }];
     // The commonest row by far: one cell of text, no tab or pipe.
     if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
     return splitLine(line).flatMap((cell) => splitCell(cell));

@@ -12,22 +12,27 @@ export function readTableFour(items: readonly Item[], from: number, to: number):
   const values: ValueCell[] = [];
   let leadBlanks = 0;
   let trailBlanks = 0;
+  let textBetween = false;
   for (let i = from; i < to && values.length < COLUMNS.length; i++) {
     const item = items[i];
     if (!item || item.values.length === 0) continue;
     // A sentence under the heading (“2023年未发生行政复议…”) is not the table's first number.
     if (values.length === 0 && item.values.length < 3 && item.labelParts.some(isProse)) continue;
     if (values.length === 0) leadBlanks = item.leadBlanks;
+    else if (item.labelParts.length > 0) textBetween = true;
+    // The fifteen numbers print no label: a label holding digits (“持0”, a header's last word run into a number
+    // cell) has swallowed a number.
+    if (item.labelParts.some((part) => /\d/.test(part))) textBetween = true;
     values.push(...item.values);
     trailBlanks = item.trailBlanks;
   }
   if (values.length === 0) return null;
   const merged: Item = { labelParts: [], values, leadBlanks, trailBlanks, fromLines: false, index: -1 };
-  return {
-    key: "t4",
-    columns: COLUMNS,
-    fit: fitRowValues(merged, COLUMNS.length, undefined, T4_COLUMNS.length),
-  };
+  const fit = fitRowValues(merged, COLUMNS.length, undefined, T4_COLUMNS.length);
+  // Text among the fifteen numbers (a header broken across a page, its words in the number cells) may hide
+  // a cell: the position of every number is then in doubt, whatever the sums allow.
+  if (textBetween) fit.doubt = "表四的数字之间夹有文字（可能是表头跨页断开），各数字所在的列无法确定";
+  return { key: "t4", columns: COLUMNS, fit };
 }
 
 function isProse(text: string): boolean {

@@ -21,12 +21,17 @@ export function splitCell(raw: string, x?: number): Token[] {
 /** Text without any digit is a label (or prose) unless it is a blank mark: skip the number parsing. */
 const HAS_DIGIT = /[0-9０-９]/;
 
+const PLAIN_COUNT = /^\d{1,9}$/;
+
 function splitText(text: string): Token[] {
+  // The commonest cell by far: a plain count.
+  if (PLAIN_COUNT.test(text))
+    return [{ kind: "number", value: Number(text), text, unit: null, digits: text.length > 1 }];
   if (text.length > 2 && !HAS_DIGIT.test(text)) return [{ kind: "text", text }];
   if (text === "") return [{ kind: "empty", text: "" }];
   // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.
   const parsed = /\s/.test(text) ? null : parseCellValue(text);
-  if (parsed?.kind === "number") return [{ ...parsed }];
+  if (parsed?.kind === "number") return [parsed];
   if (parsed?.kind === "blank") return [{ kind: "blank", text }];
   if (UNIT_ONLY.has(text)) return [{ kind: "empty", text }];
   const parts = text.split(/[\s\u3000]+/);
@@ -77,7 +82,7 @@ function splitRowsInLine(printed: readonly string[]): Token[] | null {
       tokens.push({ kind: "text", text });
       label = [];
     }
-    tokens.push(value.kind === "number" ? { ...value } : { kind: "blank", text: part });
+    tokens.push(value.kind === "number" ? value : { kind: "blank", text: part });
   }
   if (!sawValueThenText || label.length > 0) return null;
   return tokens;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitDigitRuns } from "./split-digit-runs";
 
 const run = (text: string) => [{ value: Number(text), text, unit: null }];
-const values = (options: { value: number | null }[][]) =>
+const values = ({ options }: { options: { value: number | null }[][] }) =>
   options.map((option) => option.map((cell) => cell.value));
 
 describe("splitDigitRuns", () => {

@@ -8,16 +8,24 @@ const MAX_STEPS = 30_000;
 /** No count in a report runs to more digits than this. */
 const MAX_CELL_DIGITS = 9;
 
-export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number, groupSize = 0): Cell[][] {
+export interface DigitSplits {
+  options: Cell[][];
+  /** False when the search stopped at its work bound or at `limit`: the true split may be missing. */
+  complete: boolean;
+}
+
+export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number, groupSize = 0): DigitSplits {
   const options: Cell[][] = [];
   const row: Cell[] = [];
-  const glued = cells.map((cell) => cell.value !== null && /^\d{2,}$/.test(cell.text.trim()));
+  // A run may start with a minus sign (2019 本年增/减), which belongs to its first number, and end in an
+  // amount's decimals, which belong to its last.
+  const glued = cells.map((cell) => cell.value !== null && /^-?\d{2,}(?:\.\d+)?$/.test(cell.text.trim()));
   // Fewest cells still to come from token i on (a glued run gives at least one).
   const minAfter: number[] = Array.from({ length: cells.length + 1 }, () => 0);
   for (let i = cells.length - 1; i >= 0; i--) minAfter[i] = (minAfter[i + 1] ?? 0) + 1;
   const digitsAfter: number[] = Array.from({ length: cells.length + 1 }, () => 0);
   for (let i = cells.length - 1; i >= 0; i--)
-    digitsAfter[i] = (digitsAfter[i + 1] ?? 0) + (glued[i] ? cells[i]!.text.trim().length : 1);
+    digitsAfter[i] = (digitsAfter[i + 1] ?? 0) + (glued[i] ? runDigits(cells[i]!.text).digits.length : 1);
 
   let steps = 0;
   const walk = (token: number, offset: number): void => {
@@ -37,7 +45,8 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
       row.pop();
       return;
     }
-    const text = cell.text.trim();
+    const { digits: text, negative, fraction } = runDigits(cell.text);
+    const sign = negative && offset === 0 ? -1 : 1;
     const total = groupTotal(row, groupSize);
     if (total !== null) {
       // The group's last cell is its total: the one number that can come next.
@@ -51,7 +60,8 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
     for (let end = offset + 1; end <= Math.min(text.length, offset + MAX_CELL_DIGITS); end++) {
       const part = text.slice(offset, end);
       if (part.length > 1 && part[0] === "0") break;
-      row.push({ value: Number(part), text: part, unit: null });
+      const printed = `${sign < 0 ? "-" : ""}${part}${end === text.length ? fraction : ""}`;
+      row.push({ value: Number(printed), text: printed, unit: null });
       if (totalFits(row, text.length - end, token === cells.length - 1, groupSize, n))
         if (end === text.length) walk(token + 1, 0);
         else walk(token, end);
@@ -60,7 +70,16 @@ export function splitDigitRuns(cells: readonly Cell[], n: number, limit: number,
     }
   };
   walk(0, 0);
-  return options;
+  return { options, complete: steps <= MAX_STEPS && options.length < limit };
+}
+
+/** A glued run's digits to cut, its sign (the first number's) and its decimals (the last number's). */
+function runDigits(printed: string): { digits: string; negative: boolean; fraction: string } {
+  const text = printed.trim();
+  const negative = text.startsWith("-");
+  const point = text.indexOf(".");
+  const digits = text.slice(negative ? 1 : 0, point < 0 ? undefined : point);
+  return { digits, negative, fraction: point < 0 ? "" : text.slice(point) };
 }
 
 /**

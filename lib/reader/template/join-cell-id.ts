@@ -24,3 +24,14 @@ for (const { id } of CELLS) {
     byColumn.set(id.slice(dot + 1), id);
   }
 }
+
+/** A row's cell ids, one array per row and column list (the lists are the catalogue's constants). */
+const ROW_IDS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+export function joinCellIds(rowKey: string, columns: readonly string[]): readonly string[] {
+  let byKey = ROW_IDS.get(columns);
+  if (!byKey) ROW_IDS.set(columns, (byKey = new Map()));
+  let ids = byKey.get(rowKey);
+  if (!ids) byKey.set(rowKey, (ids = columns.map((column) => joinCellId(rowKey, column))));
+  return ids;
+}

@@ -17,18 +17,27 @@ import {
   type ReportTable,
   type ReportToRender,
 } from "@/lib/reader/testing/report-document";
-import { unmergeGroupLabels, type GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
+import {
+  placeTableCells,
+  unmergeGroupLabels,
+  type GroupLabelStyle,
+} from "@/lib/reader/testing/layout-table-grid";
 
 const FONT = "仿宋_GB2312";
 
-/** `groupLabels`: labels covering several rows as vertically merged cells (default), repeated, or blank below. */
+/**
+ * `groupLabels`: labels covering several rows as vertically merged cells (default), repeated, or blank below.
+ * `narrowNumbers`: number columns so narrow, in so large a type, that numbers wrap inside their cells.
+ */
 export async function renderDocx(
   report: ReportToRender,
   groupLabels: GroupLabelStyle = "merged",
+  options: { narrowNumbers?: boolean } = {},
 ): Promise<Uint8Array> {
+  const narrow = options.narrowNumbers === true;
   const children = buildReportDocument(report).flatMap((block) =>
     block.kind === "table"
-      ? renderBlock({ kind: "table", table: unmergeGroupLabels(block.table, groupLabels) })
+      ? [renderTable(unmergeGroupLabels(block.table, groupLabels), narrow), new Paragraph({})]
       : renderBlock(block),
   );
   const document = new Document({ sections: [{ children }] });
@@ -45,7 +54,7 @@ function renderBlock(block: ReportBlock): (Paragraph | Table)[] {
       return [paragraph(block.text, { size: 32 })];
     case "table":
       // An empty paragraph after each table, as Word inserts between consecutive tables.
-      return [renderTable(block.table), new Paragraph({})];
+      return [renderTable(block.table, false), new Paragraph({})];
   }
 }
 
@@ -56,11 +65,18 @@ function paragraph(text: string, style: { bold?: boolean; size: number; center?:
   });
 }
 
-function renderTable(table: ReportTable): Table {
-  const total = table.widths.reduce((sum, width) => sum + width, 0);
+function renderTable(table: ReportTable, narrowNumbers: boolean): Table {
+  // Narrow: the label columns take the room the number columns give up.
+  const labelColumns = new Set(
+    placeTableCells(table).flatMap((placed) => (placed.cell.role === "label" ? [placed.column] : [])),
+  );
+  const widths = narrowNumbers
+    ? table.widths.map((width, index) => (labelColumns.has(index) ? width * 1.2 : width * 0.8))
+    : table.widths;
+  const total = widths.reduce((sum, width) => sum + width, 0);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: table.widths.map((width) => Math.round((width / total) * 9000)),
+    columnWidths: widths.map((width) => Math.round((width / total) * 9000)),
     rows: table.rows.map(
       (row) =>
         new TableRow({
@@ -74,7 +90,15 @@ function renderTable(table: ReportTable): Table {
                   new Paragraph({
                     alignment: cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER,
                     children:
-                      cell.text === "" ? [] : [new TextRun({ text: cell.text, size: 21, font: FONT })],
+                      cell.text === ""
+                        ? []
+                        : [
+                            new TextRun({
+                              text: cell.text,
+                              size: narrowNumbers && cell.role === "value" ? 30 : 21,
+                              font: FONT,
+                            }),
+                          ],
                   }),
                 ],
               }),

@@ -15,6 +15,8 @@ export interface HtmlOptions {
   layoutTable?: boolean;
   /** Labels covering several rows: rowspan (default), repeated on every row, or blank cells below. */
   groupLabels?: GroupLabelStyle;
+  /** Number columns so narrow, in so large a type, that numbers wrap inside their cells when printed. */
+  narrowNumbers?: boolean;
 }
 
 export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): string {
@@ -23,7 +25,9 @@ export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): s
   const style = options.groupLabels ?? "merged";
   const article = blocks
     .map((block) =>
-      block.kind === "table" ? renderTable(unmergeGroupLabels(block.table, style)) : renderBlock(block),
+      block.kind === "table"
+        ? renderTable(unmergeGroupLabels(block.table, style), options.narrowNumbers === true)
+        : renderBlock(block),
     )
     .join("\n");
   const body = options.layoutTable
@@ -33,7 +37,8 @@ export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): s
     "<!DOCTYPE html>",
     "<html>",
     `<head><meta charset="${options.charset ?? "utf-8"}"><title>${escapeHtml(title)}</title>`,
-    "<style>table{border-collapse:collapse} td{border:1px solid #000}</style>",
+    "<style>table{border-collapse:collapse} td{border:1px solid #000}",
+    "td.n{width:1.2em;font-size:15pt;word-break:break-all}</style>",
     "<script>var _hmt = _hmt || []; document.write('<table><tr><td>1</td></tr></table>');</script></head>",
     "<body>",
     '<nav class="crumbs">首页 &gt; 政务公开 &gt; 政府信息公开年报</nav>',
@@ -53,14 +58,16 @@ function renderBlock(block: ReportBlock): string {
     case "paragraph":
       return `<p>&nbsp;&nbsp;${escapeHtml(block.text)}</p>`;
     case "table":
-      return renderTable(block.table);
+      return renderTable(block.table, false);
   }
 }
 
-function renderTable(table: ReportTable): string {
+function renderTable(table: ReportTable, narrowNumbers: boolean): string {
   const rows = table.rows.map((row) => {
     const cells = row.map((cell) => {
+      const narrow = narrowNumbers && cell.role === "value" ? ' class="n"' : "";
       const spans =
+        narrow +
         (cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : "") +
         (cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : "");
       // Real pages wrap cell text in <p><span> and use &nbsp; for empty cells.

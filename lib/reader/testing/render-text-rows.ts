@@ -117,7 +117,7 @@ export function printReport(report: GeneratedReport, options: PrintOptions, rand
     if (!first) continue;
     rows.push({ labels: [label(group)], values: [] });
     rows.push({
-      labels: ["信息内容", ...(columns[first] ?? []).map((column) => T2_HEADERS[column] ?? column)],
+      labels: ["信息内容", ...(columns[first] ?? []).map((column) => headerOf(column, report.template))],
       values: [],
     });
     for (const row of printed) {
@@ -173,6 +173,11 @@ export function printReport(report: GeneratedReport, options: PrintOptions, rand
   rows.push(prose("六、其他需要报告的事项"));
   rows.push(prose("本年度未收取信息处理费。"));
   return rows;
+}
+
+function headerOf(column: string, template: string): string {
+  if (column === "decisions") return template === "2021" ? "本年处理决定数量" : "处理决定数量";
+  return T2_HEADERS[column] ?? column;
 }
 
 export function formatNumber(value: number): string {

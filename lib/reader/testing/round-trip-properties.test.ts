@@ -2,7 +2,7 @@
 // PDF with group labels merged, repeated or blank below, read back exactly; bad bytes are rejected, never thrown.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readReport } from "@/lib/reader/read-report";
+import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
 import { READ_ERROR_CODES } from "@/lib/reader/types";
 import { generateReport, seededRandom } from "@/lib/reader/testing/generate-report";
 import { renderHtml } from "@/lib/reader/testing/render-html";
@@ -16,7 +16,7 @@ import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 const reportArbitrary = fc.integer().map((seed): ReportToRender => generateReport(seededRandom(seed)));
 
 async function expectReadBack(report: ReportToRender, bytes: Uint8Array, fileName: string): Promise<void> {
-  const result = await readReport(bytes, fileName);
+  const result = await readReportStrictly(bytes, fileName);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   expect({ year: result.year, template: result.template, as_printed: result.agency.as_printed }).toEqual({
     year: report.year,
@@ -93,7 +93,7 @@ describe("a blank cell is read as blank or as the value the sums force, and flag
     async (_format, fileName, numRuns, render) => {
       await fc.assert(
         fc.asyncProperty(blanked, layoutArbitrary, async ({ report, id, value }, layout) => {
-          const result = await readReport(await render(report, layout), fileName);
+          const result = await readReportStrictly(await render(report, layout), fileName);
           if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
           const actual = result.cells[id];
           expect(actual === null || (actual === value && result.inferred.includes(id))).toBe(true);
@@ -117,7 +117,7 @@ function lastCompleteByte(bytes: Uint8Array, fileName: string): number {
 
 describe("bad bytes are rejected with a code, never thrown", () => {
   const expectRejected = async (bytes: Uint8Array, fileName: string) => {
-    const result = await readReport(bytes, fileName);
+    const result = await readReportStrictly(bytes, fileName);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(READ_ERROR_CODES).toContain(result.error.code);
   };

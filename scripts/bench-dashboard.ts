@@ -5,6 +5,7 @@
 // ./.test-data/bench-dashboard, kept between runs (the first run takes a few minutes; `--fresh` starts over).
 //   BENCH_RUNS=15 npm run bench:dashboard
 // Page targets (p95 ≤ 300 ms per page at 1M reports) belong to the scale issue; this measures where we are.
+import "@/lib/cli/exit-quietly-on-error";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";

@@ -10,7 +10,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { copyRows } from "@/lib/db/copy-rows";
@@ -29,8 +28,10 @@ import {
   type SyntheticOptions,
 } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
-const { values } = parseArgs({
+const { values } = readCliArgsOrExit({
   options: {
     reports: { type: "string", default: "20000" },
     files: { type: "string", default: "2000" },
@@ -192,10 +193,7 @@ async function mkdtempDir(): Promise<string> {
   return dir;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(async () => {
+  await main();
+  return EXIT_OK;
+});

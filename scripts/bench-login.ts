@@ -8,9 +8,11 @@
 //   C  the same burst from BENCH_BURST different addresses (only the global argon2 limiter stands);
 // plus a normal login on the idle server. "Checks" counts sign-ins whose password was checked (login_failed
 // and login audit entries), read back through the admin API.
+import "@/lib/cli/exit-quietly-on-error";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
 const env = z
   .object({
@@ -168,7 +170,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench:login failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runCli(
+  async () => {
+    await main();
+    return EXIT_OK;
+  },
+  { failure: "bench:login 失败" },
+);

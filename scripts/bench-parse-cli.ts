@@ -11,6 +11,7 @@ import { generateReport, pick, seededRandom } from "@/lib/reader/testing/generat
 import { printReport } from "@/lib/reader/testing/render-text-rows";
 import { renderTextLayout, TEXT_LAYOUTS } from "@/lib/reader/testing/render-text-layouts";
 import { listRegions } from "@/lib/reader/region/list-regions";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
@@ -89,4 +90,7 @@ function main(): void {
   }
 }
 
-main();
+runCli(async () => {
+  main();
+  return EXIT_OK;
+});

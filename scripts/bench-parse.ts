@@ -14,6 +14,7 @@ import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
 import { renderMarkdown } from "@/lib/reader/testing/render-markdown";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
 interface Input {
   name: string;
@@ -145,4 +146,7 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+runCli(async () => {
+  await main();
+  return EXIT_OK;
+});

@@ -10,14 +10,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
+import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
-const { values } = parseArgs({
+const { values } = readCliArgsOrExit({
   options: {
     files: { type: "string", default: "200" },
     page: { type: "string", default: "/" },
@@ -207,7 +208,7 @@ function describeLatency(result: autocannon.Result): string {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+runCli(async () => {
+  await main();
+  return EXIT_OK;
 });

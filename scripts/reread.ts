@@ -2,11 +2,14 @@
 // READER_VERSION): those read by an older version, or with --all every one. A new report version only where
 // the cells changed (lib/ingest/reread-documents.ts). Prints one line per document whose reading changed
 // and a summary; exit status 0 when every document was examined.
-import { parseArgs } from "node:util";
 import { closeClient, createClient } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { READER_VERSION, rereadDocuments, type RereadOutcome } from "@/lib/ingest/reread-documents";
+import { readCliArgs } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
+
+const USAGE = "用法: npm run reread [-- --all]";
 
 const LABELS: Record<RereadOutcome, string> = {
   unchanged: "读取结果不变",
@@ -17,13 +20,7 @@ const LABELS: Record<RereadOutcome, string> = {
 };
 
 async function main(): Promise<number> {
-  let all: boolean;
-  try {
-    all = parseArgs({ options: { all: { type: "boolean", default: false } } }).values.all;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n用法: npm run reread [-- --all]`);
-    return 2;
-  }
+  const { all } = readCliArgs({ options: { all: { type: "boolean", default: false } } }).values;
   const database = await openDatabase();
   const db = createClient(database.url);
   try {
@@ -37,7 +34,7 @@ async function main(): Promise<number> {
     console.log(`共检查 ${summary.examined} 个文件：`);
     for (const [outcome, count] of Object.entries(summary.byOutcome))
       console.log(`  ${LABELS[outcome as RereadOutcome]}: ${count}`);
-    return 0;
+    return EXIT_OK;
   } finally {
     await closeReaderPool();
     await closeClient(db);
@@ -45,10 +42,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`重新读取失败：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: "重新读取失败" });

@@ -3,7 +3,6 @@
 // tree (lib/synthetic), written through the bulk path (COPY, many reports per transaction). The same seed
 // gives the same reports; running it twice adds nothing (the second run finds duplicates).
 // Uses DATABASE_URL, or the embedded database (the running app's, or one started for the command).
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
@@ -11,11 +10,13 @@ import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { readCliArgs } from "@/lib/cli/read-cli-args";
+import { EXIT_FAILED, EXIT_OK, UsageError, runCli } from "@/lib/cli/run-cli";
 
 const USAGE = `用法: npm run seed:synthetic -- --reports <份数> [--years 2019-2025] [--seed <整数>] [--batch <每批份数>]`;
 
 function readArguments() {
-  const { values } = parseArgs({
+  const { values } = readCliArgs({
     options: {
       reports: { type: "string" },
       years: { type: "string", default: "2019-2025" },
@@ -27,24 +28,19 @@ function readArguments() {
   const seed = Number(values.seed);
   const batch = Number(values.batch);
   const years = /^(\d{4})-(\d{4})$/.exec(values.years);
-  if (!Number.isInteger(reports) || reports < 1) throw new Error("--reports 应为正整数");
-  if (!Number.isInteger(seed)) throw new Error("--seed 应为整数");
-  if (!Number.isInteger(batch) || batch < 1 || batch > 20_000) throw new Error("--batch 应为 1–20000 的整数");
+  if (!Number.isInteger(reports) || reports < 1) throw new UsageError("--reports 应为正整数");
+  if (!Number.isInteger(seed)) throw new UsageError("--seed 应为整数");
+  if (!Number.isInteger(batch) || batch < 1 || batch > 20_000)
+    throw new UsageError("--batch 应为 1–20000 的整数");
   const from = Number(years?.[1]);
   const to = Number(years?.[2]);
   if (!years || from < 2019 || to < from || to > 2100)
-    throw new Error("--years 应形如 2019-2025（不早于 2019）");
+    throw new UsageError("--years 应形如 2019-2025（不早于 2019）");
   return { reports, seed, batch, years: { from, to } };
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof readArguments>;
-  try {
-    args = readArguments();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const args = readArguments();
   const database = await openDatabase();
   const db = createClient(database.url);
   try {
@@ -92,17 +88,11 @@ async function main(): Promise<number> {
       `已写入 ${done - duplicates - failed} 份合成报告（重复 ${duplicates}，失败 ${failed}），用时 ${seconds.toFixed(1)} 秒，` +
         `${((done - duplicates) / seconds).toFixed(0)} 份/秒；数据库现有报告 ${rows[0]!.reports} 份。`,
     );
-    return failed > 0 ? 1 : 0;
+    return failed > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await closeClient(db);
     await database.stop();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`合成数据失败：${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: "合成数据失败" });

@@ -4,19 +4,21 @@ import { closeClient, createClient } from "@/lib/db/create-client";
 import { ensureDatabase } from "@/lib/db/ensure-database";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { seedDatabase } from "@/lib/ingest/seed-sample-reports";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const database = await ensureDatabase();
   const db = createClient(database.url);
   try {
     const { regionsInserted, samples } = await seedDatabase(db);
-    console.log(`Regions inserted: ${regionsInserted}`);
-    if (samples.skipped) console.log("The database already has documents: sample reports not imported.");
+    console.log(`已写入地区：${regionsInserted} 个`);
+    if (samples.skipped) console.log("数据库中已有文件，未导入示例报告。");
     for (const sample of samples.imported) {
       console.log(
-        `${sample.fileName}: ${sample.status}${sample.errorCode ? ` (${sample.errorCode})` : ""} year ${sample.year ?? "?"}`,
+        `${sample.fileName}：${sample.status}${sample.errorCode ? `（${sample.errorCode}）` : ""}，年度 ${sample.year ?? "?"}`,
       );
     }
+    return EXIT_OK;
   } finally {
     await closeReaderPool();
     await closeClient(db);
@@ -24,7 +26,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCli(main, { failure: "写入示例数据失败" });

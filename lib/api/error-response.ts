@@ -4,6 +4,7 @@
 // so no stack trace or database message ever reaches a client.
 import { ZodError } from "zod";
 import { APP_ERRORS, AppError, type AppErrorCode } from "./app-error";
+import "./zod-messages";
 
 export function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });

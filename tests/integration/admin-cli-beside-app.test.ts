@@ -95,7 +95,7 @@ test("adds, lists and changes users in the running app's database, on the port t
 test("a refused change says why in one line, without a stack, and exits 1", async () => {
   const demoted = await admin("user:role", "cli@example.gov.cn", "analyst");
   expect(demoted.code, demoted.stdout + demoted.stderr).toBe(1);
-  expect(demoted.stderr.trim()).toBe("错误: 至少要保留一位在用的管理员");
+  expect(demoted.stderr.trim()).toBe("错误：至少要保留一位在用的管理员");
   const promoted = await admin("user:role", "cli@example.gov.cn", "admin");
   expect(promoted.code).toBe(0);
 }, 120_000);

@@ -10,6 +10,7 @@
 // carry a Next-Action header; each action checks its user itself), and static assets.
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth, isHttps } from "@/lib/auth/auth";
+import { isMissingAdminUser } from "@/lib/auth/is-missing-admin-user";
 import { getPagePermission } from "@/lib/auth/page-permissions";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -58,6 +59,12 @@ async function route(request: NextRequest, forwarded: Headers): Promise<NextResp
   if (!can(user, getPagePermission(pathname))) {
     return NextResponse.rewrite(new URL(FORBIDDEN_PATH, request.url), {
       status: 403,
+      request: { headers: forwarded },
+    });
+  }
+  if (await isMissingAdminUser(db, pathname)) {
+    return NextResponse.rewrite(new URL("/_not-found", request.url), {
+      status: 404,
       request: { headers: forwarded },
     });
   }

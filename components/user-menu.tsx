@@ -6,7 +6,7 @@ import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 /** The signed-in user in the header: who, which role, the admin area for admins, and 退出登录. */
 export function UserMenu({ user }: { user: AuthUser }) {
   return (
-    <div className="ml-auto flex items-center gap-3 text-sm">
+    <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
       {can(user, "manage_users") ? (
         <Link
           href="/admin/users"
@@ -15,7 +15,11 @@ export function UserMenu({ user }: { user: AuthUser }) {
           系统管理
         </Link>
       ) : null}
-      <Link href="/account" className="text-slate-300 hover:text-white" title={`${user.email} · 我的账号`}>
+      <Link
+        href="/account"
+        className="min-w-0 break-all text-slate-300 hover:text-white"
+        title={`${user.email} · 我的账号`}
+      >
         {user.name}（{ROLE_LABELS[user.role]}）
       </Link>
       <form action={logout}>

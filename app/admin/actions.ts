@@ -15,7 +15,7 @@ import {
   userIdSchema,
 } from "@/lib/auth/admin-schemas";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { AppError } from "@/lib/api/app-error";
+import { AppError, type AppErrorCode } from "@/lib/api/app-error";
 import { actionFailure } from "@/lib/api/error-response";
 import { getRequestIp } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
@@ -33,26 +33,40 @@ function fields(formData: FormData): Record<string, string> {
   return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
 }
 
-function failure(error: unknown): ActionState {
-  // A zod problem shows its own message (the schemas' Chinese words), without the field path.
-  if (error instanceof z.ZodError) return { ok: false, message: error.issues[0]?.message ?? "输入有误" };
-  const { message } = actionFailure(error);
-  return { ok: false, message };
+// Which field a refusal is about, when its code says so.
+const FIELD_OF_CODE: Partial<Record<AppErrorCode, string>> = {
+  EMAIL_TAKEN: "email",
+  INVALID_EMAIL: "email",
+  WEAK_PASSWORD: "password",
+};
+
+/** The refusal for the form: its message, the field it concerns, and what was typed (passwords left out). */
+function failure(error: unknown, formData?: FormData): ActionState {
+  const typed = formData ? fields(formData) : {};
+  delete typed.password;
+  const answer = { ok: false, values: typed, answeredAt: Date.now() };
+  // A zod problem shows its own message (the Chinese error map), at the field it names.
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    return { ...answer, message: issue?.message ?? "输入有误", field: issue?.path[0]?.toString() };
+  }
+  const { code, message } = actionFailure(error);
+  return { ...answer, message, field: FIELD_OF_CODE[code] };
 }
 
-async function run(work: () => Promise<string>): Promise<ActionState> {
+async function run(formData: FormData, work: () => Promise<string>): Promise<ActionState> {
   try {
     const message = await work();
     revalidatePath("/admin", "layout");
-    return { ok: true, message };
+    return { ok: true, message, answeredAt: Date.now() };
   } catch (error) {
-    return failure(error);
+    return failure(error, formData);
   }
 }
 
 export async function createUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
-  return run(async () => {
+  return run(formData, async () => {
     const input = createUserInputSchema.parse({
       ...fields(formData),
       canExport: formData.get("canExport") ?? false,
@@ -64,7 +78,7 @@ export async function createUserAction(_state: ActionState, formData: FormData):
 
 export async function updateUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
-  return run(async () => {
+  return run(formData, async () => {
     const userId = userIdSchema.parse(formData.get("userId"));
     const { active: _active, ...changes } = updateUserInputSchema.parse({
       name: formData.get("name") || undefined,
@@ -79,7 +93,7 @@ export async function updateUserAction(_state: ActionState, formData: FormData):
 
 export async function setActiveAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
-  return run(async () => {
+  return run(formData, async () => {
     const userId = userIdSchema.parse(formData.get("userId"));
     const active = formData.get("active") === "true";
     // Locking oneself out by a slip of the mouse helps nobody; another admin can do it if it is meant.
@@ -91,7 +105,7 @@ export async function setActiveAction(_state: ActionState, formData: FormData): 
 
 export async function resetPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
-  return run(async () => {
+  return run(formData, async () => {
     const userId = userIdSchema.parse(formData.get("userId"));
     const { password } = resetPasswordInputSchema.parse({ password: formData.get("password") });
     await resetUserPassword(db, { userId, password, ...audit });
@@ -116,15 +130,16 @@ export async function createTokenAction(_state: ActionState, formData: FormData)
       ok: true,
       message: `已为 ${row.userEmail} 创建令牌「${row.name}」。令牌只显示这一次，请立即复制保存：`,
       token,
+      answeredAt: Date.now(),
     };
   } catch (error) {
-    return failure(error);
+    return failure(error, formData);
   }
 }
 
 export async function revokeTokenAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const audit = await authorise();
-  return run(async () => {
+  return run(formData, async () => {
     const id = tokenIdSchema.parse(formData.get("tokenId"));
     const revoked = await revokeApiToken(db, { id, ...audit });
     if (!revoked) throw new AppError("TOKEN_NOT_FOUND");

@@ -10,6 +10,7 @@ export const APP_ERRORS = {
   FORBIDDEN: { status: 403, message: "没有权限执行此操作" },
   CSRF_REJECTED: { status: 403, message: "请求来源不可信，已拒绝" },
   EMAIL_TAKEN: { status: 409, message: "该邮箱已有账号" },
+  INVALID_EMAIL: { status: 400, message: "邮箱格式不正确" },
   USER_NOT_FOUND: { status: 404, message: "用户不存在" },
   TOKEN_NOT_FOUND: { status: 404, message: "令牌不存在或已吊销" },
   LAST_ADMIN: { status: 409, message: "至少要保留一位在用的管理员" },
@@ -21,6 +22,7 @@ export const APP_ERRORS = {
   INVALID_INPUT: { status: 400, message: "输入有误" },
   INPUT_TOO_LONG: { status: 400, message: "输入内容过长" },
   NOT_FOUND: { status: 404, message: "所请求的内容不存在" },
+  ROUTE_NOT_FOUND: { status: 404, message: "没有这个接口，请检查地址和请求方法" },
   TOO_LARGE: { status: 413, message: "文件超过大小上限" },
   // Documents, reports and corrections
   DOCUMENT_NOT_FOUND: { status: 404, message: "文件不存在" },

@@ -28,7 +28,7 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number }> {
   const { user, ip } = input;
   if (input.currentPassword.length > MAX_PASSWORD_LENGTH) throw new AppError("INPUT_TOO_LONG");
-  const problem = checkPasswordRule(input.newPassword);
+  const problem = checkPasswordRule(input.newPassword, { email: user.email });
   if (problem) throw new AppError("WEAK_PASSWORD", problem);
 
   const reservation = await reserveLoginAttempt(db, {

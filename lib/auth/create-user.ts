@@ -5,11 +5,19 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditActor } from "./audit";
 import { AppError } from "@/lib/api/app-error";
-import { normalizeEmail } from "./login-attempts";
+import { toStoredEmail } from "./to-stored-email";
 import { checkPasswordRule, hashPassword } from "./password";
 import type { Role } from "./permissions";
 
-export const emailSchema = z.email("邮箱格式不正确").max(254).transform(normalizeEmail);
+export const emailSchema = z
+  .string()
+  .max(254)
+  .transform((text, ctx) => {
+    const stored = toStoredEmail(text);
+    if (stored.ok) return stored.email;
+    ctx.addIssue({ code: "custom", message: stored.message });
+    return z.NEVER;
+  });
 
 export type NewUser = {
   email: string;
@@ -25,7 +33,7 @@ export async function createUser(
   input: NewUser & { actor: AuditActor; ip?: string | null },
 ): Promise<{ id: string; email: string }> {
   const email = parseEmail(input.email);
-  const passwordProblem = checkPasswordRule(input.password);
+  const passwordProblem = checkPasswordRule(input.password, { email });
   if (passwordProblem) throw new AppError("WEAK_PASSWORD", passwordProblem);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
@@ -38,19 +46,22 @@ export async function createUser(
         email,
         name: input.name?.trim() || email.split("@")[0]!,
         role: input.role,
-        canExport: input.canExport ?? false,
+        // Only a supervisor's export right is a choice (analysts and admins always may, staff never):
+        // storing what the role makes of it keeps the list, the CLI and can() in agreement.
+        canExport: input.role === "supervisor" && (input.canExport ?? false),
         regions: input.role === "staff" ? (input.regions ?? []) : [],
         accounts: {
           create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash },
         },
       },
-      select: { id: true, email: true, role: true },
+      select: { id: true, email: true, name: true, role: true, canExport: true, regions: true },
     });
+    // What was stored, not what was submitted (a region list sent for an analyst is dropped).
     await recordAudit(tx, {
       actor: input.actor,
       action: "user_create",
       target: `user ${user.email}`,
-      details: { role: user.role, canExport: input.canExport ?? false, regions: input.regions ?? [] },
+      details: { name: user.name, role: user.role, canExport: user.canExport, regions: user.regions },
       ip: input.ip,
     });
     return { id: user.id, email: user.email };
@@ -59,6 +70,6 @@ export async function createUser(
 
 function parseEmail(email: string): string {
   const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "邮箱格式不正确");
+  if (!parsed.success) throw new AppError("INVALID_EMAIL", parsed.error.issues[0]?.message);
   return parsed.data;
 }

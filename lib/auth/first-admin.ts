@@ -36,15 +36,15 @@ export async function ensureFirstAdmin(
     throw error;
   }
   if (configured) {
-    log(`[auth] Created the first admin ${email} with the password from ADMIN_PASSWORD.`);
+    log(`已创建首个管理员账号 ${email}，密码为 ADMIN_PASSWORD 中设置的密码。`);
   } else {
     log(
       [
         "",
         "  ┌──────────────────────────────────────────────────────────────",
-        "  │ 首个管理员账号已创建 (first admin created) — shown only this once:",
-        `  │   邮箱 email:     ${email}`,
-        `  │   密码 password:  ${password}`,
+        "  │ 已创建首个管理员账号（密码只显示这一次）：",
+        `  │   邮箱：${email}`,
+        `  │   密码：${password}`,
         "  │ 登录后请在「用户管理」中修改密码或新建个人账号。",
         "  └──────────────────────────────────────────────────────────────",
         "",

@@ -1,6 +1,7 @@
 // The user list for /admin/users and the CLI: plain rows, newest last, with token counts.
 import type { DbClient } from "./db-client";
 import { roleSchema, type Role } from "./permissions";
+import { toStoredEmail } from "./to-stored-email";
 
 export type UserRow = {
   id: string;
@@ -41,8 +42,9 @@ export async function findUserByEmail(
   db: DbClient,
   email: string,
 ): Promise<{ id: string; email: string } | null> {
+  const stored = toStoredEmail(email);
   return db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: stored.ok ? stored.email : email.trim().toLowerCase() },
     select: { id: true, email: true },
   });
 }

@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { hash, verify } from "@node-rs/argon2";
 import { AppError } from "@/lib/api/app-error";
 import { createConcurrencyLimiter, LimiterFullError, type ConcurrencyLimiter } from "./concurrency-limiter";
+import { COMMON_PASSWORDS } from "./common-passwords";
 import { readPasswordHashingConfig } from "./config";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -52,9 +53,18 @@ export function verifyPassword(input: { hash: string; password: string }): Promi
   });
 }
 
-/** The rule shown next to every password field; null when the password is acceptable. */
-export function checkPasswordRule(password: string): string | null {
+/**
+ * The rule shown next to every password field; null when the password is acceptable. Besides the length,
+ * a password may not be the account's email (or its part before @), one character repeated, or one of
+ * COMMON_PASSWORDS — all the first things a guesser tries.
+ */
+export function checkPasswordRule(password: string, options: { email?: string } = {}): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`;
   if (password.length > MAX_PASSWORD_LENGTH) return `密码最多 ${MAX_PASSWORD_LENGTH} 个字符`;
+  const lower = password.trim().toLowerCase();
+  const email = options.email?.trim().toLowerCase();
+  if (email && (lower === email || lower === email.split("@")[0])) return "密码不能与邮箱相同";
+  if (new Set(lower).size === 1) return "密码不能是同一个字符的重复";
+  if (COMMON_PASSWORDS.has(lower)) return "这个密码太常见，很容易被猜到，请换一个";
   return null;
 }

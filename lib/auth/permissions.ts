@@ -3,7 +3,9 @@
 import { z } from "zod";
 
 export const ROLES = ["admin", "staff", "supervisor", "analyst"] as const;
-export const roleSchema = z.enum(ROLES);
+export const roleSchema = z.enum(ROLES, {
+  error: "角色应为 admin（管理员）、staff（填报员）、supervisor（督查员）、analyst（分析员）之一",
+});
 export type Role = z.infer<typeof roleSchema>;
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -37,32 +37,24 @@ export async function updateUser(db: PrismaClient, input: Audit & { userId: stri
       data: {
         name: fields.name?.trim() || undefined,
         role: fields.role,
-        canExport: fields.canExport,
+        // As in createUser: only a supervisor's export right is stored as chosen.
+        canExport: role === "supervisor" ? fields.canExport : false,
         // Region limits only mean something for staff; dropping them on a role change avoids stale limits.
         regions: role === "staff" ? fields.regions : [],
         active,
       },
       select: { email: true, name: true, role: true, canExport: true, regions: true, active: true },
     });
-    // Deactivating ends the user's sessions at once; their API tokens stop working (checked per request).
-    if (active === false) await tx.session.deleteMany({ where: { userId: user.id } });
+    // Deactivating ends the user's sessions and API tokens at once: every request checks the active flag
+    // (resolveUser, findUserByApiToken). The session rows stay, so a browser still holding one hears why
+    // on the login page (getSignInNotice); activating the account again deletes them, so none comes back.
+    if (active === true && !user.active) await tx.session.deleteMany({ where: { userId: user.id } });
 
+    // The entry holds what was stored before and after, only the fields that changed — and no entry when
+    // nothing did (a form saved as it was).
     const audit = { actor: input.actor, target: `user ${updated.email}`, ip: input.ip };
-    if (Object.values(fields).some((value) => value !== undefined)) {
-      await recordAudit(tx, {
-        ...audit,
-        action: "user_update",
-        details: {
-          before: { name: user.name, role: user.role, canExport: user.canExport, regions: user.regions },
-          after: {
-            name: updated.name,
-            role: updated.role,
-            canExport: updated.canExport,
-            regions: updated.regions,
-          },
-        },
-      });
-    }
+    const changed = diffUser(user, updated);
+    if (changed) await recordAudit(tx, { ...audit, action: "user_update", details: changed });
     if (active !== undefined && active !== user.active) {
       await recordAudit(tx, { ...audit, action: active ? "user_activate" : "user_deactivate" });
     }
@@ -87,7 +79,9 @@ export async function resetUserPassword(
   db: PrismaClient,
   input: Audit & { userId: string; password: string },
 ) {
-  const problem = checkPasswordRule(input.password);
+  const owner = await db.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+  if (!owner) throw new AppError("USER_NOT_FOUND");
+  const problem = checkPasswordRule(input.password, { email: owner.email });
   if (problem) throw new AppError("WEAK_PASSWORD", problem);
   const password = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
@@ -112,6 +106,20 @@ export async function resetUserPassword(
       ip: input.ip,
     });
   });
+}
+
+type StoredFields = { name: string; role: string; canExport: boolean; regions: string[] };
+
+/** { before, after } of the fields that differ, or null when none does. */
+function diffUser(before: StoredFields, after: StoredFields) {
+  const keys = (["name", "role", "canExport", "regions"] as const).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (keys.length === 0) return null;
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+  };
 }
 
 async function findUser(tx: Prisma.TransactionClient, userId: string) {

@@ -83,7 +83,7 @@ describe("user administration", () => {
       code: "EMAIL_TAKEN",
     });
     await expect(createUser(t.db, { ...base, email: "not-an-email" })).rejects.toMatchObject({
-      code: "INVALID_INPUT",
+      code: "INVALID_EMAIL",
     });
     await expect(
       createUser(t.db, { ...base, email: "short@example.gov.cn", password: "short" }),

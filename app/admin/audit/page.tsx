@@ -3,11 +3,13 @@ import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { auditQuerySchema } from "@/lib/auth/admin-schemas";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/auth/audit";
+import { describeAuditEntry } from "@/lib/auth/describe-audit-entry";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/auth/list-audit";
 import { db } from "@/lib/db";
 import { AdminTabs } from "../admin-tabs";
-import { BUTTON, INPUT } from "../fields";
+import { AdminTable } from "../admin-table";
+import { BUTTON, INPUT } from "../field-styles";
 import { formatDateTime } from "../format-date";
 
 export const metadata: Metadata = { title: "审计日志" };
@@ -32,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <section>
       <PageHeading title="系统管理">登录、上传、更正、确认、导出及账号变更的记录，按时间倒序。</PageHeading>
       <AdminTabs current="/admin/audit" />
-      <form method="get" className="mb-4 flex items-end gap-3 text-sm" aria-label="筛选">
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="筛选">
         <label>
           操作
           <select name="action" defaultValue={query.action ?? ""} className={INPUT}>
@@ -54,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
 
       <p className="mb-2 text-sm text-slate-600">共 {total} 条</p>
-      <table className="w-full border-collapse text-sm" aria-label="审计日志">
+      <AdminTable label="审计日志">
         <thead className="border-b border-slate-300 text-left text-slate-600">
           <tr>
             <th className="py-2 pr-3 font-medium">时间</th>
@@ -66,20 +68,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-100 align-top">
-              <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(row.at)}</td>
-              <td className="py-2 pr-3">{row.actorEmail ?? "—"}</td>
-              <td className="py-2 pr-3">{AUDIT_ACTION_LABELS[row.action as AuditAction] ?? row.action}</td>
-              <td className="py-2 pr-3">{row.target ?? "—"}</td>
-              <td className="max-w-xs break-all py-2 pr-3 font-mono text-xs">
-                {row.details ? JSON.stringify(row.details) : ""}
-              </td>
-              <td className="py-2">{row.ip ?? "—"}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const text = describeAuditEntry(row);
+            return (
+              <tr key={row.id} className="border-b border-slate-100 align-top">
+                <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(row.at)}</td>
+                <td className="py-2 pr-3 break-all">
+                  {row.actorEmail ?? (row.ip === "cli" ? "命令行" : "—")}
+                </td>
+                <td className="whitespace-nowrap py-2 pr-3">
+                  {AUDIT_ACTION_LABELS[row.action as AuditAction] ?? row.action}
+                </td>
+                <td className="py-2 pr-3 break-all">{text.target ?? "—"}</td>
+                <td className="min-w-48 py-2 pr-3 text-xs">
+                  {text.details.length > 0 ? (
+                    <ul className="space-y-0.5">
+                      {text.details.map((line, i) => (
+                        <li key={i} className="break-words">
+                          {line}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+                <td className="py-2">{row.ip === "cli" ? "命令行" : (row.ip ?? "—")}</td>
+              </tr>
+            );
+          })}
         </tbody>
-      </table>
+      </AdminTable>
 
       {pages > 1 ? (
         <nav aria-label="分页" className="mt-4 flex gap-4 text-sm">

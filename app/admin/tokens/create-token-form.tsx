@@ -2,7 +2,8 @@
 // user is given.
 import { ActionForm } from "../action-form";
 import { createTokenAction } from "../actions";
-import { BUTTON, Field, INPUT } from "../fields";
+import { BUTTON } from "../field-styles";
+import { SelectField, TextField } from "../fields";
 
 type Props =
   | { users: { id: string; email: string }[]; userId?: never; className: string }
@@ -12,21 +13,15 @@ export function CreateTokenForm({ users, userId, className }: Props) {
   return (
     <ActionForm action={createTokenAction} label="新建令牌" className={className}>
       {users ? (
-        <Field label="用户">
-          <select name="userId" required className={INPUT}>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.email}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="用户"
+          name="userId"
+          options={users.map((user) => ({ value: user.id, label: user.email }))}
+        />
       ) : (
         <input type="hidden" name="userId" value={userId} />
       )}
-      <Field label="用途">
-        <input name="name" required placeholder="如 每晚导出脚本" className={INPUT} />
-      </Field>
+      <TextField label="用途" name="name" required placeholder="如 每晚导出脚本" />
       <button type="submit" className={BUTTON}>
         创建令牌
       </button>

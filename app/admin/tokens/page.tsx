@@ -25,7 +25,7 @@ export default async function TokensPage() {
       <h2 className="mb-3 mt-10 text-lg font-semibold">新建令牌</h2>
       <CreateTokenForm
         users={users.filter((user) => user.active)}
-        className="flex max-w-3xl items-end gap-3"
+        className="flex max-w-3xl flex-wrap items-end gap-3"
       />
     </section>
   );

@@ -7,10 +7,11 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLE_LABELS, roleSchema } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { ActionForm } from "../../action-form";
+import { ActionForm, ConfirmSubmit } from "../../action-form";
 import { resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
 import { AdminTabs } from "../../admin-tabs";
-import { BUTTON, Field, INPUT, SECONDARY_BUTTON, RoleSelect } from "../../fields";
+import { BUTTON, SECONDARY_BUTTON } from "../../field-styles";
+import { CheckboxField, RoleSelect, TextField } from "../../fields";
 import { CreateTokenForm } from "../../tokens/create-token-form";
 import { TokenTable } from "../../tokens/token-table";
 
@@ -40,18 +41,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <h2 className="mb-3 text-lg font-semibold">角色与权限</h2>
           <ActionForm action={updateUserAction} label="角色与权限" className="space-y-3">
             <input type="hidden" name="userId" value={user.id} />
-            <Field label="姓名">
-              <input name="name" defaultValue={user.name} className={INPUT} />
-            </Field>
-            <Field label="角色">
-              <RoleSelect defaultValue={role} />
-            </Field>
-            <Field label="限定地区（仅填报员；地区代码，逗号分隔，留空为不限）">
-              <input name="regions" defaultValue={user.regions.join(", ")} className={INPUT} />
-            </Field>
-            <label className="flex items-center gap-2 text-sm">
-              <input name="canExport" type="checkbox" defaultChecked={user.canExport} /> 允许导出（督查员）
-            </label>
+            <TextField label="姓名" name="name" defaultValue={user.name} />
+            <RoleSelect defaultValue={role} />
+            <TextField
+              label="限定地区（仅填报员；地区代码，逗号分隔，留空为不限）"
+              name="regions"
+              defaultValue={user.regions.join(", ")}
+            />
+            <CheckboxField label="允许导出（督查员）" name="canExport" defaultChecked={user.canExport} />
             <button type="submit" className={BUTTON}>
               保存
             </button>
@@ -63,15 +60,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 className="mb-3 text-lg font-semibold">重置密码</h2>
             <ActionForm action={resetPasswordAction} label="重置密码" className="space-y-3">
               <input type="hidden" name="userId" value={user.id} />
-              <Field label={`新密码（至少 ${MIN_PASSWORD_LENGTH} 位）`}>
-                <input
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  required
-                  className={INPUT}
-                />
-              </Field>
+              <TextField
+                label={`新密码（至少 ${MIN_PASSWORD_LENGTH} 位）`}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                required
+              />
               <button type="submit" className={BUTTON}>
                 重置密码
               </button>
@@ -82,9 +77,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <ActionForm action={setActiveAction} label="账号状态" className="space-y-2">
               <input type="hidden" name="userId" value={user.id} />
               <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-              <button type="submit" className={SECONDARY_BUTTON}>
-                {user.active ? "停用账号" : "启用账号"}
-              </button>
+              {user.active ? (
+                <ConfirmSubmit
+                  label="停用账号"
+                  question={`停用后 ${user.email} 立即无法登录，其会话和 API 令牌立即失效。确定停用？`}
+                  confirmLabel="确定停用"
+                  className={SECONDARY_BUTTON}
+                />
+              ) : (
+                <button type="submit" className={SECONDARY_BUTTON}>
+                  启用账号
+                </button>
+              )}
             </ActionForm>
           </div>
         </div>
@@ -92,7 +96,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <h2 className="mb-3 mt-10 text-lg font-semibold">API 令牌</h2>
       <TokenTable tokens={tokens} showUser={false} />
-      <CreateTokenForm userId={user.id} className="mt-4 flex max-w-2xl items-end gap-3" />
+      <CreateTokenForm userId={user.id} className="mt-4 flex max-w-2xl flex-wrap items-end gap-3" />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 // Journey: an admin opens 系统管理, creates a colleague's account, grants a supervisor the export right, gives
-// a script a token (shown once), revokes it, deactivates the account — and finds each step in 审计日志.
+// a script a token (shown once, with a copy button), revokes it and deactivates the account — each only after
+// a confirmation, each with a message — and finds every step in 审计日志 in Chinese words.
 import { randomBytes } from "node:crypto";
 import { expect, request, test } from "@playwright/test";
 import { baseUrl, signIn } from "./support/auth-users";
 
-test("an admin manages a colleague's account, export right and API token", async ({ page }) => {
+test("an admin manages a colleague's account, export right and API token", async ({ page, context }) => {
+  test.setTimeout(120_000); // a long journey: on a busy machine each step takes seconds
   const email = `colleague-${randomBytes(4).toString("hex")}@nianbao.test`;
   const password = `pw-${randomBytes(8).toString("hex")}`;
 
@@ -44,6 +46,10 @@ test("an admin manages a colleague's account, export right and API token", async
   await tokenForm.getByRole("button", { name: "创建令牌" }).click();
   const token = (await tokenForm.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^nbt_/);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await tokenForm.getByRole("button", { name: "复制令牌" }).click();
+  await expect(tokenForm.getByRole("button", { name: "已复制" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
   const script = await request.newContext({
     baseURL: baseUrl(),
     extraHTTPHeaders: { Authorization: `Bearer ${token}` },
@@ -55,18 +61,26 @@ test("an admin manages a colleague's account, export right and API token", async
   expect(asScript.user).toMatchObject({ email, via: "token" });
   await page.reload();
   await expect(page.getByText(token)).toHaveCount(0); // never shown again
-  await page
-    .getByRole("form", { name: /^吊销令牌 / })
-    .getByRole("button", { name: "吊销" })
-    .click();
-  await expect(page.getByText(/已吊销（/)).toBeVisible();
+  // Revoking asks first; 取消 leaves the token working.
+  const revoke = page.getByRole("form", { name: /^吊销令牌 / });
+  await revoke.getByRole("button", { name: "吊销" }).click();
+  await expect(revoke.getByText("确定吊销？")).toBeVisible();
+  await revoke.getByRole("button", { name: "取消" }).click();
+  expect((await script.get("/api/auth/me")).status()).toBe(200);
+  await revoke.getByRole("button", { name: "吊销" }).click();
+  await revoke.getByRole("button", { name: "确定吊销" }).click();
+  await expect(revoke.getByRole("status")).toHaveText(`已吊销令牌 ${token.slice(0, 10)}…`);
+  await expect(revoke.getByText(/已吊销（/)).toBeVisible();
   expect((await script.get("/api/auth/me")).status()).toBe(401);
 
   // Deactivation ends the colleague's session at once and blocks new logins.
-  await page.getByRole("form", { name: "账号状态" }).getByRole("button", { name: "停用账号" }).click();
-  await expect(page.getByRole("form", { name: "账号状态" }).getByRole("status")).toContainText(
-    "已停用该账号",
-  );
+  const state = page.getByRole("form", { name: "账号状态" });
+  await state.getByRole("button", { name: "停用账号" }).click();
+  await expect(state.getByText(`停用后 ${email} 立即无法登录`)).toBeVisible();
+  expect((await colleague.get("/api/auth/me")).status()).toBe(200); // nothing happened yet
+  await state.getByRole("button", { name: "确定停用" }).click();
+  await expect(state.getByRole("status")).toContainText("已停用该账号");
+  await expect(state.getByRole("button", { name: "启用账号" })).toBeVisible();
   expect((await colleague.get("/api/auth/me")).status()).toBe(401);
   // Answered exactly like a wrong password: the right one must not reveal that the account exists but is off.
   await expect(signIn({ email, password })).rejects.toThrow(/401 .*INVALID_EMAIL_OR_PASSWORD/);
@@ -80,6 +94,15 @@ test("an admin manages a colleague's account, export right and API token", async
       log.getByRole("row").filter({ hasText: action }).filter({ hasText: email }).first(),
     ).toBeVisible();
   }
+  // In words, with what was stored before → after; no English object names, no raw JSON.
+  const change = log.getByRole("row").filter({ hasText: "修改用户" }).filter({ hasText: email }).first();
+  await expect(change).toContainText(`用户 ${email}`);
+  await expect(change).toContainText("导出：不可导出 → 可导出");
+  await expect(
+    log.getByRole("row").filter({ hasText: "吊销令牌" }).filter({ hasText: email }).first(),
+  ).toContainText(`令牌 ${token.slice(0, 10)}…（${email}）`);
+  await expect(log).not.toContainText(`user ${email}`);
+  await expect(log).not.toContainText('"before"');
   await script.dispose();
   await colleague.dispose();
 });

@@ -159,6 +159,7 @@ test("the page and route lists cover the app", () => {
 });
 
 test("pages: 307 to /login for anonymous visitors, 200 or 403 by role", async () => {
+  test.setTimeout(180_000); // every page × six visitors, one after another: minutes on a busy machine
   const problems: string[] = [];
   for (const route of pages) {
     const url = PAGE_SAMPLES[route] ?? samplePath(route, adminId);

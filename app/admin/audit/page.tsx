@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
 
       <p className="mb-2 text-sm text-slate-600">共 {total} 条</p>
-      <AdminTable label="审计日志">
+      <AdminTable label="审计日志" minWidth="min-w-[60rem]">
         <thead className="border-b border-slate-300 text-left text-slate-600">
           <tr>
             <th className="py-2 pr-3 font-medium">时间</th>
@@ -79,8 +79,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <td className="whitespace-nowrap py-2 pr-3">
                   {AUDIT_ACTION_LABELS[row.action as AuditAction] ?? row.action}
                 </td>
-                <td className="py-2 pr-3 break-all">{text.target ?? "—"}</td>
-                <td className="min-w-48 py-2 pr-3 text-xs">
+                <td className="max-w-64 py-2 pr-3 break-all">{text.target ?? "—"}</td>
+                <td className="min-w-56 py-2 pr-3 text-xs">
                   {text.details.length > 0 ? (
                     <ul className="space-y-0.5">
                       {text.details.map((line, i) => (

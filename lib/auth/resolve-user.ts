@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readAuthorization } from "./api-token-secret";
 import { findUserByApiToken } from "./api-tokens";
 import { AppError } from "@/lib/api/app-error";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { toAuthUser, type AuthUser } from "./auth-user";
 import type { Auth } from "./create-auth";
 import {
@@ -35,7 +36,12 @@ export async function resolveUser(input: {
   // One lookup: better-auth reads the session and its user (role, export right, regions and the active
   // flag are additional fields of that row) fresh from the database — no cookie cache.
   const session = await input.auth.api.getSession({ headers: input.headers }).catch(() => null);
-  if (!session) return null;
+  if (!session) {
+    // better-auth answers "no session" also when the database is down: a signed-in user must then hear
+    // that, not be sent to the login page. Only a request that carries a session cookie pays this check.
+    if (cookie.includes("session_token")) await assertDatabaseReachable(input.db);
+    return null;
+  }
   const row = session.user;
   if (row.active !== true) return null;
   const user = toAuthUser(
@@ -51,4 +57,13 @@ export async function resolveUser(input: {
   );
   rememberSession({ key, user, sessionExpiresAt: new Date(session.session.expiresAt), generation });
   return user;
+}
+
+async function assertDatabaseReachable(db: PrismaClient): Promise<void> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new AppError("DATABASE_UNAVAILABLE");
+    throw error;
+  }
 }

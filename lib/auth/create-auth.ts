@@ -65,8 +65,9 @@ export function createAuth(options: {
         active: { type: "boolean", required: false, defaultValue: true, input: false },
       },
     },
-    // Short sessions, slid forward while in use; no cookie cache, so a role change or deactivation
-    // takes effect on the very next request.
+    // Short sessions, slid forward while in use; no better-auth cookie cache (it would trust the cookie for
+    // minutes). Our own session cache (session-cache.ts) keeps a lookup 5 s and is cleared at once in this
+    // process on sign-out, deactivation, role and password changes.
     session: { expiresIn: 12 * 60 * 60, updateAge: 60 * 60, cookieCache: { enabled: false } },
     // Our own lockout (LoginAttempt in PostgreSQL) replaces better-auth's per-process memory limiter.
     rateLimit: { enabled: false },

@@ -18,12 +18,7 @@ const POOL = Symbol.for("nianbao.pool");
 type ClientWithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 export function createClient(url: string, options: { maxConnections?: number } = {}): Db {
-  // A database host that does not answer fails a request after 10 s instead of leaving it hanging.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 10_000,
-  });
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection that the server closes (restart, admin kill) must not crash the process.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   const client: ClientWithPool = new PrismaClient({

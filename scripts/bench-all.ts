@@ -25,7 +25,8 @@ type Bench = {
 };
 
 const LOG_DIR = path.join(process.cwd(), ".test-data", "bench-logs");
-const LOAD_JSON = path.join(LOG_DIR, "load.json");
+// Relative, so the command printed in BENCHMARKS.md reads the same on every machine.
+const LOAD_JSON = path.join(".test-data", "bench-logs", "load.json");
 const lastLines = (count: number) => (output: string) =>
   output
     .split("\n")

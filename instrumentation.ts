@@ -6,4 +6,7 @@ export async function register(): Promise<void> {
   // Each request carries its socket address under a header only this process can name (lib/auth/client-ip.ts).
   const { installPeerAddressHeader } = await import("@/lib/auth/peer-address");
   installPeerAddressHeader();
+  // One JSON line per request on stdout (lib/log/request-log.ts).
+  const { installRequestLog } = await import("@/lib/log/request-log");
+  installRequestLog();
 }

@@ -9,6 +9,7 @@
 // redirect: every route handler uses withAuth() from lib/auth/route-handler.ts), server-action POSTs (they
 // carry a Next-Action header; each action checks its user itself), and static assets.
 import { NextResponse, type NextRequest } from "next/server";
+import { isAppError } from "@/lib/api/app-error";
 import { getAuth, isHttps } from "@/lib/auth/auth";
 import { isMissingAdminUser } from "@/lib/auth/is-missing-admin-user";
 import { getPagePermission } from "@/lib/auth/page-permissions";
@@ -44,9 +45,13 @@ export async function proxy(request: NextRequest) {
 
 async function route(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  const user = await resolveUser({ db, auth: getAuth(request.headers), headers: request.headers }).catch(
-    () => null,
-  );
+  let user;
+  try {
+    user = await resolveUser({ db, auth: getAuth(request.headers), headers: request.headers });
+  } catch (error) {
+    if (isAppError(error) && error.code === "DATABASE_UNAVAILABLE") return databaseUnavailablePage();
+    user = null;
+  }
   if (isPublicPage(pathname)) {
     // A signed-in visitor has no business on the login page: straight on to where they were going.
     if (!user) return NextResponse.next({ request: { headers: forwarded } });
@@ -70,6 +75,15 @@ async function route(request: NextRequest, forwarded: Headers): Promise<NextResp
   }
   forwarded.set(PATHNAME_HEADER, pathname + search);
   return NextResponse.next({ request: { headers: forwarded } });
+}
+
+/** 503 while the database cannot be reached — said in Chinese, not a login page the user cannot use anyway. */
+function databaseUnavailablePage(): NextResponse {
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>数据库暂时无法连接 · 年报 Dashboard</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>数据库暂时无法连接</h1><p>系统暂时无法读取数据，请稍后刷新页面重试。如果问题持续存在，请联系管理员。</p><p style="color:#64748b">错误代码：DATABASE_UNAVAILABLE</p></body></html>`;
+  return new NextResponse(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "5" },
+  });
 }
 
 export const config = {

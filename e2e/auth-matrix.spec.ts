@@ -72,6 +72,9 @@ const API_CASES: Array<{
   },
 ];
 
+// API routes open to everyone, by design, with what any caller gets: GET /api/health is for load balancers.
+const PUBLIC_API_ROUTES: Record<string, number> = { "/api/health": 200 };
+
 const APP_DIR = path.join(process.cwd(), "app");
 
 function findFiles(dir: string, name: string): string[] {
@@ -218,10 +221,24 @@ test("API routes: 401 JSON without a session or token, 403 for the wrong role, t
   expect(problems).toEqual([]);
 });
 
+test("public API routes answer every visitor alike, signed in or not", async () => {
+  const problems: string[] = [];
+  for (const [route, expected] of Object.entries(PUBLIC_API_ROUTES)) {
+    for (const visitor of visitors) {
+      const response = await visitor.client.get(route, { maxRedirects: 0 });
+      if (response.status() !== expected) problems.push(`${visitor.name} GET ${route}: ${response.status()}`);
+      const body = (await response.json()) as { status?: string };
+      if (body.status !== "ok") problems.push(`${visitor.name} GET ${route}: body ${JSON.stringify(body)}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
 test("every API route, including ones added later, refuses anonymous callers with 401", async () => {
   const anonymous = visitors[0]!.client;
   const problems: string[] = [];
   for (const { route, methods } of apiRoutes) {
+    if (route in PUBLIC_API_ROUTES) continue;
     for (const method of methods) {
       const response = await anonymous.fetch(samplePath(route), {
         method,

@@ -45,15 +45,20 @@ export const APP_ERRORS = {
 
 export type AppErrorCode = keyof typeof APP_ERRORS;
 
+export const APP_ERROR_DIGEST_PREFIX = "APP_ERROR:";
+
 export class AppError extends Error {
   override name = "AppError";
   readonly code: AppErrorCode;
   readonly status: number;
+  /** Next passes a thrown error's digest to the page's error boundary, which sees no message in production. */
+  readonly digest: string;
 
   constructor(code: AppErrorCode, message: string = APP_ERRORS[code].message) {
     super(message);
     this.code = code;
     this.status = APP_ERRORS[code].status;
+    this.digest = `${APP_ERROR_DIGEST_PREFIX}${code}`;
   }
 }
 

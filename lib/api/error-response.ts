@@ -3,6 +3,7 @@
 // a zod error is INVALID_INPUT with its first problem; anything else is logged and answered with a bare 500,
 // so no stack trace or database message ever reaches a client.
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { APP_ERRORS, AppError, type AppErrorCode } from "./app-error";
 import "./zod-messages";
 
@@ -19,6 +20,14 @@ export function describeError(error: unknown): { status: number; code: AppErrorC
       ? `${first.path.join(".") || "输入"}：${first.message}`
       : APP_ERRORS.INVALID_INPUT.message;
     return { status: 400, code: "INVALID_INPUT", message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // One line, not a stack per request while the database is down.
+    console.error(
+      "[api] database unavailable:",
+      error instanceof Error ? error.message.split("\n").at(-1) : error,
+    );
+    return { status: 503, code: "DATABASE_UNAVAILABLE", message: APP_ERRORS.DATABASE_UNAVAILABLE.message };
   }
   console.error("[api] unexpected error", error);
   return { status: 500, code: "INTERNAL_ERROR", message: APP_ERRORS.INTERNAL_ERROR.message };

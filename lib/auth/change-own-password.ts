@@ -12,6 +12,7 @@ import { reserveLoginAttempt, settleLoginAttempt, type LockMemory } from "./logi
 import { lockedMessage } from "./login-messages";
 import { MAX_PASSWORD_LENGTH, asClient, checkPasswordRule, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
+import { forgetUserSessions } from "./session-cache";
 
 export async function changeOwnPassword(
   db: PrismaClient,
@@ -72,7 +73,7 @@ export async function changeOwnPassword(
   await settleLoginAttempt(db, { id: reservation.id, outcome: "success" });
 
   const password = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password } });
     const ended = await tx.session.deleteMany({
       where: { userId: user.id, ...(input.sessionId ? { id: { not: input.sessionId } } : {}) },
@@ -86,4 +87,7 @@ export async function changeOwnPassword(
     });
     return { endedSessions: ended.count };
   });
+  // The other sessions just ended must not live on in this process's session cache.
+  forgetUserSessions(user.id);
+  return result;
 }

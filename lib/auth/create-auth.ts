@@ -20,6 +20,7 @@ import { createLockMemory, reserveLoginAttempt, settleLoginAttempt, type LockMem
 import { LOGIN_LOCKED, LOGIN_THROTTLED, lockedMessage } from "./login-messages";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { recordLoginRefusal } from "./record-login-refusal";
+import { forgetUserSessions } from "./session-cache";
 import { parseSignInInput } from "./sign-in-input";
 
 const SIGN_IN = "/sign-in/email";
@@ -64,8 +65,9 @@ export function createAuth(options: {
         active: { type: "boolean", required: false, defaultValue: true, input: false },
       },
     },
-    // Short sessions, slid forward while in use; no cookie cache, so a role change or deactivation
-    // takes effect on the very next request.
+    // Short sessions, slid forward while in use; no better-auth cookie cache (it would trust the cookie for
+    // minutes). Our own session cache (session-cache.ts) keeps a lookup 5 s and is cleared at once in this
+    // process on sign-out, deactivation, role and password changes.
     session: { expiresIn: 12 * 60 * 60, updateAge: 60 * 60, cookieCache: { enabled: false } },
     // Our own lockout (LoginAttempt in PostgreSQL) replaces better-auth's per-process memory limiter.
     rateLimit: { enabled: false },
@@ -213,6 +215,9 @@ export function createAuth(options: {
   async function auditSignOut(ctx: Ctx) {
     const session = await getSessionFromCtx(ctx).catch(() => null);
     if (!session) return;
+    // better-auth deletes the session row next; the cached copy goes now, with the user's others (they are
+    // looked up again on their next request).
+    forgetUserSessions(session.user.id);
     await recordAudit(db, {
       actor: { id: session.user.id, email: session.user.email },
       action: "logout",

@@ -6,6 +6,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { isAppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
 import { getAuth } from "./auth";
 import type { AuthUser } from "./auth-user";
@@ -16,7 +17,13 @@ import { resolveUser } from "./resolve-user";
 /** The signed-in user of this request, or null; one lookup per request however often it is called. */
 export const getCurrentUser = cache(async (): Promise<AuthUser | null> => {
   const requestHeaders = await headers();
-  return resolveUser({ db, auth: getAuth(requestHeaders), headers: requestHeaders }).catch(() => null);
+  return resolveUser({ db, auth: getAuth(requestHeaders), headers: requestHeaders }).catch(
+    (error: unknown) => {
+      // The page's error boundary says so in Chinese (app/error.tsx); anything else is "not signed in".
+      if (isAppError(error) && error.code === "DATABASE_UNAVAILABLE") throw error;
+      return null;
+    },
+  );
 });
 
 export async function requireUser(): Promise<AuthUser> {

@@ -5,8 +5,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readAuthorization } from "./api-token-secret";
 import { findUserByApiToken } from "./api-tokens";
 import { AppError } from "@/lib/api/app-error";
-import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { toAuthUser, type AuthUser } from "./auth-user";
 import type { Auth } from "./create-auth";
+import {
+  currentSessionGeneration,
+  readCachedSession,
+  rememberSession,
+  sessionCacheKey,
+} from "./session-cache";
 
 export async function resolveUser(input: {
   db: PrismaClient;
@@ -20,10 +27,43 @@ export async function resolveUser(input: {
     if (!user) throw new AppError("INVALID_TOKEN");
     return user;
   }
-  if (!input.headers.get("cookie")) return null;
+  const cookie = input.headers.get("cookie");
+  if (!cookie) return null;
+  const key = sessionCacheKey(cookie, input.auth.options.advanced?.useSecureCookies === true);
+  const cached = readCachedSession(key);
+  if (cached) return cached;
+  const generation = currentSessionGeneration();
+  // One lookup: better-auth reads the session and its user (role, export right, regions and the active
+  // flag are additional fields of that row) fresh from the database — no cookie cache.
   const session = await input.auth.api.getSession({ headers: input.headers }).catch(() => null);
-  if (!session) return null;
-  // Role, export right and the active flag are read fresh, so an admin's change applies immediately.
-  const user = await input.db.user.findUnique({ where: { id: session.user.id }, select: AUTH_USER_SELECT });
-  return user?.active ? toAuthUser(user, "session") : null;
+  if (!session) {
+    // better-auth answers "no session" also when the database is down: a signed-in user must then hear
+    // that, not be sent to the login page. Only a request that carries a session cookie pays this check.
+    if (cookie.includes("session_token")) await assertDatabaseReachable(input.db);
+    return null;
+  }
+  const row = session.user;
+  if (row.active !== true) return null;
+  const user = toAuthUser(
+    {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      canExport: row.canExport === true,
+      regions: row.regions ?? [],
+    },
+    "session",
+  );
+  rememberSession({ key, user, sessionExpiresAt: new Date(session.session.expiresAt), generation });
+  return user;
+}
+
+async function assertDatabaseReachable(db: PrismaClient): Promise<void> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new AppError("DATABASE_UNAVAILABLE");
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@ import { recordAudit, type AuditActor } from "./audit";
 import { AppError } from "@/lib/api/app-error";
 import { checkPasswordRule, hashPassword } from "./password";
 import type { Role } from "./permissions";
+import { forgetUserSessions } from "./session-cache";
 
 type Audit = { actor: AuditActor; ip?: string | null };
 
@@ -24,7 +25,7 @@ export type UserChanges = {
 const ADMIN_SET_LOCK = 1_310_100;
 
 export async function updateUser(db: PrismaClient, input: Audit & { userId: string; changes: UserChanges }) {
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_SET_LOCK}::bigint)`;
     const user = await findUser(tx, input.userId);
     const { active, ...fields } = input.changes;
@@ -60,6 +61,9 @@ export async function updateUser(db: PrismaClient, input: Audit & { userId: stri
     }
     return updated;
   });
+  // After the commit: the next request of this user reads the new role (or no session) from the database.
+  forgetUserSessions(input.userId);
+  return updated;
 }
 
 export async function setUserActive(db: PrismaClient, input: Audit & { userId: string; active: boolean }) {
@@ -106,6 +110,7 @@ export async function resetUserPassword(
       ip: input.ip,
     });
   });
+  forgetUserSessions(input.userId);
 }
 
 type StoredFields = { name: string; role: string; canExport: boolean; regions: string[] };

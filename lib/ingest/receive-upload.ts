@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/create-client";
 import { uploadFile, type Uploader } from "@/lib/ingest/upload-file";
 import { readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 import { toUploadResults, type FileOutcome, type UploadResult } from "@/lib/ingest/upload-result";
+import { logEvent } from "@/lib/log/log-event";
 
 /** Files per request: the upload page sends one per request; scripts may send batches up to this. */
 export const MAX_FILES_PER_REQUEST = 100;
@@ -20,6 +21,7 @@ export async function receiveUpload(
   db: Db,
   input: { request: Request; uploader: Uploader & { email: string }; ip: string | null },
 ): Promise<Response> {
+  const started = performance.now();
   const maxBytes = readMaxUploadBytes();
   const items: FileOutcome[] = [];
   const parts = readMultipartFiles(input.request, {
@@ -47,6 +49,14 @@ export async function receiveUpload(
   if (items.length === 0) return jsonError(400, "INVALID_INPUT", "没有收到文件（字段 files）");
   const results = await toUploadResults(db, items);
   await auditUploads(db, results, input);
+  logEvent("ingest", {
+    source: "upload",
+    files: results.length,
+    reports: results.filter((result) => result.reportId !== undefined && result.status !== "duplicate")
+      .length,
+    rejected: results.filter((result) => result.status === "rejected").length,
+    durationMs: Math.round(performance.now() - started),
+  });
   const headers = { "Cache-Control": "no-store" };
   if (results.every((result) => result.error?.code === "BUSY"))
     return Response.json(

@@ -4,6 +4,7 @@
 // rest of its batch lands. Errors that no retry can mend (the connection is gone) stop the import instead.
 //   const results = await storeInBulk(db, preparedDocuments);
 import { getPool, type Db } from "@/lib/db/create-client";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { withTransaction } from "@/lib/db/sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
@@ -32,7 +33,7 @@ export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]
       );
       indexes.forEach((index, position) => results.set(index, { ok: true, outcome: outcomes[position]! }));
     } catch (error) {
-      if (isConnectionError(error)) throw error;
+      if (isDatabaseUnavailable(error)) throw error;
       if (indexes.length === 1) {
         console.error(`[import] storing ${JSON.stringify(documents[indexes[0]!]!.fileName)} failed:`, error);
         results.set(indexes[0]!, {
@@ -57,17 +58,6 @@ export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]
       ? { ok: true, outcome: duplicate }
       : { ok: false, error: { code: "STORE_FAILED", message: "与同批另一文件相同，但该文件未能保存。" } };
   });
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  // Class 08 (connection exception), 57P01–57P03 (server shutting down), and the socket's own errors.
-  return (
-    typeof code === "string" &&
-    (code.startsWith("08") ||
-      /^57P0[1-3]$/.test(code) ||
-      ["ECONNREFUSED", "ECONNRESET", "EPIPE"].includes(code))
-  );
 }
 
 function describeStoreError(error: unknown): string {

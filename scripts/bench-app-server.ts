@@ -1,0 +1,57 @@
+// The production server for HTTP benchmarks: `npm start`'s own start script on a database URL of the
+// bench's (a throwaway embedded PostgreSQL), loopback only, with a known administrator to sign in as.
+import { spawn, type ChildProcess } from "node:child_process";
+
+export const BENCH_ADMIN = { email: "bench-admin@nianbao.test", password: "bench-admin-password-1" };
+
+export function startBenchApp(options: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl,
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      BETTER_AUTH_SECRET: "bench-only-session-secret-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.length > 20_000) output = output.slice(-10_000);
+      if (output.includes("已启动")) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`)));
+  });
+}
+
+export async function stopBenchApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Signs the bench administrator in and returns the Cookie header to send. */
+export async function signInBenchAdmin(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
+}

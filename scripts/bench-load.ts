@@ -1,0 +1,197 @@
+// npm run bench:load — the signed-in app under load: autocannon, C connections for S seconds each, one
+// signed-in session, against the production server (`npm start`'s start script) on a throwaway embedded
+// PostgreSQL holding a synthetic year of reports; loopback only. Targets, one after the other:
+//   1. a trivial dynamic page of the app (/account: the layout, the session, no dashboard query);
+//   2. the ranking page (/rankings for that year);
+//   3. a filtered export of one region-year — when the export route exists (else reported as a slot).
+// Prints throughput, p50/p95/p99 and errors per target and the ranking page's ratio to the trivial page
+// (target ≥ 0.5); `--json <file>` also writes them for `npm run bench`.
+//   npm run bench:load -- [--connections 50] [--seconds 60] [--reports 10000] [--year 2024]
+// Needs a production build (`npm run build`; `npm start` makes one too).
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { BENCH_ADMIN, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
+import { findFreePort } from "@/lib/db/find-free-port";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "50" },
+    seconds: { type: "string", default: "60" },
+    reports: { type: "string", default: "10000" },
+    year: { type: "string", default: "2024" },
+    "export-path": { type: "string", default: "/api/export" },
+    json: { type: "string" },
+  },
+});
+const CONNECTIONS = Number(values.connections);
+const SECONDS = Number(values.seconds);
+const REPORTS = Number(values.reports);
+const YEAR = Number(values.year);
+const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-load");
+
+export interface LoadFigure {
+  target: string;
+  path: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Set when the target could not be measured (the export route not there yet). */
+  skipped?: string;
+}
+
+async function main(): Promise<void> {
+  await rm(DATA_DIR, { recursive: true, force: true });
+  const database = await startEmbeddedPostgres({
+    dataDir: DATA_DIR,
+    port: await findFreePort(),
+    persistent: false,
+  });
+  let app: ChildProcess | null = null;
+  try {
+    await createDatabaseIfMissing(database.adminUrl, "bench_load");
+    const url = database.urlFor("bench_load");
+    await applyMigrations({ url });
+    console.log(`生成 ${REPORTS} 份 ${YEAR} 年的合成报告…`);
+    await seedSynthetic(url);
+    const region = await pickExportRegion(url);
+    const port = await findFreePort();
+    const base = `http://127.0.0.1:${port}`;
+    app = await startBenchApp({ port, databaseUrl: url });
+    const cookie = await signInBenchAdmin(base);
+    const targets = [
+      { target: "trivial page /account", path: "/account" },
+      { target: "ranking page /rankings", path: `/rankings?year=${YEAR}` },
+      {
+        target: `export ${region.name} ${YEAR} (${region.reports} reports)`,
+        path: `${values["export-path"]}?year=${YEAR}&region=${region.code}&format=csv`,
+      },
+    ];
+    const figures: LoadFigure[] = [];
+    for (const target of targets) {
+      const probe = await fetch(base + target.path, { headers: { cookie }, redirect: "manual" });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        figures.push({ ...emptyFigure(target), skipped: `HTTP ${probe.status} (route not on main yet?)` });
+        console.log(`${target.target}: 跳过 — ${target.path} 答复 HTTP ${probe.status}`);
+        continue;
+      }
+      console.log(`${target.target}: ${CONNECTIONS} 个连接, ${SECONDS} s…`);
+      figures.push(await measure({ base, cookie, ...target }));
+    }
+    printTable(figures);
+    if (values.json)
+      await writeFile(values.json, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, figures }));
+  } finally {
+    if (app) await stopBenchApp(app);
+    await database.stop();
+  }
+}
+
+function emptyFigure(target: { target: string; path: string }): LoadFigure {
+  return { ...target, requests: 0, perSecond: 0, p50: 0, p95: 0, p99: 0, errors: 0, non2xx: 0 };
+}
+
+function seedSynthetic(url: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/seed-synthetic.ts",
+      "--reports",
+      String(REPORTS),
+      "--years",
+      `${YEAR}-${YEAR}`,
+    ],
+    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`seed:synthetic exited ${code}`)),
+    ),
+  );
+}
+
+/** The province-level region with the most reports that year: the export's region-year. */
+async function pickExportRegion(url: string): Promise<{ code: string; name: string; reports: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ code: string; name: string; reports: string }>(
+      `SELECT r.code, r.name, count(*)::text AS reports
+         FROM "ReportMetrics" m JOIN "Region" r ON r.code = left(m."regionCode", 2)
+        WHERE m.year = $1 GROUP BY r.code, r.name ORDER BY count(*) DESC LIMIT 1`,
+      [YEAR],
+    );
+    const row = rows[0];
+    if (!row) throw new Error("no synthetic reports were stored");
+    return { code: row.code, name: row.name, reports: Number(row.reports) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(options: { base: string; cookie: string; target: string; path: string }) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.base + options.path,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { cookie: options.cookie },
+        timeout: 30,
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    // autocannon's summary has p90 and p97.5 but no p95: every response's time is kept instead.
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0;
+  return {
+    target: options.target,
+    path: options.path,
+    requests: result.requests.total,
+    perSecond: result.requests.total / SECONDS,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  } satisfies LoadFigure;
+}
+
+function printTable(figures: readonly LoadFigure[]): void {
+  console.log(`\n| target | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  for (const f of figures) {
+    if (f.skipped) console.log(`| ${f.target} | — | — | — | — | — | ${f.skipped} |`);
+    else
+      console.log(
+        `| ${f.target} | ${f.perSecond.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ` +
+          `${f.p99.toFixed(0)} | ${f.errors} | ${f.non2xx} |`,
+      );
+  }
+  const [trivial, ranking] = figures;
+  if (trivial && ranking && trivial.perSecond > 0)
+    console.log(`\nranking / trivial = ${(ranking.perSecond / trivial.perSecond).toFixed(2)} (target ≥ 0.5)`);
+  console.log(`(signed in as ${BENCH_ADMIN.email}; ${CONNECTIONS} connections, ${SECONDS} s per target)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

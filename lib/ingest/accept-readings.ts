@@ -68,9 +68,7 @@ export async function acceptReadings(
   );
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
-  const wholeAgencies = new Set(options.alsoRefreshAgencies ?? []);
-  await refreshReportMetrics(client, { agencyYears: pairs.filter((p) => !wholeAgencies.has(p.agencyId)) });
-  await refreshReportMetrics(client, { agencyIds: [...wholeAgencies] });
+  await refreshReportMetrics(client, { agencyYears: pairs, agencyIds: options.alsoRefreshAgencies ?? [] });
   return reports;
 }
 

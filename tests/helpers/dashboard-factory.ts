@@ -128,7 +128,10 @@ export async function createReport(
       },
     });
     await withTransaction(getPool(db), async (client) =>
-      refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears: [{ agencyId: agency.id, year }] })),
+      refreshRegionSummaries(
+        client,
+        await findSummaryKeys(client, { agencyYears: [{ agencyId: agency.id, year }] }),
+      ),
     );
   }
   return { id: report.id };

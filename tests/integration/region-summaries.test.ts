@@ -1,0 +1,135 @@
+// The read model's summaries (RegionYearMetrics, RegionYearCoverage — issue 17) kept by the same refresh
+// as ReportMetrics: after uploads in two years, a second version, a correction, a report refiled under
+// another year, an agency whose region is filled in by a later reading and a new version of last year's
+// report, every summary row equals what
+// plain SQL over ReportMetrics and the gazetteer gives (written here without the summaries' code: each
+// region of depth ≤ 3 joined to the reports under its path), and the rebuild gives the same rows.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { getPool } from "@/lib/db/create-client";
+import { correctCell } from "@/lib/ingest/correct-cell";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import { refileReport } from "@/lib/ingest/refile-report";
+import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.db.user.create({
+    data: { id: "staff1", name: "staff1", email: "staff1@example.test", role: "staff" },
+  });
+});
+afterAll(() => t?.drop());
+
+async function ingest(
+  prefix: string,
+  name: string,
+  year: number,
+  overrides: Parameters<typeof buildReadResult>[1] = {},
+) {
+  const base = buildReadResult(prefix);
+  const reading = buildReadResult(prefix, {
+    ...overrides,
+    year,
+    agency: { ...base.agency, name, ...overrides.agency },
+  });
+  return ingestDocument(t.db, { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` }, reading);
+}
+
+// Plain SQL: every region of depth 1–3 of the gazetteer with the reports under its path, and '' with the
+// reports without a region; a rate's parts summed where both are known; matched = filed the year before.
+const EXPECTED_SUMS = `
+  WITH places AS (
+    SELECT r."path", m."reportId" FROM "Region" r
+      JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
+     WHERE r."level" IN ('province', 'city', 'county')
+    UNION ALL
+    SELECT '', m."reportId" FROM "ReportMetrics" m WHERE m."regionPath" IS NULL
+  )
+  SELECT m."year", x."path" AS "regionPath", m."agencyKind", count(*)::int AS "reports",
+         count(p."reportId")::int AS "matchedAgencies",
+         sum(m."applicationsNew")::float8 AS "applicationsNew",
+         (sum(m."disclosureRateNum") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateNum",
+         (sum(m."disclosureRateDen") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateDen",
+         (sum(m."penalties") FILTER (WHERE p."reportId" IS NOT NULL))::float8 AS "matched_penalties",
+         sum(p."penalties")::float8 AS "prev_penalties"
+    FROM places x
+    JOIN "ReportMetrics" m ON m."reportId" = x."reportId"
+    LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
+const ACTUAL_SUMS = `
+  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "applicationsNew",
+         "disclosureRateNum", "disclosureRateDen", "matched_penalties", "prev_penalties"
+    FROM "RegionYearMetrics" ORDER BY 1, 2, 3`;
+
+const EXPECTED_COVERAGE = `
+  SELECT m."year", r."path" AS "regionPath", count(DISTINCT m."regionCode")::int AS "covered"
+    FROM "Region" r
+    JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
+    JOIN "Region" own ON own."code" = m."regionCode"
+   WHERE r."level" IN ('province', 'city', 'county')
+     AND (m."agencyKind" || ':' || own."level") IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')
+   GROUP BY 1, 2 ORDER BY 1, 2`;
+
+async function rows(text: string) {
+  return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
+}
+
+test("summaries follow every change of the read model, equal plain SQL over it, and survive a rebuild", async () => {
+  // Two towns of 九龙坡区 (重庆) and one of 自贡 (四川), 2022 and 2023.
+  await ingest("002", "汇总测试一镇人民政府", 2022);
+  await ingest("002", "汇总测试一镇人民政府", 2023);
+  await ingest("002", "汇总测试二镇人民政府", 2023, { cells: { "t3.new.total": 40 } });
+  const y2023 = await ingest("000", "汇总测试三镇人民政府", 2023);
+  // An agency first read without a region (its rows sum at depth 0), then a reading that gives it one.
+  const noRegion = { province: null, city: null, county: null, town: null };
+  await ingest("004", "汇总测试四镇人民政府", 2022, { regionCodes: noRegion });
+  expect(await rows(`SELECT "reports" FROM "RegionYearMetrics" WHERE "regionPath" = ''`)).toEqual([
+    { reports: 1 },
+  ]);
+  await ingest("004", "汇总测试四镇人民政府", 2023);
+  // A second version, a correction, and a report refiled under another year.
+  await ingest("002", "汇总测试一镇人民政府", 2023, { cells: { "t2.penalty.decisions": 77 } });
+  await correctCell(t.db, {
+    reportId: y2023.reportId!,
+    cellId: "t2.penalty.decisions",
+    value: 31,
+    reason: "核对原文",
+    userId: "staff1",
+  });
+  const z = await ingest("002", "汇总测试五镇人民政府", 2023);
+  await refileReport(t.db, { reportId: z.reportId!, year: 2021 });
+  // Last year's report changes after this year's: this year's matched sums (prev_*) follow.
+  await ingest("002", "汇总测试一镇人民政府", 2022, { cells: { "t2.penalty.decisions": 12345 } });
+
+  // By hand: 重庆 (50/) 2023 holds the towns 一镇 (filed 2022 too) and 二镇; 五镇 moved to 2021.
+  const chongqing = await rows(
+    `SELECT "year", sum("reports")::int AS reports, sum("matchedAgencies")::int AS matched
+       FROM "RegionYearMetrics" WHERE "regionPath" = '50/' GROUP BY 1 ORDER BY 1`,
+  );
+  expect(chongqing).toEqual([
+    { year: 2021, reports: 1, matched: 0 },
+    { year: 2022, reports: 1, matched: 0 },
+    { year: 2023, reports: 2, matched: 1 },
+  ]);
+  expect(await rows(`SELECT * FROM "RegionYearMetrics" WHERE "regionPath" = ''`)).toEqual([]);
+
+  const sums = await rows(ACTUAL_SUMS);
+  expect(sums.length).toBeGreaterThan(10);
+  expect(sums).toEqual(await rows(EXPECTED_SUMS));
+  const coverage = await rows(
+    `SELECT "year", "regionPath", "covered" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+  );
+  expect(coverage.length).toBeGreaterThan(3);
+  expect(coverage).toEqual(await rows(EXPECTED_COVERAGE));
+
+  const everything = async () => ({
+    sums: await rows(`SELECT * FROM "RegionYearMetrics" ORDER BY "year", "regionPath", "agencyKind"`),
+    coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
+  });
+  const incremental = await everything();
+  await rebuildReportMetrics(getPool(t.db));
+  expect(await everything()).toEqual(incremental);
+});

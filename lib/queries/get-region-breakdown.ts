@@ -95,12 +95,13 @@ export async function getRegionBreakdown(options: {
   const childDepth = pathDepth(groupPath) + 1;
   const fromSummaries = childDepth <= SUMMARY_MAX_DEPTH;
   const kinds = options.kinds ?? null;
+  const childRegions = region
+    ? Prisma.sql`c."path" LIKE ${`${groupPath}%`} AND c."path" ~ ${`^${groupPath}\\d+/$`}`
+    : Prisma.sql`c."parentCode" IS NULL`;
 
   const [children, sums, matched, expected, covered, local] = await Promise.all([
     db.$queryRaw<{ code: string; name: string; level: RegionLevel }[]>`
-      SELECT c."code", c."name", c."level" FROM "Region" c
-       WHERE ${region ? Prisma.sql`c."path" LIKE ${`${groupPath}%`} AND c."path" ~ ${`^${groupPath}\\d+/$`}` : Prisma.sql`c."parentCode" IS NULL`}
-       ORDER BY c."code"`,
+      SELECT c."code", c."name", c."level" FROM "Region" c WHERE ${childRegions} ORDER BY c."code"`,
     fromSummaries
       ? summarySums({ db, year, path, groupPath, childDepth, kinds })
       : db.$queryRaw<Record<string, unknown>[]>`
@@ -120,13 +121,19 @@ export async function getRegionBreakdown(options: {
         CROSS JOIN LATERAL (SELECT ${childOf(Prisma.sql`m."regionPath"`)} AS "child") g
        WHERE m."year" = ${year}::int AND ${where}
        GROUP BY ROLLUP (g."child")`,
-    // A municipality's city level (重庆市 under 重庆市) is the same government as its province.
+    // Counted per child as index ranges of Region.path (no scan of the gazetteer); a municipality's city
+    // level (重庆市 under 重庆市) is the same government as its province and is not counted.
     db.$queryRaw<{ child: string | null; isTotal: number; expected: number }[]>`
-      SELECT g."child", GROUPING(g."child") AS "isTotal", count(*)::int AS "expected"
-        FROM "Region" r LEFT JOIN "Region" up ON up."code" = r."parentCode"
-        CROSS JOIN LATERAL (SELECT ${childOf(Prisma.sql`r."path"`)} AS "child") g
-       WHERE r."path" LIKE ${`${path}%`} AND NOT (r."level" = 'city' AND up."name" IS NOT DISTINCT FROM r."name")
-       GROUP BY ROLLUP (g."child")`,
+      WITH parts AS (
+        SELECT c."code" AS "child", c."path" FROM "Region" c WHERE ${childRegions}
+        UNION ALL SELECT NULL, ${path}
+      )
+      SELECT x."child", (x."child" IS NULL)::int AS "isTotal",
+             ((SELECT count(*) FROM "Region" r WHERE r."path" ~>=~ x."path" AND r."path" ~<~ (x."path" || '~'))
+              - (SELECT count(*) FROM "Region" f JOIN "Region" up ON up."code" = f."parentCode"
+                  WHERE f."level" = 'city' AND up."name" = f."name"
+                    AND f."path" ~>=~ x."path" AND f."path" ~<~ (x."path" || '~')))::int AS "expected"
+        FROM parts x`,
     fromSummaries
       ? summaryCoverage({ db, year, path, groupPath, childDepth })
       : db.$queryRaw<{ child: string | null; isTotal: number; covered: number }[]>`

@@ -7,7 +7,12 @@
 // The rows recomputed are every (year, region) a changed report counted in before or after the change, and
 // the year after (its "matched" sums pair each agency with its report of the year before).
 import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
-import { buildSummaryRefreshSql, summaryKeysOf, type SummaryKey } from "@/lib/metrics/build-summary-sql";
+import {
+  buildSummaryRebuildSql,
+  buildSummaryRefreshSql,
+  summaryKeysOf,
+  type SummaryKey,
+} from "@/lib/metrics/build-summary-sql";
 
 export interface SummaryTarget {
   agencyYears?: readonly { agencyId: number; year: number }[];
@@ -61,5 +66,5 @@ export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
     client,
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
   );
-  for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
+  for (const statement of buildSummaryRebuildSql(keys)) await runQuery(client, statement);
 }

@@ -83,14 +83,19 @@ const REPORTS_IN = {
   unplaced: `m."year" = k."year" AND m."regionPath" IS NULL`,
 };
 
+// Per key, one index range of ReportMetrics(year, regionPath) (LATERAL: the planner cannot turn a few keys
+// into a scan of the whole read model) and one lookup of each report's previous year.
 function reportSums(where: string): string {
-  return `SELECT k."year", k."path", k."depth", m."agencyKind", count(*)::int AS "reports",
-       count(p."agencyId")::int AS "matchedAgencies",
-       ${SUMS_OF_REPORTS}
+  return `SELECT k."year", k."path", k."depth", x.*
   FROM keys k
-  JOIN "ReportMetrics" m ON ${where}
-  LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
- GROUP BY k."year", k."path", k."depth", m."agencyKind"`;
+  CROSS JOIN LATERAL (
+    SELECT m."agencyKind", count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
+           ${SUMS_OF_REPORTS}
+      FROM "ReportMetrics" m
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+     WHERE ${where}
+     GROUP BY m."agencyKind"
+  ) x`;
 }
 
 const INSERT_INTO = `INSERT INTO "RegionYearMetrics" ("year", "regionPath", "depth", "agencyKind", "reports",
@@ -104,6 +109,16 @@ ${INSERT_INTO}
 ${reportSums(where)}`,
 });
 
+/** The deepest rows of the whole read model at once (the rebuild): one pass grouped by county. */
+const COUNTY_OF = `substring(m."regionPath" from '^\\d+/\\d+/\\d+/')`;
+const FILL_ALL_FROM_REPORTS = `${INSERT_INTO}
+SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", count(*)::int, count(p."agencyId")::int,
+       ${SUMS_OF_REPORTS}
+  FROM "ReportMetrics" m
+  LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+ WHERE ${COUNTY_OF} IS NOT NULL
+ GROUP BY 1, 2, m."agencyKind"`;
+
 /** The rows of the keys at depth 1 or 2: their children's rows plus the reports on the region itself. */
 const FILL_FROM_CHILDREN = (depth: number): Step => ({
   depth,
@@ -111,8 +126,11 @@ const FILL_FROM_CHILDREN = (depth: number): Step => ({
 parts AS (
   SELECT k."year", k."path", k."depth", c."agencyKind", c."reports", c."matchedAgencies", ${SUMMED.map((col) => `c.${q(col)}`).join(", ")}
     FROM keys k
-    JOIN "RegionYearMetrics" c ON c."depth" = k."depth" + 1 AND c."year" = k."year"
-     AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    CROSS JOIN LATERAL (
+      SELECT * FROM "RegionYearMetrics" c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c
   UNION ALL
   ${reportSums(REPORTS_IN.own)}
 )
@@ -124,39 +142,55 @@ SELECT x."year", x."path", x."depth", x."agencyKind", sum(x."reports")::int, sum
 });
 
 // A region counts as covered when a report of its own government is placed on it (the pairs of
-// getRegionBreakdown: 省政府 on a province, 区县政府 on a county, 乡镇 or 街道 on a town …).
+// getRegionBreakdown: 省政府 on a province, 区县政府 on a county, 乡镇 or 街道 on a town …); a town as
+// filed when any report is placed on it (数据质量's towns without a report).
 const GOVERNMENT_PAIRS = `('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')`;
-const COVERED_REPORTS = `SELECT k."year", k."path", k."depth", m."regionCode"
+const COVERAGE_SUMS = `count(DISTINCT m."regionCode") FILTER (WHERE (m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS})::int AS "covered",
+         count(DISTINCT m."regionCode") FILTER (WHERE r."level" = 'town')::int AS "townsFiled"`;
+const INSERT_COVERAGE = `INSERT INTO "RegionYearCoverage" ("year", "regionPath", "depth", "covered", "townsFiled")`;
+
+const coveredReports = (where: string) => `SELECT k."year", k."path", k."depth", x.*
     FROM keys k
-    JOIN "ReportMetrics" m ON %WHERE%
-    JOIN "Region" r ON r."code" = m."regionCode"
-   WHERE (m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS}`;
+    CROSS JOIN LATERAL (
+      SELECT ${COVERAGE_SUMS}
+        FROM "ReportMetrics" m JOIN "Region" r ON r."code" = m."regionCode"
+       WHERE ${where}
+    ) x`;
 
 const COVERAGE_FROM_REPORTS = (depth: number): Step => ({
   depth,
   text: `
-INSERT INTO "RegionYearCoverage" ("year", "regionPath", "depth", "covered")
-SELECT g."year", g."path", g."depth", count(DISTINCT g."regionCode")::int
-  FROM (${COVERED_REPORTS.replace("%WHERE%", REPORTS_IN.subtree)}) g
- GROUP BY g."year", g."path", g."depth"`,
+${INSERT_COVERAGE}
+SELECT * FROM (${coveredReports(REPORTS_IN.subtree)}) g WHERE g."covered" > 0 OR g."townsFiled" > 0`,
 });
+
+const COVERAGE_ALL_FROM_REPORTS = `${INSERT_COVERAGE}
+SELECT * FROM (
+  SELECT m."year", ${COUNTY_OF} AS "path", ${SUMMARY_MAX_DEPTH}, ${COVERAGE_SUMS}
+    FROM "ReportMetrics" m JOIN "Region" r ON r."code" = m."regionCode"
+   WHERE ${COUNTY_OF} IS NOT NULL
+   GROUP BY 1, 2
+) g WHERE g."covered" > 0 OR g."townsFiled" > 0`;
 
 const COVERAGE_FROM_CHILDREN = (depth: number): Step => ({
   depth,
   text: `,
 parts AS (
-  SELECT k."year", k."path", k."depth", c."covered"
+  SELECT k."year", k."path", k."depth", c."covered", c."townsFiled"
     FROM keys k
-    JOIN "RegionYearCoverage" c ON c."depth" = k."depth" + 1 AND c."year" = k."year"
-     AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    CROSS JOIN LATERAL (
+      SELECT * FROM "RegionYearCoverage" c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c
   UNION ALL
-  SELECT g."year", g."path", g."depth", count(DISTINCT g."regionCode")::int
-    FROM (${COVERED_REPORTS.replace("%WHERE%", REPORTS_IN.own)}) g
-   GROUP BY g."year", g."path", g."depth"
+  ${coveredReports(REPORTS_IN.own)}
 )
-INSERT INTO "RegionYearCoverage" ("year", "regionPath", "depth", "covered")
-SELECT x."year", x."path", x."depth", sum(x."covered")::int FROM parts x
- GROUP BY x."year", x."path", x."depth"`,
+${INSERT_COVERAGE}
+SELECT * FROM (
+  SELECT x."year", x."path", x."depth", sum(x."covered")::int AS "covered", sum(x."townsFiled")::int AS "townsFiled"
+    FROM parts x GROUP BY x."year", x."path", x."depth"
+) g WHERE g."covered" > 0 OR g."townsFiled" > 0`,
 });
 
 const DELETE_KEYS: Step = {
@@ -177,16 +211,28 @@ const STEPS: readonly Step[] = [
   FILL_FROM_REPORTS(0, REPORTS_IN.unplaced),
 ];
 
-export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
-  const years = keys.map((k) => k.year);
-  const paths = keys.map((k) => k.path);
-  const depths = keys.map((k) => k.depth);
-  return STEPS.map(
-    ({ depth, text }) => sql`WITH keys AS (
-  SELECT * FROM unnest(${years}::int[], ${paths}::text[], ${depths}::int[]) AS k("year", "path", "depth")
+function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
+  return sql`WITH keys AS (
+  SELECT * FROM unnest(${keys.map((k) => k.year)}::int[], ${keys.map((k) => k.path)}::text[], ${keys.map((k) => k.depth)}::int[]) AS k("year", "path", "depth")
    WHERE ${depth === null ? rawSql("true") : sql`k."depth" = ${depth}::int`}
-)${rawSql(text)}`,
-  );
+)${rawSql(text)}`;
+}
+
+/** Recomputes the summary rows of `keys` from the read model (the caller holds their locks). */
+export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
+  return STEPS.map((step) => withKeys(keys, step));
+}
+
+/**
+ * Fills the emptied summaries from the whole read model: the deepest rows in one grouped pass, then the
+ * upper levels for `keys` (every key the read model has, summaryKeysOf over all its rows).
+ */
+export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
+  return [
+    sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
+    sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
+    ...STEPS.slice(3).map((step) => withKeys(keys, step)),
+  ];
 }
 
 /**
@@ -206,6 +252,13 @@ export function summaryKeysOf(source: Sql): Sql {
 }
 
 export const SUMMARY_SQL_FINGERPRINT = createHash("sha256")
-  .update(STEPS.map((step) => step.text).join("\n") + summaryKeysOf(sql`x`).text)
+  .update(
+    [
+      ...STEPS.map((step) => step.text),
+      FILL_ALL_FROM_REPORTS,
+      COVERAGE_ALL_FROM_REPORTS,
+      summaryKeysOf(sql`x`).text,
+    ].join("\n"),
+  )
   .digest("hex")
   .slice(0, 16);

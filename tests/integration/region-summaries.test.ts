@@ -65,13 +65,18 @@ const ACTUAL_SUMS = `
     FROM "RegionYearMetrics" ORDER BY 1, 2, 3`;
 
 const EXPECTED_COVERAGE = `
-  SELECT m."year", r."path" AS "regionPath", count(DISTINCT m."regionCode")::int AS "covered"
+  SELECT m."year", r."path" AS "regionPath",
+         count(DISTINCT m."regionCode") FILTER (WHERE (m."agencyKind" || ':' || own."level")
+           IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town'))::int AS "covered",
+         count(DISTINCT m."regionCode") FILTER (WHERE own."level" = 'town')::int AS "townsFiled"
     FROM "Region" r
     JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
     JOIN "Region" own ON own."code" = m."regionCode"
    WHERE r."level" IN ('province', 'city', 'county')
-     AND (m."agencyKind" || ':' || own."level") IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')
-   GROUP BY 1, 2 ORDER BY 1, 2`;
+   GROUP BY 1, 2
+  HAVING count(*) FILTER (WHERE (m."agencyKind" || ':' || own."level")
+           IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town') OR own."level" = 'town') > 0
+   ORDER BY 1, 2`;
 
 async function rows(text: string) {
   return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
@@ -120,7 +125,7 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   expect(sums.length).toBeGreaterThan(10);
   expect(sums).toEqual(await rows(EXPECTED_SUMS));
   const coverage = await rows(
-    `SELECT "year", "regionPath", "covered" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+    `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
   );
   expect(coverage.length).toBeGreaterThan(3);
   expect(coverage).toEqual(await rows(EXPECTED_COVERAGE));

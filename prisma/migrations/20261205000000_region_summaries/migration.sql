@@ -118,12 +118,14 @@ CREATE INDEX IF NOT EXISTS "RegionYearMetrics_depth_year_regionPath_idx"
     ON "RegionYearMetrics" ("depth", "year", "regionPath" text_pattern_ops);
 
 -- RegionYearCoverage: per year and region of depth 1–3, how many regions in it (itself included) have a
--- current report of their own government (省/市/区县政府, 乡镇/街道 at a town). Rows only where it is > 0.
+-- current report of their own government (省/市/区县政府, 乡镇/街道 at a town), and how many of its towns
+-- have any current report placed on them. Rows only where one of them is > 0.
 CREATE TABLE IF NOT EXISTS "RegionYearCoverage" (
     "year" INTEGER NOT NULL,
     "regionPath" TEXT NOT NULL,
     "depth" SMALLINT NOT NULL,
     "covered" INTEGER NOT NULL,
+    "townsFiled" INTEGER NOT NULL,
     CONSTRAINT "RegionYearCoverage_pkey" PRIMARY KEY ("year", "regionPath")
 );
 

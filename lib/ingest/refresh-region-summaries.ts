@@ -34,7 +34,8 @@ export async function findSummaryKeys(client: SqlClient, target: SummaryTarget):
     UNION SELECT r."agencyId", r."year" FROM "Report" r WHERE r."agencyId" = ANY(${ids}::int[]) AND r."isCurrent"
     UNION SELECT m."agencyId", m."year" FROM "ReportMetrics" m WHERE m."agencyId" = ANY(${ids}::int[])`;
   // Where each report counts after the change (its agency's region now) and before it (its read-model row,
-  // and the next year's row, whose matched sums pair it with this one).
+  // the next year's row, whose matched sums pair it with this one, and the agency's two earliest rows,
+  // one of which is its first report before or after).
   return runQuery<SummaryKey>(
     client,
     summaryKeysOf(sql`
@@ -43,7 +44,11 @@ export async function findSummaryKeys(client: SqlClient, target: SummaryTarget):
         JOIN "Agency" a ON a."id" = t."agencyId" LEFT JOIN "Region" g ON g."code" = a."regionCode"
       UNION
       SELECT m."year", m."regionPath" FROM t
-        JOIN "ReportMetrics" m ON m."agencyId" = t."agencyId" AND m."year" IN (t."year", t."year" + 1)`),
+        JOIN "ReportMetrics" m ON m."agencyId" = t."agencyId" AND m."year" IN (t."year", t."year" + 1)
+      UNION
+      SELECT e."year", e."regionPath" FROM (SELECT DISTINCT t."agencyId" FROM t) ta
+        CROSS JOIN LATERAL (SELECT m."year", m."regionPath" FROM "ReportMetrics" m
+                             WHERE m."agencyId" = ta."agencyId" ORDER BY m."year" LIMIT 2) e`),
   );
 }
 

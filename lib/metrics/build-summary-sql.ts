@@ -69,6 +69,15 @@ const SUMS_OF_REPORTS = [
 const SUMS_OF_ROWS = SUMMED.map((c) => `sum(x.${q(c)})::float8`).join(", ");
 const COLUMN_LIST = SUMMED.map(q).join(", ");
 
+// Besides the sums: the reports that are their agency's earliest current report (so the distinct agencies
+// of several years add up), and the open findings of the reports.
+const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
+       (count(*) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId" AND e."year" < m."year")))::int AS "firstReports",
+       coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int
+         AS "openFindings"`;
+const COUNTED = ["reports", "matchedAgencies", "firstReports", "openFindings"];
+
 /** A statement over the keys of one depth (or all): the CTE "keys" is prepended when it is built. */
 interface Step {
   depth: number | null;
@@ -89,7 +98,7 @@ function reportSums(where: string): string {
   return `SELECT k."year", k."path", k."depth", x.*
   FROM keys k
   CROSS JOIN LATERAL (
-    SELECT m."agencyKind", count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
+    SELECT m."agencyKind", ${COUNTS_OF_REPORTS},
            ${SUMS_OF_REPORTS}
       FROM "ReportMetrics" m
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
@@ -98,8 +107,8 @@ function reportSums(where: string): string {
   ) x`;
 }
 
-const INSERT_INTO = `INSERT INTO "RegionYearMetrics" ("year", "regionPath", "depth", "agencyKind", "reports",
-  "matchedAgencies", ${COLUMN_LIST})`;
+const INSERT_INTO = `INSERT INTO "RegionYearMetrics" ("year", "regionPath", "depth", "agencyKind",
+  ${COUNTED.map(q).join(", ")}, ${COLUMN_LIST})`;
 
 /** The rows of the keys at the deepest level and of depth 0, from the read model alone. */
 const FILL_FROM_REPORTS = (depth: number, where: string): Step => ({
@@ -112,7 +121,7 @@ ${reportSums(where)}`,
 /** The deepest rows of the whole read model at once (the rebuild): one pass grouped by county. */
 const COUNTY_OF = `substring(m."regionPath" from '^\\d+/\\d+/\\d+/')`;
 const FILL_ALL_FROM_REPORTS = `${INSERT_INTO}
-SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", count(*)::int, count(p."agencyId")::int,
+SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", ${COUNTS_OF_REPORTS},
        ${SUMS_OF_REPORTS}
   FROM "ReportMetrics" m
   LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
@@ -124,7 +133,7 @@ const FILL_FROM_CHILDREN = (depth: number): Step => ({
   depth,
   text: `,
 parts AS (
-  SELECT k."year", k."path", k."depth", c."agencyKind", c."reports", c."matchedAgencies", ${SUMMED.map((col) => `c.${q(col)}`).join(", ")}
+  SELECT k."year", k."path", k."depth", c."agencyKind", ${[...COUNTED, ...SUMMED].map((col) => `c.${q(col)}`).join(", ")}
     FROM keys k
     CROSS JOIN LATERAL (
       SELECT * FROM "RegionYearMetrics" c
@@ -135,7 +144,7 @@ parts AS (
   ${reportSums(REPORTS_IN.own)}
 )
 ${INSERT_INTO}
-SELECT x."year", x."path", x."depth", x."agencyKind", sum(x."reports")::int, sum(x."matchedAgencies")::int,
+SELECT x."year", x."path", x."depth", x."agencyKind", ${COUNTED.map((c) => `sum(x.${q(c)})::int`).join(", ")},
        ${SUMS_OF_ROWS}
   FROM parts x
  GROUP BY x."year", x."path", x."depth", x."agencyKind"`,

@@ -10,6 +10,7 @@ import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
 import { refileReport } from "@/lib/ingest/refile-report";
+import { resolveFinding } from "@/lib/ingest/resolve-finding";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
@@ -49,6 +50,8 @@ const EXPECTED_SUMS = `
   )
   SELECT m."year", x."path" AS "regionPath", m."agencyKind", count(*)::int AS "reports",
          count(p."reportId")::int AS "matchedAgencies",
+         (count(*) FILTER (WHERE m."year" = (SELECT min(e."year") FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId")))::int AS "firstReports",
+         coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int AS "openFindings",
          sum(m."applicationsNew")::float8 AS "applicationsNew",
          (sum(m."disclosureRateNum") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateNum",
          (sum(m."disclosureRateDen") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateDen",
@@ -60,7 +63,7 @@ const EXPECTED_SUMS = `
    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
 const ACTUAL_SUMS = `
-  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "applicationsNew",
+  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "firstReports", "openFindings", "applicationsNew",
          "disclosureRateNum", "disclosureRateDen", "matched_penalties", "prev_penalties"
     FROM "RegionYearMetrics" ORDER BY 1, 2, 3`;
 
@@ -86,7 +89,17 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   // Two towns of 九龙坡区 (重庆) and one of 自贡 (四川), 2022 and 2023.
   await ingest("002", "汇总测试一镇人民政府", 2022);
   await ingest("002", "汇总测试一镇人民政府", 2023);
-  await ingest("002", "汇总测试二镇人民政府", 2023, { cells: { "t3.new.total": 40 } });
+  const flag = (code: string) => ({
+    code,
+    severity: "warning" as const,
+    kind: "uncertain" as const,
+    cells: [],
+    message: "测试",
+  });
+  const two = await ingest("002", "汇总测试二镇人民政府", 2023, {
+    cells: { "t3.new.total": 40 },
+    findings: [flag("CELL_BLANK"), flag("ROW_SHORT")],
+  });
   const y2023 = await ingest("000", "汇总测试三镇人民政府", 2023);
   // An agency first read without a region (its rows sum at depth 0), then a reading that gives it one.
   const noRegion = { province: null, city: null, county: null, town: null };
@@ -106,18 +119,28 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   });
   const z = await ingest("002", "汇总测试五镇人民政府", 2023);
   await refileReport(t.db, { reportId: z.reportId!, year: 2021 });
+  // A finding settled: one open finding fewer.
+  const [open] = await t.db.finding.findMany({ where: { reportId: two.reportId!, status: "open" } });
+  await resolveFinding(t.db, {
+    findingId: open!.id,
+    decision: "dismissed",
+    reason: "不是问题",
+    userId: "staff1",
+  });
   // Last year's report changes after this year's: this year's matched sums (prev_*) follow.
   await ingest("002", "汇总测试一镇人民政府", 2022, { cells: { "t2.penalty.decisions": 12345 } });
 
   // By hand: 重庆 (50/) 2023 holds the towns 一镇 (filed 2022 too) and 二镇; 五镇 moved to 2021.
+  // 二镇's two findings, one settled; 一镇's first report is 2022, 二镇's and 五镇's their only ones.
   const chongqing = await rows(
-    `SELECT "year", sum("reports")::int AS reports, sum("matchedAgencies")::int AS matched
+    `SELECT "year", sum("reports")::int AS reports, sum("matchedAgencies")::int AS matched,
+            sum("firstReports")::int AS first, sum("openFindings")::int AS open
        FROM "RegionYearMetrics" WHERE "regionPath" = '50/' GROUP BY 1 ORDER BY 1`,
   );
   expect(chongqing).toEqual([
-    { year: 2021, reports: 1, matched: 0 },
-    { year: 2022, reports: 1, matched: 0 },
-    { year: 2023, reports: 2, matched: 1 },
+    { year: 2021, reports: 1, matched: 0, first: 1, open: 0 },
+    { year: 2022, reports: 1, matched: 0, first: 1, open: 0 },
+    { year: 2023, reports: 2, matched: 1, first: 1, open: 1 },
   ]);
   expect(await rows(`SELECT * FROM "RegionYearMetrics" WHERE "regionPath" = ''`)).toEqual([]);
 

@@ -7,13 +7,17 @@
 -- its county) and, at depth 0 (regionPath ''), the reports without a region. Sums follow the read model's
 -- rules: a rate's numerator and denominator summed over the reports where both are known (so they are null
 -- together); o_* the outcome mix over the reports whose outcome rows are all known; matched* and prev_* the
--- agencies that also filed the year before, this year's and last year's inputs.
+-- agencies that also filed the year before, this year's and last year's inputs; firstReports the reports
+-- that are their agency's earliest current one (distinct agencies over several years add up);
+-- openFindings the open findings of the reports.
 CREATE TABLE IF NOT EXISTS "RegionYearMetrics" (
     "year" INTEGER NOT NULL,
     "regionPath" TEXT NOT NULL,
     "depth" SMALLINT NOT NULL,
     "agencyKind" TEXT NOT NULL,
     "reports" INTEGER NOT NULL,
+    "firstReports" INTEGER NOT NULL,
+    "openFindings" INTEGER NOT NULL,
     "applicationsNew" DOUBLE PRECISION,
     "applicationsTotal" DOUBLE PRECISION,
     "processed" DOUBLE PRECISION,
@@ -136,3 +140,14 @@ CREATE INDEX IF NOT EXISTS "RegionYearCoverage_depth_year_regionPath_idx"
 -- summaries' refresh of a county); the old index on regionPath alone served neither year nor depth.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "ReportMetrics_year_regionPath_idx"
     ON "ReportMetrics" ("year", "regionPath" text_pattern_ops);
+
+
+-- The towns of a region (数据质量's coverage) counted from the index alone.
+CREATE INDEX IF NOT EXISTS "Region_level_path_idx" ON "Region" ("level", "path" text_pattern_ops);
+
+-- 总览's newest reports: the read model in (year DESC, regionPath) order, cut after the first page.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "ReportMetrics_year_desc_regionPath_idx"
+    ON "ReportMetrics" ("year" DESC, "regionPath" NULLS LAST);
+
+-- Every query on regionPath now also names the year: the index on (year, regionPath) serves them.
+DROP INDEX CONCURRENTLY IF EXISTS "ReportMetrics_regionPath_idx";

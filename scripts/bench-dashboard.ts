@@ -9,6 +9,7 @@
 //   BENCH_RUNS=15 npm run bench:dashboard -- --reports 100000
 // Targets at 1M reports (issue 17): p95 ≤ 100 ms per query, ≤ 300 ms per page.
 import { rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -173,7 +174,16 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<Timing> 
 async function measure(db: Db): Promise<void> {
   const [counts] = await db.$queryRaw<{ reports: number; agencies: number }[]>`
     SELECT (SELECT count(*)::int FROM "ReportMetrics") AS reports, (SELECT count(*)::int FROM "Agency") AS agencies`;
-  console.log(`reports ${counts!.reports}, agencies ${counts!.agencies}, ${RUNS} runs each after one warm-up`);
+  console.log(
+    `reports ${counts!.reports}, agencies ${counts!.agencies}, ${RUNS} runs each after one warm-up`,
+  );
+  // Shared machines: the load says how far absolute figures are inflated.
+  console.log(
+    `load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const year = 2025;
   const minN = 10;
   const trail = async (code: string) => (await getRegionTrail(db, code))!;
@@ -292,6 +302,12 @@ async function measure(db: Db): Promise<void> {
       ]);
     });
   }
+  console.log(
+    `load average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const over = results.filter((r) => r.p95 > (r.label.startsWith("PAGE") ? 300 : 100));
   console.log(
     over.length === 0

@@ -101,7 +101,8 @@ async function countTowns(options: {
     : Prisma.sql`c."depth" = 1`;
   return db.$queryRaw<{ missing: number; expected: number }[]>`
     SELECT (e."expected" - f."filed")::int AS "missing", e."expected"::int AS "expected"
-      FROM (SELECT count(*) AS "expected" FROM "Region" r WHERE r."level" = 'town' AND r."path" LIKE ${`${path}%`}) e,
+      FROM (SELECT count(*) AS "expected" FROM "Region" r
+             WHERE r."level" = 'town' AND ${path ? Prisma.sql`r."path" LIKE ${`${path}%`}` : Prisma.sql`TRUE`}) e,
            (SELECT coalesce(sum(c."townsFiled"), 0) AS "filed" FROM "RegionYearCoverage" c
              WHERE c."year" = ${year}::int AND ${filed}) f`;
 }

@@ -95,8 +95,9 @@ export async function getRegionBreakdown(options: {
   const childDepth = pathDepth(groupPath) + 1;
   const fromSummaries = childDepth <= SUMMARY_MAX_DEPTH;
   const kinds = options.kinds ?? null;
+  // The regions one level under groupPath: by parentCode's index, not a scan of everything under it.
   const childRegions = region
-    ? Prisma.sql`c."path" LIKE ${`${groupPath}%`} AND c."path" ~ ${`^${groupPath}\\d+/$`}`
+    ? Prisma.sql`c."parentCode" = (SELECT g."code" FROM "Region" g WHERE g."path" = ${groupPath})`
     : Prisma.sql`c."parentCode" IS NULL`;
 
   const [children, sums, matched, expected, covered, local] = await Promise.all([

@@ -8,6 +8,7 @@
 import type pg from "pg";
 import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
 import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import {
   findSummaryKeys,
   rebuildRegionSummaries,
@@ -29,7 +30,16 @@ const FINGERPRINT_KEY = "reportMetricsSql";
 /** The read model's SQL and its summaries' together: either changing rebuilds both. */
 const FINGERPRINT = `${METRICS_SQL_FINGERPRINT}.${SUMMARY_SQL_FINGERPRINT}`;
 
-export async function refreshReportMetrics(client: SqlClient, target: MetricsTarget): Promise<void> {
+/**
+ * Refills the read-model rows of the target and recomputes the summary rows they count in — or, with
+ * `deferSummaries`, adds those rows' keys to it for the caller to recompute once later (a bulk import
+ * recomputes each county once at its end instead of once per batch: refreshDeferredSummaries).
+ */
+export async function refreshReportMetrics(
+  client: SqlClient,
+  target: MetricsTarget,
+  options: { deferSummaries?: SummaryKey[] } = {},
+): Promise<void> {
   const agencyIds = target.agencyIds ?? [];
   const agencyYears = (target.agencyYears ?? []).filter((p) => !agencyIds.includes(p.agencyId));
   if (agencyIds.length === 0 && agencyYears.length === 0) return;
@@ -46,7 +56,31 @@ export async function refreshReportMetrics(client: SqlClient, target: MetricsTar
       ),
     );
   }
-  await refreshRegionSummaries(client, summaryKeys);
+  if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
+  else await refreshRegionSummaries(client, summaryKeys);
+}
+
+const STALE_KEY = "regionSummariesStale";
+
+/**
+ * A bulk import's deferred summary keys, recomputed in one transaction at its end. Until then a flag in
+ * AppState says the summaries lag behind: an import killed half-way leaves the flag, and the next start
+ * rebuilds (ensureReportMetricsCurrent).
+ */
+export async function markSummariesStale(pool: pg.Pool): Promise<void> {
+  await runQuery(
+    pool,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${STALE_KEY}, '1', now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = '1', "updatedAt" = now()`,
+  );
+}
+
+export async function refreshDeferredSummaries(pool: pg.Pool, keys: readonly SummaryKey[]): Promise<void> {
+  const unique = [...new Map(keys.map((key) => [`${key.year}|${key.path}`, key])).values()];
+  await withTransaction(pool, async (client) => {
+    await refreshRegionSummaries(client, unique);
+    await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+  });
 }
 
 /**
@@ -60,6 +94,7 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
     await client.query(`TRUNCATE "ReportMetrics"`);
     await runQuery(client, buildMetricsRebuildSql());
     await rebuildRegionSummaries(client);
+    await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
     await runQuery(
       client,
       sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${FINGERPRINT}, now())
@@ -79,16 +114,18 @@ export async function ensureReportMetricsCurrent(
 ): Promise<{ rebuilt: boolean; rows?: number }> {
   const client = await pool.connect();
   let stored: string | undefined;
+  let stale = false;
   try {
-    const rows = await runQuery<{ value: string }>(
+    const rows = await runQuery<{ key: string; value: string }>(
       client,
-      sql`SELECT "value" FROM "AppState" WHERE "key" = ${FINGERPRINT_KEY}`,
+      sql`SELECT "key", "value" FROM "AppState" WHERE "key" IN (${FINGERPRINT_KEY}, ${STALE_KEY})`,
     );
-    stored = rows[0]?.value;
+    stored = rows.find((row) => row.key === FINGERPRINT_KEY)?.value;
+    stale = rows.some((row) => row.key === STALE_KEY);
   } finally {
     client.release();
   }
-  if (stored === FINGERPRINT) return { rebuilt: false };
+  if (stored === FINGERPRINT && !stale) return { rebuilt: false };
   const { rows } = await rebuildReportMetrics(pool);
   return { rebuilt: true, rows };
 }

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { getPool } from "@/lib/db/create-client";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
-import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import {
+  markSummariesStale,
+  rebuildReportMetrics,
+  refreshDeferredSummaries,
+} from "@/lib/ingest/refresh-report-metrics";
+import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { refileReport } from "@/lib/ingest/refile-report";
 import { resolveFinding } from "@/lib/ingest/resolve-finding";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
@@ -160,4 +167,26 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   const incremental = await everything();
   await rebuildReportMetrics(getPool(t.db));
   expect(await everything()).toEqual(incremental);
+});
+
+test("a bulk import recomputes them once at its end, equal to plain SQL; until then a flag says they lag", async () => {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 120, years: { from: 2022, to: 2024 }, seed: 17 }),
+  ];
+  const keys: SummaryKey[] = [];
+  await markSummariesStale(getPool(t.db));
+  await storeInBulk(t.db, documents.slice(0, 60), { summaryKeys: keys });
+  await storeInBulk(t.db, documents.slice(60), { summaryKeys: keys });
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toHaveLength(1);
+  await refreshDeferredSummaries(getPool(t.db), keys);
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toEqual([]);
+  expect(await rows(`SELECT sum("reports")::int AS n FROM "RegionYearMetrics" WHERE "depth" <= 1`)).toEqual([
+    { n: await t.db.reportMetrics.count() },
+  ]);
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  expect(
+    await rows(
+      `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+    ),
+  ).toEqual(await rows(EXPECTED_COVERAGE));
 });

@@ -27,8 +27,9 @@ export interface MetricsTarget {
 }
 
 const FINGERPRINT_KEY = "reportMetricsSql";
-/** The read model's SQL and its summaries' together: either changing rebuilds both. */
-const FINGERPRINT = `${METRICS_SQL_FINGERPRINT}.${SUMMARY_SQL_FINGERPRINT}`;
+// The summaries have a fingerprint of their own: when only their SQL changed (or this version added them),
+// the start rebuilds them from the read model without re-reading every cell.
+const SUMMARIES_FINGERPRINT_KEY = "regionSummariesSql";
 
 /**
  * Refills the read-model rows of the target and recomputes the summary rows they count in — or, with
@@ -93,11 +94,10 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
     await client.query(`LOCK TABLE "ReportMetrics" IN ACCESS EXCLUSIVE MODE`);
     await client.query(`TRUNCATE "ReportMetrics"`);
     await runQuery(client, buildMetricsRebuildSql());
-    await rebuildRegionSummaries(client);
-    await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+    await fillSummaries(client);
     await runQuery(
       client,
-      sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${FINGERPRINT}, now())
+      sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${METRICS_SQL_FINGERPRINT}, now())
           ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
     );
     const [count] = await runQuery<{ rows: number }>(
@@ -108,24 +108,54 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
   });
 }
 
-/** At start: rebuilds the read model when the metric dictionary changed since it was filled. */
+/** The summaries from the read model as it stands (writers of the read model wait meanwhile). */
+export async function rebuildSummaries(pool: pg.Pool): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
+    await fillSummaries(client);
+  });
+}
+
+async function fillSummaries(client: pg.PoolClient): Promise<void> {
+  await rebuildRegionSummaries(client);
+  await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+  await runQuery(
+    client,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${SUMMARIES_FINGERPRINT_KEY}, ${SUMMARY_SQL_FINGERPRINT}, now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+  );
+}
+
+/**
+ * At start: rebuilds the read model (and its summaries) when the metric dictionary changed since it was
+ * filled; only the summaries when their SQL changed or an import stopped before recomputing them.
+ */
 export async function ensureReportMetricsCurrent(
   pool: pg.Pool,
 ): Promise<{ rebuilt: boolean; rows?: number }> {
   const client = await pool.connect();
-  let stored: string | undefined;
-  let stale = false;
+  let state: Map<string, string>;
   try {
     const rows = await runQuery<{ key: string; value: string }>(
       client,
-      sql`SELECT "key", "value" FROM "AppState" WHERE "key" IN (${FINGERPRINT_KEY}, ${STALE_KEY})`,
+      sql`SELECT "key", "value" FROM "AppState"
+           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${STALE_KEY})`,
     );
-    stored = rows.find((row) => row.key === FINGERPRINT_KEY)?.value;
-    stale = rows.some((row) => row.key === STALE_KEY);
+    state = new Map(rows.map((row) => [row.key, row.value]));
   } finally {
     client.release();
   }
-  if (stored === FINGERPRINT && !stale) return { rebuilt: false };
-  const { rows } = await rebuildReportMetrics(pool);
-  return { rebuilt: true, rows };
+  if (state.get(FINGERPRINT_KEY) !== METRICS_SQL_FINGERPRINT) {
+    const { rows } = await rebuildReportMetrics(pool);
+    return { rebuilt: true, rows };
+  }
+  if (state.get(SUMMARIES_FINGERPRINT_KEY) !== SUMMARY_SQL_FINGERPRINT || state.has(STALE_KEY)) {
+    await rebuildSummaries(pool);
+    const [count] = await runQuery<{ rows: number }>(
+      pool,
+      sql`SELECT count(*)::int AS rows FROM "ReportMetrics"`,
+    );
+    return { rebuilt: true, rows: count!.rows };
+  }
+  return { rebuilt: false };
 }

@@ -9,6 +9,7 @@ import { getPool } from "@/lib/db/create-client";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import {
+  ensureReportMetricsCurrent,
   markSummariesStale,
   rebuildReportMetrics,
   refreshDeferredSummaries,
@@ -189,4 +190,16 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
       `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
     ),
   ).toEqual(await rows(EXPECTED_COVERAGE));
+});
+
+test("a start after an import that died half-way rebuilds the summaries, and only them", async () => {
+  await ensureReportMetricsCurrent(getPool(t.db)); // whatever the other tests left: both fingerprints current
+  await markSummariesStale(getPool(t.db));
+  await t.db.$executeRawUnsafe(`UPDATE "RegionYearMetrics" SET "reports" = 999`);
+  const metricsBefore = await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`);
+  expect(await ensureReportMetricsCurrent(getPool(t.db))).toMatchObject({ rebuilt: true });
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  // The read model itself was not refilled from the cells.
+  expect(await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`)).toEqual(metricsBefore);
+  expect(await ensureReportMetricsCurrent(getPool(t.db))).toEqual({ rebuilt: false });
 });

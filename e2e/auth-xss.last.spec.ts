@@ -24,9 +24,14 @@ test.beforeAll(async () => {
        VALUES ($1, $2, 1, '\\x00', 'accepted', $3, 2099, $4, '2021', 1, '{}') RETURNING id`,
       [randomBytes(32).toString("hex"), `${AGENCY}.txt`, agencyId, AGENCY],
     );
-    await client.query(
-      `INSERT INTO "Report" ("agencyId", year, "versionNo", template, "documentId", "readerVersion") VALUES ($1, 2099, 1, '2021', $2, 1)`,
+    const report = await client.query<{ id: number }>(
+      `INSERT INTO "Report" ("agencyId", year, "versionNo", template, "documentId", "readerVersion") VALUES ($1, 2099, 1, '2021', $2, 1) RETURNING id`,
       [agencyId, document.rows[0]!.id],
+    );
+    // A current report has its read-model row (ingestion writes both); the overview lists from it.
+    await client.query(
+      `INSERT INTO "ReportMetrics" ("reportId", "agencyId", year, "agencyKind", template) VALUES ($1, $2, 2099, '乡镇', '2021')`,
+      [report.rows[0]!.id, agencyId],
     );
   } finally {
     await client.end();

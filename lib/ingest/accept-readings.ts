@@ -14,6 +14,7 @@ import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { insertFindings, refreshAcrossYearFindings } from "@/lib/ingest/refresh-across-year-findings";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 
 // First key of the two-int advisory locks taken per agency (a key space of its own: "IN" for ingestion).
@@ -40,10 +41,14 @@ export interface AcceptedReport {
 export async function acceptReadings(
   client: pg.PoolClient | pg.Client,
   items: readonly AcceptItem[],
-  options: { alsoRefreshAgencies?: readonly number[] } = {},
+  options: { alsoRefreshAgencies?: readonly number[]; deferSummaries?: SummaryKey[] } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
-    await refreshReportMetrics(client, { agencyIds: options.alsoRefreshAgencies ?? [] });
+    await refreshReportMetrics(
+      client,
+      { agencyIds: options.alsoRefreshAgencies ?? [] },
+      { deferSummaries: options.deferSummaries },
+    );
     return [];
   }
   await lockAgencies(
@@ -68,9 +73,11 @@ export async function acceptReadings(
   );
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
-  const wholeAgencies = new Set(options.alsoRefreshAgencies ?? []);
-  await refreshReportMetrics(client, { agencyYears: pairs.filter((p) => !wholeAgencies.has(p.agencyId)) });
-  await refreshReportMetrics(client, { agencyIds: [...wholeAgencies] });
+  await refreshReportMetrics(
+    client,
+    { agencyYears: pairs, agencyIds: options.alsoRefreshAgencies ?? [] },
+    { deferSummaries: options.deferSummaries },
+  );
   return reports;
 }
 

@@ -12,7 +12,9 @@ import { hashBytes } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
 import { readInWorker, readReaderPoolConfig } from "@/lib/ingest/reader-pool";
+import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { describeTooLarge, readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 import { walkFiles } from "@/lib/ingest/walk-files";
 
@@ -42,6 +44,9 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   let batchBytes = 0;
   let storing: Promise<void> = Promise.resolve();
   const reading = new Set<Promise<void>>();
+  // The read model's summaries are recomputed once at the end, not per batch (see storeInBulk).
+  const summaryKeys: SummaryKey[] = [];
+  await markSummariesStale(getPool(db));
 
   // Batches are written one at a time, in order; the file that closes a batch waits until it is written,
   // so reading never runs more than one batch ahead of the database.
@@ -53,6 +58,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
       const results = await storeInBulk(
         db,
         ready.map((item) => item.document),
+        { summaryKeys },
       );
       results.forEach((result, index) => {
         const file = ready[index]!.path;
@@ -87,6 +93,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   await Promise.all(reading);
   if (batch.length > 0) await flush();
   await storing;
+  await refreshDeferredSummaries(getPool(db), summaryKeys);
 }
 
 async function readAndPrepare(

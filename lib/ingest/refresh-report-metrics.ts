@@ -1,36 +1,87 @@
-// Keeps the read model (ReportMetrics) right: the one function that refills its rows — after a report
-// version is stored, a cell corrected, or an agency's region or kind changed (the rows carry both, for the
-// dashboard's filters) — and the full rebuild after the metric dictionary changed.
+// Keeps the read model (ReportMetrics) and its summaries by region (RegionYearMetrics, RegionYearCoverage)
+// right: the one function that refills their rows — after a report version is stored, a cell corrected, or
+// an agency's region or kind changed (the rows carry both, for the dashboard's filters) — and the full
+// rebuild after the metric dictionary changed.
 //   await refreshReportMetrics(client, { agencyYears: [{ agencyId, year }] });
 //   await refreshReportMetrics(client, { agencyIds: [agencyId] });      // an agency changed
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
 import type pg from "pg";
 import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
+import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import {
+  findSummaryKeys,
+  rebuildRegionSummaries,
+  refreshRegionSummaries,
+} from "@/lib/ingest/refresh-region-summaries";
 import {
   buildMetricsRebuildSql,
   buildMetricsRefreshSql,
   METRICS_SQL_FINGERPRINT,
 } from "@/lib/metrics/build-metrics-sql";
 
-export type MetricsTarget =
-  { agencyYears: readonly { agencyId: number; year: number }[] } | { agencyIds: readonly number[] };
+/** Reports of these agency-years, and every year of these agencies (either may be left out). */
+export interface MetricsTarget {
+  agencyYears?: readonly { agencyId: number; year: number }[];
+  agencyIds?: readonly number[];
+}
 
 const FINGERPRINT_KEY = "reportMetricsSql";
+// The summaries have a fingerprint of their own: when only their SQL changed (or this version added them),
+// the start rebuilds them from the read model without re-reading every cell.
+const SUMMARIES_FINGERPRINT_KEY = "regionSummariesSql";
 
-export async function refreshReportMetrics(client: SqlClient, target: MetricsTarget): Promise<void> {
-  if ("agencyIds" in target) {
-    if (target.agencyIds.length === 0) return;
-    await runQuery(client, buildMetricsRefreshSql(sql`r."agencyId" = ANY(${[...target.agencyIds]}::int[])`));
-    return;
+/**
+ * Refills the read-model rows of the target and recomputes the summary rows they count in — or, with
+ * `deferSummaries`, adds those rows' keys to it for the caller to recompute once later (a bulk import
+ * recomputes each county once at its end instead of once per batch: refreshDeferredSummaries).
+ */
+export async function refreshReportMetrics(
+  client: SqlClient,
+  target: MetricsTarget,
+  options: { deferSummaries?: SummaryKey[] } = {},
+): Promise<void> {
+  const agencyIds = target.agencyIds ?? [];
+  const agencyYears = (target.agencyYears ?? []).filter((p) => !agencyIds.includes(p.agencyId));
+  if (agencyIds.length === 0 && agencyYears.length === 0) return;
+  const summaryKeys = await findSummaryKeys(client, { agencyIds, agencyYears });
+  if (agencyIds.length > 0) {
+    await runQuery(client, buildMetricsRefreshSql(sql`r."agencyId" = ANY(${[...agencyIds]}::int[])`));
   }
-  if (target.agencyYears.length === 0) return;
+  if (agencyYears.length > 0) {
+    await runQuery(
+      client,
+      buildMetricsRefreshSql(
+        sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${agencyYears.map((p) => p.agencyId)}::int[],
+                                                              ${agencyYears.map((p) => p.year)}::int[]))`,
+      ),
+    );
+  }
+  if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
+  else await refreshRegionSummaries(client, summaryKeys);
+}
+
+const STALE_KEY = "regionSummariesStale";
+
+/**
+ * A bulk import's deferred summary keys, recomputed in one transaction at its end. Until then a flag in
+ * AppState says the summaries lag behind: an import killed half-way leaves the flag, and the next start
+ * rebuilds (ensureReportMetricsCurrent).
+ */
+export async function markSummariesStale(pool: pg.Pool): Promise<void> {
   await runQuery(
-    client,
-    buildMetricsRefreshSql(
-      sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${target.agencyYears.map((p) => p.agencyId)}::int[],
-                                                            ${target.agencyYears.map((p) => p.year)}::int[]))`,
-    ),
+    pool,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${STALE_KEY}, '1', now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = '1', "updatedAt" = now()`,
   );
+}
+
+export async function refreshDeferredSummaries(pool: pg.Pool, keys: readonly SummaryKey[]): Promise<void> {
+  const unique = [...new Map(keys.map((key) => [`${key.year}|${key.path}`, key])).values()];
+  await withTransaction(pool, async (client) => {
+    await refreshRegionSummaries(client, unique);
+    await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+  });
 }
 
 /**
@@ -43,6 +94,7 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
     await client.query(`LOCK TABLE "ReportMetrics" IN ACCESS EXCLUSIVE MODE`);
     await client.query(`TRUNCATE "ReportMetrics"`);
     await runQuery(client, buildMetricsRebuildSql());
+    await fillSummaries(client);
     await runQuery(
       client,
       sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${METRICS_SQL_FINGERPRINT}, now())
@@ -56,22 +108,54 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
   });
 }
 
-/** At start: rebuilds the read model when the metric dictionary changed since it was filled. */
+/** The summaries from the read model as it stands (writers of the read model wait meanwhile). */
+export async function rebuildSummaries(pool: pg.Pool): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
+    await fillSummaries(client);
+  });
+}
+
+async function fillSummaries(client: pg.PoolClient): Promise<void> {
+  await rebuildRegionSummaries(client);
+  await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+  await runQuery(
+    client,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${SUMMARIES_FINGERPRINT_KEY}, ${SUMMARY_SQL_FINGERPRINT}, now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+  );
+}
+
+/**
+ * At start: rebuilds the read model (and its summaries) when the metric dictionary changed since it was
+ * filled; only the summaries when their SQL changed or an import stopped before recomputing them.
+ */
 export async function ensureReportMetricsCurrent(
   pool: pg.Pool,
 ): Promise<{ rebuilt: boolean; rows?: number }> {
   const client = await pool.connect();
-  let stored: string | undefined;
+  let state: Map<string, string>;
   try {
-    const rows = await runQuery<{ value: string }>(
+    const rows = await runQuery<{ key: string; value: string }>(
       client,
-      sql`SELECT "value" FROM "AppState" WHERE "key" = ${FINGERPRINT_KEY}`,
+      sql`SELECT "key", "value" FROM "AppState"
+           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${STALE_KEY})`,
     );
-    stored = rows[0]?.value;
+    state = new Map(rows.map((row) => [row.key, row.value]));
   } finally {
     client.release();
   }
-  if (stored === METRICS_SQL_FINGERPRINT) return { rebuilt: false };
-  const { rows } = await rebuildReportMetrics(pool);
-  return { rebuilt: true, rows };
+  if (state.get(FINGERPRINT_KEY) !== METRICS_SQL_FINGERPRINT) {
+    const { rows } = await rebuildReportMetrics(pool);
+    return { rebuilt: true, rows };
+  }
+  if (state.get(SUMMARIES_FINGERPRINT_KEY) !== SUMMARY_SQL_FINGERPRINT || state.has(STALE_KEY)) {
+    await rebuildSummaries(pool);
+    const [count] = await runQuery<{ rows: number }>(
+      pool,
+      sql`SELECT count(*)::int AS rows FROM "ReportMetrics"`,
+    );
+    return { rebuilt: true, rows: count!.rows };
+  }
+  return { rebuilt: false };
 }

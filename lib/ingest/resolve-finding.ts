@@ -4,7 +4,8 @@
 //   const settled = await resolveFinding(db, { findingId, decision: "dismissed", reason, userId });
 import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
-import { runQuery, sql } from "@/lib/db/sql";
+import { runQuery, sql, withTransaction } from "@/lib/db/sql";
+import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 
 export type FindingDecision = "confirmed" | "dismissed";
 
@@ -23,15 +24,26 @@ export async function resolveFinding(
   const reason = input.reason.trim();
   if (!reason) throw new AppError("INVALID_INPUT", "请填写处理理由");
   const pool = getPool(db);
-  // Conditional on the status, so two people settling the same finding at once cannot both win.
-  const [row] = await runQuery<ResolvedFinding>(
-    pool,
-    sql`UPDATE "Finding"
-           SET "status" = ${input.decision}::"FindingStatus", "resolvedAt" = now(),
-               "resolvedById" = ${input.userId}, "resolutionReason" = ${reason}
-         WHERE "id" = ${input.findingId}::int AND "status" = 'open'
-     RETURNING "id", "reportId", "code", "message", "status"::text AS "status"`,
-  );
+  // Conditional on the status, so two people settling the same finding at once cannot both win. The
+  // summaries count open findings: they follow in the same transaction.
+  const row = await withTransaction(pool, async (client) => {
+    const [settled] = await runQuery<ResolvedFinding & { agencyId: number; year: number }>(
+      client,
+      sql`UPDATE "Finding" f
+             SET "status" = ${input.decision}::"FindingStatus", "resolvedAt" = now(),
+                 "resolvedById" = ${input.userId}, "resolutionReason" = ${reason}
+            FROM "Report" r
+           WHERE f."id" = ${input.findingId}::int AND f."status" = 'open' AND r."id" = f."reportId"
+       RETURNING f."id", f."reportId", f."code", f."message", f."status"::text AS "status", r."agencyId", r."year"`,
+    );
+    if (!settled) return null;
+    const { agencyId, year, ...finding } = settled;
+    await refreshRegionSummaries(
+      client,
+      await findSummaryKeys(client, { agencyYears: [{ agencyId, year }] }),
+    );
+    return finding;
+  });
   if (row) return row;
   const [exists] = await runQuery<{ id: number }>(
     pool,

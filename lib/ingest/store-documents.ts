@@ -10,6 +10,7 @@ import type pg from "pg";
 import { copyRows, type CopyValue } from "@/lib/db/copy-rows";
 import { rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
 import { acceptReadings } from "@/lib/ingest/accept-readings";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
@@ -46,6 +47,8 @@ const COPY_THRESHOLD_BYTES = 4 * 1024 * 1024;
 export async function storeDocuments(
   client: pg.PoolClient | pg.Client,
   documents: readonly PreparedDocument[],
+  /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
+  options: { deferSummaries?: SummaryKey[] } = {},
 ): Promise<IngestOutcome[]> {
   const { byName, regionFilled } = await upsertAgencies(
     client,
@@ -85,7 +88,7 @@ export async function storeDocuments(
       cells: document.cells,
       findings: document.findings,
     })),
-    { alsoRefreshAgencies: regionFilled },
+    { alsoRefreshAgencies: regionFilled, deferSummaries: options.deferSummaries },
   );
   accepted.forEach(({ index }, position) => {
     outcomes[index] = {

@@ -9,12 +9,23 @@ import { withTransaction } from "@/lib/db/sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeDocuments } from "@/lib/ingest/store-documents";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 
 export type BulkResult =
   { ok: true; outcome: IngestOutcome } | { ok: false; error: { code: "STORE_FAILED"; message: string } };
 
-export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]): Promise<BulkResult[]> {
+export async function storeInBulk(
+  db: Db,
+  documents: readonly PreparedDocument[],
+  /**
+   * An import of many batches passes one list for all of them and recomputes the read model's summaries
+   * once at its end (refreshDeferredSummaries; markSummariesStale before the first batch). Without it the
+   * summaries are recomputed at the end of this call.
+   */
+  options: { summaryKeys?: SummaryKey[] } = {},
+): Promise<BulkResult[]> {
   const pool = getPool(db);
   // The same bytes twice in one batch: the first is stored, the others answered as its duplicates.
   const firstBySha = new Map<string, number>();
@@ -23,12 +34,15 @@ export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]
   });
   const unique = [...firstBySha.values()];
   const results = new Map<number, BulkResult>();
+  // The summaries' keys of every transaction below, recomputed once (here or by the caller).
+  const summaryKeys: SummaryKey[] = options.summaryKeys ?? [];
   const store = async (indexes: number[]): Promise<void> => {
     try {
       const outcomes = await withTransaction(pool, (client) =>
         storeDocuments(
           client,
           indexes.map((index) => documents[index]!),
+          { deferSummaries: summaryKeys },
         ),
       );
       indexes.forEach((index, position) => results.set(index, { ok: true, outcome: outcomes[position]! }));
@@ -47,7 +61,11 @@ export async function storeInBulk(db: Db, documents: readonly PreparedDocument[]
       await store(indexes.slice(half));
     }
   };
-  if (unique.length > 0) await store(unique);
+  if (unique.length > 0) {
+    if (!options.summaryKeys) await markSummariesStale(pool);
+    await store(unique);
+    if (!options.summaryKeys) await refreshDeferredSummaries(pool, summaryKeys);
+  }
   const copies = documents.filter((_, index) => !results.has(index)).map((document) => document.sha256);
   const firstCopies = await findDuplicates(pool, copies);
   return documents.map((document, index): BulkResult => {

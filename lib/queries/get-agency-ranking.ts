@@ -1,6 +1,9 @@
 // 排名: the agencies in scope ranked by one metric for a year — rank (ties share one, RANK()), value, its
 // n, last year's value and the change — one page of them, sorted as asked. Rates below the minimum n are
 // not ranked (value null, listed after the ranked ones). The total comes from its own count query.
+// Sorted by value, the page is cut by a bounded sort (no sort of the whole year) and each row's rank, 1 +
+// the rows with a higher value, is worked out from two counts around the page's highest value
+// (rankPageRows) instead of a window over every agency in scope.
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
@@ -59,26 +62,36 @@ export async function getAgencyRanking(options: {
   const where = scopeWhere(scope, "m");
   const value = metricValueSql(metric, minN, "m");
   const sort = options.sort ?? "value_desc";
+  if (VALUE_SORTS.has(sort)) {
+    const rows = await db.$queryRaw<(RawRankingRow & RankCounts)[]>`
+      WITH page AS MATERIALIZED (
+        SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n"
+          FROM "ReportMetrics" m
+         WHERE m."year" = ${year}::int AND ${where}
+         ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
+      ), top AS (
+        SELECT max(page."value") AS "hi" FROM page
+      ), counts AS (
+        SELECT count(*)::int AS "total", count(${value})::int AS "ranked",
+               (count(*) FILTER (WHERE ${value} > top."hi"))::int AS "aboveHi",
+               (count(*) FILTER (WHERE ${value} >= top."hi"))::int AS "atLeastHi"
+          FROM "ReportMetrics" m CROSS JOIN top
+         WHERE m."year" = ${year}::int AND ${where}
+      )
+      SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+             ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}, counts.*
+        FROM counts
+        LEFT JOIN page ON true
+        LEFT JOIN "Agency" a ON a."id" = page."agencyId"
+        LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
+       ORDER BY ${Prisma.raw(ORDER_BY[sort].replaceAll('"value"', 'page."value"').replaceAll('"agencyId"', 'page."agencyId"'))}`;
+    const counts = rows[0];
+    const pageRows = rows.filter((row) => row.agencyId !== null);
+    return toRanking(rankPageRows(pageRows, counts), counts);
+  }
   const [rows, [counts]] = await Promise.all([
-    VALUE_SORTS.has(sort)
-      ? // By value: rank and page over the read model alone; names, last year and regions only for the page.
-        db.$queryRaw<RawRankingRow[]>`
-        WITH numbered AS (
-          SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
-                 CASE WHEN ${value} IS NOT NULL THEN rank() OVER (ORDER BY ${value} DESC NULLS LAST) END AS "rank"
-            FROM "ReportMetrics" m
-           WHERE m."year" = ${year}::int AND ${where}
-        ), page AS (
-          SELECT * FROM numbered ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
-        )
-        SELECT page."agencyId", a."name", a."kind", page."rank", page."value", page."n",
-               ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}
-          FROM page
-          JOIN "Agency" a ON a."id" = page."agencyId"
-          LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
-         ORDER BY ${Prisma.raw(ORDER_BY[sort])}`
-      : // By change or name: every row needs last year's value or its name before the page is cut.
-        db.$queryRaw<RawRankingRow[]>`
+    // By change or name: every row needs last year's value or its name before the page is cut.
+    db.$queryRaw<RawRankingRow[]>`
         WITH numbered AS (
           SELECT m."agencyId", m."regionPath", a."name", a."kind", ${value} AS "value",
                  ${metricNSql(metric, "m")} AS "n", ${metricValueSql(metric, minN, "p")} AS "previousValue",
@@ -97,6 +110,56 @@ export async function getAgencyRanking(options: {
       SELECT count(*)::int AS "total", count(${value})::int AS "ranked"
         FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
   ]);
+  return toRanking(rows, counts);
+}
+
+interface RankCounts {
+  total: number;
+  ranked: number;
+  /** Rows in scope whose value is above the page's highest value, and at least that value. */
+  aboveHi: number;
+  atLeastHi: number;
+}
+
+/**
+ * RANK() of the page's rows — 1 + the rows in scope with a higher value — from the page alone and two
+ * counts: a row at the page's highest value hi has aboveHi rows above it; a lower row has every row at
+ * or above hi (atLeastHi) plus the page's rows between it and hi, for every row with a value in between
+ * sorts between them, on the page (descending or ascending alike).
+ */
+export function rankPageRows<Row extends { value: number | null; rank: bigint | number | null }>(
+  rows: readonly Row[],
+  counts: Pick<RankCounts, "aboveHi" | "atLeastHi"> | undefined,
+): Row[] {
+  const values = rows.map((row) => row.value).filter((value): value is number => value !== null);
+  if (values.length === 0 || !counts) return rows.map((row) => ({ ...row, rank: null }));
+  const ascending = [...values].sort((a, b) => a - b);
+  const hi = ascending.at(-1)!;
+  // The first index whose value is above v (or at least v): values in (v, hi) by two binary searches.
+  const firstIndex = (test: (value: number) => boolean) => {
+    let low = 0;
+    let high = ascending.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (test(ascending[middle]!)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  const firstAtHi = firstIndex((value) => value >= hi);
+  return rows.map((row) => {
+    const v = row.value;
+    if (v === null) return { ...row, rank: null };
+    if (v === hi) return { ...row, rank: counts.aboveHi + 1 };
+    const between = firstAtHi - firstIndex((value) => value > v);
+    return { ...row, rank: counts.atLeastHi + between + 1 };
+  });
+}
+
+function toRanking(
+  rows: readonly RawRankingRow[],
+  counts: { total: number; ranked: number } | undefined,
+): AgencyRanking {
   return {
     total: counts?.total ?? 0,
     ranked: counts?.ranked ?? 0,

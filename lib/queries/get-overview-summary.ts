@@ -3,7 +3,8 @@
 // years, spec/metrics.md: "year-on-year change compares the same agency's current reports"), so a year
 // with more reports filed does not read as more applications.
 //   const summary = await getOverviewSummary({ db, year: 2023, scope, minN });
-// Three queries at once: this year, last year, and the matched pairs.
+// Everywhere and for a province, city or county: one query over the summaries (lib/queries/summary-sql.ts);
+// for a town, three over the read model at once: this year, last year, and the matched pairs.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   readMetricTotals,
@@ -12,6 +13,7 @@ import {
   type MetricValues,
 } from "@/lib/queries/metric-sql";
 import { scopeWhere, type ReportScope } from "@/lib/queries/report-scope";
+import { sumSummaryColumns, summaryScopeWhere } from "@/lib/queries/summary-sql";
 
 export interface OverviewSummary {
   year: number;
@@ -31,6 +33,16 @@ export async function getOverviewSummary(options: {
   minN: number;
 }): Promise<OverviewSummary> {
   const { db, year, scope, minN } = options;
+  const summaryWhere = summaryScopeWhere(scope);
+  if (summaryWhere) {
+    const rows = await db.$queryRaw<Record<string, unknown>[]>`
+      SELECT s."year", ${sumSummaryColumns()} FROM "RegionYearMetrics" s
+       WHERE s."year" IN (${year}::int, ${year - 1}::int) AND ${summaryWhere}
+       GROUP BY s."year"`;
+    const current = rows.find((row) => Number(row.year) === year);
+    const previous = rows.find((row) => Number(row.year) === year - 1);
+    return toSummary({ year, minN, current, previous, matched: current, matchedAs: "matched_" });
+  }
   const where = scopeWhere(scope, "m");
   const yearTotals = (y: number) =>
     db.$queryRaw<Record<string, unknown>[]>`
@@ -45,13 +57,28 @@ export async function getOverviewSummary(options: {
         JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
        WHERE m."year" = ${year}::int AND ${where}`,
   ]);
+  return toSummary({ year, minN, current, previous, matched, matchedAs: "" });
+}
+
+type Row = Record<string, unknown> | undefined;
+
+function toSummary(options: {
+  year: number;
+  minN: number;
+  current: Row;
+  previous: Row;
+  matched: Row;
+  /** The prefix of the matched agencies' sums of this year in `matched` ("" or "matched_"). */
+  matchedAs: string;
+}): OverviewSummary {
+  const { year, minN, current, previous, matched, matchedAs } = options;
   return {
     year,
     reports: Number(current?.reports ?? 0),
     previousReports: Number(previous?.reports ?? 0),
     values: toMetricValues(readMetricTotals(current ?? {}), minN),
     matchedAgencies: Number(matched?.agencies ?? 0),
-    matchedCurrent: toMetricValues(readMetricTotals(matched ?? {}), minN),
+    matchedCurrent: toMetricValues(readMetricTotals(matched ?? {}, matchedAs), minN),
     matchedPrevious: toMetricValues(readMetricTotals(matched ?? {}, "prev_"), minN),
   };
 }

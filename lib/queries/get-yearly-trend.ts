@@ -1,6 +1,7 @@
 // Volumes and the outcome mix per year for the reports in scope (总览 and 地区 "over the years"): one
 // GROUP BY year. The outcome mix adds up 表三's results over the reports that printed all of them, so
-// the five parts always sum to the processed total of the same reports.
+// the five parts always sum to the processed total of the same reports. Everywhere and for a province,
+// city or county the sums come from the summaries (a few hundred rows), for a town from the read model.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   readMetricTotals,
@@ -9,6 +10,7 @@ import {
   type MetricValues,
 } from "@/lib/queries/metric-sql";
 import { scopeWhere, type ReportScope } from "@/lib/queries/report-scope";
+import { sumSummaryColumns, summaryScopeWhere } from "@/lib/queries/summary-sql";
 
 export interface OutcomeMix {
   /** 予以公开 + 部分公开 */
@@ -38,7 +40,15 @@ export async function getYearlyTrend(options: {
 }): Promise<YearTrendRow[]> {
   const { db, scope, minN } = options;
   const years = options.years && options.years.length > 0 ? [...options.years] : null;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const summaryWhere = summaryScopeWhere(scope);
+  const rows = summaryWhere
+    ? await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT s."year" AS "year", ${sumSummaryColumns()}
+      FROM "RegionYearMetrics" s
+     WHERE ${summaryWhere} AND (${years}::int[] IS NULL OR s."year" = ANY(${years}::int[]))
+     GROUP BY s."year"
+     ORDER BY s."year"`
+    : await db.$queryRaw<Record<string, unknown>[]>`
     SELECT m."year" AS "year", count(*)::int AS "reports", ${sumMetricInputs("m")},
            ${outcomeSums()}
       FROM "ReportMetrics" m

@@ -1,9 +1,13 @@
 // 数据质量 coverage for a region and year: the towns and streets of the gazetteer (乡镇/街道) with no current
 // report of any agency placed there, and the agencies that filed the year before but not this year. Each
-// list is one page, with its total from its own count query.
+// list is one page, with its total from its own count query. The town counts come from the gazetteer's
+// index (Region(level, path)) and, for the country, a province, city or county, from the summaries
+// (RegionYearCoverage.townsFiled) rather than a probe of the read model per town.
 //   const gaps = await listCoverageGaps({ db, year, regionPath: "50/5001/500107/" });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AgencyKind } from "@/lib/reader/types";
+import { SUMMARY_MAX_DEPTH } from "@/lib/metrics/build-summary-sql";
+import { pathDepth } from "@/lib/queries/summary-sql";
 
 export const GAPS_PAGE_SIZE = 50;
 
@@ -56,11 +60,7 @@ export async function listCoverageGaps(options: {
                WHERE x."code" = ANY (string_to_array(rtrim(r."path", '/'), '/')) AND x."code" <> r."code") AS "parentNames"
         FROM "Region" r WHERE ${missingTown}
        ORDER BY r."path" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
-    db.$queryRaw<{ missing: number; expected: number }[]>`
-      SELECT (count(*) FILTER (WHERE NOT EXISTS (
-                SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = ${year}::int)))::int AS "missing",
-             count(*)::int AS "expected"
-        FROM "Region" r WHERE r."level" = 'town' AND r."path" LIKE ${prefix}`,
+    countTowns({ db, year, regionPath: options.regionPath }),
     db.$queryRaw<(LapsedAgency & { regionNames: string[] | null })[]>`
       SELECT p."agencyId", a."name", a."kind",
              (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
@@ -78,4 +78,31 @@ export async function listCoverageGaps(options: {
     lapsed: lapsed.map((agency) => ({ ...agency, regionNames: agency.regionNames ?? [] })),
     lapsedTotal: lapsedCount?.total ?? 0,
   };
+}
+
+/** Towns of the gazetteer in the region, and how many of them have no current report of the year. */
+async function countTowns(options: {
+  db: PrismaClient;
+  year: number;
+  regionPath: string | null;
+}): Promise<{ missing: number; expected: number }[]> {
+  const { db, year } = options;
+  const path = options.regionPath ?? "";
+  const depth = pathDepth(path);
+  if (depth > SUMMARY_MAX_DEPTH) {
+    return db.$queryRaw<{ missing: number; expected: number }[]>`
+      SELECT (count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = ${year}::int)))::int AS "missing",
+             count(*)::int AS "expected"
+        FROM "Region" r WHERE r."level" = 'town' AND r."path" LIKE ${`${path}%`}`;
+  }
+  const filed = path
+    ? Prisma.sql`c."depth" = ${depth}::int AND c."regionPath" = ${path}`
+    : Prisma.sql`c."depth" = 1`;
+  return db.$queryRaw<{ missing: number; expected: number }[]>`
+    SELECT (e."expected" - f."filed")::int AS "missing", e."expected"::int AS "expected"
+      FROM (SELECT count(*) AS "expected" FROM "Region" r
+             WHERE r."level" = 'town' AND ${path ? Prisma.sql`r."path" LIKE ${`${path}%`}` : Prisma.sql`TRUE`}) e,
+           (SELECT coalesce(sum(c."townsFiled"), 0) AS "filed" FROM "RegionYearCoverage" c
+             WHERE c."year" = ${year}::int AND ${filed}) f`;
 }

@@ -52,7 +52,16 @@ export async function listReports(
 ): Promise<ReportListRow[]> {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const year = options.year ?? null;
+  // The page is cut from the read model (one current report per row) in the order of its index on
+  // (year DESC, regionPath): only the rows shown are joined to their documents and regions.
   const rows = await db.$queryRaw<RawRow[]>`
+    WITH page AS (
+      SELECT m."reportId", m."year", m."regionPath", a."name"
+        FROM "ReportMetrics" m JOIN "Agency" a ON a."id" = m."agencyId"
+       WHERE ${year}::int IS NULL OR m."year" = ${year}::int
+       ORDER BY m."year" DESC, m."regionPath" NULLS LAST, a."name"
+       LIMIT ${limit}
+    )
     SELECT r."id" AS "reportId", a."id" AS "agencyId", a."name" AS "agencyName", a."kind" AS "kind",
            d."agencyAsPrinted" AS "asPrinted",
            reg."path" AS "regionPath", r."year" AS "year", r."template" AS "template",
@@ -61,13 +70,12 @@ export async function listReports(
            (SELECT jsonb_object_agg(x."level", x."name") FROM "Region" x
              WHERE x."code" = ANY (string_to_array(rtrim(reg."path", '/'), '/'))) AS "regions",
            (SELECT count(*)::int FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open') AS "findingCount"
-      FROM "Report" r
+      FROM page
+      JOIN "Report" r ON r."id" = page."reportId"
       JOIN "Agency" a ON a."id" = r."agencyId"
       JOIN "Document" d ON d."id" = r."documentId"
       LEFT JOIN "Region" reg ON reg."code" = a."regionCode"
-     WHERE r."isCurrent" AND (${year}::int IS NULL OR r."year" = ${year}::int)
-     ORDER BY r."year" DESC, reg."path" NULLS LAST, a."name"
-     LIMIT ${limit}`;
+     ORDER BY page."year" DESC, page."regionPath" NULLS LAST, page."name"`;
   return rows.map(({ regions, uploadedAt, ...row }) => ({
     ...row,
     region: {

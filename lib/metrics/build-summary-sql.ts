@@ -1,0 +1,273 @@
+// The SQL that fills the read model's summaries (RegionYearMetrics, RegionYearCoverage — see their
+// migration) for a set of keys (year, region path, depth), generated from the metric dictionary like the
+// read model's own SQL. Deepest first: a county's rows sum its reports; a city's sum its counties' rows and
+// the reports placed on the city itself; a province's likewise; depth 0 holds the reports without a region.
+// Every statement takes the keys as three parallel arrays ($1 years, $2 paths, $3 depths).
+//   for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
+import { createHash } from "node:crypto";
+import { rawSql, sql, type Sql } from "@/lib/db/sql";
+import { METRICS, type MetricColumn } from "@/lib/metrics/metric-dictionary";
+
+export interface SummaryKey {
+  year: number;
+  /** "50/5001/500107/" (depth 3), "50/" (depth 1), "" (depth 0: reports without a region). */
+  path: string;
+  depth: number;
+}
+
+/** Regions below this depth (towns) are summed into their county's rows. */
+export const SUMMARY_MAX_DEPTH = 3;
+
+const COLUMNS: readonly MetricColumn[] = METRICS.flatMap((metric) =>
+  metric.kind === "count" ? [metric.column] : [metric.numeratorColumn, metric.denominatorColumn],
+);
+const OUTCOMES = ["o_disclosed", "o_denied", "o_unable", "o_rejected", "o_total"] as const;
+
+const q = (name: string) => `"${name}"`;
+/** Every summed column of RegionYearMetrics, in one order for INSERT lists and sums. */
+const SUMMED: readonly string[] = [
+  ...COLUMNS,
+  ...OUTCOMES,
+  ...COLUMNS.map((c) => `matched_${c}`),
+  ...COLUMNS.map((c) => `prev_${c}`),
+];
+
+/** A rate's numerator column → "both inputs known" for alias `a`, as the read model's sums filter it. */
+const BOTH_KNOWN = new Map<MetricColumn, (a: string) => string>();
+for (const metric of METRICS) {
+  if (metric.kind !== "rate") continue;
+  const known = (a: string) =>
+    `${a}.${q(metric.numeratorColumn)} IS NOT NULL AND ${a}.${q(metric.denominatorColumn)} IS NOT NULL`;
+  BOTH_KNOWN.set(metric.numeratorColumn, known);
+  BOTH_KNOWN.set(metric.denominatorColumn, known);
+}
+
+const ALL_OUTCOMES_KNOWN = `m."disclosureRateNum" IS NOT NULL AND m."denialRateNum" IS NOT NULL
+  AND m."unableRateNum" IS NOT NULL AND m."rejectionRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL`;
+const OUTCOME_SOURCE: Record<(typeof OUTCOMES)[number], string> = {
+  o_disclosed: "disclosureRateNum",
+  o_denied: "denialRateNum",
+  o_unable: "unableRateNum",
+  o_rejected: "rejectionRateNum",
+  o_total: "disclosureRateDen",
+};
+
+function sumOf(alias: string, column: MetricColumn, extra?: string): string {
+  const conditions = [BOTH_KNOWN.get(column)?.(alias), extra].filter(Boolean);
+  const filter = conditions.length > 0 ? ` FILTER (WHERE ${conditions.join(" AND ")})` : "";
+  return `(sum(${alias}.${q(column)})${filter})::float8`;
+}
+
+/** The summed columns over read-model rows `m` (with last year's row `p`, left-joined), in SUMMED order. */
+const SUMS_OF_REPORTS = [
+  ...COLUMNS.map((c) => sumOf("m", c)),
+  ...OUTCOMES.map((o) => `(sum(m.${q(OUTCOME_SOURCE[o])}) FILTER (WHERE ${ALL_OUTCOMES_KNOWN}))::float8`),
+  ...COLUMNS.map((c) => sumOf("m", c, `p."agencyId" IS NOT NULL`)),
+  ...COLUMNS.map((c) => sumOf("p", c)),
+].join(",\n       ");
+
+const SUMS_OF_ROWS = SUMMED.map((c) => `sum(x.${q(c)})::float8`).join(", ");
+const COLUMN_LIST = SUMMED.map(q).join(", ");
+
+// Besides the sums: the reports that are their agency's earliest current report (so the distinct agencies
+// of several years add up), and the open findings of the reports.
+const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
+       (count(*) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId" AND e."year" < m."year")))::int AS "firstReports",
+       coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int
+         AS "openFindings"`;
+const COUNTED = ["reports", "matchedAgencies", "firstReports", "openFindings"];
+
+/** A statement over the keys of one depth (or all): the CTE "keys" is prepended when it is built. */
+interface Step {
+  depth: number | null;
+  /** The rest of the statement after `WITH keys AS (…)`: more CTEs (", …") and the statement itself. */
+  text: string;
+}
+
+/** Reports of key k: the whole subtree (county) or those placed on the region itself (city, province). */
+const REPORTS_IN = {
+  subtree: `m."year" = k."year" AND m."regionPath" ~>=~ k."path" AND m."regionPath" ~<~ (k."path" || '~')`,
+  own: `m."year" = k."year" AND m."regionPath" = k."path"`,
+  unplaced: `m."year" = k."year" AND m."regionPath" IS NULL`,
+};
+
+// Per key, one index range of ReportMetrics(year, regionPath) (LATERAL: the planner cannot turn a few keys
+// into a scan of the whole read model) and one lookup of each report's previous year.
+function reportSums(where: string): string {
+  return `SELECT k."year", k."path", k."depth", x.*
+  FROM keys k
+  CROSS JOIN LATERAL (
+    SELECT m."agencyKind", ${COUNTS_OF_REPORTS},
+           ${SUMS_OF_REPORTS}
+      FROM "ReportMetrics" m
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+     WHERE ${where}
+     GROUP BY m."agencyKind"
+  ) x`;
+}
+
+const INSERT_INTO = `INSERT INTO "RegionYearMetrics" ("year", "regionPath", "depth", "agencyKind",
+  ${COUNTED.map(q).join(", ")}, ${COLUMN_LIST})`;
+
+/** The rows of the keys at the deepest level and of depth 0, from the read model alone. */
+const FILL_FROM_REPORTS = (depth: number, where: string): Step => ({
+  depth,
+  text: `
+${INSERT_INTO}
+${reportSums(where)}`,
+});
+
+/** The deepest rows of the whole read model at once (the rebuild): one pass grouped by county. */
+const COUNTY_OF = `substring(m."regionPath" from '^\\d+/\\d+/\\d+/')`;
+const FILL_ALL_FROM_REPORTS = `${INSERT_INTO}
+SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", ${COUNTS_OF_REPORTS},
+       ${SUMS_OF_REPORTS}
+  FROM "ReportMetrics" m
+  LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+ WHERE ${COUNTY_OF} IS NOT NULL
+ GROUP BY 1, 2, m."agencyKind"`;
+
+/** The rows of the keys at depth 1 or 2: their children's rows plus the reports on the region itself. */
+const FILL_FROM_CHILDREN = (depth: number): Step => ({
+  depth,
+  text: `,
+parts AS (
+  SELECT k."year", k."path", k."depth", c."agencyKind", ${[...COUNTED, ...SUMMED].map((col) => `c.${q(col)}`).join(", ")}
+    FROM keys k
+    CROSS JOIN LATERAL (
+      SELECT * FROM "RegionYearMetrics" c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c
+  UNION ALL
+  ${reportSums(REPORTS_IN.own)}
+)
+${INSERT_INTO}
+SELECT x."year", x."path", x."depth", x."agencyKind", ${COUNTED.map((c) => `sum(x.${q(c)})::int`).join(", ")},
+       ${SUMS_OF_ROWS}
+  FROM parts x
+ GROUP BY x."year", x."path", x."depth", x."agencyKind"`,
+});
+
+// A region counts as covered when a report of its own government is placed on it (the pairs of
+// getRegionBreakdown: 省政府 on a province, 区县政府 on a county, 乡镇 or 街道 on a town …); a town as
+// filed when any report is placed on it (数据质量's towns without a report).
+const GOVERNMENT_PAIRS = `('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')`;
+const COVERAGE_SUMS = `count(DISTINCT m."regionCode") FILTER (WHERE (m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS})::int AS "covered",
+         count(DISTINCT m."regionCode") FILTER (WHERE r."level" = 'town')::int AS "townsFiled"`;
+const INSERT_COVERAGE = `INSERT INTO "RegionYearCoverage" ("year", "regionPath", "depth", "covered", "townsFiled")`;
+
+const coveredReports = (where: string) => `SELECT k."year", k."path", k."depth", x.*
+    FROM keys k
+    CROSS JOIN LATERAL (
+      SELECT ${COVERAGE_SUMS}
+        FROM "ReportMetrics" m JOIN "Region" r ON r."code" = m."regionCode"
+       WHERE ${where}
+    ) x`;
+
+const COVERAGE_FROM_REPORTS = (depth: number): Step => ({
+  depth,
+  text: `
+${INSERT_COVERAGE}
+SELECT * FROM (${coveredReports(REPORTS_IN.subtree)}) g WHERE g."covered" > 0 OR g."townsFiled" > 0`,
+});
+
+const COVERAGE_ALL_FROM_REPORTS = `${INSERT_COVERAGE}
+SELECT * FROM (
+  SELECT m."year", ${COUNTY_OF} AS "path", ${SUMMARY_MAX_DEPTH}, ${COVERAGE_SUMS}
+    FROM "ReportMetrics" m JOIN "Region" r ON r."code" = m."regionCode"
+   WHERE ${COUNTY_OF} IS NOT NULL
+   GROUP BY 1, 2
+) g WHERE g."covered" > 0 OR g."townsFiled" > 0`;
+
+const COVERAGE_FROM_CHILDREN = (depth: number): Step => ({
+  depth,
+  text: `,
+parts AS (
+  SELECT k."year", k."path", k."depth", c."covered", c."townsFiled"
+    FROM keys k
+    CROSS JOIN LATERAL (
+      SELECT * FROM "RegionYearCoverage" c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c
+  UNION ALL
+  ${coveredReports(REPORTS_IN.own)}
+)
+${INSERT_COVERAGE}
+SELECT * FROM (
+  SELECT x."year", x."path", x."depth", sum(x."covered")::int AS "covered", sum(x."townsFiled")::int AS "townsFiled"
+    FROM parts x GROUP BY x."year", x."path", x."depth"
+) g WHERE g."covered" > 0 OR g."townsFiled" > 0`,
+});
+
+const DELETE_KEYS: Step = {
+  depth: null,
+  text: `,
+gone AS (
+  DELETE FROM "RegionYearCoverage" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
+)
+DELETE FROM "RegionYearMetrics" s USING keys k WHERE s."year" = k."year" AND s."regionPath" = k."path"`,
+};
+
+/** The statements, in order: empty the keys' rows, then fill them deepest first. */
+const STEPS: readonly Step[] = [
+  DELETE_KEYS,
+  FILL_FROM_REPORTS(SUMMARY_MAX_DEPTH, REPORTS_IN.subtree),
+  COVERAGE_FROM_REPORTS(SUMMARY_MAX_DEPTH),
+  ...[2, 1].flatMap((depth) => [FILL_FROM_CHILDREN(depth), COVERAGE_FROM_CHILDREN(depth)]),
+  FILL_FROM_REPORTS(0, REPORTS_IN.unplaced),
+];
+
+function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
+  return sql`WITH keys AS (
+  SELECT * FROM unnest(${keys.map((k) => k.year)}::int[], ${keys.map((k) => k.path)}::text[], ${keys.map((k) => k.depth)}::int[]) AS k("year", "path", "depth")
+   WHERE ${depth === null ? rawSql("true") : sql`k."depth" = ${depth}::int`}
+)${rawSql(text)}`;
+}
+
+/** Recomputes the summary rows of `keys` from the read model (the caller holds their locks). */
+export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
+  return STEPS.map((step) => withKeys(keys, step));
+}
+
+/**
+ * Fills the emptied summaries from the whole read model: the deepest rows in one grouped pass, then the
+ * upper levels for `keys` (every key the read model has, summaryKeysOf over all its rows).
+ */
+export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
+  return [
+    sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
+    sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
+    ...STEPS.slice(3).map((step) => withKeys(keys, step)),
+  ];
+}
+
+/**
+ * `SELECT year, path, depth` of every summary row the given rows' reports count in: the ancestors of depth
+ * 1–3 of each path (depth 0 for no path), for a query `source` returning ("year", "path").
+ */
+export function summaryKeysOf(source: Sql): Sql {
+  return sql`SELECT DISTINCT s."year", a."path", a."depth"
+  FROM (${source}) s
+  CROSS JOIN LATERAL (
+    SELECT '' AS "path", 0 AS "depth" WHERE coalesce(s."path", '') = ''
+    UNION ALL
+    SELECT array_to_string((string_to_array(rtrim(s."path", '/'), '/'))[1:d], '/') || '/', d
+      FROM generate_series(1, least(${rawSql(String(SUMMARY_MAX_DEPTH))}, length(s."path") - length(replace(s."path", '/', '')))) d
+     WHERE coalesce(s."path", '') <> ''
+  ) a`;
+}
+
+export const SUMMARY_SQL_FINGERPRINT = createHash("sha256")
+  .update(
+    [
+      ...STEPS.map((step) => step.text),
+      FILL_ALL_FROM_REPORTS,
+      COVERAGE_ALL_FROM_REPORTS,
+      summaryKeysOf(sql`x`).text,
+    ].join("\n"),
+  )
+  .digest("hex")
+  .slice(0, 16);

@@ -1,0 +1,205 @@
+// The read model's summaries (RegionYearMetrics, RegionYearCoverage — issue 17) kept by the same refresh
+// as ReportMetrics: after uploads in two years, a second version, a correction, a report refiled under
+// another year, an agency whose region is filled in by a later reading and a new version of last year's
+// report, every summary row equals what
+// plain SQL over ReportMetrics and the gazetteer gives (written here without the summaries' code: each
+// region of depth ≤ 3 joined to the reports under its path), and the rebuild gives the same rows.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { getPool } from "@/lib/db/create-client";
+import { correctCell } from "@/lib/ingest/correct-cell";
+import { ingestDocument } from "@/lib/ingest/ingest-document";
+import {
+  ensureReportMetricsCurrent,
+  markSummariesStale,
+  rebuildReportMetrics,
+  refreshDeferredSummaries,
+} from "@/lib/ingest/refresh-report-metrics";
+import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { refileReport } from "@/lib/ingest/refile-report";
+import { resolveFinding } from "@/lib/ingest/resolve-finding";
+import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.db.user.create({
+    data: { id: "staff1", name: "staff1", email: "staff1@example.test", role: "staff" },
+  });
+});
+afterAll(() => t?.drop());
+
+async function ingest(
+  prefix: string,
+  name: string,
+  year: number,
+  overrides: Parameters<typeof buildReadResult>[1] = {},
+) {
+  const base = buildReadResult(prefix);
+  const reading = buildReadResult(prefix, {
+    ...overrides,
+    year,
+    agency: { ...base.agency, name, ...overrides.agency },
+  });
+  return ingestDocument(t.db, { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` }, reading);
+}
+
+// Plain SQL: every region of depth 1–3 of the gazetteer with the reports under its path, and '' with the
+// reports without a region; a rate's parts summed where both are known; matched = filed the year before.
+const EXPECTED_SUMS = `
+  WITH places AS (
+    SELECT r."path", m."reportId" FROM "Region" r
+      JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
+     WHERE r."level" IN ('province', 'city', 'county')
+    UNION ALL
+    SELECT '', m."reportId" FROM "ReportMetrics" m WHERE m."regionPath" IS NULL
+  )
+  SELECT m."year", x."path" AS "regionPath", m."agencyKind", count(*)::int AS "reports",
+         count(p."reportId")::int AS "matchedAgencies",
+         (count(*) FILTER (WHERE m."year" = (SELECT min(e."year") FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId")))::int AS "firstReports",
+         coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int AS "openFindings",
+         sum(m."applicationsNew")::float8 AS "applicationsNew",
+         (sum(m."disclosureRateNum") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateNum",
+         (sum(m."disclosureRateDen") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateDen",
+         (sum(m."penalties") FILTER (WHERE p."reportId" IS NOT NULL))::float8 AS "matched_penalties",
+         sum(p."penalties")::float8 AS "prev_penalties"
+    FROM places x
+    JOIN "ReportMetrics" m ON m."reportId" = x."reportId"
+    LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
+const ACTUAL_SUMS = `
+  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "firstReports", "openFindings", "applicationsNew",
+         "disclosureRateNum", "disclosureRateDen", "matched_penalties", "prev_penalties"
+    FROM "RegionYearMetrics" ORDER BY 1, 2, 3`;
+
+const EXPECTED_COVERAGE = `
+  SELECT m."year", r."path" AS "regionPath",
+         count(DISTINCT m."regionCode") FILTER (WHERE (m."agencyKind" || ':' || own."level")
+           IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town'))::int AS "covered",
+         count(DISTINCT m."regionCode") FILTER (WHERE own."level" = 'town')::int AS "townsFiled"
+    FROM "Region" r
+    JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
+    JOIN "Region" own ON own."code" = m."regionCode"
+   WHERE r."level" IN ('province', 'city', 'county')
+   GROUP BY 1, 2
+  HAVING count(*) FILTER (WHERE (m."agencyKind" || ':' || own."level")
+           IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town') OR own."level" = 'town') > 0
+   ORDER BY 1, 2`;
+
+async function rows(text: string) {
+  return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
+}
+
+test("summaries follow every change of the read model, equal plain SQL over it, and survive a rebuild", async () => {
+  // Two towns of 九龙坡区 (重庆) and one of 自贡 (四川), 2022 and 2023.
+  await ingest("002", "汇总测试一镇人民政府", 2022);
+  await ingest("002", "汇总测试一镇人民政府", 2023);
+  const flag = (code: string) => ({
+    code,
+    severity: "warning" as const,
+    kind: "uncertain" as const,
+    cells: [],
+    message: "测试",
+  });
+  const two = await ingest("002", "汇总测试二镇人民政府", 2023, {
+    cells: { "t3.new.total": 40 },
+    findings: [flag("CELL_BLANK"), flag("ROW_SHORT")],
+  });
+  const y2023 = await ingest("000", "汇总测试三镇人民政府", 2023);
+  // An agency first read without a region (its rows sum at depth 0), then a reading that gives it one.
+  const noRegion = { province: null, city: null, county: null, town: null };
+  await ingest("004", "汇总测试四镇人民政府", 2022, { regionCodes: noRegion });
+  expect(await rows(`SELECT "reports" FROM "RegionYearMetrics" WHERE "regionPath" = ''`)).toEqual([
+    { reports: 1 },
+  ]);
+  await ingest("004", "汇总测试四镇人民政府", 2023);
+  // A second version, a correction, and a report refiled under another year.
+  await ingest("002", "汇总测试一镇人民政府", 2023, { cells: { "t2.penalty.decisions": 77 } });
+  await correctCell(t.db, {
+    reportId: y2023.reportId!,
+    cellId: "t2.penalty.decisions",
+    value: 31,
+    reason: "核对原文",
+    userId: "staff1",
+  });
+  const z = await ingest("002", "汇总测试五镇人民政府", 2023);
+  await refileReport(t.db, { reportId: z.reportId!, year: 2021 });
+  // A finding settled: one open finding fewer.
+  const [open] = await t.db.finding.findMany({ where: { reportId: two.reportId!, status: "open" } });
+  await resolveFinding(t.db, {
+    findingId: open!.id,
+    decision: "dismissed",
+    reason: "不是问题",
+    userId: "staff1",
+  });
+  // Last year's report changes after this year's: this year's matched sums (prev_*) follow.
+  await ingest("002", "汇总测试一镇人民政府", 2022, { cells: { "t2.penalty.decisions": 12345 } });
+
+  // By hand: 重庆 (50/) 2023 holds the towns 一镇 (filed 2022 too) and 二镇; 五镇 moved to 2021.
+  // 二镇's two findings, one settled; 一镇's first report is 2022, 二镇's and 五镇's their only ones.
+  const chongqing = await rows(
+    `SELECT "year", sum("reports")::int AS reports, sum("matchedAgencies")::int AS matched,
+            sum("firstReports")::int AS first, sum("openFindings")::int AS open
+       FROM "RegionYearMetrics" WHERE "regionPath" = '50/' GROUP BY 1 ORDER BY 1`,
+  );
+  expect(chongqing).toEqual([
+    { year: 2021, reports: 1, matched: 0, first: 1, open: 0 },
+    { year: 2022, reports: 1, matched: 0, first: 1, open: 0 },
+    { year: 2023, reports: 2, matched: 1, first: 1, open: 1 },
+  ]);
+  expect(await rows(`SELECT * FROM "RegionYearMetrics" WHERE "regionPath" = ''`)).toEqual([]);
+
+  const sums = await rows(ACTUAL_SUMS);
+  expect(sums.length).toBeGreaterThan(10);
+  expect(sums).toEqual(await rows(EXPECTED_SUMS));
+  const coverage = await rows(
+    `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+  );
+  expect(coverage.length).toBeGreaterThan(3);
+  expect(coverage).toEqual(await rows(EXPECTED_COVERAGE));
+
+  const everything = async () => ({
+    sums: await rows(`SELECT * FROM "RegionYearMetrics" ORDER BY "year", "regionPath", "agencyKind"`),
+    coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
+  });
+  const incremental = await everything();
+  await rebuildReportMetrics(getPool(t.db));
+  expect(await everything()).toEqual(incremental);
+});
+
+test("a bulk import recomputes them once at its end, equal to plain SQL; until then a flag says they lag", async () => {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 120, years: { from: 2022, to: 2024 }, seed: 17 }),
+  ];
+  const keys: SummaryKey[] = [];
+  await markSummariesStale(getPool(t.db));
+  await storeInBulk(t.db, documents.slice(0, 60), { summaryKeys: keys });
+  await storeInBulk(t.db, documents.slice(60), { summaryKeys: keys });
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toHaveLength(1);
+  await refreshDeferredSummaries(getPool(t.db), keys);
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toEqual([]);
+  expect(await rows(`SELECT sum("reports")::int AS n FROM "RegionYearMetrics" WHERE "depth" <= 1`)).toEqual([
+    { n: await t.db.reportMetrics.count() },
+  ]);
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  expect(
+    await rows(
+      `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+    ),
+  ).toEqual(await rows(EXPECTED_COVERAGE));
+});
+
+test("a start after an import that died half-way rebuilds the summaries, and only them", async () => {
+  await ensureReportMetricsCurrent(getPool(t.db)); // whatever the other tests left: both fingerprints current
+  await markSummariesStale(getPool(t.db));
+  await t.db.$executeRawUnsafe(`UPDATE "RegionYearMetrics" SET "reports" = 999`);
+  const metricsBefore = await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`);
+  expect(await ensureReportMetricsCurrent(getPool(t.db))).toMatchObject({ rebuilt: true });
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  // The read model itself was not refilled from the cells.
+  expect(await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`)).toEqual(metricsBefore);
+  expect(await ensureReportMetricsCurrent(getPool(t.db))).toEqual({ rebuilt: false });
+});

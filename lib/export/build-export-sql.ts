@@ -95,6 +95,11 @@ function selectReports(selection: ReportSelection, flavour: ExportFlavour): Pris
     )`;
 }
 
+/** How many current reports (agency × year) the selection holds. */
+export function buildReportCountSql(selection: ReportSelection): Prisma.Sql {
+  return Prisma.sql`WITH ${selectReports(selection, "typed")} SELECT count(*)::int AS "reports" FROM picked`;
+}
+
 const HEAD_COLUMNS = Prisma.sql`h."name", h."agencyId", h."regionCode", h."province", h."city", h."county",
   h."town", h."kind", h."year", h."template"`;
 const HEAD_ORDER = Prisma.sql`h."regionPath", h."sortName", h."agencyId", h."year"`;

@@ -30,22 +30,42 @@ export const EXPORT_SELECTION_FIELDS = {
   metrics: commaList(z.enum(METRIC_IDS), METRIC_IDS.length).optional(),
 };
 
+/** Long rows are cells or metrics, not both. */
+export function longTakesOneKind(query: { format: ExportFormat; cells?: unknown; metrics?: unknown }) {
+  return !(query.format === "long" && query.cells && query.metrics);
+}
+export const LONG_TAKES_ONE_KIND = {
+  message: "明细格式（long）一次只能导出单元格或指标之一",
+  path: ["metrics"],
+};
+
 export const exportQuerySchema = dashboardFiltersSchema
   .extend({
     ...EXPORT_SELECTION_FIELDS,
     format: z.enum(EXPORT_FORMATS).default("long"),
     type: z.enum(EXPORT_TYPES).default("csv"),
   })
-  .refine((query) => !(query.format === "long" && query.cells && query.metrics), {
-    message: "明细格式（long）一次只能导出单元格或指标之一",
-    path: ["metrics"],
-  });
+  .refine(longTakesOneKind, LONG_TAKES_ONE_KIND);
 
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-/** URLSearchParams → a plain object for zod (the first value of a repeated parameter, blank ones left out). */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string> {
+/**
+ * URL parameters → a plain object for zod. A repeated parameter (checkboxes of a form: cells=t2&cells=t3)
+ * is joined with commas, as the comma lists expect; blank values are left out.
+ */
+export function searchParamsToObject(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params]
+      : Object.entries(params).flatMap(([key, value]) =>
+          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => [key, v] as const),
+        );
   const object: Record<string, string> = {};
-  for (const [key, value] of params) if (!(key in object) && value.trim() !== "") object[key] = value;
+  for (const [key, value] of entries) {
+    if (value.trim() === "") continue;
+    object[key] = key in object ? `${object[key]},${value}` : value;
+  }
   return object;
 }

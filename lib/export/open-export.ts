@@ -2,10 +2,8 @@
 // the cells and metrics chosen, the SQL built for the format, and the stream opened — CSV through COPY,
 // XLSX through a cursor and the streaming workbook writer. The route adds the headers and the audit entry.
 //   const opened = await openExport({ db, query, minN, now: new Date() });
-import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { METRICS, type MetricId } from "@/lib/metrics/metric-dictionary";
-import { getRegionTrail } from "@/lib/queries/get-region-trail";
 import type { CellSpec } from "@/lib/reader/template/cell-catalogue";
 import {
   buildLongCellsSql,
@@ -13,11 +11,11 @@ import {
   buildWideSql,
   type ExportFlavour,
   type ExportSql,
-  type ReportSelection,
 } from "./build-export-sql";
 import { buildExportFileName } from "./export-file-name";
 import type { ExportQuery } from "./export-query";
 import { resolveCellSelection } from "./resolve-cell-selection";
+import { resolveExportSelection } from "./resolve-export-selection";
 import { streamCsvExport, type ExportStream } from "./stream-csv-export";
 import { streamXlsxExport, type ExportSheet } from "./stream-xlsx-export";
 
@@ -44,14 +42,7 @@ export async function openExport(options: {
   now: Date;
 }): Promise<OpenedExport> {
   const { db, query, minN } = options;
-  const region = query.region ? await getRegionTrail(db, query.region) : null;
-  if (query.region && !region) throw new AppError("INVALID_INPUT", "region：没有这个地区代码");
-  const selection: ReportSelection = {
-    years: [...new Set([...(query.years ?? []), ...(query.year ? [query.year] : [])])],
-    scope: { regionPath: region?.path ?? null, kinds: query.kind ?? null },
-    agencyIds: query.agencies ?? null,
-    q: query.q ?? null,
-  };
+  const { selection, region } = await resolveExportSelection(db, query);
   const { cells, metricIds } = chooseContent(query);
   const pool = getPool(db);
   const plan = (flavour: ExportFlavour, only: readonly CellSpec[] = cells, ids = metricIds): ExportSql => {

@@ -295,7 +295,7 @@ describe("XLSX", () => {
     expect(opened.fileName.unicode).toBe("年报导出_2023年_甲区_单元格明细_2026-12-04.xlsx");
     expect(outcome).toEqual({ rows: 6, completed: true });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("明细");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -332,7 +332,7 @@ describe("XLSX", () => {
       type: "xlsx",
     });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "表三 依申请公开",
       "表四 复议诉讼",

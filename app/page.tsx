@@ -26,11 +26,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/">) {
     <>
       <ViewHeader
         title="总览"
-        toolbar={
-          view.year !== null ? (
-            <ExportButtons user={user} filters={viewExportFilters(view)} />
-          ) : null
-        }
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={view.year !== null ? describeScope(view) : undefined}
         notice={
           <>

@@ -90,7 +90,10 @@ export default async function ExportPage({ searchParams }: PageProps<"/export">)
             <ExportPreview filters={filters} choices={parsed.data} />
           </Suspense>
         ) : (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
             {describeChoiceErrors(parsed.error)}
           </p>
         )}
@@ -103,7 +106,11 @@ const FIELD_NAMES: Record<string, string> = { cells: "单元格编号", metrics:
 
 function describeChoiceErrors(error: z.ZodError): string {
   const names = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "")))];
-  if (names.length === 1 && names[0] === "metrics" && error.issues[0]?.message === LONG_TAKES_ONE_KIND.message)
+  if (
+    names.length === 1 &&
+    names[0] === "metrics" &&
+    error.issues[0]?.message === LONG_TAKES_ONE_KIND.message
+  )
     return `无法导出：${LONG_TAKES_ONE_KIND.message}，请改选宽表或去掉其中一项。`;
   return `无法导出：${names.map((name) => FIELD_NAMES[name] ?? name).join("、")}填写有误（单元格编号形如 t3.new.total，可写 t3 或 t3.new 这样的前缀）。`;
 }

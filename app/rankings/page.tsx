@@ -32,11 +32,7 @@ export default async function RankingsPage({ searchParams }: PageProps<"/ranking
     <>
       <ViewHeader
         title="排名"
-        toolbar={
-          view.year !== null ? (
-            <ExportButtons user={user} filters={viewExportFilters(view)} />
-          ) : null
-        }
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={
           view.year !== null ? (
             <>

@@ -45,11 +45,7 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
     <>
       <ViewHeader
         title="地区"
-        toolbar={
-          view.year !== null ? (
-            <ExportButtons user={user} filters={viewExportFilters(view)} />
-          ) : null
-        }
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={
           <div className="space-y-1">
             <Breadcrumbs items={crumbs} />

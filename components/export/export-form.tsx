@@ -86,13 +86,25 @@ export function ExportForm({
         <legend className="text-sm font-medium text-slate-800">格式</legend>
         <div className="grid gap-2 md:grid-cols-2">
           <label className={CHOICE}>
-            <input type="radio" name="format" value="long" defaultChecked={format === "long"} className="mt-0.5" />
+            <input
+              type="radio"
+              name="format"
+              value="long"
+              defaultChecked={format === "long"}
+              className="mt-0.5"
+            />
             <span>
               明细（长表）：每个机构 × 年度 × 单元格（或指标）一行，含表、行、列名称，是否推算和未处理问题
             </span>
           </label>
           <label className={CHOICE}>
-            <input type="radio" name="format" value="wide" defaultChecked={format === "wide"} className="mt-0.5" />
+            <input
+              type="radio"
+              name="format"
+              value="wide"
+              defaultChecked={format === "wide"}
+              className="mt-0.5"
+            />
             <span>宽表：每个机构 × 年度一行，每个单元格、指标一列；Excel 文件按表分工作表</span>
           </label>
         </div>

@@ -4,7 +4,12 @@
 import Link from "next/link";
 import type { Principal } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
-import { buildExportHref, buildExportParams, type ExportChoices, type ExportFilters } from "@/lib/export/build-export-href";
+import {
+  buildExportHref,
+  buildExportParams,
+  type ExportChoices,
+  type ExportFilters,
+} from "@/lib/export/build-export-href";
 
 const BUTTON =
   "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700";

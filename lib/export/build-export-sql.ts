@@ -66,21 +66,12 @@ function decimal(expression: Prisma.Sql, flavour: ExportFlavour): Prisma.Sql {
  * report) — the start of every export query, ordered as the rows come out.
  */
 function selectReports(selection: ReportSelection, flavour: ExportFlavour): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [scopeWhere(selection.scope, "m")];
-  if (selection.years.length > 0) conditions.push(Prisma.sql`m."year" = ANY(${[...selection.years]}::int[])`);
-  if (selection.agencyIds)
-    conditions.push(Prisma.sql`m."agencyId" = ANY(${[...selection.agencyIds]}::int[])`);
-  if (selection.q) {
-    const pattern = `%${escapeLike(selection.q)}%`;
-    conditions.push(Prisma.sql`(a."name" LIKE ${pattern} OR EXISTS (
-      SELECT 1 FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" LIKE ${pattern}))`);
-  }
   const name = (level: string) =>
     text(Prisma.sql`max(x."name") FILTER (WHERE x."level" = ${level}::"RegionLevel")`, flavour);
   return Prisma.sql`picked AS (
       SELECT m."reportId", m."agencyId", m."year", m."template", m."regionPath", a."name", a."kind", a."regionCode"
         FROM "ReportMetrics" m JOIN "Agency" a ON a."id" = m."agencyId"
-       WHERE ${Prisma.join(conditions, " AND ")}
+       WHERE ${selectionWhere(selection)}
     ), heads AS (
       SELECT p."reportId", p."regionPath", p."name" AS "sortName",
              ${text(Prisma.sql`p."name"`, flavour)} AS "name", p."agencyId", p."regionCode",
@@ -93,6 +84,23 @@ function selectReports(selection: ReportSelection, flavour: ExportFlavour): Pris
             FROM "Region" x WHERE x."code" = ANY (string_to_array(rtrim(p."regionPath", '/'), '/'))
         ) g ON TRUE
     )`;
+}
+
+/**
+ * The WHERE of a selection over the read model `m` (current reports) joined to its agency `a` — shared by
+ * the export and the JSON API, so both select exactly what the dashboard's filters select.
+ */
+export function selectionWhere(selection: ReportSelection): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [scopeWhere(selection.scope, "m")];
+  if (selection.years.length > 0) conditions.push(Prisma.sql`m."year" = ANY(${[...selection.years]}::int[])`);
+  if (selection.agencyIds)
+    conditions.push(Prisma.sql`m."agencyId" = ANY(${[...selection.agencyIds]}::int[])`);
+  if (selection.q) {
+    const pattern = `%${escapeLike(selection.q)}%`;
+    conditions.push(Prisma.sql`(a."name" LIKE ${pattern} OR EXISTS (
+      SELECT 1 FROM "AgencyAlias" al WHERE al."agencyId" = a."id" AND al."name" LIKE ${pattern}))`);
+  }
+  return Prisma.join(conditions, " AND ");
 }
 
 /** How many current reports (agency × year) the selection holds. */

@@ -17,6 +17,16 @@ import { getPool } from "@/lib/db/create-client";
 import { exportQuerySchema } from "@/lib/export/export-query";
 import { openExport } from "@/lib/export/open-export";
 import { toWebStream } from "@/lib/export/to-web-stream";
+import { resolveCellSelection } from "@/lib/export/resolve-cell-selection";
+import { resolveExportSelection } from "@/lib/export/resolve-export-selection";
+import {
+  agencyListQuerySchema,
+  metricListQuerySchema,
+  reportListQuerySchema,
+} from "@/lib/data-api/api-list-query";
+import { listApiAgencies } from "@/lib/data-api/list-api-agencies";
+import { listApiMetrics } from "@/lib/data-api/list-api-metrics";
+import { listApiReports } from "@/lib/data-api/list-api-reports";
 import { createAgency, createFinding, createRegion, createReport } from "@/tests/helpers/dashboard-factory";
 import { parseCsv } from "@/tests/helpers/parse-csv";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
@@ -341,6 +351,75 @@ describe("XLSX", () => {
     expect(workbook.worksheets[0]!.getRow(2).getCell(11).value).toBe(12);
     expect(workbook.worksheets[1]!.getRow(2).getCell(11).value).toBe(0);
     expect(workbook.worksheets[2]!.getRow(2).getCell(11).value).toBe(20);
+  });
+});
+
+describe("the JSON API's read functions", () => {
+  test("reports with cells and findings, a page at a time by cursor, same filters as the export", async () => {
+    const query = reportListQuerySchema.parse({
+      year: "2023",
+      region: "93",
+      cells: "t3.new.total,t3.new.natural",
+      limit: "3",
+    });
+    const { selection } = await resolveExportSelection(t.db, query);
+    const cells = resolveCellSelection(query.cells);
+    const first = await listApiReports({
+      db: t.db,
+      selection,
+      cells,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    expect(first.items).toHaveLength(3);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listApiReports({ db: t.db, selection, cells, cursor: first.nextCursor!, limit: 3 });
+    expect(second.nextCursor).toBeNull();
+    const all = [...first.items, ...second.items];
+    // E1 … E5 are in 93; E6 is not; E1's old version is not current.
+    expect(all.map((report) => report.agency.id).sort()).toEqual(
+      [ids.E1, ids.E2, ids.E3, ids.E4, ids.E5].sort(),
+    );
+    const e1 = all.find((report) => report.agency.id === ids.E1)!;
+    expect(e1.cells).toEqual({
+      "t3.new.natural": { value: 12, inferred: false, corrected: false },
+      "t3.new.total": { value: 20, inferred: false, corrected: true },
+    });
+    expect(e1.findings.map((finding) => [finding.code, finding.status]).sort()).toEqual([
+      ["CELL_BLANK", "dismissed"],
+      ["RULE_BALANCE", "open"],
+    ]);
+    await expect(
+      listApiReports({ db: t.db, selection, cells, cursor: "not-a-cursor", limit: 3 }),
+    ).rejects.toMatchObject({ code: "INVALID_CURSOR" });
+  });
+
+  test("metrics and agencies", async () => {
+    const query = metricListQuerySchema.parse({
+      agencies: `${ids.E1},${ids.E2}`,
+      metrics: "applications_new",
+    });
+    const { selection } = await resolveExportSelection(t.db, query);
+    const page = await listApiMetrics({
+      db: t.db,
+      selection,
+      metricIds: query.metrics!,
+      minN: 10,
+      cursor: undefined,
+      limit: query.limit,
+    });
+    expect(page.items.map((item) => [item.agency.id, item.metrics])).toEqual([
+      [ids.E1, { applications_new: { value: 20, n: null } }],
+      [ids.E2, { applications_new: { value: -3, n: null } }],
+    ]);
+    const agencies = await listApiAgencies({
+      db: t.db,
+      query: agencyListQuerySchema.parse({ q: "街道" }),
+      region: null,
+    });
+    expect(agencies.items.map((agency) => [agency.name, agency.regionNames])).toEqual([
+      ["一街道办事处", ["测试省", "测试市", "甲区", "一街道"]],
+    ]);
   });
 });
 

@@ -43,7 +43,6 @@ export function buildExportFileName(options: {
 }
 
 function cleanPart(part: string): string {
-  // eslint-disable-next-line no-control-regex
   return part.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_").slice(0, MAX_NAME_PART);
 }
 

@@ -55,7 +55,11 @@ export default async function ExportPage({ searchParams }: PageProps<"/export">)
           <>
             {view.year !== null && !byAgency ? `${describeScope(view)}。` : null}
             导出所选范围内各机构当前版本报告的单元格或指标，CSV 可直接用 Excel 打开（UTF-8 带 BOM），Excel
-            文件中数值为数字格式。
+            文件中数值为数字格式。脚本可通过{" "}
+            <a className="text-blue-800 underline" href="/api-docs">
+              API
+            </a>{" "}
+            读取同样的数据。
           </>
         }
         notice={

@@ -83,7 +83,7 @@ test("the 导出 page: choose tables and layout, see the count, download an Exce
   await expect(page.getByText("此功能正在建设中")).toHaveCount(0);
   await page.getByLabel("表三 收到和处理政府信息公开申请情况").check();
   await page.getByLabel("表四 行政复议、行政诉讼情况").check();
-  await page.getByLabel("公开率").check();
+  await page.getByLabel("公开率", { exact: true }).check();
   await page.getByLabel(/^宽表/).check();
   await page.getByRole("button", { name: "应用选择" }).click();
   await expect(page).toHaveURL(/format=wide/);

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     const cookie = await signIn(base);
     const server = findServerPid(app.pid!);
     await download(`${base}/api/export?year=${YEAR}&cells=t3.new.total`, cookie, server); // warm-up
+    const idleRss = readStatus(server, "VmRSS");
 
     const longQuery = `year=${YEAR}&format=long`;
     const copySql = inlineSql(
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
         flavour: "csv",
       }).query,
     );
+    const plan = await explain(url, copySql);
+    console.log(`查询计划（EXPLAIN）顶部：\n${plan}\n`);
+    console.log(`服务器空闲时（预热后、导出前）RSS: ${(idleRss / MB).toFixed(0)} MB\n`);
     const copies: Timed[] = [];
     const exports: Array<Timed & { peakRss: number }> = [];
     for (let run = 0; run < RUNS; run++) {
@@ -172,6 +176,20 @@ async function copyOut(url: string, sql: string): Promise<Timed> {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows++;
     }
     return { rows, bytes, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await client.end();
+  }
+}
+
+async function explain(url: string, sql: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`);
+    return rows
+      .slice(0, 6)
+      .map((row) => `  ${row["QUERY PLAN"]}`)
+      .join("\n");
   } finally {
     await client.end();
   }

@@ -44,8 +44,16 @@ export default async function ExportPage({ searchParams }: PageProps<"/export">)
     agencies: view.filters.agencies,
     q: view.filters.q,
   };
-  const parsed = choicesSchema.safeParse(searchParamsToObject(raw));
-  const choices = parsed.success ? parsed.data : { format: "long" as const };
+  const asked = searchParamsToObject(raw);
+  const parsed = choicesSchema.safeParse(asked);
+  // A refused choice stays ticked, so it can be corrected rather than chosen again.
+  const choices = parsed.success
+    ? parsed.data
+    : {
+        format: asked.format === "wide" ? ("wide" as const) : ("long" as const),
+        cells: asked.cells?.split(","),
+        metrics: asked.metrics?.split(","),
+      };
   const key = JSON.stringify([filters, choices]);
   return (
     <>
@@ -98,7 +106,7 @@ export default async function ExportPage({ searchParams }: PageProps<"/export">)
             role="alert"
             className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
           >
-            {describeChoiceErrors(parsed.error)}
+            {describeChoiceErrors(asked, parsed.error)}
           </p>
         )}
       </div>
@@ -108,13 +116,9 @@ export default async function ExportPage({ searchParams }: PageProps<"/export">)
 
 const FIELD_NAMES: Record<string, string> = { cells: "单元格编号", metrics: "指标", format: "格式" };
 
-function describeChoiceErrors(error: z.ZodError): string {
-  const names = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "")))];
-  if (
-    names.length === 1 &&
-    names[0] === "metrics" &&
-    error.issues[0]?.message === LONG_TAKES_ONE_KIND.message
-  )
+function describeChoiceErrors(asked: Record<string, string>, error: z.ZodError): string {
+  if (!longTakesOneKind({ format: asked.format === "wide" ? "wide" : "long", ...asked }))
     return `无法导出：${LONG_TAKES_ONE_KIND.message}，请改选宽表或去掉其中一项。`;
+  const names = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "")))];
   return `无法导出：${names.map((name) => FIELD_NAMES[name] ?? name).join("、")}填写有误（单元格编号形如 t3.new.total，可写 t3 或 t3.new 这样的前缀）。`;
 }

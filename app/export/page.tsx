@@ -18,8 +18,9 @@ import type { ExportFilters } from "@/lib/export/build-export-href";
 import {
   EXPORT_FORMATS,
   EXPORT_SELECTION_FIELDS,
-  LONG_TAKES_ONE_KIND,
+  LONG_TAKES_ONE_KIND_MESSAGE,
   longTakesOneKind,
+  longTakesOneKindError,
   searchParamsToObject,
 } from "@/lib/export/export-query";
 import { getViewContext } from "@/lib/queries/get-view-context";
@@ -28,7 +29,7 @@ export const metadata: Metadata = { title: "导出" };
 
 const choicesSchema = z
   .object({ ...EXPORT_SELECTION_FIELDS, format: z.enum(EXPORT_FORMATS).default("long") })
-  .refine(longTakesOneKind, LONG_TAKES_ONE_KIND);
+  .refine(longTakesOneKind, longTakesOneKindError());
 
 export default async function ExportPage({ searchParams }: PageProps<"/export">) {
   await requirePermission("export");
@@ -118,7 +119,7 @@ const FIELD_NAMES: Record<string, string> = { cells: "单元格编号", metrics:
 
 function describeChoiceErrors(asked: Record<string, string>, error: z.ZodError): string {
   if (!longTakesOneKind({ format: asked.format === "wide" ? "wide" : "long", ...asked }))
-    return `无法导出：${LONG_TAKES_ONE_KIND.message}，请改选宽表或去掉其中一项。`;
+    return `无法导出：${LONG_TAKES_ONE_KIND_MESSAGE}，请改选宽表或去掉其中一项。`;
   const names = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "")))];
   return `无法导出：${names.map((name) => FIELD_NAMES[name] ?? name).join("、")}填写有误（单元格编号形如 t3.new.total，可写 t3 或 t3.new 这样的前缀）。`;
 }

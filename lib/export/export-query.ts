@@ -34,10 +34,11 @@ export const EXPORT_SELECTION_FIELDS = {
 export function longTakesOneKind(query: { format: ExportFormat; cells?: unknown; metrics?: unknown }) {
   return !(query.format === "long" && query.cells && query.metrics);
 }
-export const LONG_TAKES_ONE_KIND = {
-  message: "明细格式（long）一次只能导出单元格或指标之一",
-  path: ["metrics"],
-};
+export const LONG_TAKES_ONE_KIND_MESSAGE = "明细格式（long）一次只能导出单元格或指标之一";
+/** A fresh object per schema: zod takes the params object over (its `message` does not survive). */
+export function longTakesOneKindError() {
+  return { message: LONG_TAKES_ONE_KIND_MESSAGE, path: ["metrics"] };
+}
 
 export const exportQuerySchema = dashboardFiltersSchema
   .extend({
@@ -45,7 +46,7 @@ export const exportQuerySchema = dashboardFiltersSchema
     format: z.enum(EXPORT_FORMATS).default("long"),
     type: z.enum(EXPORT_TYPES).default("csv"),
   })
-  .refine(longTakesOneKind, LONG_TAKES_ONE_KIND);
+  .refine(longTakesOneKind, longTakesOneKindError());
 
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { OverviewCards } from "@/components/overview/overview-cards";
 import { RecentReports } from "@/components/overview/recent-reports";
 import { YearlyTrendSection } from "@/components/overview/yearly-trend-section";
+import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
 import { describeScope, UnknownRegionNotice } from "@/components/ui/scope-description";
@@ -18,13 +19,14 @@ import { getViewContext } from "@/lib/queries/get-view-context";
 export const metadata: Metadata = { title: "总览" };
 
 export default async function OverviewPage({ searchParams }: PageProps<"/">) {
-  await requireUser();
+  const user = await requireUser();
   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
   const key = JSON.stringify([view.year, view.scope]);
   return (
     <>
       <ViewHeader
         title="总览"
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={view.year !== null ? describeScope(view) : undefined}
         notice={
           <>

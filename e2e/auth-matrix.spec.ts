@@ -63,6 +63,21 @@ const API_CASES: Array<{
   { route: "/api/tokens/[id]", method: "DELETE", path: "/api/tokens/999999", grant: "admin", allowed: 404 },
   // Not multipart: the upload route answers 400 INVALID_INPUT to those allowed to upload.
   { route: "/api/reports", method: "POST", path: "/api/reports", grant: "upload", data: {}, allowed: 400 },
+  // Read-only data: lists for anyone signed in; reports, metrics and files of rows need the export right.
+  { route: "/api/agencies", method: "GET", path: "/api/agencies?limit=1", grant: "browse", allowed: 200 },
+  { route: "/api/regions", method: "GET", path: "/api/regions?limit=1", grant: "browse", allowed: 200 },
+  { route: "/api/openapi.json", method: "GET", path: "/api/openapi.json", grant: "browse", allowed: 200 },
+  { route: "/api/reports", method: "GET", path: "/api/reports?limit=1", grant: "export", allowed: 200 },
+  { route: "/api/metrics", method: "GET", path: "/api/metrics?limit=1", grant: "export", allowed: 200 },
+  // An empty year: a real, empty CSV for those allowed; a bad parameter is 400 for them, 403 for the others.
+  {
+    route: "/api/export",
+    method: "GET",
+    path: "/api/export?year=2099&cells=t3.new.total",
+    grant: "export",
+    allowed: 200,
+  },
+  { route: "/api/export", method: "GET", path: "/api/export?type=pdf", grant: "export", allowed: 400 },
   {
     route: "/api/documents/[id]/file",
     method: "GET",

@@ -7,7 +7,7 @@ setup("log in as the first administrator", async ({ page }) => {
   await page.getByLabel("邮箱").fill(E2E_ADMIN.email);
   await page.getByLabel("密码").fill(E2E_ADMIN.password);
   await page.getByRole("button", { name: "登录" }).click();
-  // The first page after a fresh start renders slowly on a busy machine.
+  // The first sign-in hashes with argon2id and renders 总览 cold: on a shared, busy machine that takes a while.
   await expect(page).toHaveURL((url) => url.pathname === "/", { timeout: 30_000 });
   await page.context().storageState({ path: ADMIN_STORAGE_STATE });
 });

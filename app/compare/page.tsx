@@ -9,6 +9,7 @@ import {
   CompareMetric,
   CompareOverYears,
 } from "@/components/compare/compare-sections";
+import { ExportButtons } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
@@ -22,7 +23,7 @@ import { getViewContext } from "@/lib/queries/get-view-context";
 export const metadata: Metadata = { title: "对比" };
 
 export default async function ComparePage({ searchParams }: PageProps<"/compare">) {
-  await requireUser();
+  const user = await requireUser();
   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
   const { filters } = view;
   const metric = getMetric(filters.metric ?? "applications_new");
@@ -33,6 +34,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       <ViewHeader
         title="对比"
         description="搜索机构并加入对比，可跨年度并列查看各项指标。"
+        toolbar={
+          chosen.length > 0 ? (
+            <ExportButtons user={user} filters={{ agencies: chosen, years: filters.years }} />
+          ) : null
+        }
         notice={<InvalidFiltersNotice invalid={view.invalid} />}
         filters={
           <FilterBar

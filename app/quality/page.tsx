@@ -9,6 +9,7 @@ import {
   OpenFindingsList,
   ReviewQueueSection,
 } from "@/components/quality/quality-sections";
+import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
 import { describeScope, UnknownRegionNotice } from "@/components/ui/scope-description";
@@ -22,7 +23,7 @@ import { getViewContext } from "@/lib/queries/get-view-context";
 export const metadata: Metadata = { title: "数据质量" };
 
 export default async function QualityPage({ searchParams }: PageProps<"/quality">) {
-  await requireUser();
+  const user = await requireUser();
   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
   const code = view.filters.code ?? null;
   const page = view.filters.page ?? 1;
@@ -32,6 +33,11 @@ export default async function QualityPage({ searchParams }: PageProps<"/quality"
     <>
       <ViewHeader
         title="数据质量"
+        toolbar={
+          view.year !== null ? (
+            <ExportButtons user={user} filters={viewExportFilters(view)} choices={{ format: "long" }} />
+          ) : null
+        }
         description={year !== null ? describeScope(view) : undefined}
         notice={
           <>

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { RankingLeaders, RankingTable } from "@/components/rankings/ranking-sections";
+import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
 import { MetricName } from "@/components/ui/metric-name";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "排名" };
 const DEFAULT_METRIC = "applications_new";
 
 export default async function RankingsPage({ searchParams }: PageProps<"/rankings">) {
-  await requireUser();
+  const user = await requireUser();
   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
   const metric = getMetric(view.filters.metric ?? DEFAULT_METRIC);
   const page = view.filters.page ?? 1;
@@ -31,6 +32,7 @@ export default async function RankingsPage({ searchParams }: PageProps<"/ranking
     <>
       <ViewHeader
         title="排名"
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={
           view.year !== null ? (
             <>

@@ -11,6 +11,7 @@ import {
   RegionSummary,
 } from "@/components/regions/region-sections";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { regionHref } from "@/components/ui/entity-href";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
@@ -27,7 +28,7 @@ import { getViewContext } from "@/lib/queries/get-view-context";
 export const metadata: Metadata = { title: "地区" };
 
 export default async function RegionsPage({ searchParams }: PageProps<"/regions">) {
-  await requireUser();
+  const user = await requireUser();
   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
   const metric = getMetric(view.filters.metric ?? "applications_new");
   const year = view.year;
@@ -44,6 +45,7 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
     <>
       <ViewHeader
         title="地区"
+        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
         description={
           <div className="space-y-1">
             <Breadcrumbs items={crumbs} />

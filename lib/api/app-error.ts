@@ -24,6 +24,7 @@ export const APP_ERRORS = {
   NOT_FOUND: { status: 404, message: "所请求的内容不存在" },
   ROUTE_NOT_FOUND: { status: 404, message: "没有这个接口，请检查地址和请求方法" },
   TOO_LARGE: { status: 413, message: "文件超过大小上限" },
+  INVALID_CURSOR: { status: 400, message: "分页游标无效，请从第一页重新开始" },
   // Documents, reports and corrections
   DOCUMENT_NOT_FOUND: { status: 404, message: "文件不存在" },
   DOCUMENT_NOT_INCOMPLETE: { status: 409, message: "该文件无需补充机关或年度" },

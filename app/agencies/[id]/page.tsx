@@ -12,6 +12,7 @@ import {
 } from "@/components/agency/agency-sections";
 import { loadAgencyProfile } from "@/components/agency/load-agency";
 import { PrintButton } from "@/components/agency/print-button";
+import { ExportButtons } from "@/components/ui/export-buttons";
 import { SectionSkeleton } from "@/components/ui/skeletons";
 import { ViewHeader } from "@/components/ui/view-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -38,7 +39,12 @@ export default async function AgencyPage({ params, searchParams }: PageProps<"/a
       <ViewHeader
         title={profile.name}
         description={`${profile.kind} · ${profile.years.length > 0 ? `${profile.years.map((y) => y.year).join("、")} 年有报告` : "尚无报告"}`}
-        toolbar={<PrintButton />}
+        toolbar={
+          <>
+            <ExportButtons user={user} filters={{ agencies: [agencyId] }} />
+            <PrintButton />
+          </>
+        }
       />
       <div className="space-y-6">
         <Suspense fallback={<SectionSkeleton rows={4} />}>

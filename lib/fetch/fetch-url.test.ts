@@ -189,11 +189,14 @@ describe("fetchUrl", () => {
     });
   });
 
-  test.each(["/huge-declared", "/huge-streamed"])("%s over the size limit is FETCH_TOO_LARGE", async (path) => {
-    await expect(fetchUrl(`${base}${path}`, { config: config() })).rejects.toMatchObject({
-      code: "FETCH_TOO_LARGE",
-    });
-  });
+  test.each(["/huge-declared", "/huge-streamed"])(
+    "%s over the size limit is FETCH_TOO_LARGE",
+    async (path) => {
+      await expect(fetchUrl(`${base}${path}`, { config: config() })).rejects.toMatchObject({
+        code: "FETCH_TOO_LARGE",
+      });
+    },
+  );
 
   test("takes the file name from Content-Disposition", async () => {
     const file = await fetchUrl(`${base}/named`, { config: config() });
@@ -203,9 +206,7 @@ describe("fetchUrl", () => {
 
   test("sends one request at a time to a host", async () => {
     maxActive = 0;
-    await Promise.all(
-      [1, 2, 3, 4].map((n) => fetchUrl(`${base}/one-at-a-time/${n}`, { config: config() })),
-    );
+    await Promise.all([1, 2, 3, 4].map((n) => fetchUrl(`${base}/one-at-a-time/${n}`, { config: config() })));
     expect(maxActive).toBe(1);
   });
 });

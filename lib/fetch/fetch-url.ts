@@ -58,8 +58,7 @@ export function parseFetchUrl(input: string, base?: URL): URL {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new AppError("FETCH_INVALID_URL", `只能导入 http 或 https 网址：${url.protocol}`);
-  if (url.username || url.password)
-    throw new AppError("FETCH_INVALID_URL", "网址中不能带用户名或密码");
+  if (url.username || url.password) throw new AppError("FETCH_INVALID_URL", "网址中不能带用户名或密码");
   if (!url.hostname) throw new AppError("FETCH_INVALID_URL");
   url.hash = "";
   return url;
@@ -115,8 +114,7 @@ export async function resolveChecked(url: URL, options: FetchOptions): Promise<R
 }
 
 type Answer =
-  | { location: string }
-  | { bytes: Uint8Array; contentType: string | null; disposition: string | null };
+  { location: string } | { bytes: Uint8Array; contentType: string | null; disposition: string | null };
 
 function requestOnce(
   url: URL,
@@ -144,7 +142,8 @@ function requestOnce(
       lookup: pinned,
       headers: {
         "User-Agent": FETCH_USER_AGENT,
-        Accept: "text/html,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,*/*;q=0.5",
+        Accept:
+          "text/html,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,*/*;q=0.5",
         "Accept-Language": "zh-CN,zh;q=0.9",
         "Accept-Encoding": "identity",
       },
@@ -211,5 +210,8 @@ function tooLarge(url: URL, maxBytes: number): AppError {
 
 function connectionError(url: URL, error: unknown): AppError {
   const code = (error as { code?: unknown } | null)?.code;
-  return new AppError("FETCH_FAILED", `无法连接对方网站${typeof code === "string" ? `（${code}）` : ""}：${url.href}`);
+  return new AppError(
+    "FETCH_FAILED",
+    `无法连接对方网站${typeof code === "string" ? `（${code}）` : ""}：${url.href}`,
+  );
 }

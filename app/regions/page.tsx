@@ -10,6 +10,7 @@ import {
   RegionOutcomes,
   RegionSummary,
 } from "@/components/regions/region-sections";
+import { RollUpSection } from "@/components/quality/roll-up-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { regionHref } from "@/components/ui/entity-href";
@@ -93,6 +94,11 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
           {view.region ? (
             <Suspense key={`agencies${key}${metric.id}`} fallback={<SectionSkeleton rows={6} />}>
               <RegionAgencies view={{ ...view, year }} metric={metric} />
+            </Suspense>
+          ) : null}
+          {view.region && (view.region.level === "county" || view.region.level === "city") ? (
+            <Suspense key={`rollup${key}`} fallback={<SectionSkeleton rows={6} />}>
+              <RollUpSection year={year} regionPath={view.region.path} />
             </Suspense>
           ) : null}
           <h2 className="pt-2 text-xl font-semibold text-slate-900">{title} · 历年变化</h2>

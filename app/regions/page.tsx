@@ -1,6 +1,7 @@
 // 地区 — province → city → district/county → its towns and departments, with breadcrumbs: the region's
 // totals, its children side by side and over the years. Filters in the URL: region, year, kind, metric.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { YearlyTrendSection } from "@/components/overview/yearly-trend-section";
 import {
@@ -22,6 +23,7 @@ import { FilterBarSkeleton, ViewFilters } from "@/components/ui/view-filters";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { getMetric } from "@/lib/metrics/metric-dictionary";
+import { buildFilterQuery } from "@/lib/queries/filters";
 import { collapseRegionChain } from "@/lib/queries/get-region-trail";
 import { getViewContext } from "@/lib/queries/get-view-context";
 
@@ -45,6 +47,16 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
     <>
       <ViewHeader
         title="地区"
+        toolbar={
+          year !== null ? (
+            <Link
+              href={`/regions/brief${buildFilterQuery({ region: view.filters.region, year, kind: view.filters.kind })}`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+            >
+              督查简报
+            </Link>
+          ) : null
+        }
         description={
           <div className="space-y-1">
             <Breadcrumbs items={crumbs} />

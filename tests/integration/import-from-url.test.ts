@@ -3,7 +3,9 @@
 // seed texts, the real sample PDF, the same file under two addresses, a link that redirects to 127.0.0.2
 // (outside the allow list), a slow page and a huge file. Every fetched file is stored byte for byte with
 // its address and fetch time and answered in the upload API's shape. No traffic leaves loopback.
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -88,6 +90,10 @@ beforeAll(async () => {
       case "/files/hongze.pdf":
       case "/mirror/hongze.pdf":
         return void response.writeHead(200, { "Content-Type": "application/pdf" }).end(SAMPLE_PDF);
+      case "/files/003.txt":
+        return void response
+          .writeHead(200, { "Content-Type": "text/plain" })
+          .end(seed("003_b657cdc2b6fa0bce.txt"));
       case "/files/001.txt":
         return void response.writeHead(200, { "Content-Type": "text/plain" }).end(SEED_001);
       case "/art/moved.html":
@@ -172,7 +178,7 @@ describe("importFromUrl", () => {
     expect(Buffer.from(page.bytes).toString("utf8")).toBe(reportPage(SEED_000));
     expect(page.sourceUrl).toBe(`${base}/art/000.html`);
     expect(await t.db.document.count({ where: { sourceUrl: { startsWith: base } } })).toBe(4);
-  });
+  }, 120_000);
 
   test("a report file given directly is imported; the same address again is a duplicate", async () => {
     const first = await importFromUrl({
@@ -202,3 +208,45 @@ describe("importFromUrl", () => {
     expect(await t.db.document.count()).toBe(before);
   });
 });
+
+test("npm run import -- --urls: one JSON line per file with its url, a refused address with its code", async () => {
+  const list = path.join(mkdtempSync(path.join(os.tmpdir(), "urls-")), "urls.txt");
+  writeFileSync(list, `# 年报网址\n${base}/files/003.txt\n\nhttp://127.0.0.2:${closedPort}/x.html\n`);
+  const root = path.join(import.meta.dirname, "../..");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/import.ts", "--urls", list, "--json", "--as", "web-import@example.gov.cn"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`,
+        READER_THREADS: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(code, stderr).toBe(0);
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .map(
+      (line) =>
+        JSON.parse(line) as { url: string; ok: boolean; documentId?: number; error?: { code: string } },
+    );
+  const file = lines.find((line) => line.url === `${base}/files/003.txt`)!;
+  expect(file).toMatchObject({ ok: true, documentId: expect.any(Number) });
+  expect(lines.find((line) => line.url.includes("127.0.0.2"))).toMatchObject({
+    ok: false,
+    error: { code: "FETCH_BLOCKED_ADDRESS" },
+  });
+  const stored = await t.db.document.findUniqueOrThrow({ where: { id: file.documentId! } });
+  expect(stored.sourceUrl).toBe(`${base}/files/003.txt`);
+  expect(Buffer.from(stored.bytes).equals(seed("003_b657cdc2b6fa0bce.txt"))).toBe(true);
+}, 180_000);

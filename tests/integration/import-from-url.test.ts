@@ -12,7 +12,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import type { FetchConfig } from "@/lib/fetch/fetch-config";
-import { importFromUrl } from "@/lib/ingest/import-from-url";
+import { importFromUrl, type UrlImport } from "@/lib/ingest/import-from-url";
+import { receiveUrlImport } from "@/lib/ingest/receive-url-import";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 const FIXTURES = path.join(import.meta.dirname, "../../lib/reader/fixtures");
@@ -90,6 +91,10 @@ beforeAll(async () => {
       case "/files/hongze.pdf":
       case "/mirror/hongze.pdf":
         return void response.writeHead(200, { "Content-Type": "application/pdf" }).end(SAMPLE_PDF);
+      case "/files/004.txt":
+        return void response
+          .writeHead(200, { "Content-Type": "text/plain" })
+          .end(seed("004_dab85e2dbbd9bf66.txt"));
       case "/files/003.txt":
         return void response
           .writeHead(200, { "Content-Type": "text/plain" })
@@ -250,3 +255,33 @@ test("npm run import -- --urls: one JSON line per file with its url, a refused a
   expect(stored.sourceUrl).toBe(`${base}/files/003.txt`);
   expect(Buffer.from(stored.bytes).equals(seed("003_b657cdc2b6fa0bce.txt"))).toBe(true);
 }, 180_000);
+
+test("the route's work: one address per JSON request, audited with its url; bad bodies refused", async () => {
+  process.env.FETCH_ALLOW_HOSTS = `127.0.0.1:${port}`;
+  const uploader = { ...staff, email: "web-import@example.gov.cn" };
+  const request = (body: string) =>
+    new Request("http://localhost/api/reports/fetch", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json" },
+    });
+  const response = await receiveUrlImport(t.db, {
+    request: request(JSON.stringify({ url: `${base}/files/004.txt` })),
+    uploader,
+    ip: "127.0.0.1",
+  });
+  const body = (await response.json()) as UrlImport;
+  expect(body).toMatchObject({
+    listPages: 0,
+    results: [{ url: `${base}/files/004.txt`, documentId: expect.any(Number) }],
+  });
+  for (const bad of ["not json", JSON.stringify({ url: "" }), JSON.stringify({ url: "x".repeat(3000) })])
+    await expect(
+      receiveUrlImport(t.db, { request: request(bad), uploader, ip: "127.0.0.1" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  const audited = await t.db.auditLog.findFirstOrThrow({
+    where: { action: "upload", target: `document ${body.results[0]!.documentId}` },
+  });
+  expect(audited.details).toMatchObject({ url: `${base}/files/004.txt`, file: "004.txt" });
+  delete process.env.FETCH_ALLOW_HOSTS;
+});

@@ -9,17 +9,17 @@ import { writeReportFiles } from "./support/report-files";
 
 expect.configure({ timeout: 20_000 });
 
-let server: http.Server;
 const SITE = `http://127.0.0.1:${E2E_FETCH_PORT}`;
 
-test.beforeAll(async () => {
+/** The journey's report site: a list page linking a report page and a report file (fresh synthetic reports). */
+async function startReportSite(): Promise<http.Server> {
   const files = writeReportFiles({ sets: [{ name: "web", count: 2, seed: Date.now() % 100_000 }] });
   const page = (text: string) =>
     `<!doctype html><html><head><meta charset="utf-8"></head><body>${text
       .split("\n")
       .map((line) => `<p>${line.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
       .join("")}</body></html>`;
-  server = http.createServer((request, response) => {
+  const server = http.createServer((request, response) => {
     if (request.url === "/list.html")
       return void response
         .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
@@ -36,12 +36,8 @@ test.beforeAll(async () => {
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(E2E_FETCH_PORT, "127.0.0.1", resolve));
-});
-
-test.afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
+  return server;
+}
 
 async function expectNoSidewaysScroll(page: import("@playwright/test").Page, what: string) {
   const overflow = await page.evaluate(
@@ -54,6 +50,16 @@ test("从网址导入: a list page's reports imported with their results; an int
   page,
 }) => {
   test.setTimeout(120_000);
+  const server = await startReportSite();
+  try {
+    await importFromTheWeb(page);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+async function importFromTheWeb(page: import("@playwright/test").Page) {
   await page.goto("/upload");
   await page.getByRole("link", { name: "从网址导入" }).click();
   await expect(page).toHaveURL(/tab=url/);
@@ -76,13 +82,14 @@ test("从网址导入: a list page's reports imported with their results; an int
     await expectNoSidewaysScroll(page, `upload url tab at ${width}`);
     await page.screenshot({ path: `.test-data/e2e-results/collect/upload-url-${width}.png`, fullPage: true });
   }
-});
+}
 
 test("督查简报: printable page with the data date, Word download, at 1366 and 390 px", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/regions");
-  await page.getByRole("link", { name: "督查简报" }).click();
-  await expect(page).toHaveURL(/\/regions\/brief/);
+  const briefHref = await page.getByRole("link", { name: "督查简报" }).getAttribute("href");
+  expect(briefHref).toMatch(/^\/regions\/brief\?year=\d{4}$/);
+  await page.goto(briefHref!, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1 })).toContainText("督查简报");
   await expect(page.getByText(/数据截至：/)).toBeVisible();
   for (const heading of [

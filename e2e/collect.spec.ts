@@ -110,6 +110,10 @@ test("督查简报: printable page with the data date, Word download, at 1366 an
     await page.setViewportSize({ width, height: 900 });
     await expectNoSidewaysScroll(page, `brief at ${width}`);
     await page.screenshot({ path: `.test-data/e2e-results/collect/brief-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `.test-data/e2e-results/collect/brief-${width}-top.png` });
+    await page
+      .getByRole("table", { name: "表三 收到和处理政府信息公开申请情况" })
+      .screenshot({ path: `.test-data/e2e-results/collect/brief-${width}-table3.png` });
   }
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
@@ -123,5 +127,8 @@ test("汇总核对 on 数据质量", async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await expectNoSidewaysScroll(page, `quality at ${width}`);
     await page.screenshot({ path: `.test-data/e2e-results/collect/quality-${width}.png`, fullPage: true });
+    await page
+      .locator("#roll-up")
+      .screenshot({ path: `.test-data/e2e-results/collect/quality-rollup-${width}.png` });
   }
 });

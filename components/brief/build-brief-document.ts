@@ -204,10 +204,12 @@ function tablesSection(brief: SupervisionBrief): BriefSection {
       {
         title: "表三 收到和处理政府信息公开申请情况",
         columns: ["项目", ...TABLE_THREE_COLUMNS.map((column) => column.label)],
-        rows: TABLE_THREE_ROWS.filter((row) => !row.heading).map((row) => [
-          row.label,
-          ...TABLE_THREE_COLUMNS.map((column) => value(`${row.key}.${column.key}`)),
-        ]),
+        // Group headings (三、本年度办理结果 …) stay as rows of their own, so numbered rows keep their context.
+        rows: TABLE_THREE_ROWS.map((row) =>
+          row.heading
+            ? [row.label, ...TABLE_THREE_COLUMNS.map(() => "")]
+            : [row.label, ...TABLE_THREE_COLUMNS.map((column) => value(`${row.key}.${column.key}`))],
+        ),
       },
       {
         title: "表四 政府信息公开行政复议、行政诉讼情况",

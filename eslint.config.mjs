@@ -14,6 +14,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Pages, actions and routes call lib/ functions; a model queried inline (db.user.findUnique …) in app/ is
+    // a query nobody can test or reuse, so it is refused here (issue 16).
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']",
+          message: "Query the database through a function in lib/, not inline in app/.",
+        },
+        {
+          selector: "MemberExpression[object.name='db'][property.name=/^\\$(queryRaw|executeRaw|transaction)/]",
+          message: "Query the database through a function in lib/, not inline in app/.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

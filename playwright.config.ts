@@ -33,7 +33,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  timeout: 60_000,
+  // Pages render on the server per request (CSP nonce, live queries); on a busy two-core CI machine a render
+  // can take several seconds, so an assertion waits up to 15 s before it fails.
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: ".test-data/reports/playwright.json" }]],
   use: {
     baseURL: BASE_URL,

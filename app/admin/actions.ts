@@ -19,6 +19,7 @@ import { AppError } from "@/lib/api/app-error";
 import { actionFailure } from "@/lib/api/error-response";
 import { getRequestIp } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
+import { findTokenOwner } from "@/lib/auth/list-users";
 import { requirePermission } from "@/lib/auth/current-user";
 import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
 import type { ActionState } from "./action-state";
@@ -103,12 +104,7 @@ export async function createTokenAction(_state: ActionState, formData: FormData)
   const audit = await authorise();
   try {
     const input = createTokenInputSchema.parse(fields(formData));
-    const owner = input.userId
-      ? await db.user.findUnique({ where: { id: input.userId }, select: { id: true } })
-      : await db.user.findUnique({
-          where: { email: (input.email ?? "").toLowerCase() },
-          select: { id: true },
-        });
+    const owner = await findTokenOwner(db, input);
     if (!owner) throw new AppError("USER_NOT_FOUND");
     const { token, row } = await createApiToken(db, { userId: owner.id, name: input.name, ...audit });
     revalidatePath("/admin", "layout");

@@ -46,3 +46,34 @@ export async function findUserByEmail(
     select: { id: true, email: true },
   });
 }
+
+/** One user for /admin/users/[id]: the account's own fields, role checked. */
+export async function getUser(
+  db: DbClient,
+  id: string,
+): Promise<Omit<UserRow, "activeTokens" | "lastLoginAt"> | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      canExport: true,
+      regions: true,
+      active: true,
+      createdAt: true,
+    },
+  });
+  return user && { ...user, role: roleSchema.parse(user.role) };
+}
+
+/** The owner of a new API token, named by id or by email (admin form, API and CLI alike). */
+export async function findTokenOwner(
+  db: DbClient,
+  input: { userId?: string; email?: string },
+): Promise<{ id: string; email: string } | null> {
+  if (input.userId)
+    return db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+  return findUserByEmail(db, input.email ?? "");
+}

@@ -1,5 +1,6 @@
 // One stored document for its page: the file's facts, its status, and its slim reading parsed with zod (a
-// reading written by an older reader is checked, not trusted). The bytes are not loaded here.
+// reading written by an older reader is checked, not trusted), and the report versions read from it. The bytes
+// are not loaded here.
 import type { Db } from "@/lib/db/create-client";
 import type { DocumentStatus } from "@/lib/generated/prisma/client";
 import { parseStoredReading, type StoredReading } from "@/lib/ingest/stored-reading";
@@ -21,6 +22,8 @@ export interface DocumentDetails {
   uploadedAt: string;
   uploadedBy: { id: string; name: string; email: string } | null;
   reading: StoredReading;
+  /** The report versions read from this file, oldest first. */
+  reports: { id: number; versionNo: number; isCurrent: boolean }[];
 }
 
 export async function getDocument(db: Db, id: number): Promise<DocumentDetails | null> {
@@ -30,6 +33,7 @@ export async function getDocument(db: Db, id: number): Promise<DocumentDetails |
     include: {
       agency: { select: { id: true, name: true } },
       uploadedBy: { select: { id: true, name: true, email: true } },
+      reports: { select: { id: true, versionNo: true, isCurrent: true }, orderBy: { versionNo: "asc" } },
     },
   });
   if (!document) return null;

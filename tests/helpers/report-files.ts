@@ -2,6 +2,7 @@
 // tree (lib/synthetic), printed as the text or PDF a person would upload by the reader's own test renderers,
 // optionally with a 勾稽 error; and files that must be refused, each with the code the reader gives it.
 //   const [file] = makeReportFiles({ count: 1, seed: 7 });   // { fileName, bytes, agency, year, cells, … }
+import { findLibreOffice } from "@/lib/reader/extract/convert-with-libreoffice";
 import PDFDocument from "pdfkit";
 import { getCellId } from "@/lib/ingest/cell-numbers";
 import { seededRandom } from "@/lib/reader/testing/generate-report";
@@ -113,7 +114,12 @@ export function makeBadFiles(): BadFile[] {
       bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, ...random]),
       code: "UNSUPPORTED_TYPE",
     },
-    { fileName: "旧版年报.doc", bytes: ole("WordDocument"), code: "LEGACY_DOC" },
+    // A broken .doc: LibreOffice (installed by .ci/run) cannot convert it; without LibreOffice it is refused unread.
+    {
+      fileName: "旧版年报.doc",
+      bytes: ole("WordDocument"),
+      code: findLibreOffice() ? "CORRUPT_FILE" : "LEGACY_DOC",
+    },
     { fileName: "加密年报.docx", bytes: ole("EncryptedPackage"), code: "ENCRYPTED" },
     {
       fileName: "损坏的年报.pdf",

@@ -5,7 +5,7 @@ import { createTokenInputSchema, userIdSchema } from "@/lib/auth/admin-schemas";
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/api/app-error";
 import { getRequestIp } from "@/lib/auth/auth";
-import { findUserByEmail } from "@/lib/auth/list-users";
+import { findTokenOwner } from "@/lib/auth/list-users";
 import { withAuth } from "@/lib/auth/route-handler";
 
 export const GET = withAuth({ permission: "manage_users" }, async ({ request }) => {
@@ -15,9 +15,7 @@ export const GET = withAuth({ permission: "manage_users" }, async ({ request }) 
 
 export const POST = withAuth({ permission: "manage_users" }, async ({ request, user }) => {
   const input = createTokenInputSchema.parse(await request.json().catch(() => ({})));
-  const owner = input.userId
-    ? await db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } })
-    : await findUserByEmail(db, input.email ?? "");
+  const owner = await findTokenOwner(db, input);
   if (!owner) throw new AppError("USER_NOT_FOUND");
   const { token, row } = await createApiToken(db, {
     userId: owner.id,

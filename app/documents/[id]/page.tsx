@@ -36,11 +36,7 @@ export default async function DocumentPage({ params }: Props) {
   const user = await requireUser();
   const document = await getDocument(db, parsed.data.id);
   if (!document) notFound();
-  const reports = await db.report.findMany({
-    where: { documentId: document.id },
-    select: { id: true, versionNo: true, isCurrent: true },
-    orderBy: { versionNo: "asc" },
-  });
+  const reports = document.reports;
   const reading = document.reading.ok ? document.reading : null;
   const refused = document.status === "rejected" && document.errorCode === "OUT_OF_REGION";
   const completable = document.status === "needs_agency" || document.status === "needs_year" || refused;

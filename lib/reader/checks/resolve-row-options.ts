@@ -138,7 +138,7 @@ function settle(
   const cells = differingCells(reading, options);
   // A glued run searched only in part may have had its true split cut off: never certain. Nor is a row whose
   // layout put its numbers in doubt.
-  if (reading.fit.doubt || (reading.fit.partial && cells.length === 0))
+  if (reading.fit.doubt || reading.fit.partial)
     cells.splice(0, cells.length, ...joinCellIds(reading.key, reading.columns));
   if (cells.length === 0) {
     reading.fit = { options: [options[0] ?? []], issue: null };

@@ -19,7 +19,7 @@ export interface RowFit {
   options: Cell[][];
   /** What made the reading uncertain when there are several options (or the row is empty/long). */
   issue: FitIssue;
-  /** Glued digits searched only in part: even a single remaining option is not certain. */
+  /** Readings listed only in part (glued digits, blanks to place): even one left by the sums is not certain. */
   partial?: boolean;
   /** Read by splitting glued digits: the split rests on the sums, not on the layout. */
   glued?: boolean;
@@ -50,6 +50,17 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
   }
   // Glued rows print few long digit runs (blank marks may sit between them); one value per line never glues.
   const glued = values.length <= Math.ceil(n / 2) && values.some((value) => value.digits);
+  // PDF text prints a blank cell as nothing at all: “45 7” under three columns is a blank beside 45 as likely
+  // as 4|5 glued, so both kinds of reading are listed for the sums (and staff) to choose from.
+  const pdfText = values.every((value) => value.x !== undefined);
+  if (glued && !item.fromLines && pdfText) {
+    const split = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
+    const blanks = placeBlanks(values.map(toCell), n);
+    const options = [...split.options, ...blanks];
+    const partial = split.complete && blanks.length < MAX_OPTIONS ? {} : { partial: true };
+    if (options.length === 1 && !("partial" in partial)) return { options, issue: null };
+    return { options, issue: "ROW_SHORT", ...partial };
+  }
   if (glued && !item.fromLines) {
     const { options, complete } = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
     const partial = complete ? {} : { partial: true };
@@ -58,7 +69,9 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
     // No split fits the sums (or the run is too long to search): unreadable, never guessed.
     return { options: [blankRow(n)], issue: "DIGITS_AMBIGUOUS" };
   }
-  return { options: placeBlanks(values.map(toCell), n), issue: "ROW_SHORT" };
+  const options = placeBlanks(values.map(toCell), n);
+  // Listed only in part (too many ways to place the blanks): the true reading may be among those left out.
+  return { options, issue: "ROW_SHORT", ...(options.length >= MAX_OPTIONS ? { partial: true } : {}) };
 }
 
 export function blankRow(n: number): Cell[] {

@@ -5,7 +5,8 @@ import { userIdSchema } from "@/lib/auth/admin-schemas";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requirePermission } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { ROLE_LABELS, roleSchema } from "@/lib/auth/permissions";
+import { getUser } from "@/lib/auth/list-users";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ActionForm } from "../../action-form";
 import { resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
@@ -21,12 +22,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const parsed = userIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   const id = parsed.data;
-  const [user, tokens] = await Promise.all([
-    db.user.findUnique({ where: { id } }),
-    listApiTokens(db, { userId: id }),
-  ]);
+  const [user, tokens] = await Promise.all([getUser(db, id), listApiTokens(db, { userId: id })]);
   if (!user) notFound();
-  const role = roleSchema.parse(user.role);
+  const role = user.role;
 
   return (
     <section>

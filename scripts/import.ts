@@ -15,9 +15,13 @@ import { toUploadResults, type UploadResult } from "@/lib/ingest/upload-result";
 import { walkFiles } from "@/lib/ingest/walk-files";
 import { readCliArgs } from "@/lib/cli/read-cli-args";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, runCli } from "@/lib/cli/run-cli";
+import { importUrlList, readUrlList, summariseUrlImports } from "./import-urls";
 
 const USAGE = `用法: npm run import -- <文件或目录>... [--as <邮箱>] [--json] [--batch <每批文件数>]
+       npm run import -- --urls <网址列表文件> [--as <邮箱>] [--json]
   目录会递归导入（跳过以 . 开头的隐藏文件）；每个文件得到一条结果，被拒收的文件也是结果。
+  --urls   从网上导入：文件中每行一个网址（年报页面、年报文件或年报栏目列表页，# 开头的行跳过）；
+           内部地址一律拒绝，除非列在 FETCH_ALLOW_HOSTS 中
   --as     记录为该用户上传（默认：最早创建的管理员）
   --json   每个文件输出一行 JSON（与上传接口的结果格式相同），不显示进度条
   --batch  每个事务写入的文件数（默认 200）`;
@@ -29,27 +33,49 @@ function readArguments() {
       as: { type: "string" },
       json: { type: "boolean", default: false },
       batch: { type: "string" },
+      urls: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) return null;
-  if (positionals.length === 0) throw new UsageError("请给出要导入的文件或目录。");
+  if (positionals.length === 0 && values.urls === undefined)
+    throw new UsageError("请给出要导入的文件或目录，或用 --urls 给出网址列表文件。");
   const batch = values.batch === undefined ? 200 : Number(values.batch);
   if (!Number.isInteger(batch) || batch < 1 || batch > 5000)
     throw new UsageError("--batch 应为 1–5000 的整数。");
-  return { paths: positionals, as: values.as, json: values.json, batch };
+  return { paths: positionals, as: values.as, json: values.json, batch, urls: values.urls };
 }
 
 async function findUploader(
   db: Db,
   email: string | undefined,
-): Promise<{ id: string; email: string } | null> {
+): Promise<{ id: string; email: string; role: string; regions: string[] } | null> {
   if (email) {
     const user = await db.user.findFirst({ where: { email: email.trim().toLowerCase(), active: true } });
     if (!user) throw new UsageError(`没有在用的用户邮箱为 ${email}（--as）。`);
     return user;
   }
   return db.user.findFirst({ where: { role: "admin", active: true }, orderBy: { createdAt: "asc" } });
+}
+
+async function runUrlImport(
+  db: Db,
+  options: { file: string; uploader: Awaited<ReturnType<typeof findUploader>>; json: boolean },
+): Promise<number> {
+  let urls: string[];
+  try {
+    urls = await readUrlList(options.file);
+  } catch {
+    throw new UsageError(`网址列表文件无法读取：${options.file}`);
+  }
+  if (urls.length === 0) throw new UsageError(`网址列表文件中没有网址：${options.file}`);
+  if (!options.uploader) throw new UsageError("还没有管理员账号：请用 --as 指定导入人。");
+  const results = await importUrlList({ db, urls, uploader: options.uploader, json: options.json });
+  if (!options.json) {
+    console.log(summariseUrlImports(results));
+    console.log(`导入人记录为 ${options.uploader.email}。`);
+  }
+  return EXIT_OK;
 }
 
 async function countFiles(paths: string[]): Promise<number> {
@@ -93,6 +119,8 @@ async function main(): Promise<number> {
   const db = createClient(database.url);
   try {
     const uploader = await findUploader(db, args.as);
+    if (args.urls !== undefined)
+      return await runUrlImport(db, { file: args.urls, uploader, json: args.json });
     const total = args.json ? 0 : await countFiles(args.paths);
     const bar = args.json
       ? null

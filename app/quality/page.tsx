@@ -1,5 +1,6 @@
 // 数据质量 — for a region and year: open findings by code with their lists, cross-year rule failures,
-// coverage gaps (towns without a report, agencies that stopped filing) and what waits for review.
+// the roll-up check of county and city governments against their children (汇总核对), coverage gaps (towns
+// without a report, agencies that stopped filing) and what waits for review.
 // Filters in the URL: year, region, kind, page, and code (one finding code).
 import type { Metadata } from "next";
 import { Suspense } from "react";
@@ -9,6 +10,7 @@ import {
   OpenFindingsList,
   ReviewQueueSection,
 } from "@/components/quality/quality-sections";
+import { RollUpSection } from "@/components/quality/roll-up-section";
 import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InvalidFiltersNotice } from "@/components/ui/invalid-filters-notice";
@@ -87,6 +89,9 @@ export default async function QualityPage({ searchParams }: PageProps<"/quality"
               code={null}
               origin="across_years"
             />
+          </Suspense>
+          <Suspense key={`rollup${key}`} fallback={<SectionSkeleton rows={6} />}>
+            <RollUpSection year={year} regionPath={view.scope.regionPath} />
           </Suspense>
           <Suspense key={`gaps${key}${page}`} fallback={<SectionSkeleton rows={10} />}>
             <CoverageGaps year={year} scope={view.scope} filters={view.filters} page={page} />

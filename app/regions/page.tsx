@@ -1,6 +1,7 @@
 // 地区 — province → city → district/county → its towns and departments, with breadcrumbs: the region's
 // totals, its children side by side and over the years. Filters in the URL: region, year, kind, metric.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { YearlyTrendSection } from "@/components/overview/yearly-trend-section";
 import {
@@ -10,6 +11,7 @@ import {
   RegionOutcomes,
   RegionSummary,
 } from "@/components/regions/region-sections";
+import { RollUpSection } from "@/components/quality/roll-up-section";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ExportButtons, viewExportFilters } from "@/components/ui/export-buttons";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,6 +24,7 @@ import { FilterBarSkeleton, ViewFilters } from "@/components/ui/view-filters";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { getMetric } from "@/lib/metrics/metric-dictionary";
+import { buildFilterQuery } from "@/lib/queries/filters";
 import { collapseRegionChain } from "@/lib/queries/get-region-trail";
 import { getViewContext } from "@/lib/queries/get-view-context";
 
@@ -45,7 +48,19 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
     <>
       <ViewHeader
         title="地区"
-        toolbar={view.year !== null ? <ExportButtons user={user} filters={viewExportFilters(view)} /> : null}
+        toolbar={
+          year !== null ? (
+            <>
+              <Link
+                href={`/regions/brief${buildFilterQuery({ region: view.filters.region, year, kind: view.filters.kind })}`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+              >
+                督查简报
+              </Link>
+              <ExportButtons user={user} filters={viewExportFilters(view)} />
+            </>
+          ) : null
+        }
         description={
           <div className="space-y-1">
             <Breadcrumbs items={crumbs} />
@@ -95,6 +110,11 @@ export default async function RegionsPage({ searchParams }: PageProps<"/regions"
           {view.region ? (
             <Suspense key={`agencies${key}${metric.id}`} fallback={<SectionSkeleton rows={6} />}>
               <RegionAgencies view={{ ...view, year }} metric={metric} />
+            </Suspense>
+          ) : null}
+          {view.region && (view.region.level === "county" || view.region.level === "city") ? (
+            <Suspense key={`rollup${key}`} fallback={<SectionSkeleton rows={6} />}>
+              <RollUpSection year={year} regionPath={view.region.path} />
             </Suspense>
           ) : null}
           <h2 className="pt-2 text-xl font-semibold text-slate-900">{title} · 历年变化</h2>

@@ -38,6 +38,15 @@ export const APP_ERRORS = {
   OUT_OF_REGION: { status: 403, message: "该机关不在您负责的地区内" },
   AGENCY_NOT_FOUND: { status: 404, message: "机关不存在" },
   UNREADABLE_DOCUMENT: { status: 409, message: "原文件无法按要求重新读取" },
+  // Importing from the web (lib/fetch): the fetcher's own refusals and failures, per address
+  FETCH_INVALID_URL: { status: 400, message: "网址无效：只能导入 http 或 https 网址，且不能带用户名或密码" },
+  FETCH_BLOCKED_ADDRESS: { status: 403, message: "该网址指向内部或保留地址，不允许抓取" },
+  FETCH_TIMEOUT: { status: 504, message: "对方网站响应超时" },
+  FETCH_TOO_LARGE: { status: 413, message: "对方文件超过大小上限" },
+  FETCH_TOO_MANY_REDIRECTS: { status: 502, message: "跳转次数过多" },
+  FETCH_HTTP_ERROR: { status: 502, message: "对方网站返回错误" },
+  FETCH_FAILED: { status: 502, message: "无法连接对方网站" },
+  NO_REPORTS_FOUND: { status: 404, message: "该网页不是年报，也没有找到年报链接" },
   // Capacity and infrastructure
   BUSY: { status: 503, message: "服务器繁忙，请稍后再试" },
   DATABASE_UNAVAILABLE: { status: 503, message: "数据库暂时无法连接，请稍后再试" },

@@ -9,6 +9,13 @@ export interface IngestInput {
   /** As declared by the upload; the reader's detected type wins when it has one. */
   mediaType?: string | null;
   uploadedById?: string | null;
+  /** A file imported from the web: where and when it was fetched. */
+  source?: FetchSource | null;
+}
+
+export interface FetchSource {
+  url: string;
+  fetchedAt: Date;
 }
 
 export interface IngestOutcome {

@@ -31,6 +31,8 @@ export interface PreparedDocument {
   size: number;
   bytes: Uint8Array;
   uploadedById: string | null;
+  sourceUrl: string | null;
+  fetchedAt: Date | null;
   status: DocumentStatus;
   errorCode: string | null;
   errorMessage: string | null;
@@ -66,6 +68,8 @@ export function prepareDocument(
     size: upload.bytes.byteLength,
     bytes: upload.bytes,
     uploadedById: upload.uploadedById ?? null,
+    sourceUrl: upload.source?.url ?? null,
+    fetchedAt: upload.source?.fetchedAt ?? null,
     status,
     errorCode,
     errorMessage: result.ok ? null : result.error.message,

@@ -32,12 +32,15 @@ const DOCUMENT_COLUMNS = [
   "template",
   "readerVersion",
   "reading",
+  "sourceUrl",
+  "fetchedAt",
 ] as const;
 
 const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS "stage_document" (
   "n" INTEGER, "sha256" TEXT, "fileName" TEXT, "mediaType" TEXT, "size" INTEGER, "bytes" BYTEA,
   "uploadedById" TEXT, "status" TEXT, "errorCode" TEXT, "errorMessage" TEXT, "agencyId" INTEGER, "year" INTEGER,
-  "agencyAsPrinted" TEXT, "template" TEXT, "readerVersion" INTEGER, "reading" JSONB
+  "agencyAsPrinted" TEXT, "template" TEXT, "readerVersion" INTEGER, "reading" JSONB,
+  "sourceUrl" TEXT, "fetchedAt" TIMESTAMP(3)
 ) ON COMMIT DELETE ROWS`;
 
 // Above this many documents (or bytes) a batch stages its documents through COPY.
@@ -119,6 +122,9 @@ function documentRow(document: PreparedDocument, agencyId: number | null): CopyV
     document.template,
     document.readerVersion,
     JSON.stringify(document.reading),
+    document.sourceUrl,
+    // UTC text: the column is a timestamp without time zone, as Prisma writes its DateTime fields.
+    document.fetchedAt?.toISOString() ?? null,
   ];
 }
 
@@ -153,7 +159,8 @@ async function insertDocuments(
     source = sql`(SELECT * FROM unnest(${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[],
                    ${column(3)}::int[], ${bytesColumn}::bytea[], ${column(5)}::text[], ${column(6)}::text[],
                    ${column(7)}::text[], ${column(8)}::text[], ${column(9)}::int[], ${column(10)}::int[],
-                   ${column(11)}::text[], ${column(12)}::text[], ${column(13)}::int[], ${column(14)}::jsonb[])
+                   ${column(11)}::text[], ${column(12)}::text[], ${column(13)}::int[], ${column(14)}::jsonb[],
+                   ${column(15)}::text[], ${column(16)}::timestamp(3)[])
                  WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
   }
   const written = await runQuery<{ id: number; sha256: string }>(

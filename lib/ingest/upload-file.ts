@@ -8,6 +8,7 @@ import { getPool, type Db } from "@/lib/db/create-client";
 import { findAgencyRegion } from "@/lib/ingest/find-agency-region";
 import { importDocument } from "@/lib/ingest/import-document";
 import type { Refusal } from "@/lib/ingest/ingest-document";
+import type { FetchSource } from "@/lib/ingest/ingest-types";
 import type { FileOutcome } from "@/lib/ingest/upload-result";
 import { describeTooLarge } from "@/lib/ingest/upload-limits";
 import { isInRegions } from "@/lib/auth/permissions";
@@ -21,7 +22,7 @@ export interface Uploader {
 }
 
 export type UploadedFile =
-  | { fileName: string; mediaType: string | null; bytes: Uint8Array }
+  | { fileName: string; mediaType: string | null; bytes: Uint8Array; source?: FetchSource }
   | { fileName: string; mediaType: string | null; tooLargeSize: number; maxBytes: number };
 
 export async function uploadFile(
@@ -38,7 +39,13 @@ export async function uploadFile(
   try {
     const outcome = await importDocument(
       db,
-      { bytes: file.bytes, fileName: file.fileName, mediaType: file.mediaType, uploadedById: uploader.id },
+      {
+        bytes: file.bytes,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        uploadedById: uploader.id,
+        source: file.source ?? null,
+      },
       limited ? { refuse: (reading) => refuseOutsideRegions(db, reading, uploader.regions) } : {},
     );
     return { file: file.fileName, outcome };

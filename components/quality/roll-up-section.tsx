@@ -1,0 +1,99 @@
+// 汇总核对 on 数据质量 and the region page: each 区/县 or 市 government with a report that year, its tables 三 and
+// 四 against the sum over its children's reports, the cells that differ (both sums and the difference) and
+// the children that filed nothing that year (missing, not counted as zero).
+import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatValue } from "@/components/ui/format-number";
+import { Section } from "@/components/ui/section";
+import { db } from "@/lib/db";
+import { describeRollUpCheck, describeRollUpMismatch } from "@/lib/queries/describe-roll-up";
+import { getRollUpChecks, MAX_GOVERNMENTS, type RollUpCheck } from "@/lib/queries/get-roll-up-checks";
+
+/** Names of missing children shown per government; the rest are counted. */
+const MISSING_NAMES_SHOWN = 30;
+
+export async function RollUpSection({ year, regionPath }: { year: number; regionPath: string | null }) {
+  const { checks, total } = await getRollUpChecks({ db, year, regionPath });
+  const flagged = checks.filter((check) => check.mismatches.length > 0 || check.missing.length > 0);
+  const passed = checks.filter((check) => !flagged.includes(check));
+  return (
+    <Section
+      id="roll-up"
+      title="汇总核对（本级报告与下级合计）"
+      description={
+        <>
+          区县、市政府的本级报告应等于其部门和下一级政府报告的合计：逐个比对表三、表四的单元格。未报送的下级单独列出，不按
+          0 计。
+          {total > checks.length
+            ? ` 共 ${total} 个政府，这里显示前 ${MAX_GOVERNMENTS} 个，请选择更小的地区。`
+            : ""}
+        </>
+      }
+    >
+      {checks.length === 0 ? (
+        <EmptyState title={`${year} 年所选范围内没有区县或市政府的本级报告。`} />
+      ) : (
+        <>
+          {flagged.map((check) => (
+            <RollUpCard key={check.government.agencyId} check={check} />
+          ))}
+          {passed.length > 0 ? (
+            <p className="text-sm text-slate-600">
+              核对一致、下级齐全：{passed.map((check) => check.government.name).join("、")}
+            </p>
+          ) : null}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function RollUpCard({ check }: { check: RollUpCheck }) {
+  const shown = check.missing.slice(0, MISSING_NAMES_SHOWN);
+  return (
+    <div className="space-y-2 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
+      <h3 className="font-medium text-slate-900">
+        <Link href={`/reports/${check.government.reportId}`} className="text-blue-800 hover:underline">
+          {check.government.name}
+        </Link>
+        <span className="ml-2 text-sm font-normal text-slate-500">{check.regionName}</span>
+      </h3>
+      <p className="text-sm text-slate-700">{describeRollUpCheck(check)}</p>
+      {check.mismatches.length > 0 ? (
+        <DataTable
+          label={`${check.government.name} 汇总核对不符的单元格`}
+          rows={check.mismatches}
+          rowKey={(row) => row.cellId}
+          columns={[
+            {
+              key: "cell",
+              header: "单元格",
+              cell: (row) => (
+                <span>
+                  {row.tableNo === 3 ? "表三" : "表四"} {row.label}
+                  <span className="ml-1 font-mono text-xs text-slate-500">{row.cellId}</span>
+                </span>
+              ),
+            },
+            { key: "parent", header: "本级报告", cell: (row) => formatValue(row.parentValue, "count") },
+            { key: "sum", header: "下级合计", cell: (row) => formatValue(row.childrenSum, "count") },
+            {
+              key: "diff",
+              header: "差额",
+              cell: (row) => formatValue(row.parentValue - row.childrenSum, "count"),
+            },
+            { key: "n", header: "有数值的下级", cell: (row) => formatValue(row.childrenWithValue, "count") },
+            { key: "note", header: "说明", align: "left", cell: (row) => describeRollUpMismatch(row, check) },
+          ]}
+        />
+      ) : null}
+      {check.missing.length > 0 ? (
+        <p className="text-sm text-amber-800">
+          未报送 {check.year} 年报告的下级：{shown.map((child) => child.name).join("、")}
+          {check.missing.length > shown.length ? ` 等 ${check.missing.length} 个` : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -26,7 +26,8 @@ export default defineConfig([
           message: "Query the database through a function in lib/, not inline in app/.",
         },
         {
-          selector: "MemberExpression[object.name='db'][property.name=/^\\$(queryRaw|executeRaw|transaction)/]",
+          selector:
+            "MemberExpression[object.name='db'][property.name=/^\\$(queryRaw|executeRaw|transaction)/]",
           message: "Query the database through a function in lib/, not inline in app/.",
         },
       ],

@@ -47,6 +47,8 @@ describe("the OpenAPI document", () => {
     expect(routes.length).toBeGreaterThan(10);
     const missing: string[] = [];
     for (const route of routes) {
+      // app/api/[...path]: every address no route serves answers 404 ROUTE_NOT_FOUND — nothing to document.
+      if (route.path === "/api/{...path}") continue;
       // better-auth's catch-all: what it serves over HTTP is sign-in and sign-out (README, Security notes).
       const documented = route.path.includes("{...")
         ? Object.keys(paths).filter((p) => p.startsWith(route.path.slice(0, route.path.indexOf("{..."))))

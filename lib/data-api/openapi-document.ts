@@ -233,6 +233,57 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     responses: { 200: json(anyJson, "每个文件的结果"), 503: json(anyJson, "读取队列已满"), ...ERRORS },
   });
   registry.registerPath({
+    method: "post",
+    path: "/api/reports/fetch",
+    summary: "从网址导入报告",
+    description:
+      "JSON {url}：年报网页、年报文件或年报栏目列表页的网址；列表页上的年报逐个下载并读取，每个文件一条结果（与上传相同，另带 url）。内部地址一律拒绝（FETCH_BLOCKED_ADDRESS），除非服务器的 FETCH_ALLOW_HOSTS 列出。填报员和管理员。",
+    tags: ["reports"],
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({ url: z.string().meta({ description: "http 或 https 网址" }) }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: json(anyJson, "{url, ok, listPages, results, error?}"),
+      503: json(anyJson, "读取队列已满"),
+      ...ERRORS,
+    },
+  });
+  get(
+    "/api/brief",
+    "督查简报（Word）",
+    "某地区某年度的督查简报，.docx，与页面 /regions/brief 相同；参数 region、year、kind 与看板网址相同。地区不存在或还没有报告时 404 NOT_FOUND。登录即可使用。",
+    z.object({
+      region: z.string().optional().meta({ description: "统计用区划代码" }),
+      year: z.string().optional().meta({ description: "年度，默认最新有数据的年度" }),
+      kind: z.string().optional().meta({ description: "机构类型，逗号分隔" }),
+    }),
+    {
+      description: "Word 文件（Content-Disposition 带中文文件名）",
+      content: {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { schema: z.string() },
+      },
+    },
+  );
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    summary: "健康检查",
+    description:
+      "供负载均衡和监控使用，无需登录：数据库可连接且迁移均已执行时 200 {status: ok}，否则 503 及原因代码（DATABASE_UNAVAILABLE、MIGRATIONS_PENDING）。",
+    tags: ["health"],
+    security: [],
+    responses: {
+      200: json(anyJson, "正常"),
+      503: json(anyJson, "不可用：{status: unavailable, error: {code, message}}"),
+    },
+  });
+  registry.registerPath({
     method: "get",
     path: "/api/documents/{id}/file",
     summary: "原始文件",

@@ -76,7 +76,7 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK_KEY]);
+    await lockMigrations(client);
     await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
@@ -96,6 +96,21 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK_KEY]).catch(() => undefined);
     await client.end();
+  }
+}
+
+/**
+ * Takes the migration lock, polling: a plain `pg_advisory_lock` would wait inside a query that holds a
+ * snapshot, and a holder running `CREATE INDEX CONCURRENTLY` (a no-transaction migration) waits for every
+ * older snapshot — the waiter's too — which PostgreSQL ends as a deadlock. Between tries the waiter holds none.
+ */
+async function lockMigrations(client: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      MIGRATE_LOCK_KEY,
+    ]);
+    if (rows[0]?.locked) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

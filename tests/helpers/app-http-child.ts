@@ -38,17 +38,19 @@ async function main(): Promise<void> {
     } as RequestInit);
     return receiveUpload(db, { request, uploader: UPLOADER, ip: "127.0.0.1" });
   };
-  http
-    .createServer((req, res) => {
-      handle(req)
-        .catch((error: unknown) => errorResponse(error))
-        .then(async (response) => {
-          res.writeHead(response.status, { "content-type": "application/json" });
-          res.end(Buffer.from(await response.arrayBuffer()));
-        })
-        .catch(() => res.destroy());
-    })
-    .listen(Number(httpPort), "127.0.0.1", () => process.stdout.write("READY\n"));
+  const server = http.createServer((req, res) => {
+    handle(req)
+      .catch((error: unknown) => errorResponse(error))
+      .then(async (response) => {
+        res.writeHead(response.status, { "content-type": "application/json" });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch(() => res.destroy());
+  });
+  // The test's fetch reuses keep-alive sockets; on a busy machine the gap between two uploads can pass
+  // Node's 5 s default and the server closes a socket the client is just writing to ("other side closed").
+  server.keepAliveTimeout = 120_000;
+  server.listen(Number(httpPort), "127.0.0.1", () => process.stdout.write("READY\n"));
 }
 
 main().catch((error: unknown) => {

@@ -67,8 +67,8 @@ describe("session cache", () => {
   test("a role or export change in this process applies on the next request", async () => {
     const user = await signedInUser("analyst");
     expect(await user.resolve()).toMatchObject({ role: "analyst", canExport: false });
-    await updateUser(t.db, { userId: user.id, changes: { role: "staff", canExport: true }, actor: null });
-    expect(await user.resolve()).toMatchObject({ role: "staff", canExport: true });
+    await updateUser(t.db, { userId: user.id, changes: { role: "supervisor", canExport: true }, actor: null });
+    expect(await user.resolve()).toMatchObject({ role: "supervisor", canExport: true });
   });
 
   test("a password reset ends the cached session; a password change ends the user's other sessions", async () => {

@@ -61,7 +61,12 @@ export function makeReportFiles(options: ReportFileOptions): ReportFile[] {
   return files;
 }
 
-export function renderReportText(file: Omit<ReportFile, "bytes" | "fileName">, seed: number): string {
+/** The report as tab-separated text; `blanks` are printed empty (the reader reads them as not printed). */
+export function renderReportText(
+  file: Omit<ReportFile, "bytes" | "fileName">,
+  seed: number,
+  blanks: ReadonlySet<string> = new Set(),
+): string {
   const random = seededRandom(seed);
   const rows = printReport(
     {
@@ -71,7 +76,7 @@ export function renderReportText(file: Omit<ReportFile, "bytes" | "fileName">, s
       cells: file.cells,
       otherAsOneRow: false,
     },
-    { misspell: false, spaced: false, halfWidth: false, blanks: new Set() },
+    { misspell: false, spaced: false, halfWidth: false, blanks },
     random,
   );
   return renderTextLayout(rows, "tabs", random, false);

@@ -8,7 +8,8 @@
 // findings — and the printed document shows them.
 //
 // The world: 重庆市九龙坡区 (500107) — its government, four departments (one with an error, one with blanks),
-// three towns (one with blanks, one that filed only in 2022), 2022 and 2023 — and 渝中区 outside it.
+// three towns (one with blanks, one that filed only in 2022), 2022 and 2023, one cell corrected by staff —
+// and 渝中区 outside it.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   TABLE_FOUR_ROWS,
@@ -27,6 +28,7 @@ import {
 import { exportQuerySchema, searchParamsToObject } from "@/lib/export/export-query";
 import { openExport } from "@/lib/export/open-export";
 import { toWebStream } from "@/lib/export/to-web-stream";
+import { correctCell } from "@/lib/ingest/correct-cell";
 import { importDocument } from "@/lib/ingest/import-document";
 import { METRICS, type MetricDefinition } from "@/lib/metrics/metric-dictionary";
 import { getViewContext } from "@/lib/queries/get-view-context";
@@ -51,11 +53,18 @@ interface Filer {
   scale: number;
   blanks?: string[];
   offBy?: number;
+  /** Staff corrections of the 2023 report after it was read. */
+  corrections?: Record<string, number>;
 }
 
 const FILERS: Filer[] = [
   { name: "重庆市九龙坡区人民政府", years: [2022, 2023], scale: 20 },
-  { name: "重庆市九龙坡区教育局", years: [2022, 2023], scale: 6 },
+  {
+    name: "重庆市九龙坡区教育局",
+    years: [2022, 2023],
+    scale: 6,
+    corrections: { "t2.licence.decisions": 4321 },
+  },
   {
     name: "重庆市九龙坡区民政局",
     years: [2023],
@@ -94,6 +103,14 @@ beforeAll(async () => {
         uploadedById: null,
       });
       expect(outcome, `${filer.name} ${year}`).toMatchObject({ status: "accepted", year });
+      for (const [cellId, value] of Object.entries(year === 2023 ? (filer.corrections ?? {}) : {}))
+        await correctCell(t.db, {
+          reportId: outcome.reportId!,
+          cellId,
+          value,
+          reason: "原文核对",
+          userId: null,
+        });
     }
   }
 }, 120_000);
@@ -243,6 +260,11 @@ describe.each(FILTER_SETS)("the brief equals the export for %o", (filters) => {
     }
     // Some cells were printed blank: the export leaves them empty, the brief does not count them.
     expect(rows.some((row) => row.value === null)).toBe(true);
+    // A staff correction is what both read (教育局's 4321 行政许可, corrected after reading).
+    if (filters.kind !== "乡镇,街道")
+      expect(rows.filter((row) => row.cellId === "t2.licence.decisions").map((row) => row.value)).toContain(
+        4321,
+      );
 
     // The printed tables show those sums, row by row in the template's order.
     const printed = (cellId: string) =>
@@ -395,6 +417,37 @@ describe.each(FILTER_SETS)("the brief equals the export for %o", (filters) => {
         formatN(rate.n),
       ]);
     }
+    // 司法局's n is below the brief's minimum: its rate is hidden, its n still shown.
+    if (filters.region === "500107" && filters.kind !== "乡镇,街道")
+      expect(agencyTable!.rows.find((row) => row[1] === "重庆市九龙坡区司法局")!.slice(5)).toEqual([
+        NO_VALUE,
+        "n=1",
+      ]);
+  });
+
+  test("the key rate worked out from the exported cells by its formula: 公开率 = (G + P) / T", async () => {
+    const [{ brief, minN }, rows] = await Promise.all([readBrief(filters), exportCells(filters)]);
+    const byAgency = new Map<number, Map<string, number | null>>();
+    for (const row of rows)
+      byAgency.set(row.agencyId, (byAgency.get(row.agencyId) ?? new Map()).set(row.cellId, row.value));
+    let numerator = 0;
+    let denominator = 0;
+    for (const cells of byAgency.values()) {
+      const [granted, partial, total] = [
+        "t3.granted.total",
+        "t3.partial.total",
+        "t3.outcome_total.total",
+      ].map((id) => cells.get(id) ?? null);
+      if (granted === null || partial === null || total === null) continue;
+      numerator += granted + partial;
+      denominator += total;
+    }
+    expect(denominator).toBeGreaterThanOrEqual(minN);
+    const shown = brief.summary.values.disclosure_rate;
+    expect({ value: round(shown.value), n: shown.n }).toEqual({
+      value: round((100 * numerator) / denominator),
+      n: denominator,
+    });
   });
 
   test("open findings: the reports each code is open on", async () => {

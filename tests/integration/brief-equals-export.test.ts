@@ -433,11 +433,9 @@ describe.each(FILTER_SETS)("the brief equals the export for %o", (filters) => {
     let numerator = 0;
     let denominator = 0;
     for (const cells of byAgency.values()) {
-      const [granted, partial, total] = [
-        "t3.granted.total",
-        "t3.partial.total",
-        "t3.outcome_total.total",
-      ].map((id) => cells.get(id) ?? null);
+      const granted = cells.get("t3.granted.total") ?? null;
+      const partial = cells.get("t3.partial.total") ?? null;
+      const total = cells.get("t3.outcome_total.total") ?? null;
       if (granted === null || partial === null || total === null) continue;
       numerator += granted + partial;
       denominator += total;

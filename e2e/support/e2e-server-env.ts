@@ -21,6 +21,8 @@ export const E2E_SERVER_ENV = {
   TRUSTED_PROXIES: E2E_TRUSTED_PROXY,
   FETCH_ALLOW_HOSTS: `127.0.0.1:${E2E_FETCH_PORT}`,
   FETCH_TIMEOUT_SECONDS: "10",
+  // One JSON line per request would bury the test report (lib/log/request-log.test.ts covers it).
+  LOG_REQUESTS: "0",
 };
 
 /** The e2e database as the app's own role, with the password its server generated on start. */

@@ -67,7 +67,11 @@ describe("session cache", () => {
   test("a role or export change in this process applies on the next request", async () => {
     const user = await signedInUser("analyst");
     expect(await user.resolve()).toMatchObject({ role: "analyst", canExport: false });
-    await updateUser(t.db, { userId: user.id, changes: { role: "supervisor", canExport: true }, actor: null });
+    await updateUser(t.db, {
+      userId: user.id,
+      changes: { role: "supervisor", canExport: true },
+      actor: null,
+    });
     expect(await user.resolve()).toMatchObject({ role: "supervisor", canExport: true });
   });
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logout } from "@/app/logout/actions";
 import type { AuthUser } from "@/lib/auth/auth-user";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 
 /** The signed-in user in the header: who, which role, the admin area for admins, and 退出登录. */
 export function UserMenu({ user }: { user: AuthUser }) {
@@ -18,7 +19,7 @@ export function UserMenu({ user }: { user: AuthUser }) {
       <Link
         href="/account"
         className="min-w-0 break-all text-slate-300 hover:text-white"
-        title={`${user.email} · 我的账号`}
+        title={`${toDisplayEmail(user.email)} · 我的账号`}
       >
         {user.name}（{ROLE_LABELS[user.role]}）
       </Link>

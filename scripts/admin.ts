@@ -19,6 +19,7 @@ import { describeExportRight } from "@/lib/auth/describe-export-right";
 import { findUserByEmail, listUsers } from "@/lib/auth/list-users";
 import { parseRegionList, roleSchema } from "@/lib/auth/permissions";
 import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { readCliArgs } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, UsageError, runCli } from "@/lib/cli/run-cli";
 import { createClient, type PrismaClient } from "@/lib/db/create-client";
@@ -73,35 +74,35 @@ async function run(db: PrismaClient, command: Command, args: string[], values: V
         regions: values.regions ? parseRegionList(values.regions) : [],
         ...AUDIT,
       });
-      console.log(`已创建用户 ${user.email}（${role}）`);
+      console.log(`已创建用户 ${toDisplayEmail(user.email)}（${role}）`);
       if (!values.password) console.log(`初始密码（只显示这一次）: ${password}`);
       return;
     }
     case "user:list":
       for (const user of await listUsers(db)) {
         const flags = [user.active ? "在用" : "已停用", describeExportRight(user), user.regions.join(",")];
-        console.log([user.email, user.role, ...flags.filter(Boolean)].join("\t"));
+        console.log([toDisplayEmail(user.email), user.role, ...flags.filter(Boolean)].join("\t"));
       }
       return;
     case "user:password": {
       const user = await mustFindUser(db, first);
       const password = values.password ?? randomBytes(12).toString("base64url");
       await resetUserPassword(db, { userId: user.id, password, ...AUDIT });
-      console.log(`已重置 ${user.email} 的密码${values.password ? "" : `: ${password}`}`);
+      console.log(`已重置 ${toDisplayEmail(user.email)} 的密码${values.password ? "" : `: ${password}`}`);
       return;
     }
     case "user:role": {
       const user = await mustFindUser(db, first);
       const role = roleSchema.parse(required(args[1], "role"));
       await updateUser(db, { userId: user.id, changes: { role }, ...AUDIT });
-      console.log(`已将 ${user.email} 的角色改为 ${role}`);
+      console.log(`已将 ${toDisplayEmail(user.email)} 的角色改为 ${role}`);
       return;
     }
     case "user:deactivate":
     case "user:activate": {
       const user = await mustFindUser(db, first);
       await setUserActive(db, { userId: user.id, active: command === "user:activate", ...AUDIT });
-      console.log(`${command === "user:activate" ? "已启用" : "已停用"} ${user.email}`);
+      console.log(`${command === "user:activate" ? "已启用" : "已停用"} ${toDisplayEmail(user.email)}`);
       return;
     }
     case "token:add": {
@@ -112,7 +113,7 @@ async function run(db: PrismaClient, command: Command, args: string[], values: V
         ...AUDIT,
       });
       // The token alone on stdout, so `TOKEN=$(npm run -s admin -- token:add a@b.cn)` works.
-      console.error(`已为 ${user.email} 创建 API 令牌（只显示这一次）:`);
+      console.error(`已为 ${toDisplayEmail(user.email)} 创建 API 令牌（只显示这一次）:`);
       console.log(token);
       return;
     }
@@ -120,14 +121,16 @@ async function run(db: PrismaClient, command: Command, args: string[], values: V
       const user = first ? await mustFindUser(db, first) : null;
       for (const token of await listApiTokens(db, { userId: user?.id })) {
         const state = token.revokedAt ? "已吊销" : "有效";
-        console.log([token.id, token.userEmail, `${token.prefix}…`, token.name, state].join("\t"));
+        console.log(
+          [token.id, toDisplayEmail(token.userEmail), `${token.prefix}…`, token.name, state].join("\t"),
+        );
       }
       return;
     }
     case "token:revoke": {
       const revoked = await revokeApiToken(db, { id: readTokenId(first), ...AUDIT });
       if (!revoked) throw new AppError("TOKEN_NOT_FOUND");
-      console.log(`已吊销令牌 ${revoked.prefix}…（${revoked.userEmail}）`);
+      console.log(`已吊销令牌 ${revoked.prefix}…（${toDisplayEmail(revoked.userEmail)}）`);
       return;
     }
   }

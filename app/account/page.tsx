@@ -3,6 +3,7 @@ import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ACTIONS, ROLE_LABELS, can, type Action } from "@/lib/auth/permissions";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "我的账号" };
@@ -26,7 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   return (
     <section>
       <PageHeading title="我的账号">
-        {user.email} · {ROLE_LABELS[user.role]} · 可以：{allowed.join("、")}
+        {toDisplayEmail(user.email)} · {ROLE_LABELS[user.role]} · 可以：{allowed.join("、")}
         {user.role === "staff" && user.regions.length > 0
           ? `（更正、确认限于地区 ${user.regions.join("、")}）`
           : ""}

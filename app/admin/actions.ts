@@ -20,6 +20,7 @@ import { actionFailure } from "@/lib/api/error-response";
 import { getRequestIp } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
 import { findTokenOwner } from "@/lib/auth/list-users";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { requirePermission } from "@/lib/auth/current-user";
 import { resetUserPassword, setUserActive, updateUser } from "@/lib/auth/update-user";
 import type { ActionState } from "./action-state";
@@ -73,7 +74,7 @@ export async function createUserAction(_state: ActionState, formData: FormData):
       canExport: formData.get("canExport") ?? false,
     });
     const user = await createUser(db, { ...input, ...audit });
-    return `已创建用户 ${user.email}`;
+    return `已创建用户 ${toDisplayEmail(user.email)}`;
   });
 }
 

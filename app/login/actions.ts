@@ -11,7 +11,6 @@ import { LOGIN_LOCKED, LOGIN_MESSAGES, UNKNOWN_LOGIN_ERROR } from "@/lib/auth/lo
 import { MAX_PASSWORD_LENGTH, asClient } from "@/lib/auth/password";
 import { safeNextPath } from "@/lib/auth/public-paths";
 import { MAX_EMAIL_LENGTH } from "@/lib/auth/sign-in-input";
-import { toStoredEmail } from "@/lib/auth/to-stored-email";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -32,8 +31,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   try {
     await asClient(toLockoutKey(getRequestIp(requestHeaders)), () =>
       getAuth(requestHeaders).api.signInEmail({
-        // An internationalised domain as stored (li@例子.cn → li@xn--fsqu00a.cn), see toStoredEmail.
-        body: { email: toSignInEmail(email), password, rememberMe: true },
+        // Any spelling of the address (user@例子.中国 or its punycode): create-auth.ts maps it to the stored form.
+        body: { email, password, rememberMe: true },
         headers: requestHeaders,
       }),
     );
@@ -41,11 +40,6 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     return { error: describeLoginError(error), email };
   }
   redirect(safeNextPath(next));
-}
-
-function toSignInEmail(email: string): string {
-  const stored = toStoredEmail(email);
-  return stored.ok ? stored.email : email;
 }
 
 function describeLoginError(error: unknown): string {

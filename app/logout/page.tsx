@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/page-heading";
 import { requireUser } from "@/lib/auth/current-user";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { logout } from "./actions";
 
 export const metadata: Metadata = { title: "退出登录" };
@@ -10,7 +11,7 @@ export default async function LogoutPage() {
   const user = await requireUser();
   return (
     <section className="max-w-md">
-      <PageHeading title="退出登录">当前账号：{user.email}</PageHeading>
+      <PageHeading title="退出登录">当前账号：{toDisplayEmail(user.email)}</PageHeading>
       <form action={logout}>
         <button
           type="submit"

@@ -22,6 +22,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword 
 import { recordLoginRefusal } from "./record-login-refusal";
 import { forgetUserSessions } from "./session-cache";
 import { parseSignInInput } from "./sign-in-input";
+import { toStoredEmail } from "./to-stored-email";
 
 const SIGN_IN = "/sign-in/email";
 const SIGN_OUT = "/sign-out";
@@ -137,13 +138,20 @@ export function createAuth(options: {
   }
 
   async function reserveSignIn(ctx: Ctx) {
-    let email: string;
+    let typed: string;
     try {
-      ({ email } = parseSignInInput(ctx.body));
+      ({ email: typed } = parseSignInInput(ctx.body));
     } catch (error) {
       if (!isAppError(error)) throw error;
       throw new APIError("BAD_REQUEST", { code: error.code, message: error.message });
     }
+    // The address as stored (li@例子.cn → li@xn--fsqu00a.cn, user@例子.中国 → user@xn--fsqu00a.xn--fiqs8s.invalid):
+    // better-auth looks the account up by the body's email, and the lockout and audit key on the same form,
+    // so every spelling of one address is one account with one count. An address toStoredEmail refuses goes
+    // on as typed; no account has such a form, and better-auth answers it like any wrong login.
+    const stored = toStoredEmail(typed);
+    const email = stored.ok ? stored.email : typed;
+    const body = stored.ok ? { ...(ctx.body as Record<string, unknown>), email } : undefined;
     const ip = clientIp(ctx);
     const reservation = await reserveLoginAttempt(db, {
       email,
@@ -151,7 +159,7 @@ export function createAuth(options: {
       lockout: config.lockout,
       memory: lockMemory,
     });
-    if (reservation.ok) return { context: { loginAttemptId: reservation.id } };
+    if (reservation.ok) return { context: { loginAttemptId: reservation.id, ...(body ? { body } : {}) } };
     if (reservation.reason === "locked") {
       await recordLoginRefusal(db, { email, ip, refusal: reservation });
       const minutes = minutesUntil(reservation.lock.lockedUntil, new Date());

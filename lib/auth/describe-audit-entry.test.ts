@@ -5,6 +5,9 @@ describe("describeAuditEntry", () => {
   it.each([
     ["user_update", "user staff1@example.org", "用户 staff1@example.org"],
     ["token_revoke", "token nbt_AbC123… of sup1@example.org", "令牌 nbt_AbC123…（sup1@example.org）"],
+    // Emails as people write them, not as stored.
+    ["user_create", "user zhang@xn--fsqu00a.xn--fiqs8s.invalid", "用户 zhang@例子.中国"],
+    ["token_create", "token nbt_AbC123… of li@xn--fsqu00a.cn", "令牌 nbt_AbC123…（li@例子.cn）"],
     ["correction", "report 12", "报告 12"],
     ["upload", "document 7", "文件 7"],
     ["login", null, null],

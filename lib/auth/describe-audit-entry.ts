@@ -3,12 +3,13 @@
 // only what differs. Entries keep their stored shape (English keys, for scripts reading /api/admin/audit);
 // this is how people read them. Pure: no database, no React.
 import { ROLE_LABELS, type Role } from "./permissions";
+import { toDisplayEmail } from "./to-stored-email";
 
 export type AuditEntryText = { target: string | null; details: string[] };
 
 const TARGET_PATTERNS: Array<[RegExp, (...parts: string[]) => string]> = [
-  [/^user (.+)$/s, (email) => `用户 ${email}`],
-  [/^token (\S+) of (.+)$/s, (prefix, email) => `令牌 ${prefix}（${email}）`],
+  [/^user (.+)$/s, (email) => `用户 ${toDisplayEmail(email)}`],
+  [/^token (\S+) of (.+)$/s, (prefix, email) => `令牌 ${prefix}（${toDisplayEmail(email)}）`],
   [/^report (\d+)$/, (id) => `报告 ${id}`],
   [/^document (\d+)$/, (id) => `文件 ${id}`],
 ];

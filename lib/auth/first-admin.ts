@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/api/app-error";
 import { createUser } from "./create-user";
+import { toDisplayEmail } from "./to-stored-email";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@nianbao.local";
 
@@ -36,14 +37,14 @@ export async function ensureFirstAdmin(
     throw error;
   }
   if (configured) {
-    log(`已创建首个管理员账号 ${email}，密码为 ADMIN_PASSWORD 中设置的密码。`);
+    log(`已创建首个管理员账号 ${toDisplayEmail(email)}，密码为 ADMIN_PASSWORD 中设置的密码。`);
   } else {
     log(
       [
         "",
         "  ┌──────────────────────────────────────────────────────────────",
         "  │ 已创建首个管理员账号（密码只显示这一次）：",
-        `  │   邮箱：${email}`,
+        `  │   邮箱：${toDisplayEmail(email)}`,
         `  │   密码：${password}`,
         "  │ 登录后请在「用户管理」中修改密码或新建个人账号。",
         "  └──────────────────────────────────────────────────────────────",

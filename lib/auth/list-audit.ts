@@ -2,6 +2,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditQuery } from "./admin-schemas";
 import type { DbClient } from "./db-client";
+import { toStoredEmail } from "./to-stored-email";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -21,7 +22,7 @@ export async function listAudit(
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const where: Prisma.AuditLogWhereInput = {
     ...(query.action ? { action: query.action } : {}),
-    ...(query.actor ? { actorEmail: { contains: query.actor.toLowerCase() } } : {}),
+    ...(query.actor ? { actorEmail: { contains: toActorFilter(query.actor) } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({
@@ -34,4 +35,10 @@ export async function listAudit(
     db.auditLog.count({ where }),
   ]);
   return { rows, total };
+}
+
+/** Emails are logged as stored: a whole address typed as people write it (user@例子.中国) is looked for so. */
+function toActorFilter(text: string): string {
+  const stored = toStoredEmail(text);
+  return stored.ok ? stored.email : text.trim().toLowerCase();
 }

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/api/app-error";
 import { createConcurrencyLimiter, LimiterFullError, type ConcurrencyLimiter } from "./concurrency-limiter";
 import { COMMON_PASSWORDS } from "./common-passwords";
 import { readPasswordHashingConfig } from "./config";
+import { toStoredEmail } from "./to-stored-email";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -58,12 +59,19 @@ export function verifyPassword(input: { hash: string; password: string }): Promi
  * a password may not be the account's email (or its part before @), one character repeated, or one of
  * COMMON_PASSWORDS — all the first things a guesser tries.
  */
+/** The password is the address in another spelling: user@例子.中国 for user@xn--fsqu00a.xn--fiqs8s.invalid. */
+function isSameAddress(password: string, email: string): boolean {
+  const [typed, stored] = [toStoredEmail(password), toStoredEmail(email)];
+  return typed.ok && stored.ok && typed.email === stored.email;
+}
+
 export function checkPasswordRule(password: string, options: { email?: string } = {}): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`;
   if (password.length > MAX_PASSWORD_LENGTH) return `密码最多 ${MAX_PASSWORD_LENGTH} 个字符`;
   const lower = password.trim().toLowerCase();
   const email = options.email?.trim().toLowerCase();
-  if (email && (lower === email || lower === email.split("@")[0])) return "密码不能与邮箱相同";
+  if (email && (lower === email || lower === email.split("@")[0] || isSameAddress(password, email)))
+    return "密码不能与邮箱相同";
   if (new Set(lower).size === 1) return "密码不能是同一个字符的重复";
   if (COMMON_PASSWORDS.has(lower)) return "这个密码太常见，很容易被猜到，请换一个";
   return null;

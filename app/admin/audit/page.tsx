@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/auth
 import { describeAuditEntry } from "@/lib/auth/describe-audit-entry";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/auth/list-audit";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { db } from "@/lib/db";
 import { AdminTabs } from "../admin-tabs";
 import { AdminTable } from "../admin-table";
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tr key={row.id} className="border-b border-slate-100 align-top">
                 <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(row.at)}</td>
                 <td className="py-2 pr-3 break-all">
-                  {row.actorEmail ?? (row.ip === "cli" ? "命令行" : "—")}
+                  {row.actorEmail ? toDisplayEmail(row.actorEmail) : row.ip === "cli" ? "命令行" : "—"}
                 </td>
                 <td className="whitespace-nowrap py-2 pr-3">
                   {AUDIT_ACTION_LABELS[row.action as AuditAction] ?? row.action}

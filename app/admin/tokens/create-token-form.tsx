@@ -1,5 +1,6 @@
 // The form that creates an API token: on the tokens page the admin picks the user, on a user's page the
 // user is given.
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { ActionForm } from "../action-form";
 import { createTokenAction } from "../actions";
 import { BUTTON } from "../field-styles";
@@ -16,7 +17,7 @@ export function CreateTokenForm({ users, userId, className }: Props) {
         <SelectField
           label="用户"
           name="userId"
-          options={users.map((user) => ({ value: user.id, label: user.email }))}
+          options={users.map((user) => ({ value: user.id, label: toDisplayEmail(user.email) }))}
         />
       ) : (
         <input type="hidden" name="userId" value={userId} />

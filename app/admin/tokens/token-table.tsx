@@ -1,4 +1,5 @@
 import type { ApiTokenRow } from "@/lib/auth/api-tokens";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { ActionForm, ConfirmSubmit } from "../action-form";
 import { revokeTokenAction } from "../actions";
 import { AdminTable } from "../admin-table";
@@ -23,7 +24,7 @@ export function TokenTable({ tokens, showUser }: { tokens: ApiTokenRow[]; showUs
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id} className="border-b border-slate-100 align-top">
-            {showUser ? <td className="py-2 pr-3">{token.userEmail}</td> : null}
+            {showUser ? <td className="py-2 pr-3">{toDisplayEmail(token.userEmail)}</td> : null}
             <td className="py-2 pr-3">{token.name}</td>
             <td className="py-2 pr-3 font-mono whitespace-nowrap">{token.prefix}…</td>
             <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(token.createdAt)}</td>

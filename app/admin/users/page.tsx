@@ -6,6 +6,7 @@ import { describeExportRight } from "@/lib/auth/describe-export-right";
 import { listUsers } from "@/lib/auth/list-users";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { db } from "@/lib/db";
 import { ActionForm } from "../action-form";
 import { createUserAction } from "../actions";
@@ -43,7 +44,7 @@ export default async function UsersPage() {
             <tr key={user.id} className="border-b border-slate-100 align-top">
               <td className="max-w-64 py-2 pr-3 break-all">
                 <Link href={`/admin/users/${user.id}`} className="text-blue-700 underline underline-offset-4">
-                  {user.email}
+                  {toDisplayEmail(user.email)}
                 </Link>
               </td>
               <td className="py-2 pr-3 break-all">{user.name}</td>

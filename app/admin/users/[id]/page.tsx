@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { getUser } from "@/lib/auth/list-users";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { toDisplayEmail } from "@/lib/auth/to-stored-email";
 import { db } from "@/lib/db";
 import { ActionForm, ConfirmSubmit } from "../../action-form";
 import { resetPasswordAction, setActiveAction, updateUserAction } from "../../actions";
@@ -29,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
   return (
     <section>
-      <PageHeading title={user.email}>
+      <PageHeading title={toDisplayEmail(user.email)}>
         {ROLE_LABELS[role]} · {user.active ? "在用" : "已停用"}
       </PageHeading>
       <AdminTabs current="/admin/users" />
@@ -78,7 +79,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               {user.active ? (
                 <ConfirmSubmit
                   label="停用账号"
-                  question={`停用后 ${user.email} 立即无法登录，其会话和 API 令牌立即失效。确定停用？`}
+                  question={`停用后 ${toDisplayEmail(user.email)} 立即无法登录，其会话和 API 令牌立即失效。确定停用？`}
                   confirmLabel="确定停用"
                   className={SECONDARY_BUTTON}
                 />

@@ -5,6 +5,8 @@ export interface PdfCell {
   text: string;
   x: number;
   right: number;
+  /** Holds a number joined from lines it wrapped over: the cell's text with only the row's own line of it. */
+  unwrapped?: string;
 }
 
 export interface PdfLine {
@@ -62,6 +64,10 @@ function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {
     const target = line.cells.find((existing) => overlaps(existing, cell));
     if (target) {
       target.text = before ? joinText(cell.text, target.text) : joinText(target.text, cell.text);
+      if (target.unwrapped !== undefined)
+        target.unwrapped = before
+          ? joinText(cell.text, target.unwrapped)
+          : joinText(target.unwrapped, cell.text);
       target.x = Math.min(target.x, cell.x);
       target.right = Math.max(target.right, cell.right);
     } else {

@@ -86,7 +86,12 @@ function overlaps(a: PdfCell, b: PdfCell): boolean {
   return a.x < b.right && b.x < a.right;
 }
 
-/** Join wrapped text without inventing a separator, except between two words or numbers. */
+/**
+ * Join wrapped text without inventing a separator, except between two words or numbers. A label cell that runs
+ * into the numbers beside it (“…不再处理其 14 2”) takes its label's next line after the label, not the numbers.
+ */
 function joinText(before: string, after: string): string {
+  const numbersAfter = /^(.*\D)((?:\s+[\d,.]+)+)$/.exec(before);
+  if (numbersAfter && /^\D/.test(after)) return `${numbersAfter[1]}${after}${numbersAfter[2]}`;
   return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
 }

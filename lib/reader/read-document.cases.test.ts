@@ -7,7 +7,7 @@ import { seededRandom, type GeneratedReport } from "./testing/generate-report";
 import { printReport, type PrintOptions } from "./testing/render-text-rows";
 import { renderTextLayout, type TextLayout } from "./testing/render-text-layouts";
 import { textToRows } from "./testing/text-to-rows";
-import type { TemplateVersion } from "./types";
+import type { TemplateVersion, TextRow } from "./types";
 
 /** A consistent report: all zeros except three applications by natural persons, all granted. */
 function smallReport(template: TemplateVersion = "2021"): GeneratedReport {
@@ -153,6 +153,60 @@ describe("glued digits", () => {
     const table = listCellIds("2021").filter((id) => id.startsWith("t4."));
     expect(uncertainCells(result, "DIGITS_AMBIGUOUS")).toEqual(new Set(table));
     for (const id of table) expect(result.cells[id]).toBeNull();
+  });
+});
+
+describe("numbers wrapped in narrow PDF cells", () => {
+  /**
+   * The rows as the PDF line reading gives them when one number of `line` wrapped over lines: that row's cells,
+   * with the number joined from its lines and only the row's own line of it as its unwrapped reading.
+   */
+  function readWrapped(text: string, line: RegExp, joined: string, own: string): DocumentReading {
+    const rows = textToRows(text).map((row): TextRow => {
+      if (!line.test(row.cells[0] ?? "")) return row;
+      const cells = (row.cells[0] ?? "").replace(line, (match) => match.replace(/\d+$/, joined)).split(" ");
+      return {
+        cells,
+        source: "table",
+        unwrapped: cells.map((_, index) => (index === cells.length - 1 ? own : null)),
+      };
+    });
+    expect(rows.filter((row) => row.unwrapped).length, "the wrapped row is printed").toBe(1);
+    const result = readDocument({ mediaType: "application/pdf", rows });
+    if (!result.ok) throw new Error(result.error.code);
+    return result;
+  }
+
+  /** smallReport with its three applications made 1234. */
+  function largerReport(): GeneratedReport {
+    const report = smallReport();
+    for (const [id, value] of Object.entries(report.cells)) if (value === 3) report.cells[id] = 1234;
+    return report;
+  }
+
+  it("表二, which has no sums: read joined, and flagged DIGITS_WRAPPED on that cell alone", () => {
+    const report = smallReport();
+    report.cells["t2.rules.in_force"] = 18441;
+    const result = readWrapped(render(report, "pdf-text"), /^规章 0 0 18441$/, "18441", "44");
+    expect(result.cells).toEqual(report.cells);
+    expect(uncertainCells(result)).toEqual(new Set(["t2.rules.in_force"]));
+    expect(uncertainCells(result, "DIGITS_WRAPPED")).toEqual(new Set(["t2.rules.in_force"]));
+  });
+
+  it("表三, where the sums confirm the joined number: exact, no finding", () => {
+    const report = largerReport();
+    const text = render(report, "pdf-text");
+    const result = readWrapped(text, /^一、本年新收\S+( \d+)+$/, "1234", "23");
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("表三, where the joined lines were another row's digits: the sums keep the row's own line", () => {
+    const report = largerReport();
+    const text = render(report, "pdf-text");
+    const result = readWrapped(text, /^一、本年新收\S+( \d+)+$/, "51234", "1234");
+    expect(result.cells).toEqual(report.cells);
+    expect(result.findings).toEqual([]);
   });
 });
 

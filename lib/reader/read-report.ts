@@ -11,7 +11,13 @@ import { reportUnexpectedError } from "./unexpected-errors";
 type ReadOptions = Parameters<typeof readDocument>[1];
 
 /** Findings that say the tables were not read cleanly. Blank cells are not among them: they are printed so. */
-const READING_DOUBTS = new Set(["LABEL_UNMATCHED", "ROW_SHORT", "ROW_LONG", "DIGITS_AMBIGUOUS"]);
+const READING_DOUBTS = new Set([
+  "LABEL_UNMATCHED",
+  "ROW_SHORT",
+  "ROW_LONG",
+  "DIGITS_AMBIGUOUS",
+  "DIGITS_WRAPPED",
+]);
 /** Findings that send a PDF to its second reading: any trouble in the tables, blanks included. */
 const TABLE_TROUBLE = new Set([
   ...READING_DOUBTS,

@@ -107,6 +107,12 @@ export interface TextRow {
   y?: number;
   /** PDF only: page number (1-based). */
   page?: number;
+  /**
+   * PDF only, when a cell holds a number joined from the lines it wrapped over (18 / 44 / 1 → 18441): each cell's
+   * text with only the row's own line of that number (“44”), null for the other cells — the reading if those
+   * lines were not the number's (lib/reader/extract/join-wrapped-numbers.ts).
+   */
+  unwrapped?: (string | null)[];
   /** PDF only: cells read from the table's ruling lines, an empty cell kept as "" (as in an HTML table). */
   ruled?: boolean;
   /** Running text known not to be a table row (Markdown prose): its numbers are never cells. */

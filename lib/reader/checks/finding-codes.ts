@@ -63,6 +63,11 @@ export const FINDING_CODES: Record<
     severity: ["warning"],
     meaning: "数字粘连：多种拆分都符合勾稽关系、没有拆分符合，或拆分后与表内其他勾稽关系不符",
   },
+  DIGITS_WRAPPED: {
+    kind: "uncertain",
+    severity: ["warning"],
+    meaning: "PDF 中数字在窄单元格内折成多行：已上下拼接读取，但勾稽关系无法确认拼接（如表二）",
+  },
   VALUE_INFERRED: { kind: "uncertain", severity: ["info"], meaning: "空白单元格按勾稽关系推定" },
   UNIT_UNKNOWN: { kind: "uncertain", severity: ["warning"], meaning: "金额未注明单位" },
   VALUE_OUT_OF_RANGE: {

@@ -41,7 +41,24 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
     unsure: new Set(),
     findings: [],
   };
+  const equations = derivesOther(readings)
+    ? listEquationsWithDerivedOther(template)
+    : listEquations(template);
+  const index = indexEquations(equations);
+  // No sum runs through 表二: its rows read several ways are settled now, flagged where the readings differ,
+  // rather than multiplying the combinations searched for the other tables.
+  const summed = (reading: RowReading) =>
+    joinCellIds(reading.key, reading.columns).some((id) => (index.get(id)?.length ?? 0) > 0);
   let open = readings.filter((reading) => reading.fit.options.length > 1);
+  for (const reading of open)
+    if (!summed(reading))
+      settle(
+        resolved,
+        reading,
+        reading.fit.options.map((_, i) => i),
+        template,
+      );
+  open = open.filter(summed);
   for (const reading of readings) {
     if (reading.fit.options.length === 1 && reading.fit.doubt) settle(resolved, reading, [0], template);
     else if (reading.fit.options.length === 1) write(resolved, reading, 0);
@@ -49,10 +66,6 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
     if (reading.fit.issue === "ROW_LONG")
       for (const id of joinCellIds(reading.key, reading.columns)) resolved.unsure.add(id);
   }
-  const equations = derivesOther(readings)
-    ? listEquationsWithDerivedOther(template)
-    : listEquations(template);
-  const index = indexEquations(equations);
   let changed = open.length > 0;
   while (changed) {
     changed = false;
@@ -202,6 +215,14 @@ function uncertainRow(
       kind: "uncertain",
       cells,
       message: `${row}：${reading.fit.doubt}，请核对原文。`,
+    };
+  if (reading.fit.issue === "DIGITS_WRAPPED")
+    return {
+      code: "DIGITS_WRAPPED",
+      severity: "warning",
+      kind: "uncertain",
+      cells,
+      message: `${row}：数字在单元格内折成多行，已将上下各行拼接读取（也可能只有本行所印部分属于该格），请核对原文。`,
     };
   if (reading.fit.issue === "DIGITS_AMBIGUOUS")
     return {

@@ -88,6 +88,144 @@ describe("groupPdfItems", () => {
     ]);
   });
 
+  describe("a number wrapped over lines in a narrow cell", () => {
+    // Column x: 300, 330, 360; lines of a wrapped cell 11.5 apart (font 10), rows further apart.
+    const rowsOf = (items: PdfItem[]) => groupPdfItems(items, 1);
+
+    it("joins the lines above and below the row's own line, keeping that line as the unwrapped reading", () => {
+      const rows = rowsOf([
+        item("18", 360, 511.5),
+        item("规章", 100, 500),
+        ...numbers(500, ["0", "0", "44"]),
+        item("1", 360, 488.5),
+        item("行政规范性文件", 100, 470),
+        ...numbers(470, ["0", "0", "5"]),
+      ]);
+      expect(rows.map((row) => row.cells)).toEqual([
+        ["规章", "0", "0", "18441"],
+        ["行政规范性文件", "0", "0", "5"],
+      ]);
+      expect(rows[0]!.unwrapped).toEqual([null, null, null, "44"]);
+      expect(rows[1]!.unwrapped).toBeUndefined();
+    });
+
+    it("joins a top-aligned wrap, over several lines, in several cells, past a label's wrapped line", () => {
+      const rows = rowsOf([
+        item("1.属于国家秘", 100, 505.75),
+        ...numbers(500, ["123", "9", "4"]),
+        item("密", 100, 494.25),
+        item("456", 300, 488.5),
+        item("12", 360, 488.5),
+        item("7", 300, 477),
+      ]);
+      expect(rows.map((row) => row.cells)).toEqual([["1.属于国家秘密", "1234567", "9", "412"]]);
+      expect(rows[0]!.unwrapped).toEqual([null, "123", null, "4"]);
+    });
+
+    it("joins lines of digits that a group label further left is wrapped around", () => {
+      const rows = rowsOf([
+        item("三、本年度办理结", 20, 516.5),
+        ...numbers(511.5, ["18", "", "18"]).filter((piece) => piece.text !== ""),
+        item("果", 20, 506),
+        item("（一）予以公开", 150, 500),
+        ...numbers(500, ["90", "0", "90"]),
+        ...numbers(488.5, ["2", "", "4"]).filter((piece) => piece.text !== ""),
+      ]);
+      expect(rows.at(-1)!.cells).toEqual(["（一）予以公开", "18902", "0", "18904"]);
+      expect(rows.at(-1)!.unwrapped).toEqual([null, "90", null, "90"]);
+    });
+
+    it("joins digits wrapped onto the line the row's label wraps onto, leaving the label to its own join", () => {
+      const rows = rowsOf([
+        item("1.申请人无正当理由逾期不补正、行政机关不再处理其", 20, 500),
+        ...numbers(500, ["14", "0", "14"]),
+        item("政府信息公开申请", 20, 488.5),
+        item("2", 300, 488.5),
+        item("3", 360, 488.5),
+      ]);
+      expect(rows.map((row) => row.cells)).toEqual([
+        ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "142", "0", "143"],
+      ]);
+      expect(rows[0]!.unwrapped).toEqual([null, "14", null, "14"]);
+    });
+
+    it("joins a number wrapped about its row's middle, the row's other numbers on a line between its halves", () => {
+      // Label and 142 / 143 on two lines each; the one-line numbers centred between them; gaps as printed.
+      const rows = rowsOf([
+        item("1.申请人无正当理由逾期不补正、行政机关不再处理其", 20, 506),
+        item("14", 300, 505.75),
+        item("14", 400, 505.75),
+        ...numbers(500, ["1", "0", "0"], 10, 320),
+        item("政府信息公开申请", 20, 494.5),
+        item("2", 300, 494.25),
+        item("3", 400, 494.25),
+      ]);
+      expect(rows.map((row) => row.cells)).toEqual([
+        ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "142", "1", "0", "0", "143"],
+      ]);
+      expect(rows[0]!.unwrapped).toEqual([null, "14", null, null, null, "14"]);
+    });
+
+    it("joins digits under a number that pdf.js gave in one item with its neighbour's (“19 12”)", () => {
+      const rows = rowsOf([
+        item("行政许可", 100, 500),
+        item("2", 300, 500),
+        { ...item("19 12", 330, 500), width: 25 },
+        item("57", 350, 488.5),
+      ]);
+      expect(rows.map((row) => row.cells)).toEqual([["行政许可", "2", "19 1257"]]);
+      expect(rows[0]!.unwrapped).toEqual([null, null, "19 12"]);
+      // Unjoined, such an item makes the same cell as before.
+      expect(cellsOf([item("行政许可", 100, 500), { ...item("19 12", 330, 500), width: 25 }])).toEqual([
+        ["行政许可", "19 12"],
+      ]);
+    });
+
+    it("joins digits under table 四's unlabelled numbers only when that line is the fuller one", () => {
+      expect(cellsOf([...numbers(500, ["1", "2", "3"]), item("4", 330, 488.5)])).toEqual([["1", "24", "3"]]);
+      // Two lines of numbers alike: two rows, never one.
+      expect(cellsOf([...numbers(500, ["1", "2", "3"]), ...numbers(488.5, ["4", "5", "6"])])).toEqual([
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+      ]);
+    });
+
+    it("leaves rows of their own alone: labelled, too far, in another column or short of a number", () => {
+      const cases: PdfItem[][] = [
+        // A label of its own under the row: by its enumerator, or naming a row of the template.
+        [
+          item("1.属于国家秘密", 100, 500),
+          ...numbers(500, ["0", "0", "4"]),
+          item("2.其他法律行政法规禁止公开", 100, 488.5),
+          ...numbers(488.5, ["1"], 10, 360),
+        ],
+        [
+          item("规章", 100, 500),
+          ...numbers(500, ["0", "0", "4"]),
+          item("行政规范性文件", 100, 488.5),
+          ...numbers(488.5, ["1"], 10, 360),
+        ],
+        // A row further than a wrapped line's distance.
+        [item("规章", 100, 500), ...numbers(500, ["0", "0", "4"]), item("7", 360, 480)],
+        // Digits in a column where the row prints nothing (its number wrapped about its baseline, or blank).
+        [item("规章", 100, 500), ...numbers(500, ["0", "4"]), item("7", 360, 488.5)],
+        // The next row of a dense table, its label wrapped around its numbers (blank cells not printed).
+        [
+          item("（一）予以公开", 100, 500),
+          ...numbers(500, ["9", "0", "9"]),
+          item("（二）部分公开（区分处理的，只计这一情", 100, 490),
+          item("5", 330, 484),
+          item("形，不计其他情形）", 100, 478),
+        ],
+      ];
+      for (const items of cases) {
+        const rows = rowsOf(items);
+        expect(rows.length, JSON.stringify(rows.map((row) => row.cells))).toBe(2);
+        expect(rows.every((row) => row.unwrapped === undefined)).toBe(true);
+      }
+    });
+  });
+
   it("keeps vertical text as its own line at its middle", () => {
     const vertical = { ...item("三、本年度办理结果", 60, 520), vertical: { height: 90 } };
     const rows = [

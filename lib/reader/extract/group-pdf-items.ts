@@ -1,11 +1,12 @@
 // Positioned PDF text items → rows: items on one baseline form a row, items far apart on it are separate
-// cells, and a table label wrapped over several lines is joined back into the row its numbers are on.
+// cells, and a number or a table label wrapped over several lines is joined back into the row it belongs to.
 import type { TextRow } from "@/lib/reader/types";
 import {
   joinWrappedLabels,
   type PdfCell as Cell,
   type PdfLine as Line,
 } from "@/lib/reader/extract/join-wrapped-labels";
+import { joinWrappedNumbers, type JoinedItem } from "@/lib/reader/extract/join-wrapped-numbers";
 
 /** A text item in reading space: x grows to the right, y grows upwards (PDF user space, rotation undone). */
 export interface PdfItem {
@@ -42,16 +43,18 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
     lines.push({ y: item.y - item.vertical.height / 2, fontSize: item.fontSize, cells: [cell] });
   }
   lines.sort((a, b) => b.y - a.y);
-  return lines.map((line) => ({
-    y: line.y,
-    row: {
+  return lines.map((line) => {
+    const row: TextRow = {
       cells: line.cells.map((cell) => cell.text),
       source: line.cells.length > 1 ? "table" : "line",
       xs: line.cells.map((cell) => round(cell.x)),
       y: line.y,
       page,
-    },
-  }));
+    };
+    if (line.cells.some((cell) => cell.unwrapped !== undefined))
+      row.unwrapped = line.cells.map((cell) => cell.unwrapped ?? null);
+    return { y: line.y, row };
+  });
 }
 
 function buildLines(items: PdfItem[]): Line[] {
@@ -64,27 +67,47 @@ function buildLines(items: PdfItem[]): Line[] {
     if (group && anchor && anchor.y - item.y <= tolerance) group.push(item);
     else groups.push([item]);
   }
-  return groups.map((group) => ({
+  return joinWrappedNumbers(groups).map((group) => ({
     y: group[0]!.y,
     fontSize: Math.max(...group.map((item) => item.fontSize)),
     cells: buildCells(group.sort((a, b) => a.x - b.x)),
   }));
 }
 
-function buildCells(items: PdfItem[]): Cell[] {
-  const cells: (Cell & { fontSize: number })[] = [];
+function buildCells(items: JoinedItem[]): Cell[] {
+  const cells: (Cell & { fontSize: number; own: string; wrapped: boolean })[] = [];
   for (const item of items) {
     const last = cells.at(-1);
     const gap = last ? item.x - last.right : Infinity;
     const size = last ? Math.min(last.fontSize, item.fontSize) : item.fontSize;
+    const own = item.unwrapped ?? item.text;
     if (last && gap <= CELL_GAP * size) {
-      last.text += (gap > SPACE_GAP * size ? " " : "") + item.text;
+      const space = gap > SPACE_GAP * size ? " " : "";
+      last.text += space + item.text;
+      last.own += space + own;
+      last.wrapped ||= item.unwrapped !== undefined;
       last.right = Math.max(last.right, item.x + item.width);
     } else {
-      cells.push({ text: item.text, x: item.x, right: item.x + item.width, fontSize: item.fontSize });
+      const wrapped = item.unwrapped !== undefined;
+      cells.push({
+        text: item.text,
+        own,
+        wrapped,
+        x: item.x,
+        right: item.x + item.width,
+        fontSize: item.fontSize,
+      });
     }
   }
-  return cells.map(({ text, x, right }) => ({ text: text.replace(/\s+/g, " ").trim(), x, right }));
+  return cells.map(({ text, own, wrapped, x, right }) => {
+    const cell: Cell = { text: clean(text), x, right };
+    if (wrapped) cell.unwrapped = clean(own);
+    return cell;
+  });
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function round(value: number): number {

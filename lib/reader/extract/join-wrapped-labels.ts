@@ -5,6 +5,8 @@ export interface PdfCell {
   text: string;
   x: number;
   right: number;
+  /** Holds a number joined from lines it wrapped over: the cell's text with only the row's own line of it. */
+  unwrapped?: string;
 }
 
 export interface PdfLine {
@@ -62,6 +64,10 @@ function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {
     const target = line.cells.find((existing) => overlaps(existing, cell));
     if (target) {
       target.text = before ? joinText(cell.text, target.text) : joinText(target.text, cell.text);
+      if (target.unwrapped !== undefined)
+        target.unwrapped = before
+          ? joinText(cell.text, target.unwrapped)
+          : joinText(target.unwrapped, cell.text);
       target.x = Math.min(target.x, cell.x);
       target.right = Math.max(target.right, cell.right);
     } else {
@@ -80,7 +86,12 @@ function overlaps(a: PdfCell, b: PdfCell): boolean {
   return a.x < b.right && b.x < a.right;
 }
 
-/** Join wrapped text without inventing a separator, except between two words or numbers. */
+/**
+ * Join wrapped text without inventing a separator, except between two words or numbers. A label cell that runs
+ * into the numbers beside it (“…不再处理其 14 2”) takes its label's next line after the label, not the numbers.
+ */
 function joinText(before: string, after: string): string {
+  const numbersAfter = /^(.*\D)((?:\s+[\d,.]+)+)$/.exec(before);
+  if (numbersAfter && /^\D/.test(after)) return `${numbersAfter[1]}${after}${numbersAfter[2]}`;
   return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
 }

@@ -4,7 +4,7 @@
 // as an empty cell. Tables are then read from items by label, never by a fixed column index.
 import type { TextRow } from "@/lib/reader/types";
 import { readRowTokens } from "./read-row-tokens";
-import type { Token } from "./split-cell";
+import type { Token, Unwrapped } from "./split-cell";
 
 export interface ValueCell {
   text: string;
@@ -15,6 +15,8 @@ export interface ValueCell {
   unit: string | null;
   /** PDF only: left x of the cell. */
   x?: number;
+  /** PDF only: joined from lines the number wrapped over; the reading without them. */
+  unwrapped?: Unwrapped;
   /** One-cell-per-line text: blank lines before this value. */
   gap?: number;
   /** Index of the row it was printed in (for showing where a value was read: lib/reader/locate). */
@@ -158,6 +160,7 @@ function toValue(token: Token, gap: number | undefined, row: number): ValueCell 
     unit: token.kind === "number" ? token.unit : null,
   };
   if (token.x !== undefined) cell.x = token.x;
+  if (token.kind === "number" && token.unwrapped) cell.unwrapped = token.unwrapped;
   if (gap !== undefined) cell.gap = gap;
   cell.row = row;
   return cell;

@@ -1,18 +1,22 @@
 // An item's printed values → the row's n cells. When the count is right the reading is certain. Otherwise
 // the layout's own evidence is used (grid positions, PDF x positions, blank lines), then the possible
 // readings are listed — glued digit runs split every valid way, or a short row's blank placed in every
-// column — for the report's sums to choose from (see resolve-row-options).
+// column, a number joined from the lines it wrapped over also read without them — for the report's sums to
+// choose from (see resolve-row-options).
 import type { Item, ValueCell } from "./build-items";
 import { isGapBlank } from "./mark-line-gaps";
 import { splitDigitRuns } from "./split-digit-runs";
+import type { Unwrapped } from "./split-cell";
 
 export interface Cell {
   value: number | null;
   text: string;
   unit: string | null;
+  /** Joined from lines the number wrapped over (PDF): the reading without them. */
+  unwrapped?: Unwrapped;
 }
 
-export type FitIssue = "ROW_EMPTY" | "ROW_SHORT" | "ROW_LONG" | "DIGITS_AMBIGUOUS" | null;
+export type FitIssue = "ROW_EMPTY" | "ROW_SHORT" | "ROW_LONG" | "DIGITS_AMBIGUOUS" | "DIGITS_WRAPPED" | null;
 
 export interface RowFit {
   /** Possible readings of the row, each of exactly n cells; one when the reading is certain. */
@@ -29,9 +33,14 @@ export interface RowFit {
 
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
 const MAX_OPTIONS = 400;
+const WRAPPED_DOUBT = "多个数字在单元格内折成多行，无法逐一确定各行是否属于该单元格";
 
 /** groupSize: the row is groups of cells each ending in its total (表三 7, 表四 5); 0 when it is not. */
 export function fitRowValues(item: Item, n: number, columnXs?: readonly number[], groupSize = 0): RowFit {
+  return addUnwrappedReadings(fitPrintedValues(item, n, columnXs, groupSize));
+}
+
+function fitPrintedValues(item: Item, n: number, columnXs?: readonly number[], groupSize = 0): RowFit {
   let values = item.values;
   if (values.every((value) => value.value === null)) return { options: [blankRow(n)], issue: "ROW_EMPTY" };
   if (values.length > n) values = values.filter((value) => !isGapBlank(value));
@@ -74,12 +83,40 @@ export function fitRowValues(item: Item, n: number, columnXs?: readonly number[]
   return { options, issue: "ROW_SHORT", ...(options.length >= MAX_OPTIONS ? { partial: true } : {}) };
 }
 
+/**
+ * Lines of digits joined to a number they seemed to continue (a number wrapped in a narrow cell) may belong to
+ * another row: each reading is listed again with the number as printed on the row's own line, after the joined
+ * one — for the sums to settle, and flagged when they cannot (表二 has no sums).
+ */
+function addUnwrappedReadings(fit: RowFit): RowFit {
+  if (!fit.options.some((option) => option.some((cell) => cell.unwrapped))) return fit;
+  const options: Cell[][] = [];
+  for (const option of fit.options) {
+    let variants: Cell[][] = [option];
+    option.forEach((cell, position) => {
+      const own = cell.unwrapped;
+      if (!own) return;
+      const alone: Cell = { value: own.value, text: own.text, unit: cell.unit };
+      variants = variants.flatMap((variant) => [
+        variant,
+        variant.map((other, index) => (index === position ? alone : other)),
+      ]);
+    });
+    options.push(...variants);
+  }
+  // Too many to list: the joined readings stand, every cell of the row in doubt.
+  if (options.length > MAX_OPTIONS) return { ...fit, doubt: WRAPPED_DOUBT };
+  return { ...fit, options, issue: fit.issue ?? "DIGITS_WRAPPED" };
+}
+
 export function blankRow(n: number): Cell[] {
   return Array.from({ length: n }, () => ({ value: null, text: "", unit: null }));
 }
 
 function toCell(value: ValueCell): Cell {
-  return { value: value.value, text: value.text, unit: value.unit };
+  const cell: Cell = { value: value.value, text: value.text, unit: value.unit };
+  if (value.unwrapped) cell.unwrapped = value.unwrapped;
+  return cell;
 }
 
 function trimBlankEnds(values: readonly ValueCell[], n: number): ValueCell[] {

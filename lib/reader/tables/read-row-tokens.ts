@@ -26,9 +26,25 @@ export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
   if (cells.length === 1 && isNoiseLine(cells[0] ?? "")) return "noise";
   const tokens: Token[] = [];
   row.cells.forEach((text, index) => {
-    if (text !== null) tokens.push(...splitCell(text, row.xs?.[index]));
+    if (text === null) return;
+    const cellTokens = splitCell(text, row.xs?.[index]);
+    const own = row.unwrapped?.[index];
+    if (own != null) markUnwrapped(cellTokens, splitCell(own));
+    tokens.push(...cellTokens);
   });
   return tokens;
+}
+
+/** Each number joined from wrapped lines learns its reading without them; unknown when the two do not align. */
+function markUnwrapped(tokens: readonly Token[], own: readonly Token[]): void {
+  const aligned = own.length === tokens.length && own.every((token, i) => token.kind === tokens[i]?.kind);
+  tokens.forEach((token, i) => {
+    if (token.kind !== "number") return;
+    const mine = aligned ? own[i] : undefined;
+    if (mine?.kind === "number" && mine.text === token.text) return;
+    token.unwrapped =
+      mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
+  });
 }
 
 function splitLine(line: string): string[] {

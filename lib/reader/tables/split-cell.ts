@@ -3,8 +3,22 @@
 import { normalizeLabel } from "@/lib/reader/template/normalize-label";
 import { parseCellValue } from "./parse-cell-value";
 
+/** A number joined from lines it wrapped over (PDF): the reading with only the row's own line of it. */
+export interface Unwrapped {
+  value: number | null;
+  text: string;
+}
+
 export type Token =
-  | { kind: "number"; text: string; value: number; digits: boolean; unit: string | null; x?: number }
+  | {
+      kind: "number";
+      text: string;
+      value: number;
+      digits: boolean;
+      unit: string | null;
+      x?: number;
+      unwrapped?: Unwrapped;
+    }
   | { kind: "blank"; text: string; x?: number }
   | { kind: "empty"; text: string; x?: number }
   | { kind: "text"; text: string; x?: number };

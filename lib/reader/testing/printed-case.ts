@@ -1,0 +1,92 @@
+// A report printed to PDF the way agencies print them, for tests: which generated report, how it is printed, and
+// what reading it back must give — every printed number exact, every cell that is not flagged uncertain, and no
+// `inconsistent` finding. Shared by the property test (random cases) and the fixed cases that once failed it.
+import { expect } from "vitest";
+import { generateReport, seededRandom, type GeneratedReport } from "@/lib/reader/testing/generate-report";
+import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
+import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
+import { renderDocx } from "@/lib/reader/testing/render-docx";
+import { renderHtml } from "@/lib/reader/testing/render-html";
+
+/** Everything a printed case is made from: the same variant always prints the same report the same way. */
+export interface PrintVariant {
+  seed: number;
+  /** Zeros printed as blank cells. */
+  blankZeros: boolean;
+  /** Number columns so narrow that numbers wrap inside their cells. */
+  narrowNumbers: boolean;
+  groupLabels: GroupLabelStyle;
+}
+
+export interface PrintCase extends PrintVariant {
+  report: GeneratedReport;
+  /** The cells as printed: zeros blank when `blankZeros`. */
+  printed: Record<string, number | null>;
+}
+
+export function makePrintCase(variant: PrintVariant): PrintCase {
+  const report = generateReport(seededRandom(variant.seed));
+  const printed = Object.fromEntries(
+    Object.entries(report.cells).map(([id, value]) => [id, variant.blankZeros && value === 0 ? null : value]),
+  );
+  return { ...variant, report, printed };
+}
+
+/** The case as a web page, for Chromium's print to PDF. */
+export function renderCaseHtml(testCase: PrintCase): string {
+  return renderHtml(
+    { ...testCase.report, cells: testCase.printed },
+    { groupLabels: testCase.groupLabels, narrowNumbers: testCase.narrowNumbers },
+  );
+}
+
+/** The case as a Word file, for LibreOffice's print to PDF. */
+export function renderCaseDocx(testCase: PrintCase): Promise<Uint8Array> {
+  return renderDocx({ ...testCase.report, cells: testCase.printed }, testCase.groupLabels, {
+    narrowNumbers: testCase.narrowNumbers,
+  });
+}
+
+/** How a failure names its case: all it takes to print the same PDF again (printed-pdfs.cases.test.ts). */
+export function describeCase(testCase: PrintVariant): string {
+  const { seed, blankZeros, narrowNumbers, groupLabels } = testCase;
+  return `seed ${seed}, blank zeros ${blankZeros}, narrow ${narrowNumbers}, ${groupLabels} — to keep it as a fixed case: { seed: ${seed}, blankZeros: ${blankZeros}, narrowNumbers: ${narrowNumbers}, groupLabels: "${groupLabels}" }`;
+}
+
+/** Reads the PDF back and checks it; returns how many printed numbers it read, and how many exactly. */
+export async function expectReadBack(
+  testCase: PrintCase,
+  pdf: Uint8Array | undefined,
+): Promise<{ printed: number; exact: number }> {
+  const context = describeCase(testCase);
+  if (!pdf) throw new Error(`${context}: the producer printed no PDF`);
+  const result = await readReportStrictly(pdf, "report.pdf");
+  if (!result.ok) throw new Error(`${context}: ${result.error.code} ${result.error.message}`);
+  const { report, printed } = testCase;
+  const meta = { year: result.year, template: result.template, agency: result.agency.as_printed };
+  expect(meta, context).toEqual({ year: report.year, template: report.template, agency: report.agency });
+  const flagged = new Set(
+    result.findings.filter((finding) => finding.kind === "uncertain").flatMap((finding) => finding.cells),
+  );
+  // （六） is not printed when its sub-rows are: it is their sum, unknown (and flagged) when one is blank.
+  const subRowsPrinted = report.cells["t3.other.misc.total"] != null;
+  const derivedOther = (id: string) => subRowsPrinted && /^t3\.other\.[a-z]+$/.test(id);
+  const printedIds = Object.keys(report.cells).filter((id) => printed[id] !== null && !derivedOther(id));
+  const misread = printedIds.filter((id) => result.cells[id] !== report.cells[id]);
+  const silent = Object.keys(report.cells).filter((id) => {
+    const actual = result.cells[id];
+    // A cell printed blank comes back null or as the value the sums force — flagged either way, as is any
+    // cell the reading is unsure of.
+    return actual !== report.cells[id] && !flagged.has(id);
+  });
+  expect(
+    silent.map((id) => `${id}: ${report.cells[id]} printed ${printed[id]}, read ${result.cells[id]}`),
+    context,
+  ).toEqual([]);
+  const inconsistent = result.findings.filter((finding) => finding.kind === "inconsistent");
+  expect(
+    inconsistent.map((finding) => finding.message),
+    context,
+  ).toEqual([]);
+  return { printed: printedIds.length, exact: printedIds.length - misread.length };
+}

@@ -20,7 +20,7 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { closeReaderPool, readInWorker } from "@/lib/ingest/reader-pool";
+import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
         renderSyntheticText(document, index),
       );
     const copy2 = await rawCopy(pool, files);
-    await readInWorker(new Uint8Array(), "warm-up.txt"); // start-up of the reader threads excluded
+    await startReaderThreads(); // start-up of the reader threads excluded (all of them, not only the first)
     let imported = 0;
     const importStarted = performance.now();
     await importFiles({

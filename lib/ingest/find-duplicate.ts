@@ -34,3 +34,38 @@ export async function findDuplicates(
 export async function findDuplicate(client: SqlClient, sha256: string): Promise<IngestOutcome | null> {
   return (await findDuplicates(client, [sha256])).get(sha256) ?? null;
 }
+
+/**
+ * findDuplicate for many files looked up at once (an import): lookups asked for while one query runs wait
+ * and go together in the next query — one round trip for a dozen files instead of one each.
+ */
+export function createDuplicateLookup(client: SqlClient): (sha256: string) => Promise<IngestOutcome | null> {
+  let waiting: {
+    sha256: string;
+    resolve: (found: IngestOutcome | null) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    while (waiting.length > 0) {
+      const asked = waiting;
+      waiting = [];
+      try {
+        const found = await findDuplicates(
+          client,
+          asked.map((item) => item.sha256),
+        );
+        for (const item of asked) item.resolve(found.get(item.sha256) ?? null);
+      } catch (error) {
+        for (const item of asked) item.reject(error);
+      }
+    }
+    running = false;
+  };
+  return (sha256) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ sha256, resolve, reject });
+      if (!running) void drain();
+    });
+}

@@ -5,13 +5,15 @@
 // report): the document is still kept, byte for byte, as rejected with the refusal's code.
 import { getPool } from "@/lib/db/create-client";
 import { findDuplicate } from "@/lib/ingest/find-duplicate";
-import { hashBytes, storeDocument, type Refusal } from "@/lib/ingest/ingest-document";
+import { hashBytes, storeDocument, type Refusal, type UploadAudit } from "@/lib/ingest/ingest-document";
 import type { Db, IngestInput, IngestOutcome } from "@/lib/ingest/ingest-types";
 import { readInWorker } from "@/lib/ingest/reader-pool";
 import type { ReadSuccess } from "@/lib/reader/types";
 
 export interface ImportDocumentOptions {
   refuse?: (reading: ReadSuccess) => Promise<Refusal | null>;
+  /** The upload route's audit entry, written in the document's own transaction (not for a duplicate). */
+  audit?: UploadAudit;
 }
 
 export async function importDocument(
@@ -24,5 +26,5 @@ export async function importDocument(
   if (duplicate) return duplicate;
   const result = await readInWorker(input.bytes, input.fileName);
   const refusal = result.ok && options.refuse ? await options.refuse(result) : null;
-  return storeDocument(db, input, result, sha256, refusal);
+  return storeDocument(db, input, result, sha256, refusal, options.audit ?? null);
 }

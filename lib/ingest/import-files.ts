@@ -7,11 +7,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPool, type Db } from "@/lib/db/create-client";
-import { findDuplicate } from "@/lib/ingest/find-duplicate";
+import { createDuplicateLookup } from "@/lib/ingest/find-duplicate";
 import { hashBytes } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
-import { readInWorker, readReaderPoolConfig } from "@/lib/ingest/reader-pool";
+import { readInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
@@ -47,6 +47,8 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   // The read model's summaries are recomputed once at the end, not per batch (see storeInBulk).
   const summaryKeys: SummaryKey[] = [];
   await markSummariesStale(getPool(db));
+  // Every thread will be kept busy: all of them start now, not one by one as work queues up.
+  await startReaderThreads();
 
   // Batches are written one at a time, in order; the file that closes a batch waits until it is written,
   // so reading never runs more than one batch ahead of the database.
@@ -72,8 +74,13 @@ export async function importFiles(options: ImportOptions): Promise<void> {
     return storing;
   };
 
+  const findDuplicate = createDuplicateLookup(getPool(db));
   const handle = async (file: string) => {
-    const result = await readAndPrepare(db, file, { maxBytes, uploadedById: options.uploadedById });
+    const result = await readAndPrepare(file, {
+      findDuplicate,
+      maxBytes,
+      uploadedById: options.uploadedById,
+    });
     if ("document" in result) {
       batch.push({ path: file, document: result.document });
       batchBytes += result.document.size;
@@ -97,9 +104,16 @@ export async function importFiles(options: ImportOptions): Promise<void> {
 }
 
 async function readAndPrepare(
-  db: Db,
   file: string,
-  { maxBytes, uploadedById }: { maxBytes: number; uploadedById: string | null },
+  {
+    findDuplicate,
+    maxBytes,
+    uploadedById,
+  }: {
+    findDuplicate: (sha256: string) => Promise<IngestOutcome | null>;
+    maxBytes: number;
+    uploadedById: string | null;
+  },
 ): Promise<ImportResult | { document: PreparedDocument }> {
   const fileName = path.basename(file);
   let bytes: Uint8Array;
@@ -115,7 +129,7 @@ async function readAndPrepare(
       error: { code: "TOO_LARGE", message: describeTooLarge(bytes.byteLength, maxBytes) },
     };
   const sha256 = hashBytes(bytes);
-  const duplicate = await findDuplicate(getPool(db), sha256);
+  const duplicate = await findDuplicate(sha256);
   if (duplicate) return { path: file, ok: true, outcome: duplicate };
   const reading = await readInWorker(bytes, fileName);
   return { document: prepareDocument({ bytes, fileName, uploadedById }, reading, sha256) };

@@ -8,6 +8,7 @@
 // first upload's document and report — also when both uploads race (the unique sha256 decides). A refusal
 // (import-document.ts) keeps the document as rejected with the refusal's code, without a report.
 import { createHash } from "node:crypto";
+import { recordAuditInTransaction, type AuditEntry } from "@/lib/auth/audit";
 import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import { findDuplicate } from "@/lib/ingest/find-duplicate";
@@ -42,11 +43,40 @@ export async function storeDocument(
   reading: ReadResult,
   sha256: string,
   refusal: Refusal | null = null,
+  /** Who uploaded it: the audit entry is written in the same transaction, unless it is a duplicate. */
+  audit: UploadAudit | null = null,
 ): Promise<IngestOutcome> {
   const prepared = prepareDocument(upload, reading, sha256);
   const document = refusal ? refuseDocument(prepared, refusal) : prepared;
-  const [outcome] = await withTransaction(getPool(db), (client) => storeDocuments(client, [document]));
+  const [outcome] = await withTransaction(getPool(db), async (client) => {
+    const outcomes = await storeDocuments(client, [document]);
+    if (audit && !outcomes[0]!.duplicate)
+      await recordAuditInTransaction(client, uploadAuditEntry(audit, upload.fileName, outcomes[0]!));
+    return outcomes;
+  });
   return outcome!;
+}
+
+/** The uploader of a file, for its audit entry ("upload", target "document N"). */
+export interface UploadAudit {
+  actor: { id: string; email: string };
+  ip: string | null;
+}
+
+/** The entry the upload route keeps per stored file: its name, what it became, its report or error code. */
+function uploadAuditEntry(audit: UploadAudit, fileName: string, outcome: IngestOutcome): AuditEntry {
+  return {
+    actor: audit.actor,
+    action: "upload",
+    target: `document ${outcome.documentId}`,
+    details: {
+      file: fileName,
+      status: outcome.status,
+      ...(outcome.reportId !== null ? { reportId: outcome.reportId } : {}),
+      ...(outcome.status === "rejected" ? { error: outcome.errorCode ?? "CORRUPT_FILE" } : {}),
+    },
+    ip: audit.ip,
+  };
 }
 
 /** The document kept as rejected with the refusal's code: no agency is created for it and no report made;

@@ -87,26 +87,32 @@ export function prepareDocument(
 
 function prepareCells(result: ReadResult): { cells: PreparedCell[]; findings: Finding[] } {
   if (!result.ok) return { cells: [], findings: [] };
-  const unknown = Object.keys(result.cells).filter((id) => findCellNo(id) === undefined);
-  // The catalogue is the contract of the database keys: a reader that invents ids is a bug, not bad input.
-  if (unknown.length > 0)
-    throw new Error(`The reading has cell ids outside spec/cells.json: ${unknown.join(", ")}`);
   const inferred = new Set(result.inferred);
   const findings: Finding[] = [];
-  const cells = Object.entries(result.cells).map(([cellId, read]): PreparedCell => {
+  const cells: PreparedCell[] = [];
+  const unknown: string[] = [];
+  for (const [cellId, read] of Object.entries(result.cells)) {
+    const cellNo = findCellNo(cellId);
+    if (cellNo === undefined) {
+      unknown.push(cellId);
+      continue;
+    }
     const finite = read !== null && Number.isFinite(read);
     const inRange = finite && Math.abs(read) < MAX_ABS_VALUE;
     if (finite && !inRange) findings.push(outOfRange(cellId, read));
     const value = inRange ? String(read) : null;
     const printed = result.rawText[cellId] ?? null;
-    return {
-      cellNo: findCellNo(cellId)!,
+    cells.push({
+      cellNo,
       value,
       rawText: printed === value ? null : printed,
       inferred: inferred.has(cellId),
       unit: result.units[cellId] ?? null,
-    };
-  });
+    });
+  }
+  // The catalogue is the contract of the database keys: a reader that invents ids is a bug, not bad input.
+  if (unknown.length > 0)
+    throw new Error(`The reading has cell ids outside spec/cells.json: ${unknown.join(", ")}`);
   return { cells, findings };
 }
 

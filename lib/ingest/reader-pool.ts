@@ -38,12 +38,13 @@ let pool: Piscina | null = null;
 let config: ReaderPoolConfig | null = null;
 let inThread = false;
 
-function getReaderPool(): Piscina {
+/** `allThreads`: start every thread with the pool and keep them (a bulk import); otherwise one, more on demand. */
+function getReaderPool({ allThreads = false } = {}): Piscina {
   config ??= readReaderPoolConfig();
   pool ??= new Piscina({
     filename: pathToFileURL(WORKER_FILE).href,
     execArgv: ["--import", "tsx"],
-    minThreads: 1,
+    minThreads: allThreads ? config.READER_THREADS : 1,
     maxThreads: config.READER_THREADS,
     maxQueue: config.READER_QUEUE_LIMIT,
     idleTimeout: 60_000,
@@ -100,6 +101,23 @@ export async function locateInWorker(
     if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
     return null;
   }
+}
+
+/**
+ * Starts every reader thread now and waits until each has loaded the reader (a thread otherwise starts only
+ * when work queues up, and loading it takes a second or more): for a bulk import, which keeps them all busy,
+ * and for benchmarks, which exclude start-up. Called before any other reading, the pool is made with all its
+ * threads; one empty file per thread, all at once, then lands on each thread (one task per thread at a time)
+ * and comes back once that thread has loaded the reader.
+ */
+export async function startReaderThreads(): Promise<void> {
+  if (inThread) return;
+  const readers = getReaderPool({ allThreads: true });
+  await Promise.all(
+    Array.from({ length: config!.READER_THREADS }, () =>
+      readers.run({ bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
+    ),
+  );
 }
 
 /** Threads that fail on an empty text file too are not working at all (vs. one file that broke its thread). */

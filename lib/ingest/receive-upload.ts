@@ -1,17 +1,16 @@
 // The upload route's work, apart from Next so that tests can serve it from a plain Node server (the SIGKILL
 // test kills such a server mid-batch): the multipart body read file by file, each file through uploadFile,
-// one result per file in order, an audit entry per stored file.
+// one result per file in order, an audit entry per stored file (written in that file's own transaction).
 //   return receiveUpload(db, { request, uploader: user, ip });
 // A bad file (unreadable, too large, another region's) is a result of its own and never fails the others;
 // only when every file met a full reading queue is the answer 503 BUSY (send them again).
 import { APP_ERRORS } from "@/lib/api/app-error";
 import { jsonError } from "@/lib/api/error-response";
 import { readMultipartFiles } from "@/lib/api/read-multipart-files";
-import { recordAudit } from "@/lib/auth/audit";
 import type { Db } from "@/lib/db/create-client";
 import { uploadFile, type Uploader } from "@/lib/ingest/upload-file";
 import { readMaxUploadBytes } from "@/lib/ingest/upload-limits";
-import { toUploadResults, type FileOutcome, type UploadResult } from "@/lib/ingest/upload-result";
+import { toUploadResults, type FileOutcome } from "@/lib/ingest/upload-result";
 import { logEvent } from "@/lib/log/log-event";
 
 /** Files per request: the upload page sends one per request; scripts may send batches up to this. */
@@ -44,11 +43,17 @@ export async function receiveUpload(
       part.kind === "file"
         ? { fileName: part.fileName, mediaType: part.mediaType, bytes: part.bytes }
         : { fileName: part.fileName, mediaType: part.mediaType, tooLargeSize: part.size, maxBytes };
-    items.push(await uploadFile(db, { file, uploader: input.uploader }));
+    items.push(
+      await uploadFile(db, {
+        file,
+        uploader: input.uploader,
+        // One entry per stored file, committed with it (none for a duplicate, TOO_LARGE or BUSY file).
+        audit: { email: input.uploader.email, ip: input.ip },
+      }),
+    );
   }
   if (items.length === 0) return jsonError(400, "INVALID_INPUT", "没有收到文件（字段 files）");
   const results = await toUploadResults(db, items);
-  await auditUploads(db, results, input);
   logEvent("ingest", {
     source: "upload",
     files: results.length,
@@ -64,27 +69,4 @@ export async function receiveUpload(
       { status: 503, headers: { ...headers, "Retry-After": "5" } },
     );
   return Response.json({ results }, { headers });
-}
-
-async function auditUploads(
-  db: Db,
-  results: readonly UploadResult[],
-  context: { uploader: { id: string; email: string }; ip: string | null },
-): Promise<void> {
-  // One entry per stored file: a duplicate stored nothing new, a TOO_LARGE or BUSY file nothing at all.
-  for (const result of results) {
-    if (result.documentId === null || result.status === "duplicate") continue;
-    await recordAudit(db, {
-      actor: { id: context.uploader.id, email: context.uploader.email },
-      action: "upload",
-      target: `document ${result.documentId}`,
-      details: {
-        file: result.file,
-        status: result.status,
-        ...(result.reportId !== undefined ? { reportId: result.reportId } : {}),
-        ...(result.error ? { error: result.error.code } : {}),
-      },
-      ip: context.ip,
-    });
-  }
 }

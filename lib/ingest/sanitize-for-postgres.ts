@@ -18,17 +18,28 @@ export function sanitizeText(value: string): string {
 export function sanitizeJson(value: unknown): unknown {
   if (typeof value === "string") return sanitizeText(value);
   if (Array.isArray(value)) {
-    const cleaned = value.map(sanitizeJson);
-    return cleaned.every((item, index) => item === value[index]) ? value : cleaned;
+    let cleaned: unknown[] | null = null;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const clean = sanitizeJson(item);
+      if (clean !== item) cleaned ??= value.slice();
+      if (cleaned) cleaned[index] = clean;
+    }
+    return cleaned ?? value;
   }
   if (value !== null && typeof value === "object") {
-    let changed = false;
-    const entries = Object.entries(value).map(([key, inner]) => {
-      const entry = [sanitizeText(key), sanitizeJson(inner)] as const;
-      if (entry[0] !== key || entry[1] !== inner) changed = true;
-      return entry;
-    });
-    return changed ? Object.fromEntries(entries) : value;
+    // Walked without copying; the first key or value that needs cleaning starts the copy.
+    let cleaned: Record<string, unknown> | null = null;
+    const entries = Object.entries(value);
+    for (let index = 0; index < entries.length; index += 1) {
+      const [key, inner] = entries[index]!;
+      const cleanKey = sanitizeText(key);
+      const cleanInner = sanitizeJson(inner);
+      if (!cleaned && (cleanKey !== key || cleanInner !== inner))
+        cleaned = Object.fromEntries(entries.slice(0, index));
+      if (cleaned) cleaned[cleanKey] = cleanInner;
+    }
+    return cleaned ?? value;
   }
   return value;
 }

@@ -1,7 +1,8 @@
 // One uploaded file through the upload pipeline, for the upload route: over the size limit → a TOO_LARGE
 // result (not read, not stored); otherwise importDocument, with the uploader's region limits as a refusal
-// (the document is kept, as rejected with OUT_OF_REGION). A full reading queue is a BUSY result for this
-// file alone — nothing stored, the client sends it again.
+// (the document is kept, as rejected with OUT_OF_REGION); with `audit`, the file's audit entry in the same
+// transaction as the file. A full reading queue is a BUSY result for this file alone — nothing stored, the
+// client sends it again.
 //   const item = await uploadFile(db, { fileName, mediaType, bytes, uploader });
 import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
@@ -27,7 +28,12 @@ export type UploadedFile =
 
 export async function uploadFile(
   db: Db,
-  input: { file: UploadedFile; uploader: Uploader },
+  input: {
+    file: UploadedFile;
+    uploader: Uploader;
+    /** The upload route's audit entry per stored file, written in the file's own transaction. */
+    audit?: { email: string; ip: string | null };
+  },
 ): Promise<FileOutcome> {
   const { file, uploader } = input;
   if ("tooLargeSize" in file)
@@ -46,7 +52,12 @@ export async function uploadFile(
         uploadedById: uploader.id,
         source: file.source ?? null,
       },
-      limited ? { refuse: (reading) => refuseOutsideRegions(db, reading, uploader.regions) } : {},
+      {
+        ...(limited ? { refuse: (reading) => refuseOutsideRegions(db, reading, uploader.regions) } : {}),
+        ...(input.audit
+          ? { audit: { actor: { id: uploader.id, email: input.audit.email }, ip: input.audit.ip } }
+          : {}),
+      },
     );
     return { file: file.fileName, outcome };
   } catch (error) {

@@ -66,80 +66,151 @@ export interface SyntheticCellsOptions {
   inForceLastYear?: Record<string, number>;
 }
 
+// The cell ids each step touches, built once per template: generating a report looks keys up, never builds
+// them (a national data set is millions of lookups).
+const at = (row: string) => APPLICANTS.map((applicant) => `${row}.${applicant}`);
+const OUTCOME_ROWS = [
+  "t3.granted",
+  "t3.partial",
+  ...DENIED_ROWS,
+  ...UNABLE_ROWS,
+  ...REJECTED_ROWS,
+  "t3.other",
+];
+
+interface TemplateKeys {
+  ids: readonly string[];
+  /** t2 ids with their kind of number. */
+  tableTwo: readonly { id: string; kind: "amount" | "change" | "decisions" | "count" }[];
+  /** Per applicant (APPLICANTS order): the ids of each row that step fills. */
+  byApplicant: readonly {
+    granted: string;
+    partial: string;
+    denied: string[];
+    unable: string[];
+    rejected: string[];
+    other: string;
+    otherSub: string[];
+    outcomes: string[];
+    outcomeTotal: string;
+    carryForward: string;
+    carried: string;
+    new: string;
+  }[];
+  /** Table 三's total column: each id with the applicant ids it sums. */
+  totals: readonly { id: string; parts: string[] }[];
+}
+
+const KEYS = new Map<TemplateVersion, TemplateKeys>();
+
+function keysOf(template: TemplateVersion): TemplateKeys {
+  let keys = KEYS.get(template);
+  if (keys) return keys;
+  const ids = listCellIds(template);
+  const column = (rows: readonly string[], index: number) => rows.map((row) => at(row)[index]!);
+  keys = {
+    ids,
+    tableTwo: ids
+      .filter((id) => id.startsWith("t2."))
+      .map((id) => ({
+        id,
+        kind: id.endsWith(".amount")
+          ? "amount"
+          : id.endsWith(".items_change")
+            ? "change"
+            : id.endsWith(".decisions")
+              ? "decisions"
+              : "count",
+      })),
+    byApplicant: APPLICANTS.map((_, index) => ({
+      granted: at("t3.granted")[index]!,
+      partial: at("t3.partial")[index]!,
+      denied: column(DENIED_ROWS, index),
+      unable: column(UNABLE_ROWS, index),
+      rejected: column(REJECTED_ROWS, index),
+      other: at("t3.other")[index]!,
+      otherSub: column(OTHER_SUB_ROWS, index),
+      outcomes: column(OUTCOME_ROWS, index),
+      outcomeTotal: at("t3.outcome_total")[index]!,
+      carryForward: at("t3.carry_forward")[index]!,
+      carried: at("t3.carried")[index]!,
+      new: at("t3.new")[index]!,
+    })),
+    totals: ids
+      .filter((id) => id.startsWith("t3.") && id.endsWith(".total"))
+      .map((id) => ({ id, parts: at(id.slice(0, -".total".length)) })),
+  };
+  KEYS.set(template, keys);
+  return keys;
+}
+
 export function generateCells(random: Random, options: SyntheticCellsOptions): Record<string, number | null> {
   const { template, scale } = options;
+  const keys = keysOf(template);
   const cells: Record<string, number | null> = {};
-  for (const id of listCellIds(template)) cells[id] = 0;
-  fillTableTwo(cells, template, random, scale, options.inForceLastYear);
+  for (const id of keys.ids) cells[id] = 0;
+  fillTableTwo(cells, keys, template, random, scale, options.inForceLastYear);
   const subRows = template === "2021";
-  for (const applicant of APPLICANTS) {
-    const at = (row: string) => `${row}.${applicant}`;
+  APPLICANTS.forEach((applicant, index) => {
+    const row = keys.byApplicant[index]!;
     const handled = count(random, 6 * scale * APPLICANT_WEIGHT[applicant]);
     const part = (key: keyof typeof OUTCOME_WEIGHT) =>
       Math.round(handled * OUTCOME_WEIGHT[key] * (0.5 + random()));
-    cells[at("t3.granted")] = part("granted");
-    cells[at("t3.partial")] = part("partial");
-    const spread = (rows: readonly string[], total: number) => {
-      const values = split(random, total, rows.length);
-      rows.forEach((row, i) => (cells[at(row)] = values[i]!));
+    cells[row.granted] = part("granted");
+    cells[row.partial] = part("partial");
+    const spread = (ids: readonly string[], total: number) => {
+      const values = split(random, total, ids.length);
+      ids.forEach((id, i) => (cells[id] = values[i]!));
     };
-    spread(DENIED_ROWS, part("denied"));
-    spread(UNABLE_ROWS, part("unable"));
-    spread(REJECTED_ROWS, part("rejected"));
+    spread(row.denied, part("denied"));
+    spread(row.unable, part("unable"));
+    spread(row.rejected, part("rejected"));
     const other = part("other");
-    cells[at("t3.other")] = other;
-    if (subRows) spread(OTHER_SUB_ROWS, other);
-    const outcomes = [
-      "t3.granted",
-      "t3.partial",
-      ...DENIED_ROWS,
-      ...UNABLE_ROWS,
-      ...REJECTED_ROWS,
-      "t3.other",
-    ].reduce((sum, row) => sum + (cells[at(row)] ?? 0), 0);
-    cells[at("t3.outcome_total")] = outcomes;
+    cells[row.other] = other;
+    if (subRows) spread(row.otherSub, other);
+    let outcomes = 0;
+    for (const id of row.outcomes) outcomes += cells[id] ?? 0;
+    cells[row.outcomeTotal] = outcomes;
     const lastYear = options.carriedFromLastYear?.[applicant];
     let forward = random() < 0.6 ? 0 : count(random, outcomes * 0.05 + 0.5);
     // What last year carried forward arrives as this year's 上年结转 (rule 6); if this year handles less than
     // that, the rest is carried forward again.
     if (lastYear !== undefined && lastYear > outcomes + forward) forward = lastYear - outcomes;
-    cells[at("t3.carry_forward")] = forward;
+    cells[row.carryForward] = forward;
     const total = outcomes + forward;
     const carried = lastYear ?? Math.min(total, count(random, 0.3));
-    cells[at("t3.carried")] = carried;
-    cells[at("t3.new")] = total - carried;
-  }
-  for (const id of Object.keys(cells)) {
-    if (!id.startsWith("t3.") || !id.endsWith(".total")) continue;
-    const row = id.slice(0, -".total".length);
-    cells[id] = APPLICANTS.reduce((sum, applicant) => sum + (cells[`${row}.${applicant}`] ?? 0), 0);
+    cells[row.carried] = carried;
+    cells[row.new] = total - carried;
+  });
+  for (const { id, parts } of keys.totals) {
+    let sum = 0;
+    for (const part of parts) sum += cells[part] ?? 0;
+    cells[id] = sum;
   }
   for (const group of T4_GROUPS) {
     const cases = count(random, 0.02 * scale * 6);
     const [upheld, corrected, other, pending] = split(random, cases, 4);
-    Object.assign(cells, {
-      [`t4.${group}.upheld`]: upheld,
-      [`t4.${group}.corrected`]: corrected,
-      [`t4.${group}.other`]: other,
-      [`t4.${group}.pending`]: pending,
-      [`t4.${group}.total`]: cases,
-    });
+    cells[`t4.${group}.upheld`] = upheld!;
+    cells[`t4.${group}.corrected`] = corrected!;
+    cells[`t4.${group}.other`] = other!;
+    cells[`t4.${group}.pending`] = pending!;
+    cells[`t4.${group}.total`] = cases;
   }
   return cells;
 }
 
 function fillTableTwo(
   cells: Record<string, number | null>,
+  keys: TemplateKeys,
   template: TemplateVersion,
   random: Random,
   scale: number,
   inForceLastYear: Record<string, number> | undefined,
 ) {
-  for (const id of Object.keys(cells)) {
-    if (!id.startsWith("t2.")) continue;
-    if (id.endsWith(".amount")) cells[id] = random() < 0.6 ? 0 : Math.round(random() * 500 * scale) / 100;
-    else if (id.endsWith(".items_change")) cells[id] = Math.round((random() - 0.5) * 4);
-    else if (id.endsWith(".decisions")) cells[id] = count(random, 8 * scale);
+  for (const { id, kind } of keys.tableTwo) {
+    if (kind === "amount") cells[id] = random() < 0.6 ? 0 : Math.round(random() * 500 * scale) / 100;
+    else if (kind === "change") cells[id] = Math.round((random() - 0.5) * 4);
+    else if (kind === "decisions") cells[id] = count(random, 8 * scale);
     else cells[id] = count(random, 0.5 * scale);
   }
   if (template !== "2021") return;

@@ -88,6 +88,20 @@ describe("POST /api/reports", () => {
     }
     const audit = await t.db.auditLog.findMany({ where: { action: "upload", actorId: staff.id } });
     expect(audit).toHaveLength(files.length);
+    // Each stored file's entry, written with it: what it became, its report or its error code.
+    for (const result of results) {
+      const entry = audit.find((row) => row.target === `document ${result.documentId}`);
+      expect(entry, result.file).toMatchObject({
+        actorEmail: staff.email,
+        ip: "127.0.0.1",
+        details: {
+          file: result.file,
+          status: result.status,
+          ...(result.reportId !== undefined ? { reportId: result.reportId } : {}),
+          ...(result.error ? { error: result.error.code } : {}),
+        },
+      });
+    }
   });
 
   test("a file over MAX_UPLOAD_MB is a TOO_LARGE result, neither read nor stored, and the others land", async () => {
@@ -131,6 +145,11 @@ describe("POST /api/reports", () => {
     });
     const stored = await t.db.document.findUniqueOrThrow({ where: { id: first.results[0]!.documentId! } });
     expect(stored.mediaType).toBe("application/pdf");
+    // The duplicate stored nothing: the document has the one entry of its first upload.
+    const entries = await t.db.auditLog.findMany({
+      where: { action: "upload", target: `document ${first.results[0]!.documentId}` },
+    });
+    expect(entries.map((entry) => (entry.details as { file: string }).file)).toEqual(["看起来是文本.txt"]);
   });
 
   test("file names are names, never paths", async () => {

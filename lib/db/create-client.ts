@@ -21,6 +21,12 @@ export function createClient(url: string, options: { maxConnections?: number } =
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection that the server closes (restart, admin kill) must not crash the process.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  // Nor one that dies while checked out (the server killed mid-transaction): pg emits "error" on the client
+  // as well as rejecting its query, and an "error" event nobody listens to ends the process. The query's
+  // rejection is what callers handle; the event only needs a listener.
+  pool.on("connect", (connection) =>
+    connection.on("error", (error) => console.error("[db] connection lost:", error.message)),
+  );
   const client: ClientWithPool = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
   });

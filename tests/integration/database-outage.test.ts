@@ -141,7 +141,10 @@ async function startChild(url: string, httpPort: number): Promise<ChildProcess> 
       output += chunk.toString();
       if (output.split("\n").includes("READY")) resolve();
     });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stderr.write(chunk);
+    });
     child.once("exit", (code) => reject(new Error(`app server exited (${code}) before READY:\n${output}`)));
     setTimeout(() => reject(new Error(`app server not READY after 120 s:\n${output}`)), 120_000).unref();
   });

@@ -7,10 +7,14 @@
 // at a time (CREATE INDEX CONCURRENTLY on a big table cannot run inside one, and must not hold a lock that
 // stops writes). Its statements end with `;` at the end of a line and must be idempotent (IF NOT EXISTS …):
 // a run that stops half-way is recorded as not applied and starts again from the top next time.
+//
+// After the migrations, the functions generated from code are installed (CREATE OR REPLACE, named by the
+// fingerprint of their body): the summaries' refresh (lib/metrics/build-summary-function.ts).
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { buildSummaryFunctionSql, SUMMARY_FUNCTION_SIGNATURE } from "@/lib/metrics/build-summary-function";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 // The advisory lock key Prisma's migrate uses, so two appliers (or Prisma and us) never run at once.
@@ -92,10 +96,25 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
       await applyOne(client, migration);
       done.push(migration.name);
     }
+    await installGeneratedFunctions(client);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATE_LOCK_KEY]).catch(() => undefined);
     await client.end();
+  }
+}
+
+/** The generated functions of this version, once the schema they use is there. */
+async function installGeneratedFunctions(client: pg.Client): Promise<void> {
+  try {
+    const { rows } = await client.query<{ installed: boolean }>(
+      `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
+      [SUMMARY_FUNCTION_SIGNATURE],
+    );
+    // Named by its body's fingerprint: one that exists is this very body.
+    if (!rows[0]?.installed) await client.query(buildSummaryFunctionSql());
+  } catch (error) {
+    throw new MigrationError(`Installing the summaries' refresh function failed: ${describe(error)}`);
   }
 }
 

@@ -10,9 +10,13 @@
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
 import { copyRows } from "@/lib/db/copy-rows";
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
-import { insertFindings, refreshAcrossYearFindings } from "@/lib/ingest/refresh-across-year-findings";
+import {
+  findingsInsert,
+  insertFindings,
+  refreshAcrossYearFindings,
+} from "@/lib/ingest/refresh-across-year-findings";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
@@ -62,15 +66,21 @@ export async function acceptReadings(
           FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
          WHERE r."isCurrent" AND r."agencyId" = p."agencyId" AND r."year" = p."year"`,
   );
-  const reports = await insertReports(client, items);
-  await insertCells(client, items, reports);
-  await insertFindings(
-    client,
-    items.flatMap((item, index) =>
-      item.findings.map((finding) => ({ reportId: reports[index]!.id, finding })),
-    ),
-    "reader",
-  );
+  const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
+  let reports: AcceptedReport[];
+  if (cellCount >= COPY_THRESHOLD_CELLS) {
+    reports = await insertReports(client, items);
+    await copyRows(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellRows(items, reports));
+    await insertFindings(
+      client,
+      items.flatMap((item, index) =>
+        item.findings.map((finding) => ({ reportId: reports[index]!.id, finding })),
+      ),
+      "reader",
+    );
+  } else {
+    reports = await insertReportsWithCells(client, items);
+  }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
@@ -96,25 +106,88 @@ function distinctPairs(items: readonly AcceptItem[]): { agencyId: number; year: 
   return [...seen.values()];
 }
 
-/** Version numbers continue each agency-year's; within the batch, the last reading of an agency-year is current. */
-async function insertReports(client: SqlClient, items: readonly AcceptItem[]): Promise<AcceptedReport[]> {
-  const rows = await runQuery<AcceptedReport & { n: string }>(
-    client,
-    sql`INSERT INTO "Report" ("agencyId", "year", "versionNo", "isCurrent", "template", "documentId", "readerVersion")
-        SELECT v."agencyId", v."year",
+// Version numbers continue each agency-year's; within the batch, the last reading of an agency-year is current.
+const NEW_REPORTS = `SELECT v."agencyId", v."year",
                coalesce((SELECT max(r."versionNo") FROM "Report" r
                           WHERE r."agencyId" = v."agencyId" AND r."year" = v."year"), 0) + row_number() OVER w,
                row_number() OVER w = count(*) OVER (PARTITION BY v."agencyId", v."year"),
-               v."template", v."documentId", v."readerVersion"
-          FROM unnest(${items.map((i) => i.agencyId)}::int[], ${items.map((i) => i.year)}::int[],
+               v."template", v."documentId", v."readerVersion"`;
+const INSERT_REPORTS = `INSERT INTO "Report" ("agencyId", "year", "versionNo", "isCurrent", "template", "documentId", "readerVersion")`;
+
+function reportsSource(items: readonly AcceptItem[]) {
+  return sql`unnest(${items.map((i) => i.agencyId)}::int[], ${items.map((i) => i.year)}::int[],
                       ${items.map((i) => i.template)}::text[], ${items.map((i) => i.documentId)}::int[],
                       ${items.map((i) => i.readerVersion)}::int[])
-               WITH ORDINALITY AS v("agencyId", "year", "template", "documentId", "readerVersion", "n")
+               WITH ORDINALITY AS v("agencyId", "year", "template", "documentId", "readerVersion", "n")`;
+}
+
+/** The new Report rows (the bulk path: its cells follow through COPY). */
+async function insertReports(client: SqlClient, items: readonly AcceptItem[]): Promise<AcceptedReport[]> {
+  const rows = await runQuery<AcceptedReport & { documentId: number }>(
+    client,
+    sql`${rawSql(INSERT_REPORTS)}
+        ${rawSql(NEW_REPORTS)}
+          FROM ${reportsSource(items)}
         WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
         RETURNING "id", "versionNo", "documentId"`,
   );
-  // RETURNING order is not guaranteed: match rows back to items by document (one report per document here).
-  const byDocument = new Map(rows.map((row) => [(row as unknown as { documentId: number }).documentId, row]));
+  return matchReports(items, rows);
+}
+
+/**
+ * The new Report rows with their cells and the reader's findings in one statement (an upload, a small
+ * batch): each cell and finding names its report by document, and the reports' ids come from RETURNING.
+ * The same rows as insertReports, COPY and insertFindings write for a big batch.
+ */
+async function insertReportsWithCells(
+  client: SqlClient,
+  items: readonly AcceptItem[],
+): Promise<AcceptedReport[]> {
+  const cells = items.flatMap((item) =>
+    item.cells.map(
+      (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
+    ),
+  );
+  const cellColumn = (index: number) => cells.map((row) => row[index]);
+  const findings = items.flatMap((item) =>
+    item.findings.map((finding) => ({ documentId: item.documentId, finding })),
+  );
+  const rows = await runQuery<AcceptedReport & { documentId: number }>(
+    client,
+    sql`WITH reports AS (
+          ${rawSql(INSERT_REPORTS)}
+          ${rawSql(NEW_REPORTS)}
+            FROM ${reportsSource(items)}
+          WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
+          RETURNING "id", "versionNo", "documentId"),
+        cells AS (
+          INSERT INTO "ReportCell" ("reportId", "cellNo", "inferred", "value", "rawText", "unit")
+          SELECT r."id", c."cellNo", c."inferred", c."value", c."rawText", c."unit"
+            FROM unnest(${cellColumn(0)}::int[], ${cellColumn(1)}::int2[], ${cellColumn(2)}::bool[],
+                        ${cellColumn(3)}::numeric[], ${cellColumn(4)}::text[], ${cellColumn(5)}::text[])
+                 AS c("documentId", "cellNo", "inferred", "value", "rawText", "unit")
+            JOIN reports r ON r."documentId" = c."documentId"),
+        findings AS (
+          ${findingsInsert(
+            sql`reports r JOIN unnest(${findings.map((f) => f.documentId)}::int[], ${findings.map((f) => f.finding.code)}::text[],
+                      ${findings.map((f) => f.finding.severity)}::text[], ${findings.map((f) => f.finding.kind)}::text[],
+                      ${findings.map((f) => f.finding.cells.join(","))}::text[], ${findings.map((f) => f.finding.message)}::text[])
+               WITH ORDINALITY AS v("documentId", "code", "severity", "kind", "cellIds", "message", "n")
+                 ON v."documentId" = r."documentId"`,
+            sql`r."id"`,
+            "reader",
+          )})
+        SELECT "id", "versionNo", "documentId" FROM reports`,
+  );
+  return matchReports(items, rows);
+}
+
+// RETURNING order is not guaranteed: rows are matched back to items by document (one report per document).
+function matchReports(
+  items: readonly AcceptItem[],
+  rows: readonly (AcceptedReport & { documentId: number })[],
+): AcceptedReport[] {
+  const byDocument = new Map(rows.map((row) => [row.documentId, row]));
   return items.map((item) => {
     const row = byDocument.get(item.documentId)!;
     return { id: row.id, versionNo: row.versionNo };
@@ -122,27 +195,6 @@ async function insertReports(client: SqlClient, items: readonly AcceptItem[]): P
 }
 
 const CELL_COLUMNS = ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawText"', '"unit"'] as const;
-
-async function insertCells(
-  client: pg.PoolClient | pg.Client,
-  items: readonly AcceptItem[],
-  reports: readonly AcceptedReport[],
-): Promise<void> {
-  const total = items.reduce((sum, item) => sum + item.cells.length, 0);
-  if (total === 0) return;
-  if (total >= COPY_THRESHOLD_CELLS) {
-    await copyRows(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellRows(items, reports));
-    return;
-  }
-  const rows = [...cellRows(items, reports)];
-  const column = (index: number) => rows.map((row) => row[index]);
-  await runQuery(
-    client,
-    sql`INSERT INTO "ReportCell" ("reportId", "cellNo", "inferred", "value", "rawText", "unit")
-        SELECT * FROM unnest(${column(0)}::int[], ${column(1)}::int2[], ${column(2)}::bool[],
-                             ${column(3)}::numeric[], ${column(4)}::text[], ${column(5)}::text[])`,
-  );
-}
 
 function* cellRows(items: readonly AcceptItem[], reports: readonly AcceptedReport[]) {
   for (const [index, item] of items.entries()) {

@@ -4,7 +4,7 @@
 // their id and their staff status (a dismissed carry-over stays dismissed); findings that no longer hold
 // are removed. The values compared are the cells as they stand (corrections applied).
 import { getCellId, getCellNo } from "@/lib/ingest/cell-numbers";
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-across-years";
 import { CELLS } from "@/lib/reader/template/cell-catalogue";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
@@ -30,7 +30,7 @@ export async function refreshAcrossYearFindings(
   pairs: readonly AgencyYear[],
 ): Promise<void> {
   if (pairs.length === 0) return;
-  const reports = await loadNeighbourReports(client, pairs);
+  const { reports, findings } = await loadNeighbourReports(client, pairs);
   const byAgencyYear = new Map(reports.map((report) => [`${report.agencyId}:${report.year}`, report]));
   const wanted = new Map<number, Finding[]>();
   for (const { agencyId, year } of pairs) {
@@ -41,57 +41,92 @@ export async function refreshAcrossYearFindings(
       wanted.set(current.id, previous ? checkAcrossYears(previous, current) : []);
     }
   }
-  if (wanted.size > 0) await reconcileFindings(client, wanted);
+  if (wanted.size > 0)
+    await reconcileFindings(
+      client,
+      wanted,
+      findings.filter((finding) => wanted.has(finding.reportId)),
+    );
 }
 
-async function loadNeighbourReports(client: SqlClient, pairs: readonly AgencyYear[]): Promise<ReportCells[]> {
+interface StoredFinding {
+  id: number;
+  reportId: number;
+  code: string;
+  cellIds: string[];
+  message: string;
+}
+
+/**
+ * The current reports of the years around each pair with the cells rules 6–7 compare, and their stored
+ * cross-year findings — one round trip (rows of either kind: a cell row has no finding id).
+ */
+async function loadNeighbourReports(
+  client: SqlClient,
+  pairs: readonly AgencyYear[],
+): Promise<{ reports: ReportCells[]; findings: StoredFinding[] }> {
   const rows = await runQuery<{
     id: number;
-    agencyId: number;
-    year: number;
-    template: TemplateVersion;
+    agencyId: number | null;
+    year: number | null;
+    template: TemplateVersion | null;
     cellNo: number | null;
     value: number | null;
+    findingId: number | null;
+    code: string | null;
+    cellIds: string[] | null;
+    message: string | null;
   }>(
     client,
     // The reports first (an agency-year's window may overlap another's), then each one's cells by its key
     // (OFFSET 0 keeps the planner from flattening the lookup into a scan of every cell row).
-    sql`SELECT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value"
-          FROM (SELECT DISTINCT r."id", r."agencyId", r."year", r."template"
-                  FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
-                  JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
-                 WHERE r."isCurrent") r
+    sql`WITH r AS (
+          SELECT DISTINCT r."id", r."agencyId", r."year", r."template"
+            FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
+            JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
+           WHERE r."isCurrent")
+        SELECT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value",
+               NULL::int AS "findingId", NULL::text AS "code", NULL::text[] AS "cellIds", NULL::text AS "message"
+          FROM r
           LEFT JOIN LATERAL (SELECT "cellNo", "value" FROM "CellValue"
                               WHERE "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
-                             OFFSET 0) v ON true`,
+                             OFFSET 0) v ON true
+        UNION ALL
+        SELECT f."reportId", NULL, NULL, NULL, NULL, NULL, f."id", f."code", f."cellIds", f."message"
+          FROM "Finding" f
+         WHERE f."reportId" IN (SELECT r."id" FROM r) AND f."origin" = 'across_years'`,
   );
   const reports = new Map<number, ReportCells & { cells: Record<string, number | null> }>();
+  const findings: StoredFinding[] = [];
   for (const row of rows) {
+    if (row.findingId !== null) {
+      findings.push({
+        id: row.findingId,
+        reportId: row.id,
+        code: row.code!,
+        cellIds: row.cellIds!,
+        message: row.message!,
+      });
+      continue;
+    }
     let report = reports.get(row.id);
     if (!report) {
-      report = { id: row.id, agencyId: row.agencyId, year: row.year, template: row.template, cells: {} };
+      report = { id: row.id, agencyId: row.agencyId!, year: row.year!, template: row.template!, cells: {} };
       reports.set(row.id, report);
     }
     if (row.cellNo !== null) report.cells[getCellId(row.cellNo)] = row.value;
   }
-  return [...reports.values()];
+  return { reports: [...reports.values()], findings };
 }
 
 const keyOf = (finding: { code: string; cellIds: string[]; message: string }) =>
   `${finding.code}|${finding.cellIds.join(",")}|${finding.message}`;
 
-async function reconcileFindings(client: SqlClient, wanted: Map<number, Finding[]>): Promise<void> {
-  const existing = await runQuery<{
-    id: number;
-    reportId: number;
-    code: string;
-    cellIds: string[];
-    message: string;
-  }>(
-    client,
-    sql`SELECT "id", "reportId", "code", "cellIds", "message" FROM "Finding"
-         WHERE "reportId" = ANY(${[...wanted.keys()]}::int[]) AND "origin" = 'across_years'`,
-  );
+async function reconcileFindings(
+  client: SqlClient,
+  wanted: Map<number, Finding[]>,
+  existing: readonly StoredFinding[],
+): Promise<void> {
   const existingKeys = new Set(existing.map((f) => `${f.reportId}|${keyOf(f)}`));
   const wantedKeys = new Set(
     [...wanted].flatMap(([reportId, findings]) =>
@@ -117,13 +152,25 @@ export async function insertFindings(
   if (rows.length === 0) return;
   await runQuery(
     client,
-    sql`INSERT INTO "Finding" ("reportId", "code", "severity", "kind", "origin", "cellIds", "message")
-        SELECT v."reportId", v."code", v."severity"::"Severity", v."kind"::"FindingKind",
-               ${origin}::"FindingOrigin", string_to_array(v."cellIds", ','), v."message"
-          FROM unnest(${rows.map((r) => r.reportId)}::int[], ${rows.map((r) => r.finding.code)}::text[],
-                      ${rows.map((r) => r.finding.severity)}::text[], ${rows.map((r) => r.finding.kind)}::text[],
-                      ${rows.map((r) => r.finding.cells.join(","))}::text[], ${rows.map((r) => r.finding.message)}::text[])
-               WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")
-         ORDER BY v."n"`,
+    findingsInsert(
+      sql`unnest(${rows.map((r) => r.reportId)}::int[], ${rows.map((r) => r.finding.code)}::text[],
+                 ${rows.map((r) => r.finding.severity)}::text[], ${rows.map((r) => r.finding.kind)}::text[],
+                 ${rows.map((r) => r.finding.cells.join(","))}::text[], ${rows.map((r) => r.finding.message)}::text[])
+          WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")`,
+      sql`v."reportId"`,
+      origin,
+    ),
   );
+}
+
+/**
+ * The INSERT of findings from `source`, rows `v` ("code", "severity", "kind", "cellIds" comma-joined,
+ * "message", "n" their order) of the report `reportId` — also used inside a larger statement.
+ */
+export function findingsInsert(source: Sql, reportId: Sql, origin: "reader" | "across_years"): Sql {
+  return sql`INSERT INTO "Finding" ("reportId", "code", "severity", "kind", "origin", "cellIds", "message")
+        SELECT ${reportId}, v."code", v."severity"::"Severity", v."kind"::"FindingKind",
+               ${origin}::"FindingOrigin", string_to_array(v."cellIds", ','), v."message"
+          FROM ${source}
+         ORDER BY v."n"`;
 }

@@ -6,7 +6,13 @@
 //   await refreshRegionSummaries(client, keys);            // after
 // The rows recomputed are every (year, region) a changed report counted in before or after the change, and
 // the year after (its "matched" sums pair each agency with its report of the year before).
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import type pg from "pg";
+import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import {
+  SUMMARY_FUNCTION_NAME,
+  SUMMARY_FUNCTION_SIGNATURE,
+  SUMMARY_LOCK_SQL,
+} from "@/lib/metrics/build-summary-function";
 import {
   buildSummaryRebuildSql,
   buildSummaryRefreshSql,
@@ -20,15 +26,19 @@ export interface SummaryTarget {
   agencyIds?: readonly number[];
 }
 
-// Two writers recomputing rows of one province and year would each miss the other's uncommitted reports:
-// they take turns on a transaction lock per (year, province), always in ascending order (no deadlock).
-const SUMMARY_LOCK_SPACE = 0x5359;
-
 /** The summary rows a change of these reports touches, as they stand now (call it before the change). */
 export async function findSummaryKeys(client: SqlClient, target: SummaryTarget): Promise<SummaryKey[]> {
+  if ((target.agencyYears ?? []).length === 0 && (target.agencyIds ?? []).length === 0) return [];
+  return runQuery<SummaryKey>(client, summaryKeysQuery(target));
+}
+
+/**
+ * findSummaryKeys as a query, for a caller that sends it together with the change in one statement (a
+ * data-modifying WITH before it: the query still reads the rows as they stood before the statement).
+ */
+export function summaryKeysQuery(target: SummaryTarget): Sql {
   const pairs = target.agencyYears ?? [];
   const ids = [...(target.agencyIds ?? [])];
-  if (pairs.length === 0 && ids.length === 0) return [];
   const agencyYears = sql`
     SELECT * FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS t("agencyId", "year")
     UNION SELECT r."agencyId", r."year" FROM "Report" r WHERE r."agencyId" = ANY(${ids}::int[]) AND r."isCurrent"
@@ -36,9 +46,7 @@ export async function findSummaryKeys(client: SqlClient, target: SummaryTarget):
   // Where each report counts after the change (its agency's region now) and before it (its read-model row,
   // the next year's row, whose matched sums pair it with this one, and the agency's two earliest rows,
   // one of which is its first report before or after).
-  return runQuery<SummaryKey>(
-    client,
-    summaryKeysOf(sql`
+  return summaryKeysOf(sql`
       WITH t AS (${agencyYears})
       SELECT t."year", g."path" FROM t
         JOIN "Agency" a ON a."id" = t."agencyId" LEFT JOIN "Region" g ON g."code" = a."regionCode"
@@ -48,20 +56,46 @@ export async function findSummaryKeys(client: SqlClient, target: SummaryTarget):
       UNION
       SELECT e."year", e."regionPath" FROM (SELECT DISTINCT t."agencyId" FROM t) ta
         CROSS JOIN LATERAL (SELECT m."year", m."regionPath" FROM "ReportMetrics" m
-                             WHERE m."agencyId" = ta."agencyId" ORDER BY m."year" LIMIT 2) e`),
-  );
+                             WHERE m."agencyId" = ta."agencyId" ORDER BY m."year" LIMIT 2) e`);
 }
 
 /** Recomputes the rows of `keys` from the read model as it stands (call it after the change). */
 export async function refreshRegionSummaries(client: SqlClient, keys: readonly SummaryKey[]): Promise<void> {
   if (keys.length === 0) return;
+  // Two writers of one province and year take turns (lib/metrics/build-summary-function.ts).
   const provinces = [...new Set(keys.map((k) => `${k.year}:${k.path.split("/")[0]}`))].sort();
-  await runQuery(
-    client,
-    sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_SPACE}::int, k)
-          FROM (SELECT DISTINCT hashtext(p) AS k FROM unnest(${provinces}::text[]) p ORDER BY 1) x`,
-  );
+  const years = keys.map((k) => k.year);
+  const paths = keys.map((k) => k.path);
+  const depths = keys.map((k) => k.depth);
+  if (await hasSummaryFunction(client)) {
+    // The locks and every statement in one round trip (installed by applyMigrations).
+    await runQuery(
+      client,
+      sql`SELECT ${rawSql(`"${SUMMARY_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[])`,
+    );
+    return;
+  }
+  // Without it (a database not migrated by this version yet): the same statements one by one.
+  await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
   for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
+}
+
+// Whether the summary function of this version exists, per connection (a pool: asked every time). Only
+// applyMigrations creates it, in a transaction of its own, so a connection that has seen it keeps it.
+const SEEN_FUNCTION = new WeakSet<object>();
+
+async function hasSummaryFunction(client: SqlClient): Promise<boolean> {
+  if (SEEN_FUNCTION.has(client)) return true;
+  const [row] = await runQuery<{ installed: boolean }>(
+    client,
+    sql`SELECT to_regprocedure(${SUMMARY_FUNCTION_SIGNATURE}) IS NOT NULL AS "installed"`,
+  );
+  if (row?.installed && !isPool(client)) SEEN_FUNCTION.add(client);
+  return row?.installed ?? false;
+}
+
+function isPool(client: SqlClient): client is pg.Pool {
+  return "totalCount" in client;
 }
 
 /** Every summary row from the whole read model (the rebuild; the caller holds the read model locked). */

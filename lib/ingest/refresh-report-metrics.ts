@@ -6,13 +6,13 @@
 //   await refreshReportMetrics(client, { agencyIds: [agencyId] });      // an agency changed
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
 import type pg from "pg";
-import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
+import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
 import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import {
-  findSummaryKeys,
   rebuildRegionSummaries,
   refreshRegionSummaries,
+  summaryKeysQuery,
 } from "@/lib/ingest/refresh-region-summaries";
 import {
   buildMetricsRebuildSql,
@@ -44,19 +44,26 @@ export async function refreshReportMetrics(
   const agencyIds = target.agencyIds ?? [];
   const agencyYears = (target.agencyYears ?? []).filter((p) => !agencyIds.includes(p.agencyId));
   if (agencyIds.length === 0 && agencyYears.length === 0) return;
-  const summaryKeys = await findSummaryKeys(client, { agencyIds, agencyYears });
-  if (agencyIds.length > 0) {
-    await runQuery(client, buildMetricsRefreshSql(sql`r."agencyId" = ANY(${[...agencyIds]}::int[])`));
-  }
-  if (agencyYears.length > 0) {
-    await runQuery(
-      client,
+  // The summary keys as they stand before the change and the read model's upserts, in one statement: the
+  // keys' query sees the rows as they were before the statement's own writes.
+  const refreshes: Sql[] = [];
+  if (agencyIds.length > 0)
+    refreshes.push(buildMetricsRefreshSql(sql`r."agencyId" = ANY(${[...agencyIds]}::int[])`));
+  if (agencyYears.length > 0)
+    refreshes.push(
       buildMetricsRefreshSql(
         sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${agencyYears.map((p) => p.agencyId)}::int[],
                                                               ${agencyYears.map((p) => p.year)}::int[]))`,
       ),
     );
-  }
+  const summaryKeys = await runQuery<SummaryKey>(
+    client,
+    sql`WITH ${joinSql(
+      refreshes.map((refresh, index) => sql`${rawSql(`refresh_${index}`)} AS (${refresh})`),
+      ",\n",
+    )}
+${summaryKeysQuery({ agencyIds, agencyYears })}`,
+  );
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
   else await refreshRegionSummaries(client, summaryKeys);
 }

@@ -54,6 +54,10 @@ export async function upsertAgencies(
     );
   }
   const names = [...rows.keys()];
+  // Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
+  // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
+  // would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
+  // another transaction inserts meanwhile still meets ON CONFLICT, as before.
   const updated = await runQuery<{ id: number; regionFilled: boolean }>(
     client,
     sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
@@ -62,6 +66,10 @@ export async function upsertAgencies(
                       ${names.map((n) => rows.get(n)!.regionCode)}::text[],
                       ${names.map((n) => rows.get(n)!.parent)}::text[]) AS v(name, kind, region, parent)
           LEFT JOIN "Agency" p ON p."name" = v.parent
+          LEFT JOIN "Agency" e ON e."name" = v.name
+         WHERE e."id" IS NULL
+            OR (e."regionCode" IS NULL AND v.region IS NOT NULL)
+            OR (e."parentId" IS NULL AND p."id" IS NOT NULL)
         ON CONFLICT ("name") DO UPDATE
            SET "regionCode" = coalesce(a."regionCode", EXCLUDED."regionCode"),
                "parentId" = coalesce(a."parentId", EXCLUDED."parentId")

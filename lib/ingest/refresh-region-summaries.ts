@@ -67,7 +67,7 @@ export async function refreshRegionSummaries(client: SqlClient, keys: readonly S
   const years = keys.map((k) => k.year);
   const paths = keys.map((k) => k.path);
   const depths = keys.map((k) => k.depth);
-  if (await hasSummaryFunction(client)) {
+  if (keys.length <= FEW_KEYS && (await hasSummaryFunction(client))) {
     // The locks and every statement in one round trip (installed by applyMigrations).
     await runQuery(
       client,
@@ -79,6 +79,10 @@ export async function refreshRegionSummaries(client: SqlClient, keys: readonly S
   await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
   for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
 }
+
+// An upload or a correction touches a handful of keys, where the round trips cost more than the statements;
+// a bulk import's thousands of keys at its end go statement by statement, planned for their own size.
+const FEW_KEYS = 64;
 
 // Whether the summary function of this version exists, per connection (a pool: asked every time). Only
 // applyMigrations creates it, in a transaction of its own, so a connection that has seen it keeps it.

@@ -85,10 +85,33 @@ export async function markSummariesStale(pool: pg.Pool): Promise<void> {
 
 export async function refreshDeferredSummaries(pool: pg.Pool, keys: readonly SummaryKey[]): Promise<void> {
   const unique = [...new Map(keys.map((key) => [`${key.year}|${key.path}`, key])).values()];
-  await withTransaction(pool, async (client) => {
-    await refreshRegionSummaries(client, unique);
-    await runQuery(client, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
-  });
+  // Provinces are independent (a province's upper rows sum only its own counties' rows), so two halves of
+  // them are recomputed at once on two connections — the import's last step uses both cores. The flag
+  // goes only after both committed: a half that fails leaves it, and the next start rebuilds.
+  await Promise.all(
+    splitByProvince(unique, DEFERRED_SUMMARY_CONNECTIONS).map((part) =>
+      withTransaction(pool, (client) => refreshRegionSummaries(client, part)),
+    ),
+  );
+  await runQuery(pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+}
+
+const DEFERRED_SUMMARY_CONNECTIONS = 2;
+
+/** The keys in up to `parts` groups of about equal size, each province (and year) wholly in one. */
+function splitByProvince(keys: readonly SummaryKey[], parts: number): SummaryKey[][] {
+  const byProvince = new Map<string, SummaryKey[]>();
+  for (const key of keys) {
+    const province = `${key.year}:${key.path.split("/")[0]}`;
+    const group = byProvince.get(province);
+    if (group) group.push(key);
+    else byProvince.set(province, [key]);
+  }
+  const groups: SummaryKey[][] = Array.from({ length: parts }, () => []);
+  const largestFirst = [...byProvince.values()].sort((a, b) => b.length - a.length);
+  for (const province of largestFirst)
+    groups.reduce((a, b) => (b.length < a.length ? b : a)).push(...province);
+  return groups.filter((group) => group.length > 0);
 }
 
 /**

@@ -60,16 +60,10 @@ export async function acceptReadings(
     items.map((item) => item.agencyId),
   );
   const pairs = distinctPairs(items);
-  await runQuery(
-    client,
-    sql`UPDATE "Report" r SET "isCurrent" = false
-          FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
-         WHERE r."isCurrent" AND r."agencyId" = p."agencyId" AND r."year" = p."year"`,
-  );
   const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
   let reports: AcceptedReport[];
   if (cellCount >= COPY_THRESHOLD_CELLS) {
-    reports = await insertReports(client, items);
+    reports = await insertReports(client, items, pairs);
     await copyRows(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellRows(items, reports));
     await insertFindings(
       client,
@@ -79,7 +73,7 @@ export async function acceptReadings(
       "reader",
     );
   } else {
-    reports = await insertReportsWithCells(client, items);
+    reports = await insertReportsWithCells(client, items, pairs);
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
@@ -100,7 +94,12 @@ export async function lockAgencies(client: SqlClient, agencyIds: readonly number
   );
 }
 
-function distinctPairs(items: readonly AcceptItem[]): { agencyId: number; year: number }[] {
+interface AgencyYearPair {
+  agencyId: number;
+  year: number;
+}
+
+function distinctPairs(items: readonly AcceptItem[]): AgencyYearPair[] {
   const seen = new Map<string, { agencyId: number; year: number }>();
   for (const { agencyId, year } of items) seen.set(`${agencyId}:${year}`, { agencyId, year });
   return [...seen.values()];
@@ -114,6 +113,20 @@ const NEW_REPORTS = `SELECT v."agencyId", v."year",
                v."template", v."documentId", v."readerVersion"`;
 const INSERT_REPORTS = `INSERT INTO "Report" ("agencyId", "year", "versionNo", "isCurrent", "template", "documentId", "readerVersion")`;
 
+/**
+ * The previous current versions of these agency-years demoted, as the first part of the statement that
+ * inserts the new ones: the insert waits for it (it reads its count), and the partial unique index on the
+ * current version sees the old rows as already updated by this statement.
+ */
+function demoteCurrent(pairs: readonly AgencyYearPair[]) {
+  return sql`demoted AS (
+          UPDATE "Report" r SET "isCurrent" = false
+            FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
+           WHERE r."isCurrent" AND r."agencyId" = p."agencyId" AND r."year" = p."year"
+          RETURNING r."id")`;
+}
+const AFTER_DEMOTED = `WHERE (SELECT count(*) FROM demoted) >= 0`;
+
 function reportsSource(items: readonly AcceptItem[]) {
   return sql`unnest(${items.map((i) => i.agencyId)}::int[], ${items.map((i) => i.year)}::int[],
                       ${items.map((i) => i.template)}::text[], ${items.map((i) => i.documentId)}::int[],
@@ -122,12 +135,18 @@ function reportsSource(items: readonly AcceptItem[]) {
 }
 
 /** The new Report rows (the bulk path: its cells follow through COPY). */
-async function insertReports(client: SqlClient, items: readonly AcceptItem[]): Promise<AcceptedReport[]> {
+async function insertReports(
+  client: SqlClient,
+  items: readonly AcceptItem[],
+  pairs: readonly AgencyYearPair[],
+): Promise<AcceptedReport[]> {
   const rows = await runQuery<AcceptedReport & { documentId: number }>(
     client,
-    sql`${rawSql(INSERT_REPORTS)}
+    sql`WITH ${demoteCurrent(pairs)}
+        ${rawSql(INSERT_REPORTS)}
         ${rawSql(NEW_REPORTS)}
           FROM ${reportsSource(items)}
+        ${rawSql(AFTER_DEMOTED)}
         WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
         RETURNING "id", "versionNo", "documentId"`,
   );
@@ -142,6 +161,7 @@ async function insertReports(client: SqlClient, items: readonly AcceptItem[]): P
 async function insertReportsWithCells(
   client: SqlClient,
   items: readonly AcceptItem[],
+  pairs: readonly AgencyYearPair[],
 ): Promise<AcceptedReport[]> {
   const cells = items.flatMap((item) =>
     item.cells.map(
@@ -154,10 +174,12 @@ async function insertReportsWithCells(
   );
   const rows = await runQuery<AcceptedReport & { documentId: number }>(
     client,
-    sql`WITH reports AS (
+    sql`WITH ${demoteCurrent(pairs)},
+        reports AS (
           ${rawSql(INSERT_REPORTS)}
           ${rawSql(NEW_REPORTS)}
             FROM ${reportsSource(items)}
+          ${rawSql(AFTER_DEMOTED)}
           WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
           RETURNING "id", "versionNo", "documentId"),
         cells AS (

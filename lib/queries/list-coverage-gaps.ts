@@ -2,7 +2,8 @@
 // report of any agency placed there, and the agencies that filed the year before but not this year. Each
 // list is one page, with its total from its own count query. The town counts come from the gazetteer's
 // index (Region(level, path)) and, for the country, a province, city or county, from the summaries
-// (RegionYearCoverage.townsFiled) rather than a probe of the read model per town.
+// (RegionYearCoverage.townsFiled) rather than a probe of the read model per town; the agencies that
+// stopped filing are counted from the year before's summaries (RegionYearMetrics."lapsedNext").
 //   const gaps = await listCoverageGaps({ db, year, regionPath: "50/5001/500107/" });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AgencyKind } from "@/lib/reader/types";
@@ -68,8 +69,7 @@ export async function listCoverageGaps(options: {
         FROM "ReportMetrics" p JOIN "Agency" a ON a."id" = p."agencyId"
        WHERE ${lapsedAgency}
        ORDER BY p."regionPath", a."name" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
-    db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS "total" FROM "ReportMetrics" p WHERE ${lapsedAgency}`,
+    countLapsed({ db, year, regionPath: options.regionPath, kinds, lapsedAgency }),
   ]);
   return {
     towns: towns.map((town) => ({ ...town, parentNames: town.parentNames ?? [] })),
@@ -105,4 +105,29 @@ async function countTowns(options: {
              WHERE r."level" = 'town' AND ${path ? Prisma.sql`r."path" LIKE ${`${path}%`}` : Prisma.sql`TRUE`}) e,
            (SELECT coalesce(sum(c."townsFiled"), 0) AS "filed" FROM "RegionYearCoverage" c
              WHERE c."year" = ${year}::int AND ${filed}) f`;
+}
+
+/** Reports of the year before in the region whose agency has no report this year. */
+async function countLapsed(options: {
+  db: PrismaClient;
+  year: number;
+  regionPath: string | null;
+  kinds: string[] | null;
+  lapsedAgency: Prisma.Sql;
+}): Promise<{ total: number }[]> {
+  const { db, year, kinds } = options;
+  const path = options.regionPath ?? "";
+  const depth = pathDepth(path);
+  if (depth > SUMMARY_MAX_DEPTH) {
+    return db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" p WHERE ${options.lapsedAgency}`;
+  }
+  // The country: the provinces' rows only — reports without a region have no path to match.
+  const region = path
+    ? Prisma.sql`s."depth" = ${depth}::int AND s."regionPath" = ${path}`
+    : Prisma.sql`s."depth" = 1`;
+  return db.$queryRaw<{ total: number }[]>`
+    SELECT coalesce(sum(s."lapsedNext"), 0)::int AS "total" FROM "RegionYearMetrics" s
+     WHERE s."year" = ${year - 1}::int AND ${region}
+       AND (${kinds}::text[] IS NULL OR s."agencyKind" = ANY(${kinds}::text[]))`;
 }

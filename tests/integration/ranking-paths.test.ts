@@ -102,7 +102,7 @@ test("every sort, page and scope equals RANK() over the whole scope", async () =
             ranked: expected.ranked,
           });
           const shown = actual.rows.map((row) => ({
-            agencyId: row.entity.id,
+            agencyId: row.entity.type === "agency" ? row.entity.id : null,
             name: row.label,
             value: row.value,
             previousValue: row.previousValue,

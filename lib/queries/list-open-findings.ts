@@ -2,7 +2,8 @@
 // only the cross-year rules (origin across_years) — with the agency each belongs to, in agency-name order.
 // The total comes from the summaries (RegionYearFindings) where they hold the scope, else from its own count
 // query. The page is read the way that stays small at a million reports: none when the total is 0; for a
-// region, from its reports (one index range) joined to their open findings; for the whole country, by
+// region, from its reports (one index range), each report's findings by index (LATERAL … OFFSET 0 keeps
+// the planner from hashing every finding of every year instead); for the whole country, by
 // walking agencies in name order until the page is full (many findings), or from the open findings of the
 // code or origin asked for (few).
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -58,8 +59,10 @@ export async function listOpenFindings(options: {
          WHERE m."year" = ${year}::int AND ${scopeWhere(scope, "m")}
       )
       ${select}
-        FROM m JOIN "Finding" f ON f."reportId" = m."reportId" JOIN "Agency" a ON a."id" = m."agencyId"
-       WHERE ${findingWhere} ${page}`;
+        FROM m
+        CROSS JOIN LATERAL (SELECT * FROM "Finding" f WHERE f."reportId" = m."reportId" AND ${findingWhere} OFFSET 0) f
+        JOIN "Agency" a ON a."id" = m."agencyId"
+       ${page}`;
   } else if (total < (options.walkMinFindings ?? WALK_MIN_FINDINGS)) {
     rows = await db.$queryRaw<OpenFindingRow[]>`
       WITH f AS MATERIALIZED (SELECT * FROM "Finding" f WHERE ${findingWhere})

@@ -125,6 +125,8 @@ async function generate(db: Db, share: number): Promise<void> {
              FROM "Agency" a, generate_series(2019, 2025) y WHERE random() < 0.97 AND ${kept}`);
   await q(`INSERT INTO "Report"("agencyId", year, "versionNo", template, "documentId", "readerVersion")
            SELECT "agencyId", year, 1, '2021', id, 1 FROM "Document"`);
+  // Each report draws its own sizes: the LATERAL names the report (uncorrelated, it was run once and every
+  // report had the same 3 applications — all rates below the minimum n, nothing to rank by a rate).
   await q(`INSERT INTO "ReportMetrics"("reportId", "agencyId", year, "agencyKind", "regionCode", "regionPath", template,
              "applicationsNew", "applicationsTotal", processed, "disclosureRateNum", "disclosureRateDen", "denialRateNum", "denialRateDen",
              "unableRateNum", "unableRateDen", "rejectionRateNum", "rejectionRateDen", "reviews", "reviewCorrectionRateNum", "reviewCorrectionRateDen",
@@ -133,7 +135,8 @@ async function generate(db: Db, share: number): Promise<void> {
                   floor(n * 0.6), n, floor(n * 0.1), n, floor(n * 0.2), n, floor(n * 0.05), n, rv, floor(rv * 0.2), rv,
                   floor(random() ^ 4 * 800), floor(random() ^ 4 * 300), floor(random() ^ 5 * 100)
              FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" reg ON reg.code = a."regionCode",
-                  LATERAL (SELECT floor(random() ^ 3 * 120)::float8 AS n, floor(random() ^ 6 * 8)::float8 AS rv OFFSET 0) x`);
+                  LATERAL (SELECT floor(random() ^ 3 * 120)::float8 AS n, floor(random() ^ 6 * 8)::float8 AS rv
+                            WHERE r.id > 0 OFFSET 0) x`);
   await q(`INSERT INTO "Finding"("reportId", code, severity, kind, "cellIds", message)
            SELECT r.id, (ARRAY['CELL_BLANK','RULE_BALANCE','ROW_SHORT','VALUE_INFERRED'])[1 + (r.id % 4)], 'warning', 'uncertain', '{}', 'synthetic'
              FROM "Report" r WHERE r.id % 7 = 0`);

@@ -14,6 +14,11 @@ import { pathDepth } from "@/lib/queries/summary-sql";
 
 /** Names of missing children shown per government; the rest are counted. */
 const MISSING_NAMES_SHOWN = 30;
+/**
+ * Differing cells listed per government, largest difference first; the rest are counted (a city's twenty
+ * governments with every cell off made a page of 4,000 rows that took seconds to render).
+ */
+const MISMATCHES_SHOWN = 20;
 
 /** Above a city (the country, a province) the check would sum every cell of thousands of reports. */
 const MIN_DEPTH = 2;
@@ -65,6 +70,9 @@ export async function RollUpSection({ year, regionPath }: { year: number; region
 
 function RollUpCard({ check }: { check: RollUpCheck }) {
   const shown = check.missing.slice(0, MISSING_NAMES_SHOWN);
+  const mismatches = [...check.mismatches]
+    .sort((a, b) => Math.abs(b.parentValue - b.childrenSum) - Math.abs(a.parentValue - a.childrenSum))
+    .slice(0, MISMATCHES_SHOWN);
   return (
     <div className="space-y-2 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
       <h3 className="font-medium text-slate-900">
@@ -77,7 +85,7 @@ function RollUpCard({ check }: { check: RollUpCheck }) {
       {check.mismatches.length > 0 ? (
         <DataTable
           label={`${check.government.name} 汇总核对不符的单元格`}
-          rows={check.mismatches}
+          rows={mismatches}
           rowKey={(row) => row.cellId}
           columns={[
             {
@@ -101,6 +109,12 @@ function RollUpCard({ check }: { check: RollUpCheck }) {
             { key: "note", header: "说明", align: "left", cell: (row) => describeRollUpMismatch(row, check) },
           ]}
         />
+      ) : null}
+      {check.mismatches.length > mismatches.length ? (
+        <p className="text-sm text-slate-600">
+          以上为差额最大的 {mismatches.length} 个单元格，共 {check.mismatches.length}{" "}
+          个单元格不一致，请打开本级报告逐格核对。
+        </p>
       ) : null}
       {check.missing.length > 0 ? (
         <p className="text-sm text-amber-800">

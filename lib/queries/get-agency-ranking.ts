@@ -3,7 +3,8 @@
 // not ranked (value null, listed after the ranked ones). The total comes from its own count query.
 // Sorted by value, the page is cut by a bounded sort (no sort of the whole year) and each row's rank, 1 +
 // the rows with a higher value, is worked out from two counts around the page's highest value
-// (rankPageRows) instead of a window over every agency in scope.
+// (rankPageRows) instead of a window over every agency in scope. Sorted by change or name, the page is cut
+// first (last year's rows joined by their year) and its ranks come from one counting pass (rankByBuckets).
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";

@@ -183,7 +183,7 @@ test("open findings, each page and filter, equal plain SQL on every way of readi
   }
 });
 
-test("reports to review and agencies that stopped filing equal plain SQL in every scope", async () => {
+test("reports to review, agencies that stopped filing and towns without a report equal plain SQL in every scope", async () => {
   for (const scope of await scopes()) {
     const [review] = await rows(
       `SELECT (count(*) FILTER (WHERE r."status" = 'needs_review'))::int AS "reportsToReview",
@@ -212,5 +212,40 @@ test("reports to review and agencies that stopped filing equal plain SQL in ever
       kinds: scope.kinds,
     });
     expect({ scope, lapsed: gaps.lapsedTotal }).toEqual({ scope, lapsed: lapsed!.total });
+    // The lists, page by page, in their order (region path, then name; towns by path).
+    for (const page of [1, 2]) {
+      const listed = await listCoverageGaps({
+        db: t.db,
+        year: YEAR,
+        regionPath: scope.regionPath,
+        kinds: scope.kinds,
+        page,
+        pageSize: 3,
+      });
+      const lapsedRows = await rows<{ agencyId: number }>(
+        `SELECT p."agencyId" FROM "ReportMetrics" p JOIN "Agency" a ON a."id" = p."agencyId"
+          WHERE ${plainScope(scope, "p")} AND p."regionPath" IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."agencyId" = p."agencyId" AND m."year" = p."year" + 1)
+          ORDER BY p."regionPath", a."name" LIMIT 3 OFFSET ${(page - 1) * 3}`,
+        YEAR - 1,
+      );
+      const towns = await rows<{ code: string }>(
+        `SELECT r."code" FROM "Region" r WHERE r."level" = 'town' AND r."path" LIKE '${scope.regionPath ?? ""}%'
+            AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = $1)
+          ORDER BY r."path" LIMIT 3 OFFSET ${(page - 1) * 3}`,
+        YEAR,
+      );
+      expect({
+        scope,
+        page,
+        lapsed: listed.lapsed.map((row) => row.agencyId),
+        towns: listed.towns.map((row) => row.code),
+      }).toEqual({
+        scope,
+        page,
+        lapsed: lapsedRows.map((row) => row.agencyId),
+        towns: towns.map((row) => row.code),
+      });
+    }
   }
 });

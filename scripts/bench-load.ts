@@ -1,15 +1,25 @@
 // npm run bench:load — the signed-in app under load: autocannon, C connections for S seconds each, one
 // signed-in session, against the production server (`npm start`'s start script) on a throwaway embedded
-// PostgreSQL holding a synthetic year of reports; loopback only. Targets, one after the other:
+// PostgreSQL holding a synthetic year of reports; loopback only. Targets:
 //   1. a trivial dynamic page of the app (/account: the layout, the session, no dashboard query);
 //   2. the ranking page (/rankings for that year);
 //   3. a filtered export of one region-year (every cell of about 50 reports: ~10,000 long CSV rows).
+// Each target is warmed up first (its route's modules loaded, V8 warm; not counted). The trivial and the
+// ranking page are then measured in alternating rounds (R rounds of about S/R seconds each) rather than one
+// after the other, so that a neighbour's burst on a shared machine slows both alike and their ratio — the
+// figure that matters — stays comparable; the export follows. A round sends a fixed number of requests (the
+// warm-up's rate × its seconds) and waits for all of them: a round cut off by a clock would drop the
+// requests still in flight, up to 50 slow pages' work, and understate the slower target most. Throughput
+// is requests over the rounds' elapsed time. The load average is printed at each round.
 // Prints throughput, p50/p95/p99 and errors per target and the ranking page's ratio to the trivial page
 // (target ≥ 0.5); `--json <file>` also writes them for `npm run bench`.
-//   npm run bench:load -- [--connections 50] [--seconds 60] [--reports 10000] [--year 2024]
+//   npm run bench:load -- [--connections 50] [--seconds 60] [--rounds 4] [--warmup 5] [--reports 10000]
+//                         [--year 2024]
 // Needs a production build (`npm run build`; `npm start` makes one too).
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -24,6 +34,8 @@ const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "50" },
     seconds: { type: "string", default: "60" },
+    rounds: { type: "string", default: "4" },
+    warmup: { type: "string", default: "5" },
     reports: { type: "string", default: "10000" },
     year: { type: "string", default: "2024" },
     "export-path": { type: "string", default: "/api/export" },
@@ -32,6 +44,8 @@ const { values } = parseArgs({
 });
 const CONNECTIONS = Number(values.connections);
 const SECONDS = Number(values.seconds);
+const ROUNDS = Math.max(1, Number(values.rounds));
+const WARMUP_SECONDS = Number(values.warmup);
 const REPORTS = Number(values.reports);
 const YEAR = Number(values.year);
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-load");
@@ -77,18 +91,41 @@ async function main(): Promise<void> {
         path: `${values["export-path"]}?year=${YEAR}&region=${region.code}&format=long&type=csv`,
       },
     ];
-    const figures: LoadFigure[] = [];
+    const live: { target: string; path: string; perSecond: number }[] = [];
+    const skipped = new Map<string, LoadFigure>();
     for (const target of targets) {
       const probe = await fetch(base + target.path, { headers: { cookie }, redirect: "manual" });
       await probe.arrayBuffer();
       if (probe.status !== 200) {
-        figures.push({ ...emptyFigure(target), skipped: `HTTP ${probe.status}` });
+        skipped.set(target.path, { ...emptyFigure(target), skipped: `HTTP ${probe.status}` });
         console.log(`${target.target}: 跳过 — ${target.path} 答复 HTTP ${probe.status}`);
         continue;
       }
-      console.log(`${target.target}: ${CONNECTIONS} 个连接, ${SECONDS} s…`);
-      figures.push(await measure({ base, cookie, ...target }));
+      const warmup = await run({ base, cookie, path: target.path, seconds: Math.max(1, WARMUP_SECONDS) });
+      live.push({ ...target, perSecond: warmup.requests / warmup.seconds });
     }
+    // The two pages whose ratio is the target alternate round by round; anything after them runs alone.
+    const paired = live.filter((target) => target.path !== targets[2]!.path);
+    const runs = new Map(live.map((target) => [target.path, [] as RunResult[]]));
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const target of paired) {
+        console.log(
+          `${target.target}: ${CONNECTIONS} 个连接, 第 ${round}/${ROUNDS} 轮 ${SECONDS / ROUNDS} s（负载 ${loadAverage()}）…`,
+        );
+        runs
+          .get(target.path)!
+          .push(await run({ base, cookie, path: target.path, amount: amountFor(target, SECONDS / ROUNDS) }));
+      }
+    for (const target of live.filter((target) => !paired.includes(target))) {
+      console.log(`${target.target}: ${CONNECTIONS} 个连接, ${SECONDS} s（负载 ${loadAverage()}）…`);
+      runs
+        .get(target.path)!
+        .push(await run({ base, cookie, path: target.path, amount: amountFor(target, SECONDS) }));
+    }
+    const figures = targets.map(
+      (target) => skipped.get(target.path) ?? summarise(target, runs.get(target.path)!),
+    );
+    console.log(`负载 ${loadAverage()}`);
     printTable(figures);
     if (values.json)
       await writeFile(values.json, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, figures }));
@@ -145,14 +182,33 @@ async function pickExportRegion(url: string): Promise<{ code: string; name: stri
   }
 }
 
-async function measure(options: { base: string; cookie: string; target: string; path: string }) {
+interface RunResult {
+  latencies: number[];
+  requests: number;
+  seconds: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Requests for about `seconds` at the rate seen in the warm-up; at least two per connection. */
+function amountFor(target: { perSecond: number }, seconds: number): number {
+  return Math.max(CONNECTIONS * 2, Math.round(target.perSecond * seconds));
+}
+
+/** One autocannon run: for `seconds` (the warm-up) or until `amount` requests have been answered. */
+async function run(
+  options: { base: string; cookie: string; path: string } & (
+    { seconds: number; amount?: never } | { amount: number; seconds?: never }
+  ),
+): Promise<RunResult> {
   const latencies: number[] = [];
+  const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.base + options.path,
         connections: CONNECTIONS,
-        duration: SECONDS,
+        ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
         headers: { cookie: options.cookie },
         timeout: 30,
       },
@@ -161,20 +217,38 @@ async function measure(options: { base: string; cookie: string; target: string; 
     // autocannon's summary has p90 and p97.5 but no p95: every response's time is kept instead.
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  latencies.sort((a, b) => a - b);
+  return {
+    latencies,
+    requests: result.requests.total,
+    seconds: options.seconds ?? (performance.now() - started) / 1000,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function summarise(target: { target: string; path: string }, results: readonly RunResult[]): LoadFigure {
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
   const at = (share: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0;
+  const sum = (pick: (result: RunResult) => number) => results.reduce((total, r) => total + pick(r), 0);
   return {
-    target: options.target,
-    path: options.path,
-    requests: result.requests.total,
-    perSecond: result.requests.total / SECONDS,
+    target: target.target,
+    path: target.path,
+    requests: sum((r) => r.requests),
+    perSecond: sum((r) => r.requests) / sum((r) => r.seconds),
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  } satisfies LoadFigure;
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+  };
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
 }
 
 function printTable(figures: readonly LoadFigure[]): void {
@@ -191,7 +265,10 @@ function printTable(figures: readonly LoadFigure[]): void {
   const [trivial, ranking] = figures;
   if (trivial && ranking && trivial.perSecond > 0)
     console.log(`\nranking / trivial = ${(ranking.perSecond / trivial.perSecond).toFixed(2)} (target ≥ 0.5)`);
-  console.log(`(signed in as ${BENCH_ADMIN.email}; ${CONNECTIONS} connections, ${SECONDS} s per target)`);
+  console.log(
+    `(signed in as ${BENCH_ADMIN.email}; ${CONNECTIONS} connections, ${SECONDS} s per target after a ${WARMUP_SECONDS} s ` +
+      `warm-up; the two pages alternate in ${ROUNDS} rounds)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -49,6 +49,8 @@ export const APP_ERRORS = {
   NO_REPORTS_FOUND: { status: 404, message: "该网页不是年报，也没有找到年报链接" },
   // Capacity and infrastructure
   BUSY: { status: 503, message: "服务器繁忙，请稍后再试" },
+  // The client went away before the answer began (nginx's 499): nobody reads it.
+  CLIENT_CLOSED_REQUEST: { status: 499, message: "请求已取消" },
   DATABASE_UNAVAILABLE: { status: 503, message: "数据库暂时无法连接，请稍后再试" },
   INTERNAL_ERROR: { status: 500, message: "服务器内部错误，请稍后再试" },
 } as const satisfies Record<string, { status: number; message: string }>;

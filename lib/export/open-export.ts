@@ -40,6 +40,8 @@ export async function openExport(options: {
   query: ExportQuery;
   minN: number;
   now: Date;
+  /** The request's signal: an export whose client left while it waited for a connection never starts. */
+  signal?: AbortSignal;
 }): Promise<OpenedExport> {
   const { db, query, minN } = options;
   const { selection, region } = await resolveExportSelection(db, query);
@@ -53,8 +55,12 @@ export async function openExport(options: {
   };
   const opened =
     query.type === "csv"
-      ? await streamCsvExport({ pool, plan: plan("csv") })
-      : await streamXlsxExport({ pool, sheets: xlsxSheets(query, cells, metricIds, plan) });
+      ? await streamCsvExport({ pool, plan: plan("csv"), signal: options.signal })
+      : await streamXlsxExport({
+          pool,
+          sheets: xlsxSheets(query, cells, metricIds, plan),
+          signal: options.signal,
+        });
   return {
     ...opened,
     fileName: buildExportFileName({ query, regionName: region?.name ?? null, now: options.now }),

@@ -29,9 +29,14 @@ export interface ExportStream {
   pid: number;
 }
 
-export async function streamCsvExport(options: { pool: pg.Pool; plan: ExportSql }): Promise<ExportStream> {
+export async function streamCsvExport(options: {
+  pool: pg.Pool;
+  plan: ExportSql;
+  /** The request's: an export still waiting for a connection when its client leaves does not start. */
+  signal?: AbortSignal;
+}): Promise<ExportStream> {
   const { plan } = options;
-  const connection = await openExportConnection(options.pool);
+  const connection = await openExportConnection(options.pool, options.signal);
   const records = new CrlfRecords();
   let settle: (outcome: ExportOutcome) => void = () => {};
   const finished = new Promise<ExportOutcome>((resolve) => (settle = resolve));

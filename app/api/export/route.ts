@@ -13,8 +13,16 @@ import { readMinRateN } from "@/lib/metrics/min-rate-n";
 
 export const GET = withAuth({ permission: "export" }, async ({ request, user }) => {
   const query = exportQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
-  const opened = await openExport({ db, query, minN: readMinRateN(process.env), now: new Date() });
-  request.signal.addEventListener("abort", () => opened.stream.destroy(), { once: true });
+  const opened = await openExport({
+    db,
+    query,
+    minN: readMinRateN(process.env),
+    now: new Date(),
+    signal: request.signal,
+  });
+  // A client gone before this line fired "abort" already; one that leaves later is heard by the listener.
+  if (request.signal.aborted) opened.stream.destroy();
+  else request.signal.addEventListener("abort", () => opened.stream.destroy(), { once: true });
   const ip = getRequestIp(request.headers);
   void opened.finished.then((outcome) =>
     recordExport({ db, user, query, outcome, ip }).catch((error: unknown) =>

@@ -121,8 +121,17 @@ test("督查简报: printable page with the data date, Word download, at 1366 an
 });
 
 test("汇总核对 on 数据质量", async ({ page }) => {
+  // The whole country would sum every cell of thousands of governments' children: the section asks for a
+  // city or a county, and shows the check there.
   await page.goto("/quality");
   await expect(page.getByRole("heading", { name: "汇总核对（本级报告与下级合计）" })).toBeVisible();
+  await expect(page.getByText("请选择一个市或区县查看汇总核对。")).toBeVisible();
+  await page.goto("/quality?year=2023&region=5303");
+  await expect(page.getByRole("heading", { name: "汇总核对（本级报告与下级合计）" })).toBeVisible();
+  await expect(page.locator("#roll-up")).toContainText(
+    "区县、市政府的本级报告应等于其部门和下一级政府报告的合计",
+  );
+  await expect(page.getByText("请选择一个市或区县查看汇总核对。")).toBeHidden();
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectNoSidewaysScroll(page, `quality at ${width}`);

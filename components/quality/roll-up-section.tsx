@@ -1,6 +1,7 @@
 // 汇总核对 on 数据质量 and the region page: each 区/县 or 市 government with a report that year, its tables 三 and
 // 四 against the sum over its children's reports, the cells that differ (both sums and the difference) and
-// the children that filed nothing that year (missing, not counted as zero).
+// the children that filed nothing that year (missing, not counted as zero). For a city or a county: above
+// that, the page asks for one (the country's first hundred governments took seconds at a million reports).
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,11 +10,29 @@ import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db";
 import { describeRollUpCheck, describeRollUpMismatch } from "@/lib/queries/describe-roll-up";
 import { getRollUpChecks, MAX_GOVERNMENTS, type RollUpCheck } from "@/lib/queries/get-roll-up-checks";
+import { pathDepth } from "@/lib/queries/summary-sql";
 
 /** Names of missing children shown per government; the rest are counted. */
 const MISSING_NAMES_SHOWN = 30;
+/**
+ * Differing cells listed per government, largest difference first; the rest are counted (a city's twenty
+ * governments with every cell off made a page of 4,000 rows that took seconds to render).
+ */
+const MISMATCHES_SHOWN = 20;
+
+/** Above a city (the country, a province) the check would sum every cell of thousands of reports. */
+const MIN_DEPTH = 2;
 
 export async function RollUpSection({ year, regionPath }: { year: number; regionPath: string | null }) {
+  if (pathDepth(regionPath ?? "") < MIN_DEPTH) {
+    return (
+      <Section id="roll-up" title="汇总核对（本级报告与下级合计）">
+        <EmptyState title="请选择一个市或区县查看汇总核对。">
+          区县、市政府的本级报告与其部门和下一级政府报告的合计逐格比对，按市或区县查看。
+        </EmptyState>
+      </Section>
+    );
+  }
   const { checks, total } = await getRollUpChecks({ db, year, regionPath });
   const flagged = checks.filter((check) => check.mismatches.length > 0 || check.missing.length > 0);
   const passed = checks.filter((check) => !flagged.includes(check));
@@ -51,6 +70,9 @@ export async function RollUpSection({ year, regionPath }: { year: number; region
 
 function RollUpCard({ check }: { check: RollUpCheck }) {
   const shown = check.missing.slice(0, MISSING_NAMES_SHOWN);
+  const mismatches = [...check.mismatches]
+    .sort((a, b) => Math.abs(b.parentValue - b.childrenSum) - Math.abs(a.parentValue - a.childrenSum))
+    .slice(0, MISMATCHES_SHOWN);
   return (
     <div className="space-y-2 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
       <h3 className="font-medium text-slate-900">
@@ -63,7 +85,7 @@ function RollUpCard({ check }: { check: RollUpCheck }) {
       {check.mismatches.length > 0 ? (
         <DataTable
           label={`${check.government.name} 汇总核对不符的单元格`}
-          rows={check.mismatches}
+          rows={mismatches}
           rowKey={(row) => row.cellId}
           columns={[
             {
@@ -87,6 +109,12 @@ function RollUpCard({ check }: { check: RollUpCheck }) {
             { key: "note", header: "说明", align: "left", cell: (row) => describeRollUpMismatch(row, check) },
           ]}
         />
+      ) : null}
+      {check.mismatches.length > mismatches.length ? (
+        <p className="text-sm text-slate-600">
+          以上为差额最大的 {mismatches.length} 个单元格，共 {check.mismatches.length}{" "}
+          个单元格不一致，请打开本级报告逐格核对。
+        </p>
       ) : null}
       {check.missing.length > 0 ? (
         <p className="text-sm text-amber-800">

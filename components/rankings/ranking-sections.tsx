@@ -1,5 +1,8 @@
 // 排名's sections: the leaders as a bar chart with the same ten rows as a table beside it, and the full
-// ranking, one page at a time, with its total from its own count query.
+// ranking, one page at a time, with its total from its own count query. The leaders are the first ten rows
+// of the first page by value: when the table shows that page too, both read one query (React's cache
+// dedupes it within the request), which at national scale is a pass over a year of reports.
+import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { metricFormat } from "@/components/ui/format-number";
@@ -15,6 +18,11 @@ import type { ReportScope } from "@/lib/queries/report-scope";
 
 const LEADERS = 10;
 
+const loadRanking = cache(
+  (year: number, scope: ReportScope, metric: MetricDefinition, minN: number, page: number, sort: SortKey) =>
+    getAgencyRanking({ db, year, scope, metric, minN, page, sort }),
+);
+
 interface RankingProps {
   year: number;
   scope: ReportScope;
@@ -23,8 +31,8 @@ interface RankingProps {
 }
 
 export async function RankingLeaders({ year, scope, metric, minN }: RankingProps) {
-  const { rows } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1, pageSize: LEADERS });
-  const leaders = rows.filter((row) => row.value !== null);
+  const { rows } = await loadRanking(year, scope, metric, minN, 1, "value_desc");
+  const leaders = rows.slice(0, LEADERS).filter((row) => row.value !== null);
   return (
     <Section
       title="前十名"
@@ -64,7 +72,7 @@ export async function RankingTable({
   page,
   sort,
 }: RankingProps & { filters: DashboardFilters; page: number; sort: SortKey }) {
-  const ranking = await getAgencyRanking({ db, year, scope, metric, minN, page, sort });
+  const ranking = await loadRanking(year, scope, metric, minN, page, sort);
   const hidden = ranking.total - ranking.ranked;
   return (
     <Section

@@ -4,20 +4,26 @@
 //   await confirmReport(db, { reportId, userId });
 import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
+import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 
 export async function confirmReport(
   db: Db,
   input: { reportId: number; userId: string | null },
 ): Promise<void> {
   const pool = getPool(db);
-  const [confirmed] = await runQuery<{ id: number }>(
-    pool,
-    sql`UPDATE "Report" r SET "status" = 'confirmed', "confirmedAt" = now(), "confirmedById" = ${input.userId}
-         WHERE r."id" = ${input.reportId}::int AND r."status" = 'needs_review'
-           AND NOT EXISTS (SELECT 1 FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open')
-     RETURNING r."id"`,
-  );
+  // The summaries count the reports to review (数据质量): they follow in the same transaction.
+  const confirmed = await withTransaction(pool, async (client) => {
+    const [report] = await runQuery<{ agencyId: number; year: number }>(
+      client,
+      sql`UPDATE "Report" r SET "status" = 'confirmed', "confirmedAt" = now(), "confirmedById" = ${input.userId}
+           WHERE r."id" = ${input.reportId}::int AND r."status" = 'needs_review'
+             AND NOT EXISTS (SELECT 1 FROM "Finding" f WHERE f."reportId" = r."id" AND f."status" = 'open')
+       RETURNING r."agencyId", r."year"`,
+    );
+    if (report) await refreshReportSummaries(client, report);
+    return report;
+  });
   if (confirmed) return;
   const [report] = await runQuery<{ status: string; open: number }>(
     pool,
@@ -33,11 +39,23 @@ export async function confirmReport(
   );
 }
 
-/** A confirmed report whose cells changed is to be checked again. */
+/**
+ * A confirmed report whose cells changed is to be checked again. `client` is a transaction's (the summaries'
+ * refresh takes transaction locks).
+ */
 export async function reopenReport(client: SqlClient, reportId: number): Promise<void> {
-  await runQuery(
+  const [report] = await runQuery<{ agencyId: number; year: number }>(
     client,
     sql`UPDATE "Report" SET "status" = 'needs_review', "confirmedAt" = NULL, "confirmedById" = NULL
-         WHERE "id" = ${reportId}::int AND "status" = 'confirmed'`,
+         WHERE "id" = ${reportId}::int AND "status" = 'confirmed'
+     RETURNING "agencyId", "year"`,
   );
+  if (report) await refreshReportSummaries(client, report);
+}
+
+async function refreshReportSummaries(
+  client: SqlClient,
+  agencyYear: { agencyId: number; year: number },
+): Promise<void> {
+  await refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears: [agencyYear] }));
 }

@@ -1,11 +1,12 @@
-// Keeps the read model's summaries (RegionYearMetrics, RegionYearCoverage) exact: called by
+// Keeps the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings) exact: called by
 // refreshReportMetrics around its upsert, so every writer of the read model — uploads, bulk imports,
 // corrections, refiling, an agency's region filled in — keeps them right in the same transaction.
 //   const keys = await findSummaryKeys(client, target);   // before the read model changes
 //   … upsert ReportMetrics …
 //   await refreshRegionSummaries(client, keys);            // after
-// The rows recomputed are every (year, region) a changed report counted in before or after the change, and
-// the year after (its "matched" sums pair each agency with its report of the year before).
+// The rows recomputed are every (year, region) a changed report counted in before or after the change, the
+// year after (its "matched" sums pair each agency with its report of the year before) and the year before
+// (its "lapsedNext" counts the agencies without a report in the year after it).
 import type pg from "pg";
 import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import {
@@ -44,15 +45,16 @@ export function summaryKeysQuery(target: SummaryTarget): Sql {
     UNION SELECT r."agencyId", r."year" FROM "Report" r WHERE r."agencyId" = ANY(${ids}::int[]) AND r."isCurrent"
     UNION SELECT m."agencyId", m."year" FROM "ReportMetrics" m WHERE m."agencyId" = ANY(${ids}::int[])`;
   // Where each report counts after the change (its agency's region now) and before it (its read-model row,
-  // the next year's row, whose matched sums pair it with this one, and the agency's two earliest rows,
-  // one of which is its first report before or after).
+  // the next year's row, whose matched sums pair it with this one, the year before's, whose lapsedNext
+  // asks whether this one exists, and the agency's two earliest rows, one of which is its first report
+  // before or after).
   return summaryKeysOf(sql`
       WITH t AS (${agencyYears})
       SELECT t."year", g."path" FROM t
         JOIN "Agency" a ON a."id" = t."agencyId" LEFT JOIN "Region" g ON g."code" = a."regionCode"
       UNION
       SELECT m."year", m."regionPath" FROM t
-        JOIN "ReportMetrics" m ON m."agencyId" = t."agencyId" AND m."year" IN (t."year", t."year" + 1)
+        JOIN "ReportMetrics" m ON m."agencyId" = t."agencyId" AND m."year" IN (t."year" - 1, t."year", t."year" + 1)
       UNION
       SELECT e."year", e."regionPath" FROM (SELECT DISTINCT t."agencyId" FROM t) ta
         CROSS JOIN LATERAL (SELECT m."year", m."regionPath" FROM "ReportMetrics" m
@@ -104,7 +106,7 @@ function isPool(client: SqlClient): client is pg.Pool {
 
 /** Every summary row from the whole read model (the rebuild; the caller holds the read model locked). */
 export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
-  await runQuery(client, sql`TRUNCATE "RegionYearMetrics", "RegionYearCoverage"`);
+  await runQuery(client, sql`TRUNCATE "RegionYearMetrics", "RegionYearCoverage", "RegionYearFindings"`);
   const keys = await runQuery<SummaryKey>(
     client,
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),

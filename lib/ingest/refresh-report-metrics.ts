@@ -157,6 +157,18 @@ async function fillSummaries(client: pg.PoolClient): Promise<void> {
 }
 
 /**
+ * Declares the read model current as it stands, without rebuilding it from cells — for a synthetic read
+ * model written directly (bench:dashboard), so that a start rebuilds at most the summaries.
+ */
+export async function markReportMetricsCurrent(pool: pg.Pool): Promise<void> {
+  await runQuery(
+    pool,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${FINGERPRINT_KEY}, ${METRICS_SQL_FINGERPRINT}, now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+  );
+}
+
+/**
  * At start: rebuilds the read model (and its summaries) when the metric dictionary changed since it was
  * filled; only the summaries when their SQL changed or an import stopped before recomputing them.
  */

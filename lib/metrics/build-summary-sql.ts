@@ -1,5 +1,5 @@
-// The SQL that fills the read model's summaries (RegionYearMetrics, RegionYearCoverage — see their
-// migration) for a set of keys (year, region path, depth), generated from the metric dictionary like the
+// The SQL that fills the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings
+// — see their migrations) for a set of keys (year, region path, depth), generated from the metric dictionary like the
 // read model's own SQL. Deepest first: a county's rows sum its reports; a city's sum its counties' rows and
 // the reports placed on the city itself; a province's likewise; depth 0 holds the reports without a region.
 // Every statement takes the keys as three parallel arrays ($1 years, $2 paths, $3 depths).
@@ -70,13 +70,19 @@ const SUMS_OF_ROWS = SUMMED.map((c) => `sum(x.${q(c)})::float8`).join(", ");
 const COLUMN_LIST = SUMMED.map(q).join(", ");
 
 // Besides the sums: the reports that are their agency's earliest current report (so the distinct agencies
-// of several years add up), and the open findings of the reports.
+// of several years add up), the open findings of the reports, the reports still to review (数据质量's
+// queue), and the reports whose agency has no current report the next year (数据质量's agencies that
+// stopped filing, read from the year before the one shown).
 const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
        (count(*) FILTER (WHERE NOT EXISTS (
           SELECT 1 FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId" AND e."year" < m."year")))::int AS "firstReports",
        coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int
-         AS "openFindings"`;
-const COUNTED = ["reports", "matchedAgencies", "firstReports", "openFindings"];
+         AS "openFindings",
+       (count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM "Report" r WHERE r."id" = m."reportId" AND r."status" = 'needs_review')))::int AS "toReview",
+       (count(*) FILTER (WHERE NOT EXISTS (
+          SELECT 1 FROM "ReportMetrics" n WHERE n."agencyId" = m."agencyId" AND n."year" = m."year" + 1)))::int AS "lapsedNext"`;
+const COUNTED = ["reports", "matchedAgencies", "firstReports", "openFindings", "toReview", "lapsedNext"];
 
 /** A statement over the keys of one depth (or all): the CTE "keys" is prepended when it is built. */
 interface Step {
@@ -202,11 +208,63 @@ SELECT * FROM (
 ) g WHERE g."covered" > 0 OR g."townsFiled" > 0`,
 });
 
+// RegionYearFindings: the open findings of the reports by agency kind, code, kind and origin, and the
+// reports that have them (a report lies in one subtree, so distinct reports add up like the rest).
+const INSERT_FINDINGS = `INSERT INTO "RegionYearFindings" ("year", "regionPath", "depth", "agencyKind", "code", "kind",
+  "origin", "findings", "reports")`;
+const FINDING_COUNTS = `m."agencyKind", f."code", f."kind"::text AS "kind", f."origin"::text AS "origin",
+           count(*)::int AS "findings", count(DISTINCT f."reportId")::int AS "reports"
+      FROM "ReportMetrics" m JOIN "Finding" f ON f."reportId" = m."reportId" AND f."status" = 'open'`;
+
+const findingsOfReports = (where: string) => `SELECT k."year", k."path", k."depth", x.*
+    FROM keys k
+    CROSS JOIN LATERAL (
+      SELECT ${FINDING_COUNTS}
+       WHERE ${where}
+       GROUP BY 1, 2, 3, 4
+    ) x`;
+
+const FINDINGS_FROM_REPORTS = (depth: number, where: string): Step => ({
+  depth,
+  text: `
+${INSERT_FINDINGS}
+${findingsOfReports(where)}`,
+});
+
+const FINDINGS_ALL_FROM_REPORTS = `${INSERT_FINDINGS}
+SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, ${FINDING_COUNTS}
+ WHERE ${COUNTY_OF} IS NOT NULL
+ GROUP BY 1, 2, 4, 5, 6, 7`;
+
+const FINDINGS_FROM_CHILDREN = (depth: number): Step => ({
+  depth,
+  text: `,
+parts AS (
+  SELECT k."year", k."path", k."depth", c."agencyKind", c."code", c."kind", c."origin", c."findings", c."reports"
+    FROM keys k
+    CROSS JOIN LATERAL (
+      SELECT * FROM "RegionYearFindings" c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c
+  UNION ALL
+  ${findingsOfReports(REPORTS_IN.own)}
+)
+${INSERT_FINDINGS}
+SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."origin",
+       sum(x."findings")::int, sum(x."reports")::int
+  FROM parts x
+ GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+});
+
 const DELETE_KEYS: Step = {
   depth: null,
   text: `,
 gone AS (
   DELETE FROM "RegionYearCoverage" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
+),
+gone_findings AS (
+  DELETE FROM "RegionYearFindings" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
 )
 DELETE FROM "RegionYearMetrics" s USING keys k WHERE s."year" = k."year" AND s."regionPath" = k."path"`,
 };
@@ -216,9 +274,17 @@ const STEPS: readonly Step[] = [
   DELETE_KEYS,
   FILL_FROM_REPORTS(SUMMARY_MAX_DEPTH, REPORTS_IN.subtree),
   COVERAGE_FROM_REPORTS(SUMMARY_MAX_DEPTH),
-  ...[2, 1].flatMap((depth) => [FILL_FROM_CHILDREN(depth), COVERAGE_FROM_CHILDREN(depth)]),
+  FINDINGS_FROM_REPORTS(SUMMARY_MAX_DEPTH, REPORTS_IN.subtree),
+  ...[2, 1].flatMap((depth) => [
+    FILL_FROM_CHILDREN(depth),
+    COVERAGE_FROM_CHILDREN(depth),
+    FINDINGS_FROM_CHILDREN(depth),
+  ]),
   FILL_FROM_REPORTS(0, REPORTS_IN.unplaced),
+  FINDINGS_FROM_REPORTS(0, REPORTS_IN.unplaced),
 ];
+/** The steps a rebuild runs after filling the deepest rows of every table in one pass each. */
+const UPPER_STEPS = STEPS.slice(4);
 
 function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
   return sql`WITH keys AS (
@@ -240,7 +306,8 @@ export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
   return [
     sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
     sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
-    ...STEPS.slice(3).map((step) => withKeys(keys, step)),
+    sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`,
+    ...UPPER_STEPS.map((step) => withKeys(keys, step)),
   ];
 }
 
@@ -266,6 +333,7 @@ export const SUMMARY_SQL_FINGERPRINT = createHash("sha256")
       ...STEPS.map((step) => step.text),
       FILL_ALL_FROM_REPORTS,
       COVERAGE_ALL_FROM_REPORTS,
+      FINDINGS_ALL_FROM_REPORTS,
       summaryKeysOf(sql`x`).text,
     ].join("\n"),
   )

@@ -3,7 +3,8 @@
 // not ranked (value null, listed after the ranked ones). The total comes from its own count query.
 // Sorted by value, the page is cut by a bounded sort (no sort of the whole year) and each row's rank, 1 +
 // the rows with a higher value, is worked out from two counts around the page's highest value
-// (rankPageRows) instead of a window over every agency in scope.
+// (rankPageRows) instead of a window over every agency in scope. Sorted by change or name, the page is cut
+// first (last year's rows joined by their year) and its ranks come from one counting pass (rankByBuckets).
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
@@ -89,28 +90,74 @@ export async function getAgencyRanking(options: {
     const pageRows = rows.filter((row) => row.agencyId !== null);
     return toRanking(rankPageRows(pageRows, counts), counts);
   }
-  const [rows, [counts]] = await Promise.all([
-    // By change or name: every row needs last year's value or its name before the page is cut.
-    db.$queryRaw<RawRankingRow[]>`
-        WITH numbered AS (
-          SELECT m."agencyId", m."regionPath", a."name", a."kind", ${value} AS "value",
-                 ${metricNSql(metric, "m")} AS "n", ${metricValueSql(metric, minN, "p")} AS "previousValue",
-                 CASE WHEN ${value} IS NOT NULL THEN rank() OVER (ORDER BY ${value} DESC NULLS LAST) END AS "rank"
-            FROM "ReportMetrics" m
-            JOIN "Agency" a ON a."id" = m."agencyId"
-            LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-           WHERE m."year" = ${year}::int AND ${where}
-        ), page AS (
-          SELECT * FROM numbered ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
-        )
-        SELECT page."agencyId", page."name", page."kind", page."rank", page."value", page."n",
-               page."previousValue", ${regionNamesOf}
-          FROM page ORDER BY ${Prisma.raw(ORDER_BY[sort])}`,
-    db.$queryRaw<{ total: number; ranked: number }[]>`
-      SELECT count(*)::int AS "total", count(${value})::int AS "ranked"
-        FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
-  ]);
+  // By change or name: every row needs last year's value (or its name) before the page is cut; the ranks
+  // of the page's rows then come from one counting pass (rankByBuckets), not a window over every row.
+  const byName = sort === "name";
+  const pageRows = await db.$queryRaw<RawRankingRow[]>`
+    WITH scoped AS (
+      SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
+             ${metricValueSql(metric, minN, "p")} AS "previousValue"
+             ${byName ? Prisma.sql`, a."name"` : Prisma.empty}
+        FROM "ReportMetrics" m
+        LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = ${year - 1}::int
+        ${byName ? Prisma.sql`JOIN "Agency" a ON a."id" = m."agencyId"` : Prisma.empty}
+       WHERE m."year" = ${year}::int AND ${where}
+    ), page AS MATERIALIZED (
+      SELECT * FROM scoped ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           page."previousValue", ${regionNamesOf}
+      FROM page JOIN "Agency" a ON a."id" = page."agencyId"
+     ORDER BY ${Prisma.raw(ORDER_BY[sort].replaceAll('"value"', 'page."value"').replaceAll('"agencyId"', 'page."agencyId"').replaceAll('"previousValue"', 'page."previousValue"').replaceAll('"name"', 'a."name"'))}`;
+  const { rows, counts } = await rankByBuckets({
+    db,
+    pageRows,
+    value,
+    from: Prisma.sql`"ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
+  });
   return toRanking(rows, counts);
+}
+
+/**
+ * RANK() of any page of rows — 1 + the rows in scope with a higher value — and the scope's counts, in one
+ * pass over the scope: each value is placed among the page's distinct values by width_bucket (a binary
+ * search), and bucket i (t_i ≤ v < t_i+1) holds the rows above t_i except those equal to it.
+ */
+async function rankByBuckets(options: {
+  db: PrismaClient;
+  pageRows: RawRankingRow[];
+  value: Prisma.Sql;
+  /** `"ReportMetrics" m WHERE …`: the scope. */
+  from: Prisma.Sql;
+}): Promise<{ rows: RawRankingRow[]; counts: { total: number; ranked: number } }> {
+  const { db, pageRows, value, from } = options;
+  const thresholds = [...new Set(pageRows.flatMap((row) => (row.value === null ? [] : [row.value])))].sort(
+    (a, b) => a - b,
+  );
+  if (thresholds.length === 0) {
+    const [counts] = await db.$queryRaw<{ total: number; ranked: number }[]>`
+      SELECT count(*)::int AS "total", count(${value})::int AS "ranked" FROM ${from}`;
+    return { rows: pageRows.map((row) => ({ ...row, rank: null })), counts: counts! };
+  }
+  const buckets = await db.$queryRaw<{ bucket: number | null; rows: number; equal: number }[]>`
+    SELECT x."bucket", count(*)::int AS "rows",
+           (count(*) FILTER (WHERE x."v" = (${thresholds}::float8[])[x."bucket"]))::int AS "equal"
+      FROM (SELECT width_bucket(${value}, ${thresholds}::float8[]) AS "bucket", ${value} AS "v" FROM ${from} OFFSET 0) x
+     GROUP BY x."bucket"`;
+  const inBucket = new Map(buckets.map((b) => [b.bucket, b]));
+  const above = (i: number) => {
+    // Rows above thresholds[i - 1] (bucket numbers start at 1).
+    let count = (inBucket.get(i)?.rows ?? 0) - (inBucket.get(i)?.equal ?? 0);
+    for (let j = i + 1; j <= thresholds.length; j++) count += inBucket.get(j)?.rows ?? 0;
+    return count;
+  };
+  const rankOf = new Map(thresholds.map((t, index) => [t, above(index + 1) + 1]));
+  const total = buckets.reduce((sum, b) => sum + b.rows, 0);
+  const ranked = total - (inBucket.get(null)?.rows ?? 0);
+  return {
+    rows: pageRows.map((row) => ({ ...row, rank: row.value === null ? null : rankOf.get(row.value)! })),
+    counts: { total, ranked },
+  };
 }
 
 interface RankCounts {

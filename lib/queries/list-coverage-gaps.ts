@@ -2,7 +2,10 @@
 // report of any agency placed there, and the agencies that filed the year before but not this year. Each
 // list is one page, with its total from its own count query. The town counts come from the gazetteer's
 // index (Region(level, path)) and, for the country, a province, city or county, from the summaries
-// (RegionYearCoverage.townsFiled) rather than a probe of the read model per town.
+// (RegionYearCoverage.townsFiled) rather than a probe of the read model per town; the agencies that
+// stopped filing are counted from the year before's summaries (RegionYearMetrics."lapsedNext"). Both lists
+// walk their index in page order and probe each row (the probe in a LATERAL … OFFSET 0: as an anti-join the
+// planner guessed almost no row lapses, hashed two whole years and sorted them — 1 s at a million reports).
 //   const gaps = await listCoverageGaps({ db, year, regionPath: "50/5001/500107/" });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { AgencyKind } from "@/lib/reader/types";
@@ -48,8 +51,6 @@ export async function listCoverageGaps(options: {
   const kinds = options.kinds && options.kinds.length > 0 ? [...options.kinds] : null;
   const pageSize = options.pageSize ?? GAPS_PAGE_SIZE;
   const offset = ((options.page ?? 1) - 1) * pageSize;
-  const missingTown = Prisma.sql`r."level" = 'town' AND r."path" LIKE ${prefix}
-    AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."regionPath" = r."path" AND m."year" = ${year}::int)`;
   const lapsedAgency = Prisma.sql`p."year" = ${year - 1}::int AND p."regionPath" LIKE ${prefix}
     AND (${kinds}::text[] IS NULL OR p."agencyKind" = ANY(${kinds}::text[]))
     AND NOT EXISTS (SELECT 1 FROM "ReportMetrics" m WHERE m."agencyId" = p."agencyId" AND m."year" = ${year}::int)`;
@@ -58,7 +59,10 @@ export async function listCoverageGaps(options: {
       SELECT r."code", r."name",
              (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
                WHERE x."code" = ANY (string_to_array(rtrim(r."path", '/'), '/')) AND x."code" <> r."code") AS "parentNames"
-        FROM "Region" r WHERE ${missingTown}
+        FROM "Region" r
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "ReportMetrics" m
+                             WHERE m."regionPath" = r."path" AND m."year" = ${year}::int) AS "filed" OFFSET 0) f
+       WHERE r."level" = 'town' AND r."path" LIKE ${prefix} AND NOT f."filed"
        ORDER BY r."path" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
     countTowns({ db, year, regionPath: options.regionPath }),
     db.$queryRaw<(LapsedAgency & { regionNames: string[] | null })[]>`
@@ -66,10 +70,12 @@ export async function listCoverageGaps(options: {
              (SELECT array_agg(x."name" ORDER BY length(x."path")) FROM "Region" x
                WHERE x."code" = ANY (string_to_array(rtrim(p."regionPath", '/'), '/'))) AS "regionNames"
         FROM "ReportMetrics" p JOIN "Agency" a ON a."id" = p."agencyId"
-       WHERE ${lapsedAgency}
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "ReportMetrics" m
+                             WHERE m."agencyId" = p."agencyId" AND m."year" = ${year}::int) AS "filed" OFFSET 0) f
+       WHERE p."year" = ${year - 1}::int AND p."regionPath" LIKE ${prefix}
+         AND (${kinds}::text[] IS NULL OR p."agencyKind" = ANY(${kinds}::text[])) AND NOT f."filed"
        ORDER BY p."regionPath", a."name" LIMIT ${pageSize}::int OFFSET ${offset}::int`,
-    db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS "total" FROM "ReportMetrics" p WHERE ${lapsedAgency}`,
+    countLapsed({ db, year, regionPath: options.regionPath, kinds, lapsedAgency }),
   ]);
   return {
     towns: towns.map((town) => ({ ...town, parentNames: town.parentNames ?? [] })),
@@ -105,4 +111,29 @@ async function countTowns(options: {
              WHERE r."level" = 'town' AND ${path ? Prisma.sql`r."path" LIKE ${`${path}%`}` : Prisma.sql`TRUE`}) e,
            (SELECT coalesce(sum(c."townsFiled"), 0) AS "filed" FROM "RegionYearCoverage" c
              WHERE c."year" = ${year}::int AND ${filed}) f`;
+}
+
+/** Reports of the year before in the region whose agency has no report this year. */
+async function countLapsed(options: {
+  db: PrismaClient;
+  year: number;
+  regionPath: string | null;
+  kinds: string[] | null;
+  lapsedAgency: Prisma.Sql;
+}): Promise<{ total: number }[]> {
+  const { db, year, kinds } = options;
+  const path = options.regionPath ?? "";
+  const depth = pathDepth(path);
+  if (depth > SUMMARY_MAX_DEPTH) {
+    return db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" p WHERE ${options.lapsedAgency}`;
+  }
+  // The country: the provinces' rows only — reports without a region have no path to match.
+  const region = path
+    ? Prisma.sql`s."depth" = ${depth}::int AND s."regionPath" = ${path}`
+    : Prisma.sql`s."depth" = 1`;
+  return db.$queryRaw<{ total: number }[]>`
+    SELECT coalesce(sum(s."lapsedNext"), 0)::int AS "total" FROM "RegionYearMetrics" s
+     WHERE s."year" = ${year - 1}::int AND ${region}
+       AND (${kinds}::text[] IS NULL OR s."agencyKind" = ANY(${kinds}::text[]))`;
 }

@@ -148,7 +148,7 @@ export async function createFinding(
     cellIds?: string[];
   },
 ) {
-  return db.finding.create({
+  const created = await db.finding.create({
     data: {
       reportId: finding.reportId,
       code: finding.code,
@@ -159,5 +159,12 @@ export async function createFinding(
       cellIds: finding.cellIds ?? [],
       message: `${finding.code} 测试`,
     },
+    include: { report: { select: { agencyId: true, year: true } } },
   });
+  // Ingestion writes a report's findings in the transaction that refreshes its summaries: so do we.
+  const { agencyId, year } = created.report;
+  await withTransaction(getPool(db), async (client) =>
+    refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears: [{ agencyId, year }] })),
+  );
+  return created;
 }

@@ -1,11 +1,13 @@
-// The read model's summaries (RegionYearMetrics, RegionYearCoverage — issue 17) kept by the same refresh
-// as ReportMetrics: after uploads in two years, a second version, a correction, a report refiled under
-// another year, an agency whose region is filled in by a later reading and a new version of last year's
-// report, every summary row equals what
+// The read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings — issue 17) kept
+// by the same refresh as ReportMetrics: after uploads in two years, a second version, a correction, a report
+// refiled under another year, an agency whose region is filled in by a later reading, a settled finding,
+// reports confirmed and reopened and a new version of last year's report, every summary row equals what
 // plain SQL over ReportMetrics and the gazetteer gives (written here without the summaries' code: each
 // region of depth ≤ 3 joined to the reports under its path), and the rebuild gives the same rows.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getPool } from "@/lib/db/create-client";
+import { withTransaction } from "@/lib/db/sql";
+import { confirmReport, reopenReport } from "@/lib/ingest/confirm-report";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import {
@@ -60,6 +62,8 @@ const EXPECTED_SUMS = `
          count(p."reportId")::int AS "matchedAgencies",
          (count(*) FILTER (WHERE m."year" = (SELECT min(e."year") FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId")))::int AS "firstReports",
          coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int AS "openFindings",
+         (count(*) FILTER (WHERE rep."status" = 'needs_review'))::int AS "toReview",
+         (count(*) FILTER (WHERE m."agencyId" NOT IN (SELECT n."agencyId" FROM "ReportMetrics" n WHERE n."year" = m."year" + 1)))::int AS "lapsedNext",
          sum(m."applicationsNew")::float8 AS "applicationsNew",
          (sum(m."disclosureRateNum") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateNum",
          (sum(m."disclosureRateDen") FILTER (WHERE m."disclosureRateNum" IS NOT NULL AND m."disclosureRateDen" IS NOT NULL))::float8 AS "disclosureRateDen",
@@ -67,11 +71,34 @@ const EXPECTED_SUMS = `
          sum(p."penalties")::float8 AS "prev_penalties"
     FROM places x
     JOIN "ReportMetrics" m ON m."reportId" = x."reportId"
+    JOIN "Report" rep ON rep."id" = m."reportId"
     LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
+// Open findings by region of depth 0–3, agency kind, code, kind and origin, and the reports that have them.
+const EXPECTED_FINDINGS = `
+  WITH places AS (
+    SELECT r."path", m."reportId" FROM "Region" r
+      JOIN "ReportMetrics" m ON m."regionPath" LIKE r."path" || '%'
+     WHERE r."level" IN ('province', 'city', 'county')
+    UNION ALL
+    SELECT '', m."reportId" FROM "ReportMetrics" m WHERE m."regionPath" IS NULL
+  )
+  SELECT m."year", x."path" AS "regionPath", m."agencyKind", f."code", f."kind"::text AS "kind",
+         f."origin"::text AS "origin", count(*)::int AS "findings", count(DISTINCT f."reportId")::int AS "reports"
+    FROM places x
+    JOIN "ReportMetrics" m ON m."reportId" = x."reportId"
+    JOIN "Finding" f ON f."reportId" = m."reportId"
+   WHERE f."status" = 'open'
+   GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+
+const ACTUAL_FINDINGS = `
+  SELECT "year", "regionPath", "agencyKind", "code", "kind", "origin", "findings", "reports"
+    FROM "RegionYearFindings" ORDER BY 1, 2, 3, 4, 5, 6`;
+
 const ACTUAL_SUMS = `
-  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "firstReports", "openFindings", "applicationsNew",
+  SELECT "year", "regionPath", "agencyKind", "reports", "matchedAgencies", "firstReports", "openFindings",
+         "toReview", "lapsedNext", "applicationsNew",
          "disclosureRateNum", "disclosureRateDen", "matched_penalties", "prev_penalties"
     FROM "RegionYearMetrics" ORDER BY 1, 2, 3`;
 
@@ -135,6 +162,16 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     reason: "不是问题",
     userId: "staff1",
   });
+  // An agency filing four years in order: each new year ends the year before's lapse (a row that neither
+  // the new report's own keys nor its agency's two earliest years reach).
+  for (const year of [2020, 2021, 2022, 2023]) await ingest("003", "汇总测试六镇人民政府", year);
+  // A report confirmed (one fewer to review), another confirmed and then reopened by a correction.
+  await confirmReport(t.db, { reportId: y2023.reportId!, userId: "staff1" });
+  const four = await t.db.report.findFirstOrThrow({
+    where: { agency: { name: "汇总测试四镇人民政府" }, year: 2023, isCurrent: true },
+  });
+  await confirmReport(t.db, { reportId: four.id, userId: "staff1" });
+  await withTransaction(getPool(t.db), (client) => reopenReport(client, four.id));
   // Last year's report changes after this year's: this year's matched sums (prev_*) follow.
   await ingest("002", "汇总测试一镇人民政府", 2022, { cells: { "t2.penalty.decisions": 12345 } });
 
@@ -160,10 +197,29 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   );
   expect(coverage.length).toBeGreaterThan(3);
   expect(coverage).toEqual(await rows(EXPECTED_COVERAGE));
+  const findings = await rows(ACTUAL_FINDINGS);
+  // 二镇's finding left open: its county's, city's and province's rows.
+  expect(findings.map((row) => row.regionPath)).toEqual(["50/", "50/5001/", "50/5001/500107/"]);
+  expect(findings).toEqual(await rows(EXPECTED_FINDINGS));
+  // By hand, to review and lapsed: 重庆 (50/) holds 五镇 (2021 after refiling), 一镇 (2022, 2023) and 二镇
+  // (2023), none confirmed; 四川 (51/) holds 四镇 (2022, 2023; 2023 confirmed, then reopened) and 三镇
+  // (2023, confirmed). Lapsed: no report the year after (五镇 2021; everyone's 2023).
+  const review = await rows(
+    `SELECT "regionPath", "year", sum("toReview")::int AS "toReview", sum("lapsedNext")::int AS "lapsedNext"
+       FROM "RegionYearMetrics" WHERE "regionPath" IN ('50/', '51/') GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  expect(review).toEqual([
+    { regionPath: "50/", year: 2021, toReview: 1, lapsedNext: 1 },
+    { regionPath: "50/", year: 2022, toReview: 1, lapsedNext: 0 },
+    { regionPath: "50/", year: 2023, toReview: 2, lapsedNext: 2 },
+    { regionPath: "51/", year: 2022, toReview: 1, lapsedNext: 0 },
+    { regionPath: "51/", year: 2023, toReview: 1, lapsedNext: 2 },
+  ]);
 
   const everything = async () => ({
     sums: await rows(`SELECT * FROM "RegionYearMetrics" ORDER BY "year", "regionPath", "agencyKind"`),
     coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
+    findings: await rows(ACTUAL_FINDINGS),
   });
   const incremental = await everything();
   await rebuildReportMetrics(getPool(t.db));
@@ -190,6 +246,7 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
       `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
     ),
   ).toEqual(await rows(EXPECTED_COVERAGE));
+  expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
 });
 
 test("a start after an import that died half-way rebuilds the summaries, and only them", async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { getPool } from "@/lib/db/create-client";
+import { withTransaction } from "@/lib/db/sql";
 import { completeDocument } from "@/lib/ingest/complete-document";
 import { confirmReport, reopenReport } from "@/lib/ingest/confirm-report";
 import { correctCell } from "@/lib/ingest/correct-cell";
@@ -105,7 +106,7 @@ describe("corrections, findings and 确认", () => {
       reason: "复核",
       userId: staffId,
     });
-    await reopenReport(getPool(t.db), reportId!);
+    await withTransaction(getPool(t.db), (client) => reopenReport(client, reportId!));
     expect((await getReportReview(t.db, reportId!))!.status).toBe("needs_review");
   });
 

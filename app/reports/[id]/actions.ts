@@ -14,6 +14,7 @@ import type { AuthUser } from "@/lib/auth/auth-user";
 import { requireUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { getPool } from "@/lib/db/create-client";
+import { withTransaction } from "@/lib/db/sql";
 import { confirmReport, reopenReport } from "@/lib/ingest/confirm-report";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { refileReport } from "@/lib/ingest/refile-report";
@@ -73,7 +74,7 @@ export async function correctCellAction(_: ReviewActionState, form: FormData): P
     const input = correctionSchema.parse(fields(form));
     const user = await authorise(input.reportId, "correct");
     const result = await correctCell(db, { ...input, userId: user.id });
-    await reopenReport(getPool(db), input.reportId);
+    await withTransaction(getPool(db), (client) => reopenReport(client, input.reportId));
     await audit(user, {
       action: "correction",
       reportId: input.reportId,

@@ -1,0 +1,62 @@
+// bench:dashboard --http — whole-page server time: the production app (`npm start`'s start script, the same
+// build) on the bench's database, one signed-in session, each page URL fetched BENCH_RUNS times one after
+// another after a warm-up, timed from the request to the last byte of the streamed HTML (every <Suspense>
+// section rendered), on loopback.
+import { performance } from "node:perf_hooks";
+import { signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
+import { findFreePort } from "@/lib/db/find-free-port";
+
+export interface PageTarget {
+  label: string;
+  /** Path and query, e.g. "/rankings?year=2025&region=51". */
+  path: string;
+}
+
+export interface HttpTiming {
+  label: string;
+  p50: number;
+  p95: number;
+}
+
+export async function measurePagesOverHttp(options: {
+  databaseUrl: string;
+  targets: readonly PageTarget[];
+  runs: number;
+  report: (timing: HttpTiming) => void;
+}): Promise<HttpTiming[]> {
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const app = await startBenchApp({ port, databaseUrl: options.databaseUrl });
+  console.log(`app started in ${((performance.now() - started) / 1000).toFixed(1)} s (${base})`);
+  try {
+    const cookie = await signInBenchAdmin(base);
+    const timings: HttpTiming[] = [];
+    for (const target of options.targets) {
+      const get = () => fetchWhole(`${base}${target.path}`, cookie);
+      await get();
+      const samples: number[] = [];
+      for (let i = 0; i < options.runs; i++) samples.push(await get());
+      samples.sort((a, b) => a - b);
+      const pick = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+      const timing = { label: target.label, p50: pick(0.5), p95: pick(0.95) };
+      options.report(timing);
+      timings.push(timing);
+    }
+    return timings;
+  } finally {
+    await stopBenchApp(app);
+  }
+}
+
+/** Milliseconds from sending the request to the last byte of a 200 answer. */
+async function fetchWhole(url: string, cookie: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const body = await response.text();
+  const elapsed = performance.now() - start;
+  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  // A section that failed on the server streams its error's digest for the error boundary (still a 200).
+  if (body.includes('"digest":"')) throw new Error(`GET ${url}: a section failed (see the app's log)`);
+  return elapsed;
+}

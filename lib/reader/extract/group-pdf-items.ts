@@ -25,6 +25,13 @@ export interface PdfItem {
 const CELL_GAP = 0.6;
 /** A gap wider than this (× font size) inside a cell is printed as a space. */
 const SPACE_GAP = 0.25;
+/**
+ * A number this far (× font size) from the text before it is a cell of its own, however close: a table printed
+ * without borders or padding sets a cell's number right after its neighbour's text (“规范性文件” “4”). Text run
+ * on within one cell (“自” “2020” “年”, a font change) is set with no gap at all.
+ */
+const NUMBER_GAP = 0.1;
+const NUMBER = /^[-+]?\d[\d,]*(?:\.\d+)?$/;
 /** Baselines closer than this (× font size) are one row: numbers are often set in a larger font. */
 const BASELINE_TOLERANCE = 0.4;
 
@@ -48,6 +55,8 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
       cells: line.cells.map((cell) => cell.text),
       source: line.cells.length > 1 ? "table" : "line",
       xs: line.cells.map((cell) => round(cell.x)),
+      rights: line.cells.map((cell) => round(cell.right)),
+      fontSize: line.fontSize,
       y: line.y,
       page,
     };
@@ -81,7 +90,8 @@ function buildCells(items: JoinedItem[]): Cell[] {
     const gap = last ? item.x - last.right : Infinity;
     const size = last ? Math.min(last.fontSize, item.fontSize) : item.fontSize;
     const own = item.unwrapped ?? item.text;
-    if (last && gap <= CELL_GAP * size) {
+    const ownNumber = NUMBER.test(item.text.trim()) && gap > NUMBER_GAP * size;
+    if (last && gap <= CELL_GAP * size && !ownNumber) {
       const space = gap > SPACE_GAP * size ? " " : "";
       last.text += space + item.text;
       last.own += space + own;

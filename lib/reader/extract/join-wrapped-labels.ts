@@ -1,5 +1,7 @@
 // A table label wrapped over several lines, with its row's numbers on one of them or centred between them:
 // the label's lines join the row of numbers, so every row of a table is one row of cells.
+import { matchRowLabel } from "@/lib/reader/template/match-row-label";
+import { T2_ROWS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 
 export interface PdfCell {
   text: string;
@@ -49,6 +51,8 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
         if (other.cells.some((cell) => cell.right > firstNumber.x + 1)) break;
         if (direction === 1 && ENUMERATED.test(other.cells[0]?.text ?? "")) break;
         if (labelled && !other.cells.every((cell) => inLabelColumns(cell, labels))) break;
+        // Rows printed close together (a table without borders): a line naming a row of its own is that row.
+        if (labelled && namesOtherRow(other.cells, labels)) break;
         mergeCells(line, other.cells, direction === -1);
         absorbed.add(other);
         edge = other.y;
@@ -57,6 +61,17 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     }
   });
   return lines.filter((line) => !absorbed.has(line));
+}
+
+/** The line is, word for word, a row label of the template other than the row's own. */
+function namesOtherRow(text: readonly PdfCell[], labels: readonly PdfCell[]): boolean {
+  const join = (cells: readonly PdfCell[]) => cells.map((cell) => cell.text).join("");
+  for (const specs of [T2_ROWS, T3_ROWS]) {
+    const other = matchRowLabel(join(text), specs);
+    const own = matchRowLabel(join(labels), specs);
+    if (other && own && other.score >= 1 && own.score >= 1 && other.spec.key !== own.spec.key) return true;
+  }
+  return false;
 }
 
 function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {

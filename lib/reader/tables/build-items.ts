@@ -15,6 +15,8 @@ export interface ValueCell {
   unit: string | null;
   /** PDF only: left x of the cell. */
   x?: number;
+  /** PDF text rows only: right x of the number, when it is its cell's only token. */
+  right?: number;
   /** PDF only: joined from lines the number wrapped over; the reading without them. */
   unwrapped?: Unwrapped;
   /** One-cell-per-line text: blank lines before this value. */
@@ -40,7 +42,7 @@ export interface Item {
 }
 
 /** A report section heading always starts an item, so a table ends where the next section begins. */
-const SECTION_HEADING =
+export const SECTION_HEADING =
   /^\s*[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|因政府信息公开工作被申请|(?:政府信息公开工作)?存在的主要问题|其他需要报告)/;
 
 export function buildItems(rows: readonly TextRow[]): Item[] {
@@ -160,6 +162,8 @@ function toValue(token: Token, gap: number | undefined, row: number): ValueCell 
     unit: token.kind === "number" ? token.unit : null,
   };
   if (token.x !== undefined) cell.x = token.x;
+  if ((token.kind === "number" || token.kind === "blank") && token.right !== undefined)
+    cell.right = token.right;
   if (token.kind === "number" && token.unwrapped) cell.unwrapped = token.unwrapped;
   if (gap !== undefined) cell.gap = gap;
   cell.row = row;

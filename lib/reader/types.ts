@@ -117,6 +117,8 @@ export interface TextRow {
    * lines were not the number's (lib/reader/extract/join-wrapped-numbers.ts).
    */
   unwrapped?: (string | null)[];
+  /** PDF text rows only: its numbers may belong to a number wrapped over the line next to it (no rulings). */
+  wrapDoubt?: boolean;
   /** PDF only: cells read from the table's ruling lines, an empty cell kept as "" (as in an HTML table). */
   ruled?: boolean;
   /** Running text known not to be a table row (Markdown prose): its numbers are never cells. */

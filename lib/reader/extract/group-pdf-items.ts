@@ -31,12 +31,29 @@ const SPACE_GAP = 0.25;
  * on within one cell (“自” “2020” “年”, a font change) is set with no gap at all.
  */
 const NUMBER_GAP = 0.1;
+/** The lines of one wrapped cell lie at most this far apart (× font size), as in join-wrapped-numbers.ts. */
+const WRAP_GAP = 1.6;
 const NUMBER = /^[-+]?\d[\d,]*(?:\.\d+)?$/;
 /** Baselines closer than this (× font size) are one row: numbers are often set in a larger font. */
 const BASELINE_TOLERANCE = 0.4;
 
 export function groupPdfItems(items: PdfItem[], page: number): TextRow[] {
   return groupPdfLines(items, page).map((line) => line.row);
+}
+
+/**
+ * A page opening with a line of nothing but numbers may continue a number wrapped at the foot of the page before
+ * (a row broken across pages): that page's last line of numbers is in the same doubt (markWrapDoubts).
+ */
+export function markWrapDoubtsAcrossPages(pages: readonly TextRow[][]): void {
+  for (let page = 1; page < pages.length; page++) {
+    const first = pages[page]![0];
+    if (!first?.wrapDoubt || !first.cells.every((cell) => cell !== null && NUMBER.test(cell))) continue;
+    const before = pages[page - 1]!.findLast((row) =>
+      row.cells.some((cell) => cell !== null && NUMBER.test(cell)),
+    );
+    if (before) before.wrapDoubt = true;
+  }
 }
 
 /** The rows with the baseline each was read from (top of the page first). */
@@ -50,6 +67,7 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
     lines.push({ y: item.y - item.vertical.height / 2, fontSize: item.fontSize, cells: [cell] });
   }
   lines.sort((a, b) => b.y - a.y);
+  markWrapDoubts(lines);
   return lines.map((line) => {
     const row: TextRow = {
       cells: line.cells.map((cell) => cell.text),
@@ -60,9 +78,50 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
       y: line.y,
       page,
     };
+    if (line.wrapDoubt) row.wrapDoubt = true;
     if (line.cells.some((cell) => cell.unwrapped !== undefined))
       row.unwrapped = line.cells.map((cell) => cell.unwrapped ?? null);
     return { y: line.y, row };
+  });
+}
+
+/**
+ * A line of nothing but numbers is a row of its own only where rulings or the spacing say so. Close above or
+ * below another line's numbers, in their columns (a table without borders sets its rows that close), or opening
+ * the page (a row broken across pages), it may as well be part of a number wrapped in its cell: both lines are
+ * marked, and their cells flagged rather than guessed (joinWrappedNumbers joins only what it is sure of). Once
+ * numbers wrap on a page, any two lines of numbers that close may be one wrapped number: all are marked.
+ */
+function markWrapDoubts(lines: Line[]): void {
+  const bare = (line: Line) => line.cells.length > 0 && line.cells.every((cell) => NUMBER.test(cell.text));
+  const near = (index: number): Line[] => {
+    const line = lines[index]!;
+    return lines.filter(
+      (other) =>
+        other !== line &&
+        Math.abs(other.y - line.y) <= WRAP_GAP * Math.min(other.fontSize, line.fontSize) &&
+        other.cells.some(
+          (cell) =>
+            NUMBER.test(cell.text) &&
+            line.cells.some((own) => NUMBER.test(own.text) && own.x < cell.right && cell.x < own.right),
+        ),
+    );
+  };
+  let wrapping = lines.some((line) => line.cells.some((cell) => cell.unwrapped !== undefined));
+  lines.forEach((line, index) => {
+    if (!bare(line)) return;
+    const others = near(index);
+    if (others.length === 0 && index !== 0) return;
+    wrapping = true;
+    line.wrapDoubt = true;
+    for (const other of others) other.wrapDoubt = true;
+  });
+  if (!wrapping) return;
+  lines.forEach((line, index) => {
+    const others = near(index);
+    if (others.length === 0) return;
+    line.wrapDoubt = true;
+    for (const other of others) other.wrapDoubt = true;
   });
 }
 

@@ -15,6 +15,8 @@ export interface PdfLine {
   y: number;
   fontSize: number;
   cells: PdfCell[];
+  /** Its numbers may be another line's, wrapped (markWrapDoubts in group-pdf-items.ts). */
+  wrapDoubt?: boolean;
 }
 
 /** Wrapped-label distances (× font size): from numbers set on a label's own line, from numbers centred
@@ -63,13 +65,19 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
   return lines.filter((line) => !absorbed.has(line));
 }
 
-/** The line is, word for word, a row label of the template other than the row's own. */
+/**
+ * The line is one label naming, exactly or by its key phrase, a row of the template other than the one the label
+ * under (or over) it names: two rows set close together, not one label wrapped.
+ */
 function namesOtherRow(text: readonly PdfCell[], labels: readonly PdfCell[]): boolean {
-  const join = (cells: readonly PdfCell[]) => cells.map((cell) => cell.text).join("");
+  const only = text.length === 1 ? text[0]! : null;
+  const own = only ? labels.find((label) => overlaps(label, only)) : undefined;
+  if (!only || !own) return false;
   for (const specs of [T2_ROWS, T3_ROWS]) {
-    const other = matchRowLabel(join(text), specs);
-    const own = matchRowLabel(join(labels), specs);
-    if (other && own && other.score >= 1 && own.score >= 1 && other.spec.key !== own.spec.key) return true;
+    const named = matchRowLabel(only.text, specs);
+    const owned = matchRowLabel(own.text, specs);
+    if (named && owned && named.score >= 0.9 && owned.score >= 0.9 && named.spec.key !== owned.spec.key)
+      return true;
   }
   return false;
 }

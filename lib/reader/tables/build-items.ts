@@ -39,6 +39,8 @@ export interface Item {
   index: number;
   /** Indexes of the rows its labels and values were printed in. */
   rows?: number[];
+  /** PDF text: its numbers may belong to a number wrapped over a neighbouring line (TextRow.wrapDoubt). */
+  wrapDoubt?: boolean;
 }
 
 /** A report section heading always starts an item, so a table ends where the next section begins. */
@@ -80,6 +82,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     const single = row.source === "line" && filled.length === 1 ? filled[0] : undefined;
     if (single !== undefined && single.kind !== "text") {
       const item = previous?.fromLines ? previous : start(true);
+      if (row.wrapDoubt) item.wrapDoubt = true;
       item.values.push(toValue(single, gap, rowIndex));
       (item.rows ??= []).push(rowIndex);
       continue;
@@ -95,7 +98,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     }
     // PDF text rows print no empty cells (x positions place their numbers); ruled rows keep theirs.
     for (const segment of splitSegments(row.xs !== undefined && !row.ruled ? filled : tokens))
-      addRowItem(start(false), segment, rowIndex);
+      addRowItem(start(false), segment, rowIndex, row.wrapDoubt === true);
   }
   return items;
 }
@@ -115,8 +118,9 @@ function splitSegments(tokens: readonly Token[]): Token[][] {
   return segments;
 }
 
-function addRowItem(item: Item, printed: readonly Token[], rowIndex: number): void {
+function addRowItem(item: Item, printed: readonly Token[], rowIndex: number, wrapDoubt: boolean): void {
   item.rows = [rowIndex];
+  if (wrapDoubt) item.wrapDoubt = true;
   const tokens = attachUnits(printed);
   let lastText = -1;
   tokens.forEach((token, index) => {

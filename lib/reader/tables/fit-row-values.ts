@@ -34,6 +34,7 @@ export interface RowFit {
 
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
 const MAX_OPTIONS = 400;
+const WRAP_DOUBT = "表格无框线，本行数字与相邻行的数字上下紧挨，可能是同一个数字在单元格内折行";
 const WRAPPED_DOUBT = "多个数字在单元格内折成多行，无法逐一确定各行是否属于该单元格";
 
 /**
@@ -46,7 +47,9 @@ export function fitRowValues(
   bands?: readonly ColumnBand[] | null,
   groupSize = 0,
 ): RowFit {
-  return addUnwrappedReadings(fitPrintedValues(item, n, bands ?? undefined, groupSize));
+  const fit = addUnwrappedReadings(fitPrintedValues(item, n, bands ?? undefined, groupSize));
+  if (!item.wrapDoubt || fit.issue === "ROW_EMPTY") return fit;
+  return { ...fit, issue: fit.issue ?? "DIGITS_WRAPPED", doubt: fit.doubt ?? WRAP_DOUBT };
 }
 
 function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], groupSize = 0): RowFit {

@@ -46,6 +46,8 @@ export function readTableFour(
   const fit = fitRowValues(merged, COLUMNS.length, bands, T4_COLUMNS.length);
   // Text among the fifteen numbers (a header broken across a page, its words in the number cells) may hide
   // a cell: the position of every number is then in doubt, whatever the sums allow.
+  if (items.slice(from, to).some((item) => item.wrapDoubt && item.values.length > 0) && !fit.doubt)
+    fit.doubt = "表格无框线，表四的数字与相邻行的数字上下紧挨，可能是数字在单元格内折行";
   if (textBetween) fit.doubt = "表四的数字之间夹有文字（可能是表头跨页断开），各数字所在的列无法确定";
   return { key: "t4", columns: COLUMNS, fit };
 }

@@ -26,8 +26,10 @@ export interface PrintCase extends PrintVariant {
   printed: Record<string, number | null>;
 }
 
-export function makePrintCase(variant: PrintVariant): PrintCase {
-  const report = generateReport(seededRandom(variant.seed));
+/** `cells`: values set by hand over the generated ones (表二's, which no sum ties to the rest). */
+export function makePrintCase(variant: PrintVariant, cells: Record<string, number> = {}): PrintCase {
+  const generated = generateReport(seededRandom(variant.seed));
+  const report = { ...generated, cells: { ...generated.cells, ...cells } };
   const printed = Object.fromEntries(
     Object.entries(report.cells).map(([id, value]) => [id, variant.blankZeros && value === 0 ? null : value]),
   );

@@ -137,6 +137,7 @@ function buildLines(items: PdfItem[]): Line[] {
   }
   return joinWrappedNumbers(groups).map((group) => ({
     y: group[0]!.y,
+    ...(group.some((item) => item.wrapDoubt) ? { wrapDoubt: true } : {}),
     fontSize: Math.max(...group.map((item) => item.fontSize)),
     cells: buildCells(group.sort((a, b) => a.x - b.x)),
   }));

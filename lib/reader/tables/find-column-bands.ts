@@ -21,8 +21,9 @@ const NUMBER = /^[-+−]?\d[\d,，.]*%?$/;
 const TABLE_TITLE = /^第[二2]十条/;
 
 /**
- * The n rightmost columns headed above row `at` (the value columns: labels sit left of them), or null when
- * the headings do not show n columns. `isDataRow`: a row of the table itself (skipped on the way up).
+ * The n value columns headed above row `at`, or null unless the headings show exactly n columns right of the
+ * row's label (a heading over the label column, 信息内容, is none of them). `specs`: the table's rows, skipped
+ * on the way up.
  */
 export function findColumnBands(options: {
   rows: readonly TextRow[];
@@ -32,6 +33,7 @@ export function findColumnBands(options: {
 }): ColumnBand[] | null {
   const { rows, at, n, specs } = options;
   const pieces: ColumnBand[] = [];
+  const labelRight = labelEnd(rows[at]);
   for (let i = at - 1; i >= 0 && i >= at - HEADER_REACH; i--) {
     const row = rows[i]!;
     if (!row.xs || !row.rights || row.ruled) return null;
@@ -45,11 +47,22 @@ export function findColumnBands(options: {
       if (cell) pieces.push(...splitSpaced(cell, row.xs![index]!, row.rights![index]!, row.fontSize));
     });
   }
-  const stacks = stackPieces(pieces).sort((a, b) => a.left - b.left);
-  if (stacks.length < n) return null;
-  const bands = stacks.slice(-n);
+  const bands = stackPieces(pieces.filter((piece) => piece.left >= labelRight)).sort(
+    (a, b) => a.left - b.left,
+  );
+  if (bands.length !== n) return null;
   const apart = bands.every((band, index) => index === 0 || bands[index - 1]!.right <= band.left + TOUCH);
   return apart ? bands : null;
+}
+
+/** Where the row's label ends: its value columns lie right of it (表四 prints no label). */
+function labelEnd(row: TextRow | undefined): number {
+  let end = -Infinity;
+  row?.cells.forEach((cell, index) => {
+    const right = row.rights?.[index];
+    if (cell && right !== undefined && !NUMBER.test(cell.trim())) end = Math.max(end, right);
+  });
+  return end;
 }
 
 /** The band a printed number overlaps, if exactly one. */

@@ -86,6 +86,13 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
     },
     why: "表二 the blank cell first (采购项目数量 blank, amount 98; 规章 blank | 12 | …)",
   },
+  {
+    variant: { seed: 2, blankZeros: true, narrowNumbers: false, groupLabels: "blank", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice: 表三 （七）总计 12293 wrapped “12” / “29” / “3”, its first line joined to the row above's " +
+      "number: read as 293 without a flag, and a false RULE_BALANCE",
+  },
 ];
 
 describe.each(

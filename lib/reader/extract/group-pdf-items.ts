@@ -42,17 +42,19 @@ export function groupPdfItems(items: PdfItem[], page: number): TextRow[] {
 }
 
 /**
- * A page opening with a line of nothing but numbers may continue a number wrapped at the foot of the page before
- * (a row broken across pages): that page's last line of numbers is in the same doubt (markWrapDoubts).
+ * A row broken across pages breaks its wrapped number too: the foot of one page and the head of the next hold its
+ * lines. Where the first line of numbers on a page may be wrapped (joined from lines, or marked by markWrapDoubts),
+ * the last line of numbers on the page before is in the same doubt, and the other way round.
  */
 export function markWrapDoubtsAcrossPages(pages: readonly TextRow[][]): void {
+  const numbered = (row: TextRow) => row.cells.some((cell) => cell !== null && NUMBER.test(cell));
+  const wrapped = (row: TextRow | undefined) => row?.wrapDoubt === true || row?.unwrapped !== undefined;
   for (let page = 1; page < pages.length; page++) {
-    const first = pages[page]![0];
-    if (!first?.wrapDoubt || !first.cells.every((cell) => cell !== null && NUMBER.test(cell))) continue;
-    const before = pages[page - 1]!.findLast((row) =>
-      row.cells.some((cell) => cell !== null && NUMBER.test(cell)),
-    );
-    if (before) before.wrapDoubt = true;
+    const last = pages[page - 1]!.findLast(numbered);
+    const first = pages[page]!.find(numbered);
+    if (!last || !first) continue;
+    if (wrapped(first)) last.wrapDoubt = true;
+    if (wrapped(last)) first.wrapDoubt = true;
   }
 }
 

@@ -96,7 +96,9 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
  */
 function markWrapDoubts(lines: Line[]): void {
   const bare = (line: Line) => line.cells.length > 0 && line.cells.every((cell) => NUMBER.test(cell.text));
-  const near = (index: number): Line[] => {
+  // `anyColumn`: a line of only numbers close to a row's numbers in other columns may be the rest of a number
+  // wrapped about that row's middle.
+  const near = (index: number, anyColumn = false): Line[] => {
     const line = lines[index]!;
     return lines.filter(
       (other) =>
@@ -105,14 +107,15 @@ function markWrapDoubts(lines: Line[]): void {
         other.cells.some(
           (cell) =>
             NUMBER.test(cell.text) &&
-            line.cells.some((own) => NUMBER.test(own.text) && own.x < cell.right && cell.x < own.right),
+            (anyColumn ||
+              line.cells.some((own) => NUMBER.test(own.text) && own.x < cell.right && cell.x < own.right)),
         ),
     );
   };
   let wrapping = lines.some((line) => line.cells.some((cell) => cell.unwrapped !== undefined));
   lines.forEach((line, index) => {
     if (!bare(line)) return;
-    const others = near(index);
+    const others = near(index, true);
     if (others.length === 0 && index !== 0) return;
     wrapping = true;
     line.wrapDoubt = true;

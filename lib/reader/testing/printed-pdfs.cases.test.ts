@@ -93,6 +93,13 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
       "LibreOffice: 表三 （七）总计 12293 wrapped “12” / “29” / “3”, its first line joined to the row above's " +
       "number: read as 293 without a flag, and a false RULE_BALANCE",
   },
+  {
+    variant: { seed: 2, blankZeros: true, narrowNumbers: false, groupLabels: "merged", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice: a line of only “14 14” between two rows, the rest of a number wrapped about the middle of the " +
+      "row below (its other numbers in other columns): paired with the blank row above, without a flag",
+  },
 ];
 
 describe.each(

@@ -33,6 +33,8 @@ const SPACE_GAP = 0.25;
 const NUMBER_GAP = 0.1;
 /** The lines of one wrapped cell lie at most this far apart (× font size), as in join-wrapped-numbers.ts. */
 const WRAP_GAP = 1.6;
+/** Lines of numbers this close (× font size) are one cell's lines, not two rows: a row's padding needs more. */
+const LINE_PITCH = 1.22;
 const NUMBER = /^[-+]?\d[\d,]*(?:\.\d+)?$/;
 /** Baselines closer than this (× font size) are one row: numbers are often set in a larger font. */
 const BASELINE_TOLERANCE = 0.4;
@@ -92,7 +94,8 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
  * below another line's numbers, in their columns (a table without borders sets its rows that close), or opening
  * the page (a row broken across pages), it may as well be part of a number wrapped in its cell: both lines are
  * marked, and their cells flagged rather than guessed (joinWrappedNumbers joins only what it is sure of). Once
- * numbers wrap on a page, any two lines of numbers that close may be one wrapped number: all are marked.
+ * numbers wrap on a page — or wherever two lines of numbers lie no further apart than a cell's own lines — any
+ * two lines of numbers that close in the same columns may be one wrapped number: all are marked.
  */
 function markWrapDoubts(lines: Line[]): void {
   const bare = (line: Line) => line.cells.length > 0 && line.cells.every((cell) => NUMBER.test(cell.text));
@@ -121,9 +124,12 @@ function markWrapDoubts(lines: Line[]): void {
     line.wrapDoubt = true;
     for (const other of others) other.wrapDoubt = true;
   });
-  if (!wrapping) return;
   lines.forEach((line, index) => {
-    const others = near(index);
+    // Closer than a line and a bit: no room for a row's own padding between them.
+    const others = near(index).filter(
+      (other) =>
+        wrapping || Math.abs(other.y - line.y) <= LINE_PITCH * Math.min(other.fontSize, line.fontSize),
+    );
     if (others.length === 0) return;
     line.wrapDoubt = true;
     for (const other of others) other.wrapDoubt = true;

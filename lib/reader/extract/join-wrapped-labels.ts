@@ -66,20 +66,19 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
 }
 
 /**
- * The line is one label naming, exactly or by its key phrase, a row of the template other than the one the label
+ * A label of the line names, exactly or by its key phrase, a row of the template other than the one the label
  * under (or over) it names: two rows set close together, not one label wrapped.
  */
 function namesOtherRow(text: readonly PdfCell[], labels: readonly PdfCell[]): boolean {
-  const only = text.length === 1 ? text[0]! : null;
-  const own = only ? labels.find((label) => overlaps(label, only)) : undefined;
-  if (!only || !own) return false;
-  for (const specs of [T2_ROWS, T3_ROWS]) {
-    const named = matchRowLabel(only.text, specs);
-    const owned = matchRowLabel(own.text, specs);
-    if (named && owned && named.score >= 0.9 && owned.score >= 0.9 && named.spec.key !== owned.spec.key)
-      return true;
-  }
-  return false;
+  return text.some((cell) => {
+    const own = labels.find((label) => overlaps(label, cell));
+    if (!own) return false;
+    return [T2_ROWS, T3_ROWS].some((specs) => {
+      const named = matchRowLabel(cell.text, specs);
+      const owned = matchRowLabel(own.text, specs);
+      return named && owned && named.score >= 0.9 && owned.score >= 0.9 && named.spec.key !== owned.spec.key;
+    });
+  });
 }
 
 function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {

@@ -16,6 +16,11 @@ import {
 import { findChromium, findLibreOffice, printWithChromium, printWithLibreOffice } from "./print-pdf";
 
 const CASES_PER_PRODUCER = 12;
+/**
+ * Some LibreOffice prints take 1.5–2.5 s to read on an idle machine (short rows whose blanks the sums place, as
+ * on main): under a shared machine's load one case may take ten times that.
+ */
+const CASE_TIMEOUT_MS = 120_000;
 
 /** Fresh cases each run; a failure names its case's seed and flags (printed-case.ts), to be kept as a fixed one. */
 function printCases(): PrintCase[] {
@@ -65,6 +70,7 @@ describe.skipIf(!libreOffice)(
     it.each(cases.map((testCase, index) => [index, testCase] as const))(
       "case %i reads back: every cell exact or flagged, no inconsistency",
       async (index, testCase) => expectReadBackCounted("LibreOffice", testCase, pdfs.get(`report-${index}`)),
+      CASE_TIMEOUT_MS,
     );
 
     // LibreOffice sets 表三's columns so narrow that long numbers wrap, and rows so close that a wrapped number's
@@ -91,6 +97,7 @@ describe.skipIf(!chromiumPath)(
     it.each(cases.map((testCase, index) => [index, testCase] as const))(
       "case %i reads back: every cell exact or flagged, no inconsistency",
       async (index, testCase) => expectReadBackCounted("Chromium", testCase, pdfs.get(`report-${index}`)),
+      CASE_TIMEOUT_MS,
     );
 
     // Chromium's columns fit their numbers: each is placed by its heading, not merely flagged.

@@ -54,9 +54,9 @@ export function readDocument(
     );
   const template = options.template ?? detectTemplate(squeeze(tableLabels(items, ranges)), year);
   const readings: RowReading[] = [];
-  const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template) : null;
-  const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template) : null;
-  const four = ranges.t4 ? readTableFour(items, ranges.t4[0], ranges.t4[1]) : null;
+  const two = ranges.t2 ? readTableTwo(items, ranges.t2[0], ranges.t2[1], template, rows) : null;
+  const three = ranges.t3 ? readTableThree(items, ranges.t3[0], ranges.t3[1], template, rows) : null;
+  const four = ranges.t4 ? readTableFour(items, ranges.t4[0], ranges.t4[1], rows) : null;
   readings.push(...(two?.readings ?? []), ...(three?.readings ?? []), ...(four ? [four] : []));
   const resolved = resolveRowOptions(readings, template);
   const finished = finishCells(resolved, template, three?.printed ?? new Set());

@@ -103,6 +103,10 @@ export interface TextRow {
   source: "table" | "line";
   /** PDF only: left x of each cell, same length as cells, to align short rows with header columns. */
   xs?: number[];
+  /** PDF text rows only: right x of each cell, for placing a number against its column's header. */
+  rights?: number[];
+  /** PDF text rows only: the row's largest font size. */
+  fontSize?: number;
   /** PDF only: the row's baseline (reading space, y upwards), to find its text again (lib/reader/locate). */
   y?: number;
   /** PDF only: page number (1-based). */
@@ -113,6 +117,8 @@ export interface TextRow {
    * lines were not the number's (lib/reader/extract/join-wrapped-numbers.ts).
    */
   unwrapped?: (string | null)[];
+  /** PDF text rows only: its numbers may belong to a number wrapped over the line next to it (no rulings). */
+  wrapDoubt?: boolean;
   /** PDF only: cells read from the table's ruling lines, an empty cell kept as "" (as in an HTML table). */
   ruled?: boolean;
   /** Running text known not to be a table row (Markdown prose): its numbers are never cells. */

@@ -66,7 +66,9 @@ export const FINDING_CODES: Record<
   DIGITS_WRAPPED: {
     kind: "uncertain",
     severity: ["warning"],
-    meaning: "PDF 中数字在窄单元格内折成多行：已上下拼接读取，但勾稽关系无法确认拼接（如表二）",
+    meaning:
+      "PDF 中数字在窄单元格内折成多行：已上下拼接读取，但勾稽关系无法确认拼接（如表二）；或表格无框线，" +
+      "一行数字与相邻行的数字上下紧挨，无法确定是否为同一数字折行",
   },
   VALUE_INFERRED: { kind: "uncertain", severity: ["info"], meaning: "空白单元格按勾稽关系推定" },
   UNIT_UNKNOWN: { kind: "uncertain", severity: ["warning"], meaning: "金额未注明单位" },

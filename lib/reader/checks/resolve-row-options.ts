@@ -210,7 +210,7 @@ function uncertainRow(
   const row = describeRow(reading.key, template);
   if (reading.fit.doubt)
     return {
-      code: "ROW_SHORT",
+      code: reading.fit.issue === "DIGITS_WRAPPED" ? "DIGITS_WRAPPED" : "ROW_SHORT",
       severity: "warning",
       kind: "uncertain",
       cells,

@@ -11,7 +11,7 @@ import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import type { ExtractedDocument, ReadError, TextRow } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { indexOfAscii } from "@/lib/reader/extract/detect-media-type";
-import { groupPdfItems, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
+import { groupPdfItems, markWrapDoubtsAcrossPages, type PdfItem } from "@/lib/reader/extract/group-pdf-items";
 import { groupPdfItemsByGrid } from "@/lib/reader/extract/group-pdf-items-by-grid";
 import { joinRowsAcrossPages } from "@/lib/reader/extract/join-rows-across-pages";
 import { readPdfRulings, type Segment } from "@/lib/reader/extract/read-pdf-rulings";
@@ -89,9 +89,11 @@ async function readPdf(bytes: Uint8Array): Promise<ExtractedDocument | ReadError
   let visible = 0;
   for (const items of pages) for (const item of items) visible += item.text.replace(/\s/g, "").length;
   if (visible < MIN_TEXT_CHARS) return makeReadError("NO_TEXT_LAYER", MEDIA_TYPE);
+  const rows = pages.map((items, index) => groupPdfItems(items, index + 1));
+  markWrapDoubtsAcrossPages(rows);
   return {
     mediaType: MEDIA_TYPE,
-    rows: pages.flatMap((items, index) => groupPdfItems(items, index + 1)),
+    rows: rows.flat(),
     regrid: () => readByRuledTables(bytes, pages),
   };
 }
@@ -129,15 +131,15 @@ async function readByRuledTables(bytes: Uint8Array, pages: readonly PdfItem[][])
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
-  return joinRowsAcrossPages(
-    pages.map((items, index) => {
-      const segments = rulings[index] ?? [];
-      const upright = items.every((item) => !item.rotated);
-      return segments.length > 0 && upright
-        ? groupPdfItemsByGrid(items, segments, index + 1)
-        : groupPdfItems([...items], index + 1);
-    }),
-  );
+  const rows = pages.map((items, index) => {
+    const segments = rulings[index] ?? [];
+    const upright = items.every((item) => !item.rotated);
+    return segments.length > 0 && upright
+      ? groupPdfItemsByGrid(items, segments, index + 1)
+      : groupPdfItems([...items], index + 1);
+  });
+  markWrapDoubtsAcrossPages(rows);
+  return joinRowsAcrossPages(rows);
 }
 
 function unmappedShare(rows: TextRow[]): number {

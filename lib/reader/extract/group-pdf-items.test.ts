@@ -173,11 +173,11 @@ describe("groupPdfItems", () => {
         { ...item("19 12", 330, 500), width: 25 },
         item("57", 350, 488.5),
       ]);
-      expect(rows.map((row) => row.cells)).toEqual([["行政许可", "2", "19 1257"]]);
-      expect(rows[0]!.unwrapped).toEqual([null, null, "19 12"]);
-      // Unjoined, such an item makes the same cell as before.
+      // Each number is a cell of its own, with its own position (placed against its column's heading).
+      expect(rows.map((row) => row.cells)).toEqual([["行政许可", "2", "19", "1257"]]);
+      expect(rows[0]!.unwrapped).toEqual([null, null, null, "12"]);
       expect(cellsOf([item("行政许可", 100, 500), { ...item("19 12", 330, 500), width: 25 }])).toEqual([
-        ["行政许可", "19 12"],
+        ["行政许可", "19", "12"],
       ]);
     });
 

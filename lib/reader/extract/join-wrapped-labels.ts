@@ -1,5 +1,7 @@
 // A table label wrapped over several lines, with its row's numbers on one of them or centred between them:
 // the label's lines join the row of numbers, so every row of a table is one row of cells.
+import { matchRowLabel } from "@/lib/reader/template/match-row-label";
+import { T2_ROWS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 
 export interface PdfCell {
   text: string;
@@ -13,6 +15,8 @@ export interface PdfLine {
   y: number;
   fontSize: number;
   cells: PdfCell[];
+  /** Its numbers may be another line's, wrapped (markWrapDoubts in group-pdf-items.ts). */
+  wrapDoubt?: boolean;
 }
 
 /** Wrapped-label distances (× font size): from numbers set on a label's own line, from numbers centred
@@ -49,6 +53,8 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
         if (other.cells.some((cell) => cell.right > firstNumber.x + 1)) break;
         if (direction === 1 && ENUMERATED.test(other.cells[0]?.text ?? "")) break;
         if (labelled && !other.cells.every((cell) => inLabelColumns(cell, labels))) break;
+        // Rows printed close together (a table without borders): a line naming a row of its own is that row.
+        if (labelled && namesOtherRow(other.cells, labels)) break;
         mergeCells(line, other.cells, direction === -1);
         absorbed.add(other);
         edge = other.y;
@@ -57,6 +63,22 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     }
   });
   return lines.filter((line) => !absorbed.has(line));
+}
+
+/**
+ * A label of the line names, exactly or by its key phrase, a row of the template other than the one the label
+ * under (or over) it names: two rows set close together, not one label wrapped.
+ */
+function namesOtherRow(text: readonly PdfCell[], labels: readonly PdfCell[]): boolean {
+  return text.some((cell) => {
+    const own = labels.find((label) => overlaps(label, cell));
+    if (!own) return false;
+    return [T2_ROWS, T3_ROWS].some((specs) => {
+      const named = matchRowLabel(cell.text, specs);
+      const owned = matchRowLabel(own.text, specs);
+      return named && owned && named.score >= 0.9 && owned.score >= 0.9 && named.spec.key !== owned.spec.key;
+    });
+  });
 }
 
 function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {

@@ -12,6 +12,8 @@ import { T2_ROWS } from "@/lib/reader/template/row-catalogue";
 export type JoinedItem = PdfItem & {
   /** Joined from a number wrapped over lines: the part printed on the row's own line. */
   unwrapped?: string;
+  /** Next to lines joined into another row's number, which may have been this line's own (a row's wrap). */
+  wrapDoubt?: boolean;
 };
 
 /** The lines of one wrapped cell lie at most this far apart (× font size): up to 1.5 line spacing. */
@@ -36,6 +38,7 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
     for (const direction of [-1, 1] as const) {
       // Each of the row's numbers grows by the lines stacked on it; `edges` is its outermost line so far.
       const edges = new Map(row.filter(isDigits).map((item) => [item, item.y]));
+      let grown = false;
       for (let next = index + direction; joined[next]; next += direction) {
         if (absorbed.has(next)) continue;
         const other = joined[next]!;
@@ -51,7 +54,12 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
           !labelledAround(joined, next, absorbed, row) &&
           (text.length === 0 || continuesLabel(row, text, direction));
         const targets = continues ? continuations(row, digits, edges) : null;
-        if (!targets) break;
+        if (!targets) {
+          // The lines just joined lay between this row and that one: they may have been that row's.
+          if (grown) joined[next] = other.map((item) => ({ ...item, wrapDoubt: true }));
+          break;
+        }
+        grown = true;
         targets.forEach((target, position) => {
           const part = digits[position]!;
           const own = row[target]!;

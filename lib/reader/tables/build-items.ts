@@ -15,6 +15,8 @@ export interface ValueCell {
   unit: string | null;
   /** PDF only: left x of the cell. */
   x?: number;
+  /** PDF text rows only: right x of the number, when it is its cell's only token. */
+  right?: number;
   /** PDF only: joined from lines the number wrapped over; the reading without them. */
   unwrapped?: Unwrapped;
   /** One-cell-per-line text: blank lines before this value. */
@@ -37,10 +39,12 @@ export interface Item {
   index: number;
   /** Indexes of the rows its labels and values were printed in. */
   rows?: number[];
+  /** PDF text: its numbers may belong to a number wrapped over a neighbouring line (TextRow.wrapDoubt). */
+  wrapDoubt?: boolean;
 }
 
 /** A report section heading always starts an item, so a table ends where the next section begins. */
-const SECTION_HEADING =
+export const SECTION_HEADING =
   /^\s*[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|因政府信息公开工作被申请|(?:政府信息公开工作)?存在的主要问题|其他需要报告)/;
 
 export function buildItems(rows: readonly TextRow[]): Item[] {
@@ -78,6 +82,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     const single = row.source === "line" && filled.length === 1 ? filled[0] : undefined;
     if (single !== undefined && single.kind !== "text") {
       const item = previous?.fromLines ? previous : start(true);
+      if (row.wrapDoubt) item.wrapDoubt = true;
       item.values.push(toValue(single, gap, rowIndex));
       (item.rows ??= []).push(rowIndex);
       continue;
@@ -93,7 +98,7 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
     }
     // PDF text rows print no empty cells (x positions place their numbers); ruled rows keep theirs.
     for (const segment of splitSegments(row.xs !== undefined && !row.ruled ? filled : tokens))
-      addRowItem(start(false), segment, rowIndex);
+      addRowItem(start(false), segment, rowIndex, row.wrapDoubt === true);
   }
   return items;
 }
@@ -113,8 +118,9 @@ function splitSegments(tokens: readonly Token[]): Token[][] {
   return segments;
 }
 
-function addRowItem(item: Item, printed: readonly Token[], rowIndex: number): void {
+function addRowItem(item: Item, printed: readonly Token[], rowIndex: number, wrapDoubt: boolean): void {
   item.rows = [rowIndex];
+  if (wrapDoubt) item.wrapDoubt = true;
   const tokens = attachUnits(printed);
   let lastText = -1;
   tokens.forEach((token, index) => {
@@ -160,6 +166,8 @@ function toValue(token: Token, gap: number | undefined, row: number): ValueCell 
     unit: token.kind === "number" ? token.unit : null,
   };
   if (token.x !== undefined) cell.x = token.x;
+  if ((token.kind === "number" || token.kind === "blank") && token.right !== undefined)
+    cell.right = token.right;
   if (token.kind === "number" && token.unwrapped) cell.unwrapped = token.unwrapped;
   if (gap !== undefined) cell.gap = gap;
   cell.row = row;

@@ -6,6 +6,7 @@
 import type { Item, ValueCell } from "./build-items";
 import { isGapBlank } from "./mark-line-gaps";
 import { splitDigitRuns } from "./split-digit-runs";
+import { bandOf, type ColumnBand } from "./find-column-bands";
 import type { Unwrapped } from "./split-cell";
 
 export interface Cell {
@@ -33,14 +34,25 @@ export interface RowFit {
 
 /** Cap on listed readings: beyond it the row is left to staff rather than enumerated. */
 const MAX_OPTIONS = 400;
+const WRAP_DOUBT = "表格无框线，本行数字与相邻行的数字上下紧挨，可能是同一个数字在单元格内折行";
 const WRAPPED_DOUBT = "多个数字在单元格内折成多行，无法逐一确定各行是否属于该单元格";
 
-/** groupSize: the row is groups of cells each ending in its total (表三 7, 表四 5); 0 when it is not. */
-export function fitRowValues(item: Item, n: number, columnXs?: readonly number[], groupSize = 0): RowFit {
-  return addUnwrappedReadings(fitPrintedValues(item, n, columnXs, groupSize));
+/**
+ * groupSize: the row is groups of cells each ending in its total (表三 7, 表四 5); 0 when it is not.
+ * bands: PDF text without rulings — the value columns' extents, from their headings (find-column-bands.ts).
+ */
+export function fitRowValues(
+  item: Item,
+  n: number,
+  bands?: readonly ColumnBand[] | null,
+  groupSize = 0,
+): RowFit {
+  const fit = addUnwrappedReadings(fitPrintedValues(item, n, bands ?? undefined, groupSize));
+  if (!item.wrapDoubt || fit.issue === "ROW_EMPTY") return fit;
+  return { ...fit, issue: fit.issue ?? "DIGITS_WRAPPED", doubt: fit.doubt ?? WRAP_DOUBT };
 }
 
-function fitPrintedValues(item: Item, n: number, columnXs?: readonly number[], groupSize = 0): RowFit {
+function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], groupSize = 0): RowFit {
   let values = item.values;
   if (values.every((value) => value.value === null)) return { options: [blankRow(n)], issue: "ROW_EMPTY" };
   if (values.length > n) values = values.filter((value) => !isGapBlank(value));
@@ -48,8 +60,8 @@ function fitPrintedValues(item: Item, n: number, columnXs?: readonly number[], g
   if (values.length > n) return { options: [values.slice(0, n).map(toCell)], issue: "ROW_LONG" };
   if (values.length === n) return { options: [values.map(toCell)], issue: null };
   const missing = n - values.length;
-  if (columnXs && values.every((value) => value.x !== undefined)) {
-    const placed = placeByX(values, columnXs);
+  if (bands?.length === n) {
+    const placed = placeByBands(values, bands);
     if (placed) return { options: [placed], issue: null };
   }
   // Empty cells printed before or after the numbers are the layout's own evidence of where the blanks are.
@@ -127,18 +139,19 @@ function trimBlankEnds(values: readonly ValueCell[], n: number): ValueCell[] {
   return values.slice(start, end);
 }
 
-/** Each value goes to the nearest column; fails when two values claim the same column. */
-function placeByX(values: readonly ValueCell[], columnXs: readonly number[]): Cell[] | null {
-  const cells = blankRow(columnXs.length);
+/**
+ * Each value goes to the one column whose band its extent overlaps; fails (the placement is not certain) when a
+ * value's extent is unknown, overlaps no band or two, or two values claim one column.
+ */
+function placeByBands(values: readonly ValueCell[], bands: readonly ColumnBand[]): Cell[] | null {
+  const cells = blankRow(bands.length);
   const taken = new Set<number>();
   for (const value of values) {
-    let best = 0;
-    columnXs.forEach((x, index) => {
-      if (Math.abs(x - (value.x ?? 0)) < Math.abs((columnXs[best] ?? 0) - (value.x ?? 0))) best = index;
-    });
-    if (taken.has(best)) return null;
-    taken.add(best);
-    cells[best] = toCell(value);
+    if (value.x === undefined || value.right === undefined) return null;
+    const column = bandOf({ left: value.x, right: value.right }, bands);
+    if (column === null || taken.has(column)) return null;
+    taken.add(column);
+    cells[column] = toCell(value);
   }
   return cells;
 }

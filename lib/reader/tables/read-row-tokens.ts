@@ -28,6 +28,9 @@ export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
   row.cells.forEach((text, index) => {
     if (text === null) return;
     const cellTokens = splitCell(text, row.xs?.[index]);
+    const right = row.rights?.[index];
+    const only = cellTokens.length === 1 ? cellTokens[0] : undefined;
+    if (right !== undefined && (only?.kind === "number" || only?.kind === "blank")) only.right = right;
     const own = row.unwrapped?.[index];
     if (own != null) markUnwrapped(cellTokens, splitCell(own));
     tokens.push(...cellTokens);

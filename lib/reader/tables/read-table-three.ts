@@ -3,8 +3,9 @@
 import { T3_COLUMNS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 import { listTableThreeRows, OTHER_SUB_ROWS } from "@/lib/reader/checks/list-equations";
 import type { RowReading } from "@/lib/reader/checks/resolve-row-options";
-import type { TemplateVersion } from "@/lib/reader/types";
+import type { TemplateVersion, TextRow } from "@/lib/reader/types";
 import type { Item } from "./build-items";
+import { findColumnBands, type ColumnBand } from "./find-column-bands";
 import { blankRow, fitRowValues } from "./fit-row-values";
 import { pairRowItems } from "./pair-row-items";
 
@@ -22,12 +23,13 @@ export function readTableThree(
   from: number,
   to: number,
   template: TemplateVersion,
+  textRows: readonly TextRow[] = [],
 ): TableRead {
   const { rows, unmatched } = pairRowItems(items, from, to, T3_ROWS);
   // （六） named only as the heading of its printed sub-rows is not a row of its own.
   if (rows.get("t3.other")?.item === null && OTHER_SUB_ROWS.some((row) => rows.has(row)))
     rows.delete("t3.other");
-  const columnXs = learnColumnXs(rows.values());
+  const bands = learnColumnBands([...rows.values()], textRows);
   const readings: RowReading[] = [];
   const printed = new Set<string>();
   const wanted = new Set(listTableThreeRows(template));
@@ -35,23 +37,38 @@ export function readTableThree(
     if (!wanted.has(key)) continue;
     printed.add(key);
     const fit = row.item
-      ? fitRowValues(row.item, WIDTH, columnXs, WIDTH)
+      ? fitRowValues(row.item, WIDTH, bands, WIDTH)
       : { options: [blankRow(WIDTH)], issue: "ROW_EMPTY" as const };
     readings.push({ key, columns: T3_COLUMNS, fit });
   }
   return { readings, printed, unmatched };
 }
 
-/** PDF: column x positions from the rows that print all seven numbers, to place the numbers of short rows. */
-function learnColumnXs(rows: Iterable<{ item: Item | null }>): number[] | undefined {
-  const samples: number[][] = Array.from({ length: WIDTH }, () => []);
+/**
+ * PDF text without rulings: the columns' extents from their headings above the table's first row, or else from
+ * the rows that print all seven numbers (their order is their column).
+ */
+function learnColumnBands(
+  rows: readonly { item: Item | null }[],
+  textRows: readonly TextRow[],
+): ColumnBand[] | null {
+  const first = Math.min(...rows.flatMap(({ item }) => item?.rows?.slice(0, 1) ?? []));
+  const headed = Number.isFinite(first)
+    ? findColumnBands({ rows: textRows, at: first, n: WIDTH, specs: T3_ROWS })
+    : null;
+  if (headed) return headed;
+  const bands: (ColumnBand | null)[] = Array.from({ length: WIDTH }, () => null);
   for (const { item } of rows) {
-    if (!item || item.values.length !== WIDTH || item.values.some((value) => value.x === undefined)) continue;
-    item.values.forEach((value, index) => samples[index]?.push(value.x ?? 0));
+    if (!item || item.values.length !== WIDTH) continue;
+    item.values.forEach((value, index) => {
+      if (value.x === undefined || value.right === undefined) return;
+      const band = bands[index];
+      bands[index] = band
+        ? { left: Math.min(band.left, value.x), right: Math.max(band.right, value.right) }
+        : { left: value.x, right: value.right };
+    });
   }
-  if (samples[0]?.length === 0) return undefined;
-  return samples.map((xs) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  });
+  if (bands.some((band) => band === null)) return null;
+  const learnt = bands as ColumnBand[];
+  return learnt.every((band, index) => index === 0 || learnt[index - 1]!.right <= band.left) ? learnt : null;
 }

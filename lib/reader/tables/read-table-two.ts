@@ -2,7 +2,8 @@
 // row. Also records the unit printed for amounts (本年收费金额（单位：万元）, 采购总金额).
 import { T2_COLUMNS, T2_ROWS } from "@/lib/reader/template/row-catalogue";
 import type { RowReading } from "@/lib/reader/checks/resolve-row-options";
-import type { TemplateVersion } from "@/lib/reader/types";
+import type { TemplateVersion, TextRow } from "@/lib/reader/types";
+import { findColumnBands } from "./find-column-bands";
 import type { Item } from "./build-items";
 import { blankRow, fitRowValues } from "./fit-row-values";
 import { pairRowItems } from "./pair-row-items";
@@ -13,6 +14,7 @@ export function readTableTwo(
   from: number,
   to: number,
   template: TemplateVersion,
+  textRows: readonly TextRow[] = [],
 ): TableRead {
   const { rows, unmatched } = pairRowItems(items, from, to, T2_ROWS);
   const columnsByRow = T2_COLUMNS[template];
@@ -22,8 +24,12 @@ export function readTableTwo(
     const columns = columnsByRow[key];
     if (!columns) continue;
     printed.add(key);
+    const at = row.item?.rows?.[0];
+    // Each of 表二's small tables has its own headings, right above its rows.
+    const bands =
+      at === undefined ? null : findColumnBands({ rows: textRows, at, n: columns.length, specs: T2_ROWS });
     const fit = row.item
-      ? fitRowValues(row.item, columns.length)
+      ? fitRowValues(row.item, columns.length, bands)
       : { options: [blankRow(columns.length)], issue: "ROW_EMPTY" as const };
     readings.push({ key, columns, fit });
   }

@@ -17,9 +17,11 @@ export type Token =
       digits: boolean;
       unit: string | null;
       x?: number;
+      /** PDF text rows: right x of the cell, when the number is the cell's only token. */
+      right?: number;
       unwrapped?: Unwrapped;
     }
-  | { kind: "blank"; text: string; x?: number }
+  | { kind: "blank"; text: string; x?: number; right?: number }
   | { kind: "empty"; text: string; x?: number }
   | { kind: "text"; text: string; x?: number };
 

@@ -16,6 +16,8 @@ export interface PrintVariant {
   /** Number columns so narrow that numbers wrap inside their cells. */
   narrowNumbers: boolean;
   groupLabels: GroupLabelStyle;
+  /** Tables printed without ruling lines (borders switched off): only the text's positions place its numbers. */
+  noBorders?: boolean;
 }
 
 export interface PrintCase extends PrintVariant {
@@ -24,8 +26,10 @@ export interface PrintCase extends PrintVariant {
   printed: Record<string, number | null>;
 }
 
-export function makePrintCase(variant: PrintVariant): PrintCase {
-  const report = generateReport(seededRandom(variant.seed));
+/** `cells`: values set by hand over the generated ones (表二's, which no sum ties to the rest). */
+export function makePrintCase(variant: PrintVariant, cells: Record<string, number> = {}): PrintCase {
+  const generated = generateReport(seededRandom(variant.seed));
+  const report = { ...generated, cells: { ...generated.cells, ...cells } };
   const printed = Object.fromEntries(
     Object.entries(report.cells).map(([id, value]) => [id, variant.blankZeros && value === 0 ? null : value]),
   );
@@ -36,7 +40,11 @@ export function makePrintCase(variant: PrintVariant): PrintCase {
 export function renderCaseHtml(testCase: PrintCase): string {
   return renderHtml(
     { ...testCase.report, cells: testCase.printed },
-    { groupLabels: testCase.groupLabels, narrowNumbers: testCase.narrowNumbers },
+    {
+      groupLabels: testCase.groupLabels,
+      narrowNumbers: testCase.narrowNumbers,
+      noBorders: testCase.noBorders === true,
+    },
   );
 }
 
@@ -44,13 +52,16 @@ export function renderCaseHtml(testCase: PrintCase): string {
 export function renderCaseDocx(testCase: PrintCase): Promise<Uint8Array> {
   return renderDocx({ ...testCase.report, cells: testCase.printed }, testCase.groupLabels, {
     narrowNumbers: testCase.narrowNumbers,
+    noBorders: testCase.noBorders === true,
   });
 }
 
 /** How a failure names its case: all it takes to print the same PDF again (printed-pdfs.cases.test.ts). */
 export function describeCase(testCase: PrintVariant): string {
   const { seed, blankZeros, narrowNumbers, groupLabels } = testCase;
-  return `seed ${seed}, blank zeros ${blankZeros}, narrow ${narrowNumbers}, ${groupLabels} — to keep it as a fixed case: { seed: ${seed}, blankZeros: ${blankZeros}, narrowNumbers: ${narrowNumbers}, groupLabels: "${groupLabels}" }`;
+  const noBorders = testCase.noBorders === true;
+  const keep = `{ seed: ${seed}, blankZeros: ${blankZeros}, narrowNumbers: ${narrowNumbers}, groupLabels: "${groupLabels}"${noBorders ? ", noBorders: true" : ""} }`;
+  return `seed ${seed}, blank zeros ${blankZeros}, narrow ${narrowNumbers}, ${groupLabels}${noBorders ? ", no borders" : ""} — to keep it as a fixed case: ${keep}`;
 }
 
 /** Reads the PDF back and checks it; returns how many printed numbers it read, and how many exactly. */

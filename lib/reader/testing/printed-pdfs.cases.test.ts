@@ -1,7 +1,8 @@
 // Printed PDFs that once failed the property test (printed-pdfs.property.test.ts), kept as fixed cases: the same
 // generated report printed the same way by the same producer reads back with every cell exact or flagged — both
-// as readReport reads it and line by line only, as it reads a PDF whose tables have no ruling lines. Needs
-// Chromium; skipped, saying so, without.
+// as readReport reads it and line by line only, as it reads a PDF whose tables have no ruling lines — and reports
+// printed with their tables' borders switched off, by Chromium and by LibreOffice. Needs Chromium (and
+// LibreOffice for its cases); skipped, saying so, without.
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractDocument } from "@/lib/reader/extract/extract-document";
 import { readDocument } from "@/lib/reader/read-document";
@@ -9,10 +10,12 @@ import {
   describeCase,
   expectReadBack,
   makePrintCase,
+  renderCaseDocx,
   renderCaseHtml,
   type PrintVariant,
 } from "@/lib/reader/testing/printed-case";
-import { findChromium, printWithChromium } from "./print-pdf";
+import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
+import { findChromium, findLibreOffice, printWithChromium, printWithLibreOffice } from "./print-pdf";
 
 const CHROMIUM_CASES: { variant: PrintVariant; why: string }[] = [
   {
@@ -63,3 +66,87 @@ describe.skipIf(!chromiumPath)(
     );
   },
 );
+
+/** Tables with their borders switched off: no rulings to re-read by, only the text's positions. */
+const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why: string }[] = [
+  {
+    variant: { seed: 7, blankZeros: true, narrowNumbers: false, groupLabels: "merged", noBorders: true },
+    cells: { "t2.procurement.items": 98, "t2.procurement.amount": 0 },
+    why:
+      "表二 政府集中采购 98 with its amount printed blank, no rulings: read line by line, the short row was filled " +
+      "from the left or its digits split as 9 | 8",
+  },
+  {
+    variant: { seed: 7, blankZeros: true, narrowNumbers: false, groupLabels: "repeated", noBorders: true },
+    cells: {
+      "t2.procurement.items": 0,
+      "t2.procurement.amount": 98,
+      "t2.rules.made": 0,
+      "t2.rules.published": 12,
+    },
+    why: "表二 the blank cell first (采购项目数量 blank, amount 98; 规章 blank | 12 | …)",
+  },
+  {
+    variant: { seed: 2, blankZeros: true, narrowNumbers: false, groupLabels: "blank", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice: 表三 （七）总计 12293 wrapped “12” / “29” / “3”, its first line joined to the row above's " +
+      "number: read as 293 without a flag, and a false RULE_BALANCE",
+  },
+  {
+    variant: { seed: 2, blankZeros: true, narrowNumbers: false, groupLabels: "merged", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice: a line of only “14 14” between two rows, the rest of a number wrapped about the middle of the " +
+      "row below (its other numbers in other columns): paired with the blank row above, without a flag",
+  },
+];
+
+describe.each(
+  [
+    { producer: "Chromium", installed: chromiumPath !== null },
+    { producer: "LibreOffice", installed: findLibreOffice() !== null },
+  ].map((entry) => [entry.producer, entry] as const),
+)("%s, tables printed without ruling lines", (producer, { installed }) => {
+  const cases = UNRULED_CASES.map(({ variant, cells, why }) => ({ ...makePrintCase(variant, cells), why }));
+  let pdfs = new Map<string, Uint8Array>();
+  beforeAll(async () => {
+    if (!installed) return;
+    pdfs =
+      producer === "Chromium"
+        ? await printWithChromium(
+            cases.map((testCase, index) => ({ name: `case-${index}`, html: renderCaseHtml(testCase) })),
+          )
+        : await printWithLibreOffice(
+            await Promise.all(
+              cases.map(async (testCase, index) => ({
+                name: `case-${index}.docx`,
+                bytes: await renderCaseDocx(testCase),
+              })),
+            ),
+          );
+  }, 300_000);
+
+  it.skipIf(!installed).each(cases.map((testCase, index) => [testCase.why, index, testCase] as const))(
+    "%s: every cell exact or flagged, no inconsistency",
+    async (_, index, testCase) => {
+      await expectReadBack(testCase, pdfs.get(`case-${index}`));
+    },
+  );
+
+  it.skipIf(!installed)(
+    "places 98 in its column by the headings above it, exactly and unflagged",
+    async () => {
+      const result = await readReportStrictly(pdfs.get("case-0")!, "report.pdf");
+      if (!result.ok) throw new Error(result.error.code);
+      expect([result.cells["t2.procurement.items"], result.cells["t2.procurement.amount"]]).toEqual([
+        98,
+        null,
+      ]);
+      const flagged = result.findings.filter(
+        (finding) => finding.code !== "CELL_BLANK" && finding.cells.includes("t2.procurement.items"),
+      );
+      expect(flagged).toEqual([]);
+    },
+  );
+});

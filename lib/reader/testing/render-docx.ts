@@ -5,6 +5,7 @@ import {
   Packer,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -28,16 +29,18 @@ const FONT = "仿宋_GB2312";
 /**
  * `groupLabels`: labels covering several rows as vertically merged cells (default), repeated, or blank below.
  * `narrowNumbers`: number columns so narrow, in so large a type, that numbers wrap inside their cells.
+ * `noBorders`: tables with their borders switched off, printed without ruling lines.
  */
 export async function renderDocx(
   report: ReportToRender,
   groupLabels: GroupLabelStyle = "merged",
-  options: { narrowNumbers?: boolean } = {},
+  options: { narrowNumbers?: boolean; noBorders?: boolean } = {},
 ): Promise<Uint8Array> {
   const narrow = options.narrowNumbers === true;
+  const noBorders = options.noBorders === true;
   const children = buildReportDocument(report).flatMap((block) =>
     block.kind === "table"
-      ? [renderTable(unmergeGroupLabels(block.table, groupLabels), narrow), new Paragraph({})]
+      ? [renderTable(unmergeGroupLabels(block.table, groupLabels), narrow, noBorders), new Paragraph({})]
       : renderBlock(block),
   );
   const document = new Document({ sections: [{ children }] });
@@ -54,7 +57,7 @@ function renderBlock(block: ReportBlock): (Paragraph | Table)[] {
       return [paragraph(block.text, { size: 32 })];
     case "table":
       // An empty paragraph after each table, as Word inserts between consecutive tables.
-      return [renderTable(block.table, false), new Paragraph({})];
+      return [renderTable(block.table, false, false), new Paragraph({})];
   }
 }
 
@@ -65,7 +68,7 @@ function paragraph(text: string, style: { bold?: boolean; size: number; center?:
   });
 }
 
-function renderTable(table: ReportTable, narrowNumbers: boolean): Table {
+function renderTable(table: ReportTable, narrowNumbers: boolean, noBorders: boolean): Table {
   // Narrow: the label columns take the room the number columns give up.
   const labelColumns = new Set(
     placeTableCells(table).flatMap((placed) => (placed.cell.role === "label" ? [placed.column] : [])),
@@ -77,6 +80,7 @@ function renderTable(table: ReportTable, narrowNumbers: boolean): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: widths.map((width) => Math.round((width / total) * 9000)),
+    ...(noBorders ? { borders: TableBorders.NONE } : {}),
     rows: table.rows.map(
       (row) =>
         new TableRow({

@@ -17,6 +17,8 @@ export interface HtmlOptions {
   groupLabels?: GroupLabelStyle;
   /** Number columns so narrow, in so large a type, that numbers wrap inside their cells when printed. */
   narrowNumbers?: boolean;
+  /** Tables printed without ruling lines (borders switched off), as many CMS pages style them. */
+  noBorders?: boolean;
 }
 
 export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): string {
@@ -26,7 +28,11 @@ export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): s
   const article = blocks
     .map((block) =>
       block.kind === "table"
-        ? renderTable(unmergeGroupLabels(block.table, style), options.narrowNumbers === true)
+        ? renderTable(
+            unmergeGroupLabels(block.table, style),
+            options.narrowNumbers === true,
+            options.noBorders,
+          )
         : renderBlock(block),
     )
     .join("\n");
@@ -37,7 +43,9 @@ export function renderHtml(report: ReportToRender, options: HtmlOptions = {}): s
     "<!DOCTYPE html>",
     "<html>",
     `<head><meta charset="${options.charset ?? "utf-8"}"><title>${escapeHtml(title)}</title>`,
-    "<style>table{border-collapse:collapse} td{border:1px solid #000}",
+    options.noBorders
+      ? "<style>table{border-collapse:collapse} td{border:none}"
+      : "<style>table{border-collapse:collapse} td{border:1px solid #000}",
     "td.n{width:1.2em;font-size:15pt;word-break:break-all}</style>",
     "<script>var _hmt = _hmt || []; document.write('<table><tr><td>1</td></tr></table>');</script></head>",
     "<body>",
@@ -58,11 +66,11 @@ function renderBlock(block: ReportBlock): string {
     case "paragraph":
       return `<p>&nbsp;&nbsp;${escapeHtml(block.text)}</p>`;
     case "table":
-      return renderTable(block.table, false);
+      return renderTable(block.table, false, false);
   }
 }
 
-function renderTable(table: ReportTable, narrowNumbers: boolean): string {
+function renderTable(table: ReportTable, narrowNumbers: boolean, noBorders = false): string {
   const rows = table.rows.map((row) => {
     const cells = row.map((cell) => {
       const narrow = narrowNumbers && cell.role === "value" ? ' class="n"' : "";
@@ -76,7 +84,8 @@ function renderTable(table: ReportTable, narrowNumbers: boolean): string {
     });
     return `<tr>${cells.join("")}</tr>`;
   });
-  return `<table border="1" cellspacing="0"><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+  const border = noBorders ? "0" : "1";
+  return `<table border="${border}" cellspacing="0"><tbody>\n${rows.join("\n")}\n</tbody></table>`;
 }
 
 function escapeHtml(text: string): string {

@@ -40,12 +40,13 @@ export async function openExportConnection(pool: pg.Pool, signal?: AbortSignal):
   client.on("error", ignore);
   const pid = (client as unknown as { processID: number }).processID;
   let released = false;
-  return {
+  const connection: ExportConnection = {
     client,
     pid,
     async release(completed) {
       if (released) return;
       released = true;
+      signal?.removeEventListener("abort", stop);
       slots.release();
       if (completed) {
         client.removeListener("error", ignore);
@@ -56,6 +57,12 @@ export async function openExportConnection(pool: pg.Pool, signal?: AbortSignal):
       client.release(new Error("export stopped before its end"));
     },
   };
+  // The client left: stop now. Destroying the export's stream is not enough while its query still sorts —
+  // a stream made from a generator emits "close" only once the generator's pending step (the query's first
+  // chunk) settles, which for a large export is seconds to minutes of a backend's work for nobody.
+  const stop = () => void connection.release(false);
+  signal?.addEventListener("abort", stop, { once: true });
+  return connection;
 }
 
 /** PostgreSQL's cancel request for the client's running query, sent on a new connection (not the pool's);

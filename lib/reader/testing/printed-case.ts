@@ -7,6 +7,7 @@ import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderHtml } from "@/lib/reader/testing/render-html";
+import { printWithChromium, printWithLibreOffice } from "./print-pdf";
 
 /** Everything a printed case is made from: the same variant always prints the same report the same way. */
 export interface PrintVariant {
@@ -100,4 +101,24 @@ export async function expectReadBack(
     context,
   ).toEqual([]);
   return { printed: printedIds.length, exact: printedIds.length - misread.length };
+}
+
+/** Every case printed by one producer in one run — Chromium from its HTML, LibreOffice from its Word file —
+ * as PDFs under `case-<index>`. */
+export async function printEachCase(
+  producer: "Chromium" | "LibreOffice",
+  cases: readonly PrintCase[],
+): Promise<Map<string, Uint8Array>> {
+  if (producer === "Chromium")
+    return printWithChromium(
+      cases.map((testCase, index) => ({ name: `case-${index}`, html: renderCaseHtml(testCase) })),
+    );
+  return printWithLibreOffice(
+    await Promise.all(
+      cases.map(async (testCase, index) => ({
+        name: `case-${index}.docx`,
+        bytes: await renderCaseDocx(testCase),
+      })),
+    ),
+  );
 }

@@ -10,12 +10,11 @@ import {
   describeCase,
   expectReadBack,
   makePrintCase,
-  renderCaseDocx,
-  renderCaseHtml,
+  printEachCase,
   type PrintVariant,
 } from "@/lib/reader/testing/printed-case";
 import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
-import { findChromium, findLibreOffice, printWithChromium, printWithLibreOffice } from "./print-pdf";
+import { findChromium, findLibreOffice } from "./print-pdf";
 
 const CHROMIUM_CASES: { variant: PrintVariant; why: string }[] = [
   {
@@ -34,9 +33,7 @@ describe.skipIf(!chromiumPath)(
     const cases = CHROMIUM_CASES.map(({ variant, why }) => ({ ...makePrintCase(variant), why }));
     let pdfs = new Map<string, Uint8Array>();
     beforeAll(async () => {
-      pdfs = await printWithChromium(
-        cases.map((testCase, index) => ({ name: `case-${index}`, html: renderCaseHtml(testCase) })),
-      );
+      pdfs = await printEachCase("Chromium", cases);
     }, 120_000);
 
     it.each(cases.map((testCase, index) => [testCase.why, index, testCase] as const))(
@@ -104,27 +101,15 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
 
 describe.each(
   [
-    { producer: "Chromium", installed: chromiumPath !== null },
-    { producer: "LibreOffice", installed: findLibreOffice() !== null },
+    { producer: "Chromium" as const, installed: chromiumPath !== null },
+    { producer: "LibreOffice" as const, installed: findLibreOffice() !== null },
   ].map((entry) => [entry.producer, entry] as const),
 )("%s, tables printed without ruling lines", (producer, { installed }) => {
   const cases = UNRULED_CASES.map(({ variant, cells, why }) => ({ ...makePrintCase(variant, cells), why }));
   let pdfs = new Map<string, Uint8Array>();
   beforeAll(async () => {
     if (!installed) return;
-    pdfs =
-      producer === "Chromium"
-        ? await printWithChromium(
-            cases.map((testCase, index) => ({ name: `case-${index}`, html: renderCaseHtml(testCase) })),
-          )
-        : await printWithLibreOffice(
-            await Promise.all(
-              cases.map(async (testCase, index) => ({
-                name: `case-${index}.docx`,
-                bytes: await renderCaseDocx(testCase),
-              })),
-            ),
-          );
+    pdfs = await printEachCase(producer, cases);
   }, 300_000);
 
   it.skipIf(!installed).each(cases.map((testCase, index) => [testCase.why, index, testCase] as const))(

@@ -9,11 +9,10 @@ import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 import {
   expectReadBack,
   makePrintCase,
-  renderCaseDocx,
-  renderCaseHtml,
+  printEachCase,
   type PrintCase,
 } from "@/lib/reader/testing/printed-case";
-import { findChromium, findLibreOffice, printWithChromium, printWithLibreOffice } from "./print-pdf";
+import { findChromium, findLibreOffice } from "./print-pdf";
 
 const CASES_PER_PRODUCER = 12;
 /**
@@ -58,18 +57,12 @@ describe.skipIf(!libreOffice)(
     const cases = printCases();
     let pdfs = new Map<string, Uint8Array>();
     beforeAll(async () => {
-      const documents = await Promise.all(
-        cases.map(async (testCase, index) => ({
-          name: `report-${index}.docx`,
-          bytes: await renderCaseDocx(testCase),
-        })),
-      );
-      pdfs = await printWithLibreOffice(documents);
+      pdfs = await printEachCase("LibreOffice", cases);
     }, 300_000);
 
     it.each(cases.map((testCase, index) => [index, testCase] as const))(
       "case %i reads back: every cell exact or flagged, no inconsistency",
-      async (index, testCase) => expectReadBackCounted("LibreOffice", testCase, pdfs.get(`report-${index}`)),
+      async (index, testCase) => expectReadBackCounted("LibreOffice", testCase, pdfs.get(`case-${index}`)),
       CASE_TIMEOUT_MS,
     );
 
@@ -89,14 +82,12 @@ describe.skipIf(!chromiumPath)(
     const cases = printCases();
     let pdfs = new Map<string, Uint8Array>();
     beforeAll(async () => {
-      pdfs = await printWithChromium(
-        cases.map((testCase, index) => ({ name: `report-${index}`, html: renderCaseHtml(testCase) })),
-      );
+      pdfs = await printEachCase("Chromium", cases);
     }, 300_000);
 
     it.each(cases.map((testCase, index) => [index, testCase] as const))(
       "case %i reads back: every cell exact or flagged, no inconsistency",
-      async (index, testCase) => expectReadBackCounted("Chromium", testCase, pdfs.get(`report-${index}`)),
+      async (index, testCase) => expectReadBackCounted("Chromium", testCase, pdfs.get(`case-${index}`)),
       CASE_TIMEOUT_MS,
     );
 

@@ -134,6 +134,13 @@ SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", ${COUNTS_OF
  WHERE ${COUNTY_OF} IS NOT NULL
  GROUP BY 1, 2, m."agencyKind"`;
 
+/** A key's children's rows in a summary table: one level deeper, the same year, under its path (an index range). */
+const childRowsOf = (table: string) => `CROSS JOIN LATERAL (
+      SELECT * FROM ${q(table)} c
+       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+    ) c`;
+
 /** The rows of the keys at depth 1 or 2: their children's rows plus the reports on the region itself. */
 const FILL_FROM_CHILDREN = (depth: number): Step => ({
   depth,
@@ -141,11 +148,7 @@ const FILL_FROM_CHILDREN = (depth: number): Step => ({
 parts AS (
   SELECT k."year", k."path", k."depth", c."agencyKind", ${[...COUNTED, ...SUMMED].map((col) => `c.${q(col)}`).join(", ")}
     FROM keys k
-    CROSS JOIN LATERAL (
-      SELECT * FROM "RegionYearMetrics" c
-       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
-         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
-    ) c
+    ${childRowsOf("RegionYearMetrics")}
   UNION ALL
   ${reportSums(REPORTS_IN.own)}
 )
@@ -193,11 +196,7 @@ const COVERAGE_FROM_CHILDREN = (depth: number): Step => ({
 parts AS (
   SELECT k."year", k."path", k."depth", c."covered", c."townsFiled"
     FROM keys k
-    CROSS JOIN LATERAL (
-      SELECT * FROM "RegionYearCoverage" c
-       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
-         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
-    ) c
+    ${childRowsOf("RegionYearCoverage")}
   UNION ALL
   ${coveredReports(REPORTS_IN.own)}
 )
@@ -242,11 +241,7 @@ const FINDINGS_FROM_CHILDREN = (depth: number): Step => ({
 parts AS (
   SELECT k."year", k."path", k."depth", c."agencyKind", c."code", c."kind", c."origin", c."findings", c."reports"
     FROM keys k
-    CROSS JOIN LATERAL (
-      SELECT * FROM "RegionYearFindings" c
-       WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
-         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
-    ) c
+    ${childRowsOf("RegionYearFindings")}
   UNION ALL
   ${findingsOfReports(REPORTS_IN.own)}
 )

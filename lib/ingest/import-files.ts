@@ -4,13 +4,13 @@
 // while one batch is written, the next is being read. Memory stays bounded: a few files in flight, at most
 // two batches held. Every file gets a result, in the order files finish.
 //   const summary = await importFiles({ db, paths, uploadedById, onResult });
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { createDuplicateLookup } from "@/lib/ingest/find-duplicate";
 import { hashBytes } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import { readLocalFile } from "@/lib/ingest/read-local-file";
 import { readInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
@@ -116,18 +116,16 @@ async function readAndPrepare(
   },
 ): Promise<ImportResult | { document: PreparedDocument }> {
   const fileName = path.basename(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
+  const read = readLocalFile(file, maxBytes);
+  if ("unreadable" in read)
     return { path: file, ok: false, error: { code: "FILE_UNREADABLE", message: "文件无法读取" } };
-  }
-  if (bytes.byteLength > maxBytes)
+  if ("tooLarge" in read)
     return {
       path: file,
       ok: false,
-      error: { code: "TOO_LARGE", message: describeTooLarge(bytes.byteLength, maxBytes) },
+      error: { code: "TOO_LARGE", message: describeTooLarge(read.tooLarge, maxBytes) },
     };
+  const { bytes } = read;
   const sha256 = hashBytes(bytes);
   const duplicate = await findDuplicate(sha256);
   if (duplicate) return { path: file, ok: true, outcome: duplicate };

@@ -91,7 +91,9 @@ function prepareCells(result: ReadResult): { cells: PreparedCell[]; findings: Fi
   const findings: Finding[] = [];
   const cells: PreparedCell[] = [];
   const unknown: string[] = [];
-  for (const [cellId, read] of Object.entries(result.cells)) {
+  // for…in, not Object.entries: no pair array per cell (this runs for every file imported).
+  for (const cellId in result.cells) {
+    const read = result.cells[cellId] as number | null;
     const cellNo = findCellNo(cellId);
     if (cellNo === undefined) {
       unknown.push(cellId);

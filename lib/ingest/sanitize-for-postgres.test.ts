@@ -17,3 +17,11 @@ test("sanitizeJson cleans nested strings and keys, keeps other values", () => {
     k: { b: "\ufffd" },
   });
 });
+
+test("sanitizeJson keeps the keys' order and returns a clean object itself (not a copy)", () => {
+  const cleaned = sanitizeJson({ a: 1, "b\u0000": "x", c: "y\u0000" }) as Record<string, unknown>;
+  expect(Object.keys(cleaned)).toEqual(["a", "b", "c"]);
+  expect(cleaned).toEqual({ a: 1, b: "x", c: "y" });
+  const clean = { a: { b: ["平常"] }, c: null };
+  expect(sanitizeJson(clean)).toBe(clean);
+});

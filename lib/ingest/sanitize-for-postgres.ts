@@ -28,18 +28,29 @@ export function sanitizeJson(value: unknown): unknown {
     return cleaned ?? value;
   }
   if (value !== null && typeof value === "object") {
-    // Walked without copying; the first key or value that needs cleaning starts the copy.
+    // Walked key by key (for…in: no array of entries per object — a reading has three objects of ~200 keys,
+    // walked for every file imported); the first key or value that needs cleaning starts the copy.
+    const source = value as Record<string, unknown>;
     let cleaned: Record<string, unknown> | null = null;
-    const entries = Object.entries(value);
-    for (let index = 0; index < entries.length; index += 1) {
-      const [key, inner] = entries[index]!;
+    for (const key in source) {
+      if (!Object.hasOwn(source, key)) continue;
+      const inner = source[key];
       const cleanKey = sanitizeText(key);
       const cleanInner = sanitizeJson(inner);
-      if (!cleaned && (cleanKey !== key || cleanInner !== inner))
-        cleaned = Object.fromEntries(entries.slice(0, index));
+      if (!cleaned && (cleanKey !== key || cleanInner !== inner)) cleaned = copyKeysBefore(source, key);
       if (cleaned) cleaned[cleanKey] = cleanInner;
     }
     return cleaned ?? value;
   }
   return value;
+}
+
+/** The own keys of `source` that come before `stop`, with their values (already clean: walked before it). */
+function copyKeysBefore(source: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in source) {
+    if (key === stop) break;
+    if (Object.hasOwn(source, key)) copy[key] = source[key];
+  }
+  return copy;
 }

@@ -23,11 +23,9 @@ export type SqlClient = pg.Pool | pg.ClientBase;
  * more than running them for one report). The name is a hash of the text, so one text, one name.
  */
 export async function runQuery<Row extends object>(client: SqlClient, query: Sql): Promise<Row[]> {
-  const result = await client.query<Row>({
-    name: statementName(query.text),
-    text: query.text,
-    values: query.values,
-  });
+  // Prisma.Sql builds its text anew on every read of `.text` (the read model's is tens of KB): read it once.
+  const text = query.text;
+  const result = await client.query<Row>({ name: statementName(text), text, values: query.values });
   return result.rows;
 }
 

@@ -9,6 +9,7 @@
 // (two batches never wait on each other in a cycle): two uploads for the same report cannot both become
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
+import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_CHARS, copyText, formatCopyValue } from "@/lib/db/copy-rows";
 import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
@@ -168,7 +169,9 @@ async function insertReportsWithCells(
       (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
     ),
   );
-  const cellColumn = (index: number) => cells.map((row) => row[index]);
+  // Sent as array literals built in one pass (lib/db/array-literal.ts), not as JS arrays for node-postgres
+  // to quote element by element: 1,200 elements per upload.
+  const cellColumn = (index: number) => arrayLiteral(cells.map((row) => row[index]!));
   const findings = items.flatMap((item) =>
     item.findings.map((finding) => ({ documentId: item.documentId, finding })),
   );

@@ -1,0 +1,212 @@
+// npm run bench:ingest-cpu — where the CPU of ingestion goes, per report: CPU time of every Node thread (main,
+// reader threads, V8's and libuv's helpers) and of the throwaway PostgreSQL's processes, from
+// /proc/<id>/schedstat (nanoseconds of CPU actually used, so a loaded machine stretches the wall clock but
+// hardly these), the backend CPU of each statement (the statement's backend, read before and after it), and
+// optionally the main thread's allocations by function (V8's sampling heap profiler). Linux only.
+// bench:ingest gives the throughput against raw COPY; this tells what to cut, even on a busy machine.
+//   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--allocations]
+import { readFileSync, readdirSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
+import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { closeClient, createClient } from "@/lib/db/create-client";
+import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
+import { findFreePort } from "@/lib/db/find-free-port";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { importDocument } from "@/lib/ingest/import-document";
+import { importFiles } from "@/lib/ingest/import-files";
+import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
+import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import { syncRegions } from "@/lib/ingest/sync-regions";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+
+const { values } = readCliArgsOrExit({
+  options: {
+    path: { type: "string", default: "single" },
+    reports: { type: "string", default: "300" },
+    allocations: { type: "boolean", default: false },
+  },
+});
+const REPORTS = Number(values.reports);
+const PATHS = ["single", "import", "seed"] as const;
+const which = PATHS.find((p) => p === values.path);
+if (!which) throw new Error(`--path must be one of ${PATHS.join(", ")}`);
+
+/** CPU nanoseconds a thread or process has used (the first field of schedstat). */
+function cpuNs(file: string): number {
+  try {
+    return Number(readFileSync(file, "utf8").split(" ")[0]);
+  } catch {
+    return 0;
+  }
+}
+
+function threadCpu(): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const tid of readdirSync("/proc/self/task"))
+    threads.set(
+      Number(tid) === process.pid ? "main" : `thread ${tid}`,
+      cpuNs(`/proc/self/task/${tid}/schedstat`),
+    );
+  return threads;
+}
+
+/** The postmaster and its children (backends, WAL writer, checkpointer, autovacuum). */
+function postgresCpu(postmaster: number): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (Number(pid) !== postmaster && parent !== postmaster) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`))
+        total += cpuNs(`/proc/${pid}/task/${tid}/schedstat`);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+// Per statement: count, wall time and its backend's CPU (each connection runs one statement at a time).
+const statements = new Map<string, { count: number; wallMs: number; backendMs: number }>();
+const labels = new Map<string, string>();
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client & { processID?: number },
+  ...args: unknown[]
+) {
+  const first = args[0] as string | { text?: string } | undefined;
+  const text = typeof first === "string" ? first : (first?.text ?? "COPY");
+  let label = labels.get(text);
+  if (label === undefined) labels.set(text, (label = text.replace(/\s+/g, " ").slice(0, 72)));
+  const backend = `/proc/${this.processID}/schedstat`;
+  const started = performance.now();
+  const cpuBefore = cpuNs(backend);
+  const done = () => {
+    const entry = statements.get(label) ?? { count: 0, wallMs: 0, backendMs: 0 };
+    entry.count += 1;
+    entry.wallMs += performance.now() - started;
+    entry.backendMs += (cpuNs(backend) - cpuBefore) / 1e6;
+    statements.set(label, entry);
+  };
+  const result = query.apply(this, args) as { then?: unknown; on?: (e: string, f: () => void) => void };
+  if (typeof result?.then === "function") (result as Promise<unknown>).then(done, done);
+  else if (typeof result?.on === "function") result.on("finish", done);
+  return result;
+};
+
+async function measure(label: string, postmaster: number, run: () => Promise<void>): Promise<void> {
+  statements.clear();
+  const heap = values.allocations ? new Session() : null;
+  if (heap) {
+    heap.connect();
+    // Garbage included (the flags are newer than Node's typings): what is allocated, not what stays alive.
+    await heap.post("HeapProfiler.startSampling", {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as { samplingInterval: number });
+  }
+  const threadsBefore = threadCpu();
+  const postgresBefore = postgresCpu(postmaster);
+  const started = performance.now();
+  await run();
+  const seconds = (performance.now() - started) / 1000;
+  const perReport = (ns: number) => `${(ns / 1e6 / REPORTS).toFixed(2)} ms`;
+  console.log(
+    `${label}: ${REPORTS} reports in ${seconds.toFixed(1)} s (${(REPORTS / seconds).toFixed(0)}/s), load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `  PostgreSQL (all its processes)  ${perReport(postgresCpu(postmaster) - postgresBefore)} CPU per report`,
+  );
+  let node = 0;
+  for (const [thread, ns] of threadCpu()) {
+    const used = ns - (threadsBefore.get(thread) ?? 0);
+    node += used;
+    if (used / 1e6 / REPORTS >= 0.05) console.log(`  Node ${thread.padEnd(26)} ${perReport(used)}`);
+  }
+  console.log(`  Node, all threads               ${perReport(node)} CPU per report`);
+  console.log("  statements (wall ms, backend CPU ms, count):");
+  for (const [text, entry] of [...statements].sort((a, b) => b[1].backendMs - a[1].backendMs).slice(0, 14))
+    console.log(
+      `  ${entry.wallMs.toFixed(0).padStart(7)} ${entry.backendMs.toFixed(0).padStart(6)} ${String(entry.count).padStart(5)}  ${text}`,
+    );
+  if (heap) {
+    const { profile } = await heap.post("HeapProfiler.stopSampling");
+    const bySite = new Map<string, number>();
+    const walk = (node: typeof profile.head) => {
+      const frame = node.callFrame;
+      const site = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").at(-1)}:${frame.lineNumber + 1}`;
+      bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      node.children.forEach(walk);
+    };
+    walk(profile.head);
+    const total = [...bySite.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `  main thread allocated ${(total / 1024 / REPORTS).toFixed(0)} KB per report; largest sites:`,
+    );
+    for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`  ${(bytes / 1024 / REPORTS).toFixed(1).padStart(7)} KB  ${site}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.join(process.cwd(), ".test-data", `bench-ingest-cpu-${process.pid}`);
+  const fileDir = path.join(os.tmpdir(), `bench-ingest-cpu-files-${process.pid}`);
+  const server = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    await createDatabaseIfMissing(server.adminUrl, "bench");
+    const url = server.urlFor("bench");
+    await applyMigrations({ url });
+    const db = createClient(url, { maxConnections: 16 });
+    await syncRegions(db);
+    await startReaderThreads();
+    const documents = [
+      ...generateSyntheticDocuments({ reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 }),
+    ];
+    if (which === "seed") {
+      await measure("bulk path (storeInBulk, batches of 1000, generation excluded)", postmaster, async () => {
+        for (let i = 0; i < documents.length; i += 1000) await storeInBulk(db, documents.slice(i, i + 1000));
+      });
+    } else if (which === "import") {
+      await mkdir(fileDir, { recursive: true });
+      for (const [index, document] of documents.entries())
+        await writeFile(path.join(fileDir, `${index}.txt`), renderSyntheticText(document, index));
+      await measure("import of text files (importFiles)", postmaster, () =>
+        importFiles({ db, paths: [fileDir], uploadedById: null, onResult: () => {} }),
+      );
+    } else {
+      const files = documents.map((document, index) => ({
+        bytes: new TextEncoder().encode(renderSyntheticText(document, index)),
+        fileName: `single-${index}.txt`,
+      }));
+      let next = 0;
+      await measure("single uploads (importDocument, 4 in flight)", postmaster, async () => {
+        await Promise.all(
+          Array.from({ length: 4 }, async () => {
+            while (next < files.length) await importDocument(db, files[next++]!);
+          }),
+        );
+      });
+    }
+    await closeReaderPool();
+    await closeClient(db);
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(fileDir, { recursive: true, force: true });
+  }
+}
+
+runCli(async () => {
+  await main();
+  return EXIT_OK;
+});

@@ -19,6 +19,7 @@ import {
 } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import { METRIC_COLUMNS } from "@/lib/queries/metric-sql";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { refileReport } from "@/lib/ingest/refile-report";
 import { resolveFinding } from "@/lib/ingest/resolve-finding";
@@ -153,6 +154,17 @@ const ACTUAL_ROLL_UP = `
   SELECT "governmentId", "year", "cellNo"::int AS "cellNo", "regionPath", "sum"::text AS "sum", "children"
     FROM "RollUpCellSums" ORDER BY 1, 2, 3`;
 
+// Each read-model row's prev_* inputs: its agency's row of the year before, or nulls without one.
+const EXPECTED_PREVIOUS = `
+  SELECT n."agencyId", n."year", ${METRIC_COLUMNS.map((c) => `p."${c}" AS "prev_${c}"`).join(", ")}
+    FROM "ReportMetrics" n
+    LEFT JOIN "ReportMetrics" p ON p."agencyId" = n."agencyId" AND p."year" = n."year" - 1
+   ORDER BY 1, 2`;
+
+const ACTUAL_PREVIOUS = `
+  SELECT "agencyId", "year", ${METRIC_COLUMNS.map((c) => `"prev_${c}"`).join(", ")}
+    FROM "ReportMetrics" ORDER BY 1, 2`;
+
 async function rows(text: string) {
   return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
 }
@@ -255,14 +267,21 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
 
   // 九龙坡区's government and one of its departments (its children by parentId, beside the towns 一镇 and
   // 二镇); a staff correction of 二镇's 40 → 41 moves the government's roll-up sum.
-  const county = { ...buildReadResult("002").regionCodes, town: null };
+  const seed002 = buildReadResult("002");
+  const county = { ...seed002.regionCodes, town: null };
   await ingest("002", "重庆市九龙坡区教育局", 2023, {
-    agency: { kind: "部门", town: null, department: "教育局", parent: "重庆市九龙坡区人民政府" },
+    agency: {
+      ...seed002.agency,
+      kind: "部门",
+      town: null,
+      department: "教育局",
+      parent: "重庆市九龙坡区人民政府",
+    },
     regionCodes: county,
     cells: { "t3.new.total": 5 },
   });
   await ingest("002", "重庆市九龙坡区人民政府", 2023, {
-    agency: { kind: "区县政府", town: null, department: null, parent: null },
+    agency: { ...seed002.agency, kind: "区县政府", town: null, department: null, parent: null },
     regionCodes: county,
   });
   await correctCell(t.db, {
@@ -273,6 +292,10 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     userId: "staff1",
   });
   expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  // Last year's inputs carried by each row (排名 by change): 一镇 2023 has 2022's, changed after 2023's.
+  const previous = await rows(ACTUAL_PREVIOUS);
+  expect(previous.filter((row) => row.prev_penalties !== null).length).toBeGreaterThan(2);
+  expect(previous).toEqual(await rows(EXPECTED_PREVIOUS));
   const rollUp = await rows(ACTUAL_ROLL_UP);
   expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));
   // By hand: the government's t3.new.total sums 一镇's 17 (the seed's), 二镇's 41 and 教育局's 5.
@@ -287,6 +310,7 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
     findings: await rows(ACTUAL_FINDINGS),
     rollUp: await rows(ACTUAL_ROLL_UP),
+    previous: await rows(ACTUAL_PREVIOUS),
   });
   const incremental = await everything();
   await rebuildReportMetrics(getPool(t.db));
@@ -315,6 +339,7 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
   ).toEqual(await rows(EXPECTED_COVERAGE));
   expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
   // The synthetic set's county governments, their departments and towns: sums of several children.
+  expect(await rows(ACTUAL_PREVIOUS)).toEqual(await rows(EXPECTED_PREVIOUS));
   const rollUp = await rows(ACTUAL_ROLL_UP);
   expect(rollUp.filter((row) => (row.children as number) > 1).length).toBeGreaterThan(10);
   expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));

@@ -100,7 +100,15 @@ async function main(): Promise<void> {
 
 type Db = ReturnType<typeof createClient>;
 
-const SUMMARY_TABLES = ["RegionYearMetrics", "RegionYearCoverage"];
+// Vacuumed and analysed after the summaries were rebuilt; the read model too (a migration that updated
+// every row, as the one filling prev_* did, leaves a dead copy of each until autovacuum gets to it).
+const SUMMARY_TABLES = [
+  "RegionYearMetrics",
+  "RegionYearCoverage",
+  "RegionYearFindings",
+  "RollUpCellSums",
+  "ReportMetrics",
+];
 
 async function generate(db: Db, share: number): Promise<void> {
   const q = (text: string) => db.$executeRawUnsafe(text);

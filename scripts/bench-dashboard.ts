@@ -23,7 +23,6 @@ import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { ensureReportMetricsCurrent, markReportMetricsCurrent } from "@/lib/ingest/refresh-report-metrics";
 import { syncRegions } from "@/lib/ingest/sync-regions";
-import { buildPreviousInputsRebuildSql } from "@/lib/metrics/build-metrics-sql";
 import { getMetric } from "@/lib/metrics/metric-dictionary";
 import { countFindingsByCode } from "@/lib/queries/count-findings-by-code";
 import { countReports } from "@/lib/queries/count-reports";
@@ -100,8 +99,8 @@ async function main(): Promise<void> {
 
 type Db = ReturnType<typeof createClient>;
 
-// Vacuumed and analysed after the summaries were rebuilt; the read model too (a migration that updated
-// every row, as the one filling prev_* did, leaves a dead copy of each until autovacuum gets to it).
+// Vacuumed and analysed after the summaries were rebuilt (and the read model, which a migration may have
+// updated: a dead copy of each row stays until autovacuum gets to it).
 const SUMMARY_TABLES = [
   "RegionYearMetrics",
   "RegionYearCoverage",
@@ -146,8 +145,6 @@ async function generate(db: Db, share: number): Promise<void> {
              FROM "Report" r JOIN "Agency" a ON a.id = r."agencyId" JOIN "Region" reg ON reg.code = a."regionCode",
                   LATERAL (SELECT floor(random() ^ 3 * 120)::float8 AS n, floor(random() ^ 6 * 8)::float8 AS rv
                             WHERE r.id > 0 OFFSET 0) x`);
-  // Each row's copy of its agency's inputs of the year before, as the read model's rebuild sets them.
-  await q(buildPreviousInputsRebuildSql().text);
   await q(`INSERT INTO "Finding"("reportId", code, severity, kind, "cellIds", message)
            SELECT r.id, (ARRAY['CELL_BLANK','RULE_BALANCE','ROW_SHORT','VALUE_INFERRED'])[1 + (r.id % 4)], 'warning', 'uncertain', '{}', 'synthetic'
              FROM "Report" r WHERE r.id % 7 = 0`);

@@ -17,8 +17,6 @@ import {
 import {
   buildMetricsRebuildSql,
   buildMetricsRefreshSql,
-  buildPreviousInputsRebuildSql,
-  buildPreviousInputsRefreshSql,
   METRICS_SQL_FINGERPRINT,
 } from "@/lib/metrics/build-metrics-sql";
 
@@ -66,7 +64,6 @@ export async function refreshReportMetrics(
     )}
 ${summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
-  await runQuery(client, buildPreviousInputsRefreshSql({ agencyYears, agencyIds }));
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
   else await refreshRegionSummaries(client, summaryKeys);
 }
@@ -127,7 +124,6 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
     await client.query(`LOCK TABLE "ReportMetrics" IN ACCESS EXCLUSIVE MODE`);
     await client.query(`TRUNCATE "ReportMetrics"`);
     await runQuery(client, buildMetricsRebuildSql());
-    await runQuery(client, buildPreviousInputsRebuildSql());
     await fillSummaries(client);
     await runQuery(
       client,

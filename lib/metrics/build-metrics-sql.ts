@@ -112,48 +112,8 @@ export function buildMetricsRebuildSql(): Sql {
 ${rawSql(INSERT_ALL)}`;
 }
 
-// Each row also carries its agency's inputs of the year before (prev_*: 排名 by change reads one year's rows
-// instead of joining two years). They are set after the upserts, from the rows as they then stand, for the
-// changed rows and the next year's rows of the same agencies (whose year before just changed); a row
-// without a current report the year before gets nulls.
-const PREV_SET = `(${COLUMNS.map(({ column }) => quote(`prev_${column}`)).join(", ")}) = (
-  SELECT ${COLUMNS.map(({ column }) => `p.${quote(column)}`).join(", ")}
-    FROM "ReportMetrics" p WHERE p."agencyId" = n."agencyId" AND p."year" = n."year" - 1)`;
-
-/**
- * Sets prev_* of the rows of these agency-years and the year after each, and of every year of these
- * agencies (call it after their rows were refreshed or deleted).
- */
-export function buildPreviousInputsRefreshSql(target: {
-  agencyYears: readonly { agencyId: number; year: number }[];
-  agencyIds: readonly number[];
-}): Sql {
-  const ids = target.agencyYears.map((p) => p.agencyId);
-  const years = target.agencyYears.map((p) => p.year);
-  return sql`UPDATE "ReportMetrics" n SET ${rawSql(PREV_SET)}
- WHERE n."agencyId" = ANY(${[...target.agencyIds]}::int[])
-    OR (n."agencyId", n."year") IN (
-         SELECT t."agencyId", t."year" + s.d FROM unnest(${ids}::int[], ${years}::int[]) AS t("agencyId", "year"),
-                (VALUES (0), (1)) AS s(d))`;
-}
-
-/** prev_* of every row at once (the rebuild, after the fill: rows without a year before stay null). */
-const PREVIOUS_INPUTS_REBUILD = `UPDATE "ReportMetrics" n
-   SET ${COLUMNS.map(({ column }) => `${quote(`prev_${column}`)} = p.${quote(column)}`).join(",\n       ")}
-  FROM "ReportMetrics" p
- WHERE p."agencyId" = n."agencyId" AND p."year" = n."year" - 1`;
-
-export function buildPreviousInputsRebuildSql(): Sql {
-  return sql`${rawSql(PREVIOUS_INPUTS_REBUILD)}`;
-}
-
 /** Changes whenever the generated SQL does (a metric added or changed): the read model is then rebuilt. */
 export const METRICS_SQL_FINGERPRINT = createHash("sha256")
-  .update(
-    buildMetricsRefreshSql(sql`TRUE`).text +
-      buildMetricsRebuildSql().text +
-      PREV_SET +
-      PREVIOUS_INPUTS_REBUILD,
-  )
+  .update(buildMetricsRefreshSql(sql`TRUE`).text + buildMetricsRebuildSql().text)
   .digest("hex")
   .slice(0, 16);

@@ -22,8 +22,7 @@ test("every column of the read model is produced by exactly one formula", () => 
   const readModelColumns = Object.values(Prisma.ReportMetricsScalarFieldEnum).filter(
     (c) => !NOT_METRICS.includes(c),
   );
-  // Beside each input, its copy of the year before (prev_*, 排名 by change).
-  expect([...columns, ...columns.map((c) => `prev_${c}`)].sort()).toEqual(readModelColumns.sort());
+  expect([...columns].sort()).toEqual(readModelColumns.sort());
 });
 
 test("every cell a formula names is a canonical cell id (spec/cells.json)", () => {

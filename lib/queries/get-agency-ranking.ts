@@ -4,8 +4,7 @@
 // Sorted by value, the page is cut by a bounded sort (no sort of the whole year) and each row's rank, 1 +
 // the rows with a higher value, is worked out from two counts around the page's highest value
 // (rankPageRows) instead of a window over every agency in scope. Sorted by change or name, the page is cut
-// first (last year's value from the row's prev_* inputs: one year's rows, no join) and its ranks come from
-// one counting pass (rankByBuckets).
+// first (last year's rows joined by their year) and its ranks come from one counting pass (rankByBuckets).
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
@@ -63,14 +62,11 @@ export async function getAgencyRanking(options: {
   const offset = ((options.page ?? 1) - 1) * pageSize;
   const where = scopeWhere(scope, "m");
   const value = metricValueSql(metric, minN, "m");
-  // Last year's value from the row's own copy of its agency's inputs then (prev_*): no join of two years.
-  const previousValue = metricValueSql(metric, minN, "m", { prev: true });
   const sort = options.sort ?? "value_desc";
   if (VALUE_SORTS.has(sort)) {
     const rows = await db.$queryRaw<(RawRankingRow & RankCounts)[]>`
       WITH page AS MATERIALIZED (
-        SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
-               ${previousValue} AS "previousValue"
+        SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n"
           FROM "ReportMetrics" m
          WHERE m."year" = ${year}::int AND ${where}
          ORDER BY ${Prisma.raw(ORDER_BY[sort])} LIMIT ${pageSize}::int OFFSET ${offset}::int
@@ -84,10 +80,11 @@ export async function getAgencyRanking(options: {
          WHERE m."year" = ${year}::int AND ${where}
       )
       SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
-             page."previousValue", ${regionNamesOf}, counts.*
+             ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}, counts.*
         FROM counts
         LEFT JOIN page ON true
         LEFT JOIN "Agency" a ON a."id" = page."agencyId"
+        LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
        ORDER BY ${Prisma.raw(ORDER_BY[sort].replaceAll('"value"', 'page."value"').replaceAll('"agencyId"', 'page."agencyId"'))}`;
     const counts = rows[0];
     const pageRows = rows.filter((row) => row.agencyId !== null);
@@ -99,9 +96,10 @@ export async function getAgencyRanking(options: {
   const pageRows = await db.$queryRaw<RawRankingRow[]>`
     WITH scoped AS (
       SELECT m."agencyId", m."regionPath", ${value} AS "value", ${metricNSql(metric, "m")} AS "n",
-             ${previousValue} AS "previousValue"
+             ${metricValueSql(metric, minN, "p")} AS "previousValue"
              ${byName ? Prisma.sql`, a."name"` : Prisma.empty}
         FROM "ReportMetrics" m
+        LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = ${year - 1}::int
         ${byName ? Prisma.sql`JOIN "Agency" a ON a."id" = m."agencyId"` : Prisma.empty}
        WHERE m."year" = ${year}::int AND ${where}
     ), page AS MATERIALIZED (

@@ -23,15 +23,12 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = METRICS.flatMap((metric) 
   metric.kind === "count" ? [metric.column] : [metric.numeratorColumn, metric.denominatorColumn],
 );
 
-/**
- * `m."applicationsNew"` — a quoted read-model column of the alias, from the dictionary only; with `prev`,
- * the row's copy of its agency's input of the year before (`m."prev_applicationsNew"`).
- */
-export function metricColumn(column: MetricColumn, alias = "m", prev = false): Prisma.Sql {
+/** `m."applicationsNew"` — a quoted read-model column of the alias, from the dictionary only. */
+export function metricColumn(column: MetricColumn, alias = "m"): Prisma.Sql {
   if (!METRIC_COLUMNS.includes(column) || !/^[a-z]\w*$/i.test(alias)) {
     throw new Error(`not a read-model metric column: ${alias}.${column}`);
   }
-  return Prisma.raw(`${alias}."${prev ? "prev_" : ""}${column}"`);
+  return Prisma.raw(`${alias}."${column}"`);
 }
 
 /**
@@ -70,19 +67,12 @@ export function selectMetricInputs(alias = "m", as = ""): Prisma.Sql {
 
 /**
  * One report's value of a metric as SQL (for ranking and sorting in the database): the count, or the rate
- * scale × num / den — null below the minimum n, exactly as computeRate does it in JavaScript. `prev`: the
- * value of the year before, from the row's prev_* copy of its agency's inputs then.
+ * scale × num / den — null below the minimum n, exactly as computeRate does it in JavaScript.
  */
-export function metricValueSql(
-  metric: MetricDefinition,
-  minN: number,
-  alias = "m",
-  options: { prev?: boolean } = {},
-): Prisma.Sql {
-  const prev = options.prev ?? false;
-  if (metric.kind === "count") return metricColumn(metric.column, alias, prev);
-  const numerator = metricColumn(metric.numeratorColumn, alias, prev);
-  const denominator = metricColumn(metric.denominatorColumn, alias, prev);
+export function metricValueSql(metric: MetricDefinition, minN: number, alias = "m"): Prisma.Sql {
+  if (metric.kind === "count") return metricColumn(metric.column, alias);
+  const numerator = metricColumn(metric.numeratorColumn, alias);
+  const denominator = metricColumn(metric.denominatorColumn, alias);
   return Prisma.sql`CASE WHEN ${numerator} IS NOT NULL AND ${denominator} > 0 AND ${denominator} >= ${minN}::float8
     THEN (${metric.scale}::float8 * ${numerator}) / ${denominator} END`;
 }

@@ -4,10 +4,9 @@
 // those rows the way ingestion does (refreshRegionSummaries), so the pages read the same numbers either way.
 import { createHash, randomUUID } from "node:crypto";
 import { getPool } from "@/lib/db/create-client";
-import { runQuery, withTransaction } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/sql";
 import type { PrismaClient, RegionLevel } from "@/lib/generated/prisma/client";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
-import { buildPreviousInputsRefreshSql } from "@/lib/metrics/build-metrics-sql";
 import type { MetricColumn } from "@/lib/metrics/metric-dictionary";
 import type { AgencyKind } from "@/lib/reader/types";
 
@@ -128,12 +127,12 @@ export async function createReport(
         ...options.metrics,
       },
     });
-    await withTransaction(getPool(db), async (client) => {
-      const agencyYears = [{ agencyId: agency.id, year }];
-      // Its own and the next year's prev_* (last year's inputs), as the read model's refresh sets them.
-      await runQuery(client, buildPreviousInputsRefreshSql({ agencyYears, agencyIds: [] }));
-      await refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears }));
-    });
+    await withTransaction(getPool(db), async (client) =>
+      refreshRegionSummaries(
+        client,
+        await findSummaryKeys(client, { agencyYears: [{ agencyId: agency.id, year }] }),
+      ),
+    );
   }
   return { id: report.id };
 }

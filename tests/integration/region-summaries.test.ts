@@ -19,7 +19,6 @@ import {
 } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
-import { METRIC_COLUMNS } from "@/lib/queries/metric-sql";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { refileReport } from "@/lib/ingest/refile-report";
 import { resolveFinding } from "@/lib/ingest/resolve-finding";
@@ -154,17 +153,6 @@ const ACTUAL_ROLL_UP = `
   SELECT "governmentId", "year", "cellNo"::int AS "cellNo", "regionPath", "sum"::text AS "sum", "children"
     FROM "RollUpCellSums" ORDER BY 1, 2, 3`;
 
-// Each read-model row's prev_* inputs: its agency's row of the year before, or nulls without one.
-const EXPECTED_PREVIOUS = `
-  SELECT n."agencyId", n."year", ${METRIC_COLUMNS.map((c) => `p."${c}" AS "prev_${c}"`).join(", ")}
-    FROM "ReportMetrics" n
-    LEFT JOIN "ReportMetrics" p ON p."agencyId" = n."agencyId" AND p."year" = n."year" - 1
-   ORDER BY 1, 2`;
-
-const ACTUAL_PREVIOUS = `
-  SELECT "agencyId", "year", ${METRIC_COLUMNS.map((c) => `"prev_${c}"`).join(", ")}
-    FROM "ReportMetrics" ORDER BY 1, 2`;
-
 async function rows(text: string) {
   return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
 }
@@ -292,10 +280,6 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     userId: "staff1",
   });
   expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
-  // Last year's inputs carried by each row (排名 by change): 一镇 2023 has 2022's, changed after 2023's.
-  const previous = await rows(ACTUAL_PREVIOUS);
-  expect(previous.filter((row) => row.prev_penalties !== null).length).toBeGreaterThan(2);
-  expect(previous).toEqual(await rows(EXPECTED_PREVIOUS));
   const rollUp = await rows(ACTUAL_ROLL_UP);
   expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));
   // By hand: the government's t3.new.total sums 一镇's 17 (the seed's), 二镇's 41 and 教育局's 5.
@@ -310,7 +294,6 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
     findings: await rows(ACTUAL_FINDINGS),
     rollUp: await rows(ACTUAL_ROLL_UP),
-    previous: await rows(ACTUAL_PREVIOUS),
   });
   const incremental = await everything();
   await rebuildReportMetrics(getPool(t.db));
@@ -339,7 +322,6 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
   ).toEqual(await rows(EXPECTED_COVERAGE));
   expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
   // The synthetic set's county governments, their departments and towns: sums of several children.
-  expect(await rows(ACTUAL_PREVIOUS)).toEqual(await rows(EXPECTED_PREVIOUS));
   const rollUp = await rows(ACTUAL_ROLL_UP);
   expect(rollUp.filter((row) => (row.children as number) > 1).length).toBeGreaterThan(10);
   expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));

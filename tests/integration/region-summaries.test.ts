@@ -260,6 +260,8 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
   await ingest("002", "重庆市九龙坡区教育局", 2023, {
     agency: {
       ...seed002.agency,
+      name: "重庆市九龙坡区教育局",
+      as_printed: "九龙坡区教育局",
       kind: "部门",
       town: null,
       department: "教育局",
@@ -269,7 +271,15 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     cells: { "t3.new.total": 5 },
   });
   await ingest("002", "重庆市九龙坡区人民政府", 2023, {
-    agency: { ...seed002.agency, kind: "区县政府", town: null, department: null, parent: null },
+    agency: {
+      ...seed002.agency,
+      name: "重庆市九龙坡区人民政府",
+      as_printed: "重庆市九龙坡区人民政府",
+      kind: "区县政府",
+      town: null,
+      department: null,
+      parent: null,
+    },
     regionCodes: county,
   });
   await correctCell(t.db, {

@@ -99,7 +99,15 @@ async function main(): Promise<void> {
 
 type Db = ReturnType<typeof createClient>;
 
-const SUMMARY_TABLES = ["RegionYearMetrics", "RegionYearCoverage"];
+// Vacuumed and analysed after the summaries were rebuilt (and the read model, which a migration may have
+// updated: a dead copy of each row stays until autovacuum gets to it).
+const SUMMARY_TABLES = [
+  "RegionYearMetrics",
+  "RegionYearCoverage",
+  "RegionYearFindings",
+  "RollUpCellSums",
+  "ReportMetrics",
+];
 
 async function generate(db: Db, share: number): Promise<void> {
   const q = (text: string) => db.$executeRawUnsafe(text);

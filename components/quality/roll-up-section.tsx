@@ -16,9 +16,14 @@ import { pathDepth } from "@/lib/queries/summary-sql";
 const MISSING_NAMES_SHOWN = 30;
 /**
  * Differing cells listed per government, largest difference first; the rest are counted (a city's twenty
- * governments with every cell off made a page of 4,000 rows that took seconds to render).
+ * governments with every cell off made a page of 4,000 rows that took seconds to render). Where several
+ * governments are checked at once (a city and its counties), fewer each: at 20 a city's page still carried
+ * 420 rows, 1.1 MB of HTML and its RSC payload, most of its server time at a million reports.
  */
 const MISMATCHES_SHOWN = 20;
+const MISMATCHES_SHOWN_OF_MANY = 5;
+/** More governments than this in one check → MISMATCHES_SHOWN_OF_MANY each. */
+const FEW_GOVERNMENTS = 3;
 
 /** Above a city (the country, a province) the check would sum every cell of thousands of reports. */
 const MIN_DEPTH = 2;
@@ -55,7 +60,11 @@ export async function RollUpSection({ year, regionPath }: { year: number; region
       ) : (
         <>
           {flagged.map((check) => (
-            <RollUpCard key={check.government.agencyId} check={check} />
+            <RollUpCard
+              key={check.government.agencyId}
+              check={check}
+              shownMismatches={checks.length > FEW_GOVERNMENTS ? MISMATCHES_SHOWN_OF_MANY : MISMATCHES_SHOWN}
+            />
           ))}
           {passed.length > 0 ? (
             <p className="text-sm text-slate-600">
@@ -68,11 +77,11 @@ export async function RollUpSection({ year, regionPath }: { year: number; region
   );
 }
 
-function RollUpCard({ check }: { check: RollUpCheck }) {
+function RollUpCard({ check, shownMismatches }: { check: RollUpCheck; shownMismatches: number }) {
   const shown = check.missing.slice(0, MISSING_NAMES_SHOWN);
   const mismatches = [...check.mismatches]
     .sort((a, b) => Math.abs(b.parentValue - b.childrenSum) - Math.abs(a.parentValue - a.childrenSum))
-    .slice(0, MISMATCHES_SHOWN);
+    .slice(0, shownMismatches);
   return (
     <div className="space-y-2 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
       <h3 className="font-medium text-slate-900">

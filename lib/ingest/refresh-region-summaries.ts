@@ -1,6 +1,6 @@
-// Keeps the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings) exact: called by
-// refreshReportMetrics around its upsert, so every writer of the read model — uploads, bulk imports,
-// corrections, refiling, an agency's region filled in — keeps them right in the same transaction.
+// Keeps the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings, RollUpCellSums)
+// exact: called by refreshReportMetrics around its upsert, so every writer of the read model — uploads, bulk
+// imports, corrections, refiling, an agency's region filled in — keeps them right in the same transaction.
 //   const keys = await findSummaryKeys(client, target);   // before the read model changes
 //   … upsert ReportMetrics …
 //   await refreshRegionSummaries(client, keys);            // after
@@ -47,11 +47,15 @@ export function summaryKeysQuery(target: SummaryTarget): Sql {
   // Where each report counts after the change (its agency's region now) and before it (its read-model row,
   // the next year's row, whose matched sums pair it with this one, the year before's, whose lapsedNext
   // asks whether this one exists, and the agency's two earliest rows, one of which is its first report
-  // before or after).
+  // before or after) — and a department's parent government's region, whose roll-up sums count it.
   return summaryKeysOf(sql`
       WITH t AS (${agencyYears})
       SELECT t."year", g."path" FROM t
         JOIN "Agency" a ON a."id" = t."agencyId" LEFT JOIN "Region" g ON g."code" = a."regionCode"
+      UNION
+      SELECT t."year", g."path" FROM t
+        JOIN "Agency" a ON a."id" = t."agencyId"
+        JOIN "Agency" parent ON parent."id" = a."parentId" JOIN "Region" g ON g."code" = parent."regionCode"
       UNION
       SELECT m."year", m."regionPath" FROM t
         JOIN "ReportMetrics" m ON m."agencyId" = t."agencyId" AND m."year" IN (t."year" - 1, t."year", t."year" + 1)
@@ -106,7 +110,10 @@ function isPool(client: SqlClient): client is pg.Pool {
 
 /** Every summary row from the whole read model (the rebuild; the caller holds the read model locked). */
 export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
-  await runQuery(client, sql`TRUNCATE "RegionYearMetrics", "RegionYearCoverage", "RegionYearFindings"`);
+  await runQuery(
+    client,
+    sql`TRUNCATE "RegionYearMetrics", "RegionYearCoverage", "RegionYearFindings", "RollUpCellSums"`,
+  );
   const keys = await runQuery<SummaryKey>(
     client,
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),

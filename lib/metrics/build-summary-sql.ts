@@ -1,5 +1,5 @@
-// The SQL that fills the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings
-// — see their migrations) for a set of keys (year, region path, depth), generated from the metric dictionary like the
+// The SQL that fills the read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings,
+// and the roll-up check's RollUpCellSums — see their migrations) for a set of keys (year, region path, depth), generated from the metric dictionary like the
 // read model's own SQL. Deepest first: a county's rows sum its reports; a city's sum its counties' rows and
 // the reports placed on the city itself; a province's likewise; depth 0 holds the reports without a region.
 // Every statement takes the keys as three parallel arrays ($1 years, $2 paths, $3 depths).
@@ -252,6 +252,58 @@ SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."ori
  GROUP BY 1, 2, 3, 4, 5, 6, 7`,
 });
 
+// RollUpCellSums (汇总核对): per 区县政府 or 市政府 placed on a key's region with its own current report
+// that year (the governments the check shows), each table-三/四 cell summed over its children's current
+// reports of the year — its departments (Agency.parentId) and the governments
+// one level down (a county's 乡镇/街道, a city's 区县政府), the children getRollUpChecks names. A child's
+// report counts in its own region's keys (the town's county, the county's city) and, when it is a
+// department, in its parent's region's keys (summaryKeysQuery), so the keys of a change cover every
+// government whose sums it moves.
+const ROLL_UP_CHILDREN = `child AS (
+  SELECT g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"
+    FROM gov g JOIN "Agency" c ON c."parentId" = g."id"
+  UNION
+  SELECT g."year", g."id", g."path", c."id"
+    FROM gov g
+    JOIN "Region" cr ON cr."parentCode" = g."regionCode"
+    JOIN "Agency" c ON c."regionCode" = cr."code"
+     AND c."kind" = ANY(CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END)
+)`;
+const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
+const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count(*)::int
+  FROM child ch
+  JOIN "Report" p ON p."agencyId" = ch."agencyId" AND p."isCurrent" AND p."year" = ch."year"
+  JOIN "CellValue" v ON v."reportId" = p."id" AND v."value" IS NOT NULL
+  JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
+ GROUP BY 1, 2, 3, 4`;
+
+/** The keys' governments' sums (their rows were deleted by DELETE_KEYS). */
+const ROLL_UP_FROM_CELLS: Step = {
+  depth: null,
+  text: `,
+gov AS (
+  SELECT k."year", g."id", g."kind", g."regionCode", r."path"
+    FROM keys k
+    JOIN "Region" r ON r."path" = k."path"
+    JOIN "Agency" g ON g."regionCode" = r."code" AND ${ROLL_UP_GOVERNMENT_KINDS}
+   WHERE EXISTS (SELECT 1 FROM "Report" o WHERE o."agencyId" = g."id" AND o."year" = k."year" AND o."isCurrent")
+),
+${ROLL_UP_CHILDREN}
+${INSERT_ROLL_UP}`,
+};
+
+/** Every government's sums of every year at once (the rebuild). */
+const ROLL_UP_ALL_FROM_CELLS = `WITH gov AS (
+  SELECT o."year", g."id", g."kind", g."regionCode", r."path"
+    FROM "Agency" g
+    JOIN "Region" r ON r."code" = g."regionCode"
+    JOIN "Report" o ON o."agencyId" = g."id" AND o."isCurrent"
+   WHERE ${ROLL_UP_GOVERNMENT_KINDS}
+),
+${ROLL_UP_CHILDREN}
+${INSERT_ROLL_UP}`;
+
 const DELETE_KEYS: Step = {
   depth: null,
   text: `,
@@ -260,6 +312,9 @@ gone AS (
 ),
 gone_findings AS (
   DELETE FROM "RegionYearFindings" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
+),
+gone_roll_up AS (
+  DELETE FROM "RollUpCellSums" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
 )
 DELETE FROM "RegionYearMetrics" s USING keys k WHERE s."year" = k."year" AND s."regionPath" = k."path"`,
 };
@@ -277,9 +332,10 @@ const STEPS: readonly Step[] = [
   ]),
   FILL_FROM_REPORTS(0, REPORTS_IN.unplaced),
   FINDINGS_FROM_REPORTS(0, REPORTS_IN.unplaced),
+  ROLL_UP_FROM_CELLS,
 ];
 /** The steps a rebuild runs after filling the deepest rows of every table in one pass each. */
-const UPPER_STEPS = STEPS.slice(4);
+const UPPER_STEPS = STEPS.slice(4, -1);
 
 function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
   return sql`WITH keys AS (
@@ -303,6 +359,7 @@ export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
     sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
     sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`,
     ...UPPER_STEPS.map((step) => withKeys(keys, step)),
+    sql`${rawSql(ROLL_UP_ALL_FROM_CELLS)}`,
   ];
 }
 
@@ -329,6 +386,7 @@ export const SUMMARY_SQL_FINGERPRINT = createHash("sha256")
       FILL_ALL_FROM_REPORTS,
       COVERAGE_ALL_FROM_REPORTS,
       FINDINGS_ALL_FROM_REPORTS,
+      ROLL_UP_ALL_FROM_CELLS,
       summaryKeysOf(sql`x`).text,
     ].join("\n"),
   )

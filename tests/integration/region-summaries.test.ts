@@ -1,9 +1,10 @@
-// The read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings — issue 17) kept
-// by the same refresh as ReportMetrics: after uploads in two years, a second version, a correction, a report
-// refiled under another year, an agency whose region is filled in by a later reading, a settled finding,
-// reports confirmed and reopened and a new version of last year's report, every summary row equals what
-// plain SQL over ReportMetrics and the gazetteer gives (written here without the summaries' code: each
-// region of depth ≤ 3 joined to the reports under its path), and the rebuild gives the same rows.
+// The read model's summaries (RegionYearMetrics, RegionYearCoverage, RegionYearFindings — issue 17) and the
+// roll-up check's children's sums (RollUpCellSums) kept by the same refresh as ReportMetrics: after uploads
+// in two years, a second version, a correction, a report refiled under another year, an agency whose region
+// is filled in by a later reading, a settled finding, reports confirmed and reopened, a county government
+// with a department, and a new version of last year's report, every summary row equals what plain SQL over
+// ReportMetrics, the cells and the gazetteer gives (written here without the summaries' code: each region of
+// depth ≤ 3 joined to the reports under its path), and the rebuild gives the same rows.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
@@ -116,6 +117,42 @@ const EXPECTED_COVERAGE = `
            IN ('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town') OR own."level" = 'town') > 0
    ORDER BY 1, 2`;
 
+// Each 区县政府/市政府 with a region, each year it has a current report and each cell of tables 三/四: the
+// sum over its children's current reports — departments by parentId, and the governments of the regions
+// one level down (a county's towns and streets, a city's counties) — of the cell as it stands (the latest
+// correction, else the read value).
+const EXPECTED_ROLL_UP = `
+  WITH gov AS (
+    SELECT g."id", g."kind", g."regionCode", r."path" FROM "Agency" g JOIN "Region" r ON r."code" = g."regionCode"
+     WHERE g."kind" IN ('区县政府', '市政府')
+  ),
+  child AS (
+    SELECT DISTINCT g."id" AS "gov", c."id" AS "agency" FROM gov g
+      JOIN "Agency" c ON c."parentId" = g."id"
+        OR (c."regionCode" IN (SELECT cr."code" FROM "Region" cr WHERE cr."parentCode" = g."regionCode")
+            AND ((g."kind" = '区县政府' AND c."kind" IN ('乡镇', '街道')) OR (g."kind" = '市政府' AND c."kind" = '区县政府')))
+  ),
+  val AS (
+    SELECT c."reportId", c."cellNo",
+           coalesce((SELECT k."newValue" FROM "CellCorrection" k WHERE k."reportId" = c."reportId"
+                       AND k."cellNo" = c."cellNo" ORDER BY k."id" DESC LIMIT 1), c."value") AS "value",
+           EXISTS (SELECT 1 FROM "CellCorrection" k WHERE k."reportId" = c."reportId" AND k."cellNo" = c."cellNo") AS "corrected"
+      FROM "ReportCell" c
+  )
+  SELECT ch."gov" AS "governmentId", p."year", v."cellNo"::int AS "cellNo", g."path" AS "regionPath",
+         sum(v."value")::text AS "sum", count(*)::int AS "children"
+    FROM child ch JOIN gov g ON g."id" = ch."gov"
+    JOIN "Report" p ON p."agencyId" = ch."agency" AND p."isCurrent"
+    JOIN val v ON v."reportId" = p."id"
+    JOIN "CellDefinition" d ON d."cellNo" = v."cellNo"
+   WHERE d."tableNo" IN (3, 4) AND v."value" IS NOT NULL
+     AND p."year" IN (SELECT o."year" FROM "Report" o WHERE o."agencyId" = g."id" AND o."isCurrent")
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`;
+
+const ACTUAL_ROLL_UP = `
+  SELECT "governmentId", "year", "cellNo"::int AS "cellNo", "regionPath", "sum"::text AS "sum", "children"
+    FROM "RollUpCellSums" ORDER BY 1, 2, 3`;
+
 async function rows(text: string) {
   return t.db.$queryRawUnsafe<Record<string, unknown>[]>(text);
 }
@@ -216,10 +253,57 @@ test("summaries follow every change of the read model, equal plain SQL over it, 
     { regionPath: "51/", year: 2023, toReview: 1, lapsedNext: 2 },
   ]);
 
+  // 九龙坡区's government and one of its departments (its children by parentId, beside the towns 一镇 and
+  // 二镇); a staff correction of 二镇's 40 → 41 moves the government's roll-up sum.
+  const seed002 = buildReadResult("002");
+  const county = { ...seed002.regionCodes, town: null };
+  await ingest("002", "重庆市九龙坡区教育局", 2023, {
+    agency: {
+      ...seed002.agency,
+      name: "重庆市九龙坡区教育局",
+      as_printed: "九龙坡区教育局",
+      kind: "部门",
+      town: null,
+      department: "教育局",
+      parent: "重庆市九龙坡区人民政府",
+    },
+    regionCodes: county,
+    cells: { "t3.new.total": 5 },
+  });
+  await ingest("002", "重庆市九龙坡区人民政府", 2023, {
+    agency: {
+      ...seed002.agency,
+      name: "重庆市九龙坡区人民政府",
+      as_printed: "重庆市九龙坡区人民政府",
+      kind: "区县政府",
+      town: null,
+      department: null,
+      parent: null,
+    },
+    regionCodes: county,
+  });
+  await correctCell(t.db, {
+    reportId: two.reportId!,
+    cellId: "t3.new.total",
+    value: 41,
+    reason: "核对原文",
+    userId: "staff1",
+  });
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  const rollUp = await rows(ACTUAL_ROLL_UP);
+  expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));
+  // By hand: the government's t3.new.total sums 一镇's 17 (the seed's), 二镇's 41 and 教育局's 5.
+  expect(
+    await rows(`SELECT s."sum"::float8 AS "sum", s."children" FROM "RollUpCellSums" s
+                  JOIN "Agency" g ON g."id" = s."governmentId" JOIN "CellDefinition" d ON d."cellNo" = s."cellNo"
+                 WHERE g."name" = '重庆市九龙坡区人民政府' AND s."year" = 2023 AND d."cellId" = 't3.new.total'`),
+  ).toEqual([{ sum: 63, children: 3 }]);
+
   const everything = async () => ({
     sums: await rows(`SELECT * FROM "RegionYearMetrics" ORDER BY "year", "regionPath", "agencyKind"`),
     coverage: await rows(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
     findings: await rows(ACTUAL_FINDINGS),
+    rollUp: await rows(ACTUAL_ROLL_UP),
   });
   const incremental = await everything();
   await rebuildReportMetrics(getPool(t.db));
@@ -247,6 +331,10 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
     ),
   ).toEqual(await rows(EXPECTED_COVERAGE));
   expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
+  // The synthetic set's county governments, their departments and towns: sums of several children.
+  const rollUp = await rows(ACTUAL_ROLL_UP);
+  expect(rollUp.filter((row) => (row.children as number) > 1).length).toBeGreaterThan(10);
+  expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));
 });
 
 test("a start after an import that died half-way rebuilds the summaries, and only them", async () => {
@@ -256,6 +344,7 @@ test("a start after an import that died half-way rebuilds the summaries, and onl
   const metricsBefore = await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`);
   expect(await ensureReportMetricsCurrent(getPool(t.db))).toMatchObject({ rebuilt: true });
   expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  expect(await rows(ACTUAL_ROLL_UP)).toEqual(await rows(EXPECTED_ROLL_UP));
   // The read model itself was not refilled from the cells.
   expect(await rows(`SELECT max("updatedAt") AS at FROM "ReportMetrics"`)).toEqual(metricsBefore);
   expect(await ensureReportMetricsCurrent(getPool(t.db))).toEqual({ rebuilt: false });

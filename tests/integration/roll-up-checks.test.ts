@@ -3,17 +3,30 @@
 // without one and a town of the gazetteer with no agency; above them a city government whose other county
 // has no agency. Table 二 is never compared; missing children are named, not counted as zero.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { getPool } from "@/lib/db/create-client";
+import { withTransaction } from "@/lib/db/sql";
+import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 import { getRollUpChecks } from "@/lib/queries/get-roll-up-checks";
 import { createAgency, createRegion, createReport } from "@/tests/helpers/dashboard-factory";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 let t: TestDatabase;
 
+// A report's cells, then its summary rows recomputed — as ingestion writes a version's cells and refreshes
+// in one transaction (the children's sums are kept by that refresh).
 async function setCells(reportId: number, cells: Record<string, number>) {
   for (const [cellId, value] of Object.entries(cells))
     await t.db.$executeRaw`
       INSERT INTO "ReportCell" ("reportId", "cellNo", "value")
       SELECT ${reportId}::int, "cellNo", ${value}::numeric FROM "CellDefinition" WHERE "cellId" = ${cellId}`;
+  await refreshSummariesOf(reportId);
+}
+
+async function refreshSummariesOf(reportId: number) {
+  const { agencyId, year } = await t.db.report.findUniqueOrThrow({ where: { id: reportId } });
+  await withTransaction(getPool(t.db), async (client) =>
+    refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears: [{ agencyId, year }] })),
+  );
 }
 
 let province: { code: string; path: string };
@@ -77,6 +90,7 @@ beforeAll(async () => {
   await t.db.$executeRaw`
     INSERT INTO "CellCorrection" ("reportId", "cellNo", "oldValue", "newValue", "reason")
     SELECT ${r2.id}::int, "cellNo", 3, 6, '原文误读' FROM "CellDefinition" WHERE "cellId" = 't3.new.natural'`;
+  await refreshSummariesOf(r2.id);
   await createReport(t.db, { agency: d3, year: 2022 });
   const rt1 = await createReport(t.db, { agency: t1, year: 2023 });
   await setCells(rt1.id, { "t3.new.natural": 0, "t3.new.total": 4, "t4.review.total": 2 });

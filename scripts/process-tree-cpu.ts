@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 // USER_HZ: the unit of /proc/<pid>/stat's utime and stime; 100 on every Linux architecture Node runs on.
 const TICKS_PER_SECOND = 100;
 
-/** Milliseconds of user + system CPU of `rootPid` and every process below it (exited children excluded). */
+/** Milliseconds of user + system CPU of `rootPid` and every process below it, including children that have
+ * exited and been reaped (a database's backends come and go with its clients' pool). */
 export function readProcessTreeCpu(rootPid: number): number | null {
   let entries: string[];
   try {
@@ -21,10 +22,9 @@ export function readProcessTreeCpu(rootPid: number): number | null {
       // The command name (field 2) may hold spaces and parentheses: the fields start after its last ")".
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      processes.set(Number(name), {
-        parent: Number(fields[1]),
-        ticks: Number(fields[11]) + Number(fields[12]),
-      });
+      // utime, stime, and cutime, cstime: the reaped children's, which a live child's own time is not part of.
+      const ticks = [11, 12, 13, 14].reduce((total, field) => total + Number(fields[field]), 0);
+      processes.set(Number(name), { parent: Number(fields[1]), ticks });
     } catch {
       // The process ended while the list was read.
     }

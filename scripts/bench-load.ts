@@ -13,8 +13,9 @@
 // warm-up's rate × its seconds) and waits for all of them: a round cut off by a clock would drop the
 // requests still in flight, up to 50 slow pages' work, and understate the slower target most. Throughput
 // is requests over the rounds' elapsed time. The load average is printed at each round.
-// Prints throughput, p50/p95/p99 and errors per target and the ranking page's ratio to the trivial page
-// (target ≥ 0.5); `--json <file>` also writes them for `npm run bench`.
+// Prints throughput, p50/p95/p99 and errors per target, its CPU per request (the app server's and the
+// database's, read from /proc: on a shared machine the steadier figure), and the ranking page's ratio to
+// the trivial page (target ≥ 0.5); `--json <file>` also writes them for `npm run bench`.
 //   npm run bench:load -- [--connections 50] [--seconds 60] [--rounds 4] [--warmup 5] [--reports 10000]
 //                         [--year 2024]
 // Needs a production build (`npm run build`; `npm start` makes one too).
@@ -27,6 +28,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { BENCH_ADMIN, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
+import { readProcessTreeCpu } from "./process-tree-cpu";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
@@ -51,6 +53,8 @@ const WARMUP_SECONDS = Number(values.warmup);
 const REPORTS = Number(values.reports);
 const YEAR = Number(values.year);
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-load");
+// The app server's process (its start script, with Next below it); the database runs below this process.
+let appPid: number | null = null;
 
 export interface LoadFigure {
   target: string;
@@ -62,6 +66,10 @@ export interface LoadFigure {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU per request of the app server (Node) and of the database (PostgreSQL), in ms: what a request
+   * costs, which a busy machine changes far less than it changes throughput. Null without /proc. */
+  serverCpuMs: number | null;
+  databaseCpuMs: number | null;
   /** Set when the target could not be measured (its probe did not answer 200). */
   skipped?: string;
 }
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
     app = await startBenchApp({ port, databaseUrl: url });
+    appPid = app.pid ?? null;
     const cookie = await signInBenchAdmin(base);
     const targets = [
       { target: "trivial page /account", path: "/account" },
@@ -138,7 +147,18 @@ async function main(): Promise<void> {
 }
 
 function emptyFigure(target: { target: string; path: string }): LoadFigure {
-  return { ...target, requests: 0, perSecond: 0, p50: 0, p95: 0, p99: 0, errors: 0, non2xx: 0 };
+  return {
+    ...target,
+    requests: 0,
+    perSecond: 0,
+    p50: 0,
+    p95: 0,
+    p99: 0,
+    errors: 0,
+    non2xx: 0,
+    serverCpuMs: null,
+    databaseCpuMs: null,
+  };
 }
 
 function seedSynthetic(url: string): Promise<void> {
@@ -190,6 +210,8 @@ interface RunResult {
   seconds: number;
   errors: number;
   non2xx: number;
+  serverCpuMs: number | null;
+  databaseCpuMs: number | null;
 }
 
 /** Requests for about `seconds` at the rate seen in the warm-up; at least two per connection. */
@@ -204,6 +226,7 @@ async function run(
   ),
 ): Promise<RunResult> {
   const latencies: number[] = [];
+  const cpuBefore = readCpu();
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -220,13 +243,26 @@ async function run(
     // autocannon's summary has p90 and p97.5 but no p95: every response's time is kept instead.
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+  const cpuAfter = readCpu();
   return {
     latencies,
+    serverCpuMs: cpuBefore && cpuAfter ? cpuAfter.server - cpuBefore.server : null,
+    databaseCpuMs: cpuBefore && cpuAfter ? cpuAfter.database - cpuBefore.database : null,
     requests: result.requests.total,
     seconds: options.seconds ?? (performance.now() - started) / 1000,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** CPU so far of the app server's process tree, and of this process's other descendants (the database). */
+function readCpu(): { server: number; database: number } | null {
+  const server = appPid === null ? null : readProcessTreeCpu(appPid);
+  const all = readProcessTreeCpu(process.pid);
+  const own = process.cpuUsage();
+  if (server === null || all === null) return null;
+  // This process's own CPU (autocannon's client work) is in `all` too: it is neither server nor database.
+  return { server, database: all - server - (own.user + own.system) / 1000 };
 }
 
 function summarise(target: { target: string; path: string }, results: readonly RunResult[]): LoadFigure {
@@ -244,7 +280,19 @@ function summarise(target: { target: string; path: string }, results: readonly R
     p99: at(0.99),
     errors: sum((r) => r.errors),
     non2xx: sum((r) => r.non2xx),
+    serverCpuMs: perRequest(results, (r) => r.serverCpuMs),
+    databaseCpuMs: perRequest(results, (r) => r.databaseCpuMs),
   };
+}
+
+function perRequest(
+  results: readonly RunResult[],
+  pick: (result: RunResult) => number | null,
+): number | null {
+  const values = results.map(pick);
+  if (values.some((value) => value === null)) return null;
+  const requests = results.reduce((total, r) => total + r.requests, 0);
+  return requests > 0 ? values.reduce((total: number, value) => total + value!, 0) / requests : null;
 }
 
 function loadAverage(): string {
@@ -255,19 +303,27 @@ function loadAverage(): string {
 }
 
 function printTable(figures: readonly LoadFigure[]): void {
-  console.log(`\n| target | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |`);
-  console.log(`|---|---|---|---|---|---|---|`);
+  console.log(
+    `\n| target | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | server CPU ms/req | database CPU ms/req |`,
+  );
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
   for (const f of figures) {
-    if (f.skipped) console.log(`| ${f.target} | — | — | — | — | — | ${f.skipped} |`);
+    if (f.skipped) console.log(`| ${f.target} | — | — | — | — | — | ${f.skipped} | — | — |`);
     else
       console.log(
         `| ${f.target} | ${f.perSecond.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ` +
-          `${f.p99.toFixed(0)} | ${f.errors} | ${f.non2xx} |`,
+          `${f.p99.toFixed(0)} | ${f.errors} | ${f.non2xx} | ${cpu(f.serverCpuMs)} | ${cpu(f.databaseCpuMs)} |`,
       );
   }
   const [trivial, ranking] = figures;
   if (trivial && ranking && trivial.perSecond > 0)
     console.log(`\nranking / trivial = ${(ranking.perSecond / trivial.perSecond).toFixed(2)} (target ≥ 0.5)`);
+  // Node serves a page on one thread: once the server's CPU is the limit, the throughput ratio tends to the
+  // inverse ratio of server CPU per request, whatever the neighbours do to the clock.
+  if (trivial?.serverCpuMs && ranking?.serverCpuMs)
+    console.log(
+      `server CPU per request, trivial / ranking = ${(trivial.serverCpuMs / ranking.serverCpuMs).toFixed(2)}`,
+    );
   console.log(
     `(signed in as ${BENCH_ADMIN.email}; ${CONNECTIONS} connections, ${SECONDS} s per target after a ${WARMUP_SECONDS} s ` +
       `warm-up; the two pages alternate in ${ROUNDS} rounds)`,
@@ -278,3 +334,7 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });
+
+function cpu(ms: number | null): string {
+  return ms === null ? "—" : ms.toFixed(1);
+}

@@ -1,10 +1,11 @@
 // The table of the shared MetricRow shape: rankings, a region's children and a comparison all use it —
 // rank (ties share one), name linked to its page, value, n beside a rate, last year and the change.
-import Link from "next/link";
-import { DataTable, type Column } from "@/components/ui/data-table";
+// The numbers are formatted here, on the server; MetricTableView draws them (see there why it is a client
+// component fed strings).
 import { entityHref } from "@/components/ui/entity-href";
-import { formatChange, formatMetricValue, formatN } from "@/components/ui/format-number";
+import { formatChange, formatMetricValue, formatN, NO_VALUE } from "@/components/ui/format-number";
 import { MetricName } from "@/components/ui/metric-name";
+import { MetricTableView, type MetricTableViewRow } from "@/components/ui/metric-table-view";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
 import type { MetricRow } from "@/lib/queries/metric-row";
 
@@ -24,40 +25,32 @@ export function MetricTable({
   showRank?: boolean;
   nameHeader?: string;
 }) {
-  const columns: Column<MetricRow>[] = [
-    ...(showRank
-      ? [{ key: "rank", header: "排名", align: "right" as const, cell: (row: MetricRow) => row.rank ?? "—" }]
-      : []),
-    {
-      key: "name",
-      header: nameHeader,
-      align: "left",
-      cell: (row) => (
-        <div className="min-w-28 sm:min-w-40">
-          <Link href={entityHref(row.entity, year)} className="font-medium text-blue-800 hover:underline">
-            {row.label}
-          </Link>
-          {row.detail ? <div className="text-xs text-slate-500">{row.detail}</div> : null}
-        </div>
-      ),
-    },
-    {
-      key: "value",
-      header: <MetricName metric={metric} />,
-      cell: (row) => formatMetricValue(metric, row.value),
-    },
-    ...(metric.kind === "rate"
-      ? [{ key: "n", header: "n", cell: (row: MetricRow) => formatN(row.n).replace("n=", "") || "—" }]
-      : []),
-    { key: "previous", header: "上年", cell: (row) => formatMetricValue(metric, row.previousValue) },
-    { key: "change", header: "较上年", cell: (row) => formatChange(metric, row.change) },
+  const rate = metric.kind === "rate";
+  const numberHeaders = [
+    <MetricName key="value" metric={metric} />,
+    ...(rate ? ["n"] : []),
+    "上年",
+    "较上年",
   ];
+  const viewRows = rows.map((row): MetricTableViewRow => ({
+    href: entityHref(row.entity, year),
+    label: row.label,
+    detail: row.detail,
+    rank: showRank ? row.rank : null,
+    cells: [
+      formatMetricValue(metric, row.value),
+      ...(rate ? [formatN(row.n).replace("n=", "") || NO_VALUE] : []),
+      formatMetricValue(metric, row.previousValue),
+      formatChange(metric, row.change),
+    ],
+  }));
   return (
-    <DataTable
+    <MetricTableView
       label={label}
-      columns={columns}
-      rows={rows}
-      rowKey={(row) => (row.entity.type === "agency" ? `a${row.entity.id}` : `r${row.entity.code}`)}
+      nameHeader={nameHeader}
+      numberHeaders={numberHeaders}
+      showRank={showRank}
+      rows={viewRows}
     />
   );
 }

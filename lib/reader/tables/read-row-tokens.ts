@@ -33,6 +33,8 @@ export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
     if (right !== undefined && (only?.kind === "number" || only?.kind === "blank")) only.right = right;
     const own = row.unwrapped?.[index];
     if (own != null) markUnwrapped(cellTokens, splitCell(own));
+    const partly = row.unjoined?.[index];
+    if (partly != null) markUnjoined(cellTokens, splitCell(partly));
     tokens.push(...cellTokens);
   });
   return tokens;
@@ -46,6 +48,19 @@ function markUnwrapped(tokens: readonly Token[], own: readonly Token[]): void {
     const mine = aligned ? own[i] : undefined;
     if (mine?.kind === "number" && mine.text === token.text) return;
     token.unwrapped =
+      mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
+  });
+}
+
+/** Each number joined from a line that may be another row's learns its reading without that line. */
+function markUnjoined(tokens: readonly Token[], partly: readonly Token[]): void {
+  const aligned =
+    partly.length === tokens.length && partly.every((token, i) => token.kind === tokens[i]?.kind);
+  tokens.forEach((token, i) => {
+    if (token.kind !== "number") return;
+    const mine = aligned ? partly[i] : undefined;
+    if (mine?.kind === "number" && mine.text === token.text) return;
+    token.unjoined =
       mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
   });
 }

@@ -20,6 +20,8 @@ export type Token =
       /** PDF text rows: right x of the cell, when the number is the cell's only token. */
       right?: number;
       unwrapped?: Unwrapped;
+      /** Joined from a line that may be another row's: the reading without it. */
+      unjoined?: Unwrapped;
     }
   | { kind: "blank"; text: string; x?: number; right?: number }
   | { kind: "empty"; text: string; x?: number }

@@ -5,7 +5,10 @@
 // second a case): run it by hand,
 //   READER_SWEEP_SEEDS=100 npx vitest run lib/reader/testing/printed-pdfs.sweep.test.ts
 // READER_SWEEP_FIRST_SEED (default 6000) moves the window; READER_SWEEP_PRODUCERS=LibreOffice (or Chromium)
-// keeps one producer. Skipped without READER_SWEEP_SEEDS, and for a producer that is not installed.
+// keeps one producer; READER_SWEEP_SAVE_DIR=<folder> keeps every PDF (named by producer and case) to compare
+// readings before and after a change. Skipped without READER_SWEEP_SEEDS; fails for a producer not installed.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
@@ -23,6 +26,7 @@ const sweepEnv = z
     READER_SWEEP_SEEDS: z.coerce.number().int().positive().optional(),
     READER_SWEEP_FIRST_SEED: z.coerce.number().int().default(6000),
     READER_SWEEP_PRODUCERS: z.string().default("LibreOffice,Chromium"),
+    READER_SWEEP_SAVE_DIR: z.string().optional(),
   })
   .parse(process.env);
 
@@ -61,6 +65,15 @@ async function printInBatches(producer: Producer, cases: PrintCase[]): Promise<U
   return pdfs;
 }
 
+function savePdfs(dir: string, producer: Producer, cases: readonly PrintCase[], pdfs: Uint8Array[]): void {
+  mkdirSync(dir, { recursive: true });
+  cases.forEach((testCase, index) => {
+    const { seed, narrowNumbers, noBorders } = testCase;
+    const name = `${producer}-${seed}-${narrowNumbers ? "narrow" : "normal"}-${noBorders ? "unruled" : "ruled"}.pdf`;
+    writeFileSync(path.join(dir, name), pdfs[index]!);
+  });
+}
+
 interface Tally {
   cases: number;
   printed: number;
@@ -87,6 +100,7 @@ describe.skipIf(sweepEnv.READER_SWEEP_SEEDS === undefined)(
         if (!installed[producer]) throw new Error(`${producer} is not installed`);
         const cases = sweepCases();
         const pdfs = await printInBatches(producer, cases);
+        if (sweepEnv.READER_SWEEP_SAVE_DIR) savePdfs(sweepEnv.READER_SWEEP_SAVE_DIR, producer, cases, pdfs);
         const tallies = new Map<string, Tally>();
         const failures: string[] = [];
         for (const [index, testCase] of cases.entries()) {
@@ -110,10 +124,12 @@ describe.skipIf(sweepEnv.READER_SWEEP_SEEDS === undefined)(
             inconsistentCases: tally.inconsistentCases + (readBack.inconsistent.length > 0 ? 1 : 0),
             slowestMs: Math.max(tally.slowestMs, elapsed),
           });
-          if (readBack.silent.length > 0 || readBack.inconsistent.length > 0)
-            failures.push(
-              `${describeCase(testCase)}\n  silent: ${readBack.silent.join("; ")}\n  inconsistent: ${readBack.inconsistent.join("; ")}`,
-            );
+          if (readBack.silent.length > 0 || readBack.inconsistent.length > 0) {
+            const failure = `${producer}, ${describeCase(testCase)}\n  silent: ${readBack.silent.join("; ")}\n  inconsistent: ${readBack.inconsistent.join("; ")}`;
+            // At once, not only at the end: a long sweep names its failures as it finds them.
+            console.log(failure);
+            failures.push(failure);
+          }
         }
         const lines = [...tallies].map(
           ([key, tally]) =>

@@ -65,6 +65,8 @@ export function describeCase(testCase: PrintVariant): string {
   return `seed ${seed}, blank zeros ${blankZeros}, narrow ${narrowNumbers}, ${groupLabels}${noBorders ? ", no borders" : ""} — to keep it as a fixed case: ${keep}`;
 }
 
+const OTHER_SUB_ROW = /^t3\.other\.(?:no_correction|no_fee|misc)\./;
+
 /** What reading a printed case back gave: its silent misreads and `inconsistent` findings (both must be none),
  * and how many printed numbers it read, how many exactly. */
 export interface ReadBack {
@@ -88,12 +90,16 @@ export async function checkReadBack(testCase: PrintCase, pdf: Uint8Array | undef
   const flagged = new Set(
     result.findings.filter((finding) => finding.kind === "uncertain").flatMap((finding) => finding.cells),
   );
-  // （六） is not printed when its sub-rows are: it is their sum, unknown (and flagged) when one is blank.
-  const subRowsPrinted = report.cells["t3.other.misc.total"] != null;
+  // （六） is not printed when its sub-rows are: it is their sum, unknown (and flagged) when one is blank. The
+  // renderers print the sub-rows only when one of them prints a number: all zero and zeros blank, （六） is one
+  // row, and the sub-rows' cells are in no document to be read.
+  const subRowsPrinted = Object.keys(printed).some((id) => OTHER_SUB_ROW.test(id) && printed[id] !== null);
   const derivedOther = (id: string) => subRowsPrinted && /^t3\.other\.[a-z]+$/.test(id);
+  const notPrinted = (id: string) => !subRowsPrinted && OTHER_SUB_ROW.test(id);
   const printedIds = Object.keys(report.cells).filter((id) => printed[id] !== null && !derivedOther(id));
   const misread = printedIds.filter((id) => result.cells[id] !== report.cells[id]);
   const silent = Object.keys(report.cells).filter((id) => {
+    if (notPrinted(id)) return false;
     const actual = result.cells[id];
     // A cell printed blank comes back null or as the value the sums force — flagged either way, as is any
     // cell the reading is unsure of.

@@ -7,6 +7,16 @@ import { splitCell, type Token } from "./split-cell";
 const PLAIN_COUNT = /^\d{1,9}$/;
 
 export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
+  const tokens = readTokens(row);
+  // A PDF line of one cell (“行政强制 94 -9”, a narrow table without rulings) is PDF text all the same: a blank
+  // cell printed nothing there, so its numbers carry the line's x, and a short row's blanks are placed as in any
+  // PDF row rather than its digits split as glued text's.
+  const x = row.source === "line" ? row.xs?.[0] : undefined;
+  if (x !== undefined && Array.isArray(tokens)) for (const token of tokens) token.x ??= x;
+  return tokens;
+}
+
+function readTokens(row: TextRow): Token[] | "blank" | "noise" {
   if (row.source === "line") {
     const line = stripArtefacts(row.cells[0] ?? "");
     const trimmed = line.trim();

@@ -118,6 +118,13 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
       "Chromium, narrow columns: 表二 “行政事业性收费26 -15” in one cell — the 26 kept in the label, −15 split " +
       "as −1 | 5 without a flag, and a false RULE_NEGATIVE",
   },
+  {
+    variant: { seed: 6124, blankZeros: true, narrowNumbers: true, groupLabels: "repeated", noBorders: true },
+    cells: {},
+    why:
+      "Chromium, narrow columns: 表二 “行政强制 94 -9” in one cell, its 决定数量 blank: read as glued text " +
+      "(94 split as 9 | 4), never as a PDF row with a blank, without a flag",
+  },
 ];
 
 describe.each(

@@ -117,6 +117,12 @@ export interface TextRow {
    * lines were not the number's (lib/reader/extract/join-wrapped-numbers.ts).
    */
   unwrapped?: (string | null)[];
+  /**
+   * PDF only, when a cell's number was joined from a line lying nearer another row than the number's own lines:
+   * each cell's text without that line (and any beyond it), null for the other cells — the reading if that line
+   * was the other row's (lib/reader/extract/join-wrapped-numbers.ts).
+   */
+  unjoined?: (string | null)[];
   /** PDF text rows only: its numbers may belong to a number wrapped over the line next to it (no rulings). */
   wrapDoubt?: boolean;
   /** PDF only: cells read from the table's ruling lines, an empty cell kept as "" (as in an HTML table). */

@@ -80,7 +80,11 @@ export function resolveRowOptions(readings: readonly RowReading[], template: Tem
     open = open.filter((reading) => reading.fit.options.length > 1);
   }
   if (open.length > 0) {
-    const joint = chooseReadingsJointly(open, resolved.values, equations);
+    const joint = chooseReadingsJointly(
+      open,
+      resolved.values,
+      equations.filter((equation) => !throughDoubt(equation, resolved.unsure)),
+    );
     open.forEach((reading, position) => {
       const used = joint.used[position] ?? [];
       // Only a complete search that found the sums holding proves which readings remain possible.
@@ -172,23 +176,47 @@ function write(resolved: ResolvedCells, reading: RowReading, optionIndex: number
   });
 }
 
+/**
+ * Whether the sums through the row can hold with `option` written in. The option is written into `resolved` and
+ * taken out again, rather than checked on copies of the report's cells: copying them for every option of every
+ * row cost more than the checks (LibreOffice prints without rulings list hundreds of options).
+ */
 function fits(
   reading: RowReading,
   option: readonly { value: number | null }[],
   resolved: ResolvedCells,
   index: ReturnType<typeof indexEquations>,
 ): boolean {
-  const values = new Map(resolved.values);
-  const blanks = new Set(resolved.blanks);
+  const { values, blanks } = resolved;
+  const ids = joinCellIds(reading.key, reading.columns);
+  const before = ids.map((id) => ({ id, had: values.has(id), value: values.get(id), blank: blanks.has(id) }));
   const equations = new Set<Equation>();
-  joinCellIds(reading.key, reading.columns).forEach((id, position) => {
+  ids.forEach((id, position) => {
     const value = option[position]?.value ?? null;
     values.set(id, value);
     if (value === null) blanks.add(id);
     for (const equation of index.get(id) ?? []) equations.add(equation);
   });
-  for (const equation of equations) if (!isFeasible(equation, values, blanks)) return false;
-  return true;
+  let holds = true;
+  for (const equation of equations)
+    if (!throughDoubt(equation, resolved.unsure) && !isFeasible(equation, values, blanks)) {
+      holds = false;
+      break;
+    }
+  for (const { id, had, value, blank } of before) {
+    if (had) values.set(id, value ?? null);
+    else values.delete(id);
+    if (!blank) blanks.delete(id);
+  }
+  return holds;
+}
+
+/**
+ * A sum through a cell whose own reading is in doubt proves nothing about another row's readings: a misread
+ * 总计 there must not rule out the right reading here and leave a wrong one unflagged.
+ */
+function throughDoubt(equation: Equation, unsure: ReadonlySet<string>): boolean {
+  return equation.left.some((id) => unsure.has(id)) || equation.right.some((id) => unsure.has(id));
 }
 
 function differingCells(

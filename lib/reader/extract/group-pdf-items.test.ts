@@ -149,6 +149,40 @@ describe("groupPdfItems", () => {
       expect(rows[0]!.unwrapped).toEqual([null, "14", null, "14"]);
     });
 
+    it("keeps the reading without a line that lies nearer the next row, and puts that row in doubt", () => {
+      // 617 wrapped 6 / 1 / 7 about its row; the next row's 29 wrapped 2 / 9 about that row's baseline, its “2”
+      // one line spacing under the “7” and half of one above the next row: as likely 6172 and 9 as 617 and 29.
+      const rows = rowsOf([
+        item("6", 360, 511.5),
+        item("一、本年新收", 100, 500),
+        ...numbers(500, ["5", "3"]),
+        item("1", 360, 500),
+        item("7", 360, 488.5),
+        item("2", 360, 477),
+        item("二、上年结转", 100, 471.25),
+        ...numbers(471.25, ["1", "7"]),
+        item("9", 360, 465.5),
+      ]);
+      expect(rows[0]!.cells).toEqual(["一、本年新收", "5", "3", "6172"]);
+      expect(rows[0]!.unwrapped).toEqual([null, null, null, "1"]);
+      expect(rows[0]!.unjoined).toEqual([null, null, null, "617"]);
+      expect(rows[1]!.cells).toEqual(["二、上年结转", "1", "7"]);
+      expect(rows[1]!.wrapDoubt).toBe(true);
+      // A line one spacing under the number's last, the next row a spacing further: the number's own.
+      const apart = rowsOf([
+        item("6", 360, 511.5),
+        item("一、本年新收", 100, 500),
+        ...numbers(500, ["5", "3"]),
+        item("1", 360, 500),
+        item("7", 360, 488.5),
+        item("2", 360, 477),
+        item("二、上年结转", 100, 462),
+        ...numbers(462, ["1", "7", "9"]),
+      ]);
+      expect(apart[0]!.cells).toEqual(["一、本年新收", "5", "3", "6172"]);
+      expect(apart[0]!.unjoined).toBeUndefined();
+    });
+
     it("joins a number wrapped about its row's middle, the row's other numbers on a line between its halves", () => {
       // Label and 142 / 143 on two lines each; the one-line numbers centred between them; gaps as printed.
       const rows = rowsOf([

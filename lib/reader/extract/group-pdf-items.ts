@@ -85,6 +85,8 @@ export function groupPdfLines(items: PdfItem[], page: number): { y: number; row:
     if (line.wrapDoubt) row.wrapDoubt = true;
     if (line.cells.some((cell) => cell.unwrapped !== undefined))
       row.unwrapped = line.cells.map((cell) => cell.unwrapped ?? null);
+    if (line.cells.some((cell) => cell.unjoined !== undefined))
+      row.unjoined = line.cells.map((cell) => cell.unjoined ?? null);
     return { y: line.y, row };
   });
 }
@@ -155,34 +157,40 @@ function buildLines(items: PdfItem[]): Line[] {
 }
 
 function buildCells(items: JoinedItem[]): Cell[] {
-  const cells: (Cell & { fontSize: number; own: string; wrapped: boolean })[] = [];
+  const cells: (Cell & { fontSize: number; own: string; wrapped: boolean; partly: string; cut: boolean })[] =
+    [];
   for (const item of items) {
     const last = cells.at(-1);
     const gap = last ? item.x - last.right : Infinity;
     const size = last ? Math.min(last.fontSize, item.fontSize) : item.fontSize;
     const own = item.unwrapped ?? item.text;
+    const partly = item.unjoined ?? item.text;
     const ownNumber = NUMBER.test(item.text.trim()) && gap > NUMBER_GAP * size;
     if (last && gap <= CELL_GAP * size && !ownNumber) {
       const space = gap > SPACE_GAP * size ? " " : "";
       last.text += space + item.text;
       last.own += space + own;
+      last.partly += space + partly;
       last.wrapped ||= item.unwrapped !== undefined;
+      last.cut ||= item.unjoined !== undefined;
       last.right = Math.max(last.right, item.x + item.width);
     } else {
-      const wrapped = item.unwrapped !== undefined;
       cells.push({
         text: item.text,
         own,
-        wrapped,
+        wrapped: item.unwrapped !== undefined,
+        partly,
+        cut: item.unjoined !== undefined,
         x: item.x,
         right: item.x + item.width,
         fontSize: item.fontSize,
       });
     }
   }
-  return cells.map(({ text, own, wrapped, x, right }) => {
+  return cells.map(({ text, own, wrapped, partly, cut, x, right }) => {
     const cell: Cell = { text: clean(text), x, right };
     if (wrapped) cell.unwrapped = clean(own);
+    if (cut) cell.unjoined = clean(partly);
     return cell;
   });
 }

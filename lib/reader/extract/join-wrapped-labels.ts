@@ -9,6 +9,8 @@ export interface PdfCell {
   right: number;
   /** Holds a number joined from lines it wrapped over: the cell's text with only the row's own line of it. */
   unwrapped?: string;
+  /** Holds a number joined from a line that may be another row's: the cell's text without that line. */
+  unjoined?: string;
 }
 
 export interface PdfLine {
@@ -90,6 +92,10 @@ function mergeCells(line: PdfLine, extra: PdfCell[], before: boolean): void {
         target.unwrapped = before
           ? joinText(cell.text, target.unwrapped)
           : joinText(target.unwrapped, cell.text);
+      if (target.unjoined !== undefined)
+        target.unjoined = before
+          ? joinText(cell.text, target.unjoined)
+          : joinText(target.unjoined, cell.text);
       target.x = Math.min(target.x, cell.x);
       target.right = Math.max(target.right, cell.right);
     } else {

@@ -12,6 +12,11 @@ import { T2_ROWS } from "@/lib/reader/template/row-catalogue";
 export type JoinedItem = PdfItem & {
   /** Joined from a number wrapped over lines: the part printed on the row's own line. */
   unwrapped?: string;
+  /**
+   * Joined from a line that lies nearer another row's line than the number it continues: the number without that
+   * line and those beyond it (it may be the other row's, wrapped about that row's middle).
+   */
+  unjoined?: string;
   /** Next to lines joined into another row's number, which may have been this line's own (a row's wrap). */
   wrapDoubt?: boolean;
 };
@@ -20,6 +25,12 @@ export type JoinedItem = PdfItem & {
 const WRAP_GAP = 1.6;
 /** A label's lines this close (× font size) above and below a line of digits are wrapped around its numbers. */
 const LABEL_AROUND = 1.0;
+/**
+ * A line this much nearer (× the number's line spacing) is another row's: a heading or row set right after a
+ * number's last line lies about one line spacing away; a row whose short cells are centred between a tall cell's
+ * lines, half of one.
+ */
+const NEARER = 0.75;
 /** A number, or a piece of one; never an ordinal (“1.”, “3.”). */
 const DIGITS = /^\d[\d,]*(?:\.\d+)?$/;
 const SPACED_NUMBERS = /^\d[\d,]*(?:\.\d+)?(?: \d[\d,]*(?:\.\d+)?)+$/;
@@ -38,6 +49,8 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
     for (const direction of [-1, 1] as const) {
       // Each of the row's numbers grows by the lines stacked on it; `edges` is its outermost line so far.
       const edges = new Map(row.filter(isDigits).map((item) => [item, item.y]));
+      /** Numbers grown in this direction by a line that may be another row's: later lines are beyond it too. */
+      const cut = new Set<JoinedItem>();
       let grown = false;
       for (let next = index + direction; joined[next]; next += direction) {
         if (absorbed.has(next)) continue;
@@ -63,8 +76,15 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
         targets.forEach((target, position) => {
           const part = digits[position]!;
           const own = row[target]!;
-          const text = direction === -1 ? part.text + own.text : own.text + part.text;
-          const grown: JoinedItem = { ...own, text, unwrapped: own.unwrapped ?? own.text };
+          const join = (before: string) => (direction === -1 ? part.text + before : before + part.text);
+          const grown: JoinedItem = { ...own, text: join(own.text), unwrapped: own.unwrapped ?? own.text };
+          const nearer = nearerRow(joined, absorbed, next, direction, part, edges.get(own) ?? own.y);
+          if (nearer !== null || cut.has(own)) {
+            grown.unjoined = own.unjoined ?? own.text;
+            cut.add(grown);
+          } else if (own.unjoined !== undefined) grown.unjoined = join(own.unjoined);
+          // That row's own number may have lost the line: its reading is in doubt too.
+          if (nearer !== null) joined[nearer] = joined[nearer]!.map((item) => ({ ...item, wrapDoubt: true }));
           edges.set(grown, part.y);
           edges.delete(own);
           row[target] = grown;
@@ -78,6 +98,30 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
     takeLinesWithin(joined, index, band, absorbed);
   });
   return joined.filter((_, index) => !absorbed.has(index));
+}
+
+/**
+ * The index of a line beyond `part` (from line `at`, in `direction`) that holds text of another cell and lies
+ * clearly nearer `part` than the line `part` would continue (at `edge`), or null. Rows set close without rulings centre
+ * their short cells between a tall cell's lines: a line of digits nearer such a row's line than to the number's
+ * own lines may be that row's number, wrapped about its middle, as well as a further line of this one.
+ */
+function nearerRow(
+  lines: readonly JoinedItem[][],
+  absorbed: ReadonlySet<number>,
+  at: number,
+  direction: -1 | 1,
+  part: JoinedItem,
+  edge: number,
+): number | null {
+  const reach = NEARER * Math.abs(edge - part.y);
+  for (let next = at + direction; lines[next]; next += direction) {
+    const line = lines[next]!;
+    if (Math.abs(line[0]!.y - part.y) >= reach) return null;
+    if (absorbed.has(next)) continue;
+    if (line.some((item) => !overlaps(item, part))) return next;
+  }
+  return null;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ValueCell {
   right?: number;
   /** PDF only: joined from lines the number wrapped over; the reading without them. */
   unwrapped?: Unwrapped;
+  /** PDF only: joined from a line that may be another row's; the reading without it. */
+  unjoined?: Unwrapped;
   /** One-cell-per-line text: blank lines before this value. */
   gap?: number;
   /** Index of the row it was printed in (for showing where a value was read: lib/reader/locate). */
@@ -169,6 +171,7 @@ function toValue(token: Token, gap: number | undefined, row: number): ValueCell 
   if ((token.kind === "number" || token.kind === "blank") && token.right !== undefined)
     cell.right = token.right;
   if (token.kind === "number" && token.unwrapped) cell.unwrapped = token.unwrapped;
+  if (token.kind === "number" && token.unjoined) cell.unjoined = token.unjoined;
   if (gap !== undefined) cell.gap = gap;
   cell.row = row;
   return cell;

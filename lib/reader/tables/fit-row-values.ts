@@ -15,6 +15,8 @@ export interface Cell {
   unit: string | null;
   /** Joined from lines the number wrapped over (PDF): the reading without them. */
   unwrapped?: Unwrapped;
+  /** Joined from a line that may be another row's (PDF): the reading without it. */
+  unjoined?: Unwrapped;
 }
 
 export type FitIssue = "ROW_EMPTY" | "ROW_SHORT" | "ROW_LONG" | "DIGITS_AMBIGUOUS" | "DIGITS_WRAPPED" | null;
@@ -97,8 +99,9 @@ function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], 
 
 /**
  * Lines of digits joined to a number they seemed to continue (a number wrapped in a narrow cell) may belong to
- * another row: each reading is listed again with the number as printed on the row's own line, after the joined
- * one — for the sums to settle, and flagged when they cannot (表二 has no sums).
+ * another row: each reading is listed again with the number as printed on the row's own line, and without the
+ * lines lying nearer another row (`unjoined`), after the joined one — for the sums to settle, and flagged when
+ * they cannot (表二 has no sums).
  */
 function addUnwrappedReadings(fit: RowFit): RowFit {
   if (!fit.options.some((option) => option.some((cell) => cell.unwrapped))) return fit;
@@ -106,12 +109,12 @@ function addUnwrappedReadings(fit: RowFit): RowFit {
   for (const option of fit.options) {
     let variants: Cell[][] = [option];
     option.forEach((cell, position) => {
-      const own = cell.unwrapped;
-      if (!own) return;
-      const alone: Cell = { value: own.value, text: own.text, unit: cell.unit };
+      const readings = [cell.unjoined, cell.unwrapped].filter((reading) => reading !== undefined);
+      if (readings.length === 0) return;
+      const others = readings.map((own) => ({ value: own.value, text: own.text, unit: cell.unit }));
       variants = variants.flatMap((variant) => [
         variant,
-        variant.map((other, index) => (index === position ? alone : other)),
+        ...others.map((alone) => variant.map((other, index) => (index === position ? alone : other))),
       ]);
     });
     options.push(...variants);
@@ -128,6 +131,7 @@ export function blankRow(n: number): Cell[] {
 function toCell(value: ValueCell): Cell {
   const cell: Cell = { value: value.value, text: value.text, unit: value.unit };
   if (value.unwrapped) cell.unwrapped = value.unwrapped;
+  if (value.unjoined) cell.unjoined = value.unjoined;
   return cell;
 }
 

@@ -7,6 +7,16 @@ import { splitCell, type Token } from "./split-cell";
 const PLAIN_COUNT = /^\d{1,9}$/;
 
 export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
+  const tokens = readTokens(row);
+  // A PDF line of one cell (“行政强制 94 -9”, a narrow table without rulings) is PDF text all the same: a blank
+  // cell printed nothing there, so its numbers carry the line's x, and a short row's blanks are placed as in any
+  // PDF row rather than its digits split as glued text's.
+  const x = row.source === "line" ? row.xs?.[0] : undefined;
+  if (x !== undefined && Array.isArray(tokens)) for (const token of tokens) token.x ??= x;
+  return tokens;
+}
+
+function readTokens(row: TextRow): Token[] | "blank" | "noise" {
   if (row.source === "line") {
     const line = stripArtefacts(row.cells[0] ?? "");
     const trimmed = line.trim();
@@ -33,6 +43,8 @@ export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
     if (right !== undefined && (only?.kind === "number" || only?.kind === "blank")) only.right = right;
     const own = row.unwrapped?.[index];
     if (own != null) markUnwrapped(cellTokens, splitCell(own));
+    const partly = row.unjoined?.[index];
+    if (partly != null) markUnjoined(cellTokens, splitCell(partly));
     tokens.push(...cellTokens);
   });
   return tokens;
@@ -46,6 +58,19 @@ function markUnwrapped(tokens: readonly Token[], own: readonly Token[]): void {
     const mine = aligned ? own[i] : undefined;
     if (mine?.kind === "number" && mine.text === token.text) return;
     token.unwrapped =
+      mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
+  });
+}
+
+/** Each number joined from a line that may be another row's learns its reading without that line. */
+function markUnjoined(tokens: readonly Token[], partly: readonly Token[]): void {
+  const aligned =
+    partly.length === tokens.length && partly.every((token, i) => token.kind === tokens[i]?.kind);
+  tokens.forEach((token, i) => {
+    if (token.kind !== "number") return;
+    const mine = aligned ? partly[i] : undefined;
+    if (mine?.kind === "number" && mine.text === token.text) return;
+    token.unjoined =
       mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
   });
 }

@@ -20,6 +20,8 @@ export type Token =
       /** PDF text rows: right x of the cell, when the number is the cell's only token. */
       right?: number;
       unwrapped?: Unwrapped;
+      /** Joined from a line that may be another row's: the reading without it. */
+      unjoined?: Unwrapped;
     }
   | { kind: "blank"; text: string; x?: number; right?: number }
   | { kind: "empty"; text: string; x?: number }
@@ -58,7 +60,12 @@ function splitText(text: string): Token[] {
   if (cut < parts.length) {
     const tail = parts.slice(cut).map((part) => splitText(part)[0] as Token);
     if (cut === 0) return tail;
-    return [{ kind: "text", text: parts.slice(0, cut).join(" ") }, ...tail];
+    const label = parts.slice(0, cut).join(" ");
+    // The first number glued to the label, the rest spaced (“行政事业性收费26 -15”, a narrow PDF cell).
+    const glued = TRAILING_DIGITS.exec(label);
+    if (glued && looksLikeRowLabel(glued[1] ?? ""))
+      return [{ kind: "text", text: glued[1] ?? "" }, ...splitText(glued[2] ?? ""), ...tail];
+    return [{ kind: "text", text: label }, ...tail];
   }
   const glued = TRAILING_DIGITS.exec(text);
   if (glued && looksLikeRowLabel(glued[1] ?? "")) {

@@ -97,6 +97,34 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
       "LibreOffice: a line of only “14 14” between two rows, the rest of a number wrapped about the middle of the " +
       "row below (its other numbers in other columns): paired with the blank row above, without a flag",
   },
+  {
+    variant: { seed: 6015, blankZeros: true, narrowNumbers: true, groupLabels: "merged", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice, narrow columns: 表三 一、本年新收 总计 617 wrapped “6” / “1” / “7”, the “2” of the next row's 29 " +
+      "(wrapped about that row's middle) one line under it and joined: 6172, chosen by the sums without a flag",
+  },
+  {
+    variant: { seed: 6099, blankZeros: true, narrowNumbers: true, groupLabels: "merged", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice, narrow columns: 表三 一、本年新收 总计 13397 (wrapped over five lines) read as its own line's " +
+      "“3” without a flag: the reading 13397 was ruled out by a sum through （七）总计, itself misread and flagged",
+  },
+  {
+    variant: { seed: 6044, blankZeros: true, narrowNumbers: true, groupLabels: "blank", noBorders: true },
+    cells: {},
+    why:
+      "Chromium, narrow columns: 表二 “行政事业性收费26 -15” in one cell — the 26 kept in the label, −15 split " +
+      "as −1 | 5 without a flag, and a false RULE_NEGATIVE",
+  },
+  {
+    variant: { seed: 6124, blankZeros: true, narrowNumbers: true, groupLabels: "repeated", noBorders: true },
+    cells: {},
+    why:
+      "Chromium, narrow columns: 表二 “行政强制 94 -9” in one cell, its 决定数量 blank: read as glued text " +
+      "(94 split as 9 | 4), never as a PDF row with a blank, without a flag",
+  },
 ];
 
 describe.each(

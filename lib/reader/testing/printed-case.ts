@@ -2,12 +2,23 @@
 // what reading it back must give — every printed number exact, every cell that is not flagged uncertain, and no
 // `inconsistent` finding. Shared by the property test (random cases) and the fixed cases that once failed it.
 import { expect } from "vitest";
+import { z } from "zod";
 import { generateReport, seededRandom, type GeneratedReport } from "@/lib/reader/testing/generate-report";
 import type { GroupLabelStyle } from "@/lib/reader/testing/layout-table-grid";
 import { readReportStrictly } from "@/lib/reader/testing/read-report-strictly";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderHtml } from "@/lib/reader/testing/render-html";
 import { printWithChromium, printWithLibreOffice } from "./print-pdf";
+
+/**
+ * The seed the printed-PDF property tests draw their cases from. Fixed unless READER_PROPERTY_SEED names another:
+ * the sweep (printed-pdfs.sweep.test.ts) still finds about one misread in several hundred cases, and fresh cases
+ * each run would turn CI red at random, on changes that did not cause it. To look for new failures, run the
+ * property tests with other seeds or the sweep; a case found failing is kept in printed-pdfs.cases.test.ts.
+ */
+export function propertySeed(env: Record<string, string | undefined> = process.env): number {
+  return z.coerce.number().int().default(20_261_204).parse(env.READER_PROPERTY_SEED);
+}
 
 /** Everything a printed case is made from: the same variant always prints the same report the same way. */
 export interface PrintVariant {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { extractDocument } from "@/lib/reader/extract/extract-document";
 import { readDocument } from "@/lib/reader/read-document";
 import {
+  checkReadBack,
   describeCase,
   expectReadBack,
   makePrintCase,
@@ -162,4 +163,27 @@ describe.each(
       expect(flagged).toEqual([]);
     },
   );
+});
+
+// Misreads the reader still makes (issue 15, open), each as a test that passes while the misread is there and
+// fails once it is gone — then the case moves into UNRULED_CASES above, to stay fixed.
+const libreOfficeInstalled = findLibreOffice() !== null;
+describe.skipIf(!libreOfficeInstalled)("LibreOffice, known misreads without ruling lines", () => {
+  it("（六）不收费 197, its total 200 and （六）总计 211 wrapped and read as 7, 0 and 11 without a flag", async () => {
+    const testCase = makePrintCase({
+      seed: 2121686780,
+      blankZeros: true,
+      narrowNumbers: false,
+      groupLabels: "repeated",
+      noBorders: true,
+    });
+    const pdfs = await printEachCase("LibreOffice", [testCase]);
+    const { silent, inconsistent } = await checkReadBack(testCase, pdfs.get("case-0"));
+    expect(inconsistent).toEqual([]);
+    expect(silent).toEqual([
+      "t3.other.total: 211 printed 211, read 11",
+      "t3.other.no_fee.natural: 197 printed 197, read 7",
+      "t3.other.no_fee.total: 200 printed 200, read 0",
+    ]);
+  }, 120_000);
 });

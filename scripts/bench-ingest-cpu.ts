@@ -25,6 +25,7 @@ import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { readProcessTreeCpu } from "./process-tree-cpu";
 
 const { values } = readCliArgsOrExit({
   options: {
@@ -57,21 +58,10 @@ function threadCpu(): Map<string, number> {
   return threads;
 }
 
-/** The postmaster and its children (backends, WAL writer, checkpointer, autovacuum). */
+/** CPU nanoseconds of the postmaster and every process below it (backends, WAL writer, checkpointer,
+ * autovacuum), those that have exited included (process-tree-cpu.ts). */
 function postgresCpu(postmaster: number): number {
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (Number(pid) !== postmaster && parent !== postmaster) continue;
-      for (const tid of readdirSync(`/proc/${pid}/task`))
-        total += cpuNs(`/proc/${pid}/task/${tid}/schedstat`);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
+  return (readProcessTreeCpu(postmaster) ?? 0) * 1e6;
 }
 
 // Per statement: count, wall time and its backend's CPU (each connection runs one statement at a time).

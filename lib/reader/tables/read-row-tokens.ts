@@ -42,35 +42,30 @@ function readTokens(row: TextRow): Token[] | "blank" | "noise" {
     const only = cellTokens.length === 1 ? cellTokens[0] : undefined;
     if (right !== undefined && (only?.kind === "number" || only?.kind === "blank")) only.right = right;
     const own = row.unwrapped?.[index];
-    if (own != null) markUnwrapped(cellTokens, splitCell(own));
+    if (own != null) markReading(cellTokens, splitCell(own), "unwrapped");
     const partly = row.unjoined?.[index];
-    if (partly != null) markUnjoined(cellTokens, splitCell(partly));
+    if (partly != null) markReading(cellTokens, splitCell(partly), "unjoined");
     tokens.push(...cellTokens);
   });
   return tokens;
 }
 
-/** Each number joined from wrapped lines learns its reading without them; unknown when the two do not align. */
-function markUnwrapped(tokens: readonly Token[], own: readonly Token[]): void {
-  const aligned = own.length === tokens.length && own.every((token, i) => token.kind === tokens[i]?.kind);
+/**
+ * Each number of the cell learns its reading from `other`, the cell's text read another way (`unwrapped`: without
+ * the lines it wrapped over; `unjoined`: without a line that may be another row's); unknown when the two do not
+ * align.
+ */
+function markReading(
+  tokens: readonly Token[],
+  other: readonly Token[],
+  field: "unwrapped" | "unjoined",
+): void {
+  const aligned = other.length === tokens.length && other.every((token, i) => token.kind === tokens[i]?.kind);
   tokens.forEach((token, i) => {
     if (token.kind !== "number") return;
-    const mine = aligned ? own[i] : undefined;
+    const mine = aligned ? other[i] : undefined;
     if (mine?.kind === "number" && mine.text === token.text) return;
-    token.unwrapped =
-      mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
-  });
-}
-
-/** Each number joined from a line that may be another row's learns its reading without that line. */
-function markUnjoined(tokens: readonly Token[], partly: readonly Token[]): void {
-  const aligned =
-    partly.length === tokens.length && partly.every((token, i) => token.kind === tokens[i]?.kind);
-  tokens.forEach((token, i) => {
-    if (token.kind !== "number") return;
-    const mine = aligned ? partly[i] : undefined;
-    if (mine?.kind === "number" && mine.text === token.text) return;
-    token.unjoined =
+    token[field] =
       mine?.kind === "number" ? { value: mine.value, text: mine.text } : { value: null, text: "" };
   });
 }

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { METRICS, type MetricColumn } from "@/lib/metrics/metric-dictionary";
+import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 export interface SummaryKey {
   year: number;
@@ -260,14 +261,7 @@ SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."ori
 // department, in its parent's region's keys (summaryKeysQuery), so the keys of a change cover every
 // government whose sums it moves.
 const ROLL_UP_CHILDREN = `child AS (
-  SELECT g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"
-    FROM gov g JOIN "Agency" c ON c."parentId" = g."id"
-  UNION
-  SELECT g."year", g."id", g."path", c."id"
-    FROM gov g
-    JOIN "Region" cr ON cr."parentCode" = g."regionCode"
-    JOIN "Agency" c ON c."regionCode" = cr."code"
-     AND c."kind" = ANY(CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END)
+  ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`)}
 )`;
 const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
 const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")

@@ -7,6 +7,7 @@
 // MAX_GOVERNMENTS governments.
 //   const { checks, total } = await getRollUpChecks({ db, year: 2023, regionPath: "53/5303/" });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { CHILD_GOVERNMENT_KINDS, governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 export const MAX_GOVERNMENTS = 100;
 /** Values are DECIMAL(20, 4): anything below this is rounding, not a difference. */
@@ -78,17 +79,8 @@ export async function getRollUpChecks(options: {
   const ids = governments.map((g) => g.agencyId);
   const [children, emptyRegions, parentCells, childSums] = await Promise.all([
     db.$queryRaw<{ govId: number; agencyId: number; name: string; reportId: number | null }[]>`
-      WITH child AS (
-        SELECT g."id" AS "govId", c."id" AS "agencyId", c."name"
-          FROM "Agency" g JOIN "Agency" c ON c."parentId" = g."id"
-         WHERE g."id" = ANY(${ids}::int[])
-        UNION
-        SELECT g."id", c."id", c."name"
-          FROM "Agency" g
-          JOIN "Region" cr ON cr."parentCode" = g."regionCode"
-          JOIN "Agency" c ON c."regionCode" = cr."code"
-           AND c."kind" = ANY(CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END)
-         WHERE g."id" = ANY(${ids}::int[]))
+      WITH g AS (SELECT "id", "kind", "regionCode" FROM "Agency" WHERE "id" = ANY(${ids}::int[])),
+      child AS (${Prisma.raw(governmentChildrenSql("g", `g."id" AS "govId", c."id" AS "agencyId", c."name"`))})
       SELECT ch."govId", ch."agencyId", ch."name", p."id" AS "reportId"
         FROM child ch
         LEFT JOIN "Report" p ON p."agencyId" = ch."agencyId" AND p."year" = ${year}::int AND p."isCurrent"
@@ -99,7 +91,7 @@ export async function getRollUpChecks(options: {
        WHERE g."id" = ANY(${ids}::int[])
          AND cr."level" = CASE g."kind" WHEN '区县政府' THEN 'town'::"RegionLevel" ELSE 'county'::"RegionLevel" END
          AND NOT EXISTS (SELECT 1 FROM "Agency" c WHERE c."regionCode" = cr."code"
-                          AND c."kind" = ANY(CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END))
+                          AND c."kind" = ANY(${Prisma.raw(CHILD_GOVERNMENT_KINDS)}))
        ORDER BY cr."code"`,
     db.$queryRaw<
       { reportId: number; cellNo: number; cellId: string; tableNo: number; label: string; value: number }[]

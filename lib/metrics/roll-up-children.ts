@@ -1,0 +1,22 @@
+// Who a government's children are in the roll-up check (汇总核对): its departments (Agency.parentId) and the
+// governments one level down — a county's 乡镇/街道, a city's 区县政府. Written once for the sums the summaries'
+// refresh keeps (build-summary-sql.ts) and for the children the check names and counts as missing
+// (lib/queries/get-roll-up-checks.ts), so the two never disagree on who counts.
+//   `child AS (${governmentChildrenSql("gov g", `g."id" AS "governmentId", c."id" AS "agencyId"`)})`
+
+/** The kinds of government `g`'s children one level down, as an SQL array. */
+export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END`;
+
+/**
+ * Every (government, child) pair over `governments`, a FROM item aliased `g` with "id", "kind" and "regionCode";
+ * `columns` selects from `g` and the child `c`.
+ */
+export function governmentChildrenSql(governments: string, columns: string): string {
+  return `SELECT ${columns}
+    FROM ${governments} JOIN "Agency" c ON c."parentId" = g."id"
+  UNION
+  SELECT ${columns}
+    FROM ${governments}
+    JOIN "Region" cr ON cr."parentCode" = g."regionCode"
+    JOIN "Agency" c ON c."regionCode" = cr."code" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS})`;
+}

@@ -14,7 +14,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { buildSummaryFunctionSql, SUMMARY_FUNCTION_SIGNATURE } from "@/lib/metrics/build-summary-function";
+import { buildSummaryFunctions } from "@/lib/metrics/build-summary-function";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 // The advisory lock key Prisma's migrate uses, so two appliers (or Prisma and us) never run at once.
@@ -107,12 +107,14 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
 /** The generated functions of this version, once the schema they use is there. */
 async function installGeneratedFunctions(client: pg.Client): Promise<void> {
   try {
-    const { rows } = await client.query<{ installed: boolean }>(
-      `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
-      [SUMMARY_FUNCTION_SIGNATURE],
-    );
-    // Named by its body's fingerprint: one that exists is this very body.
-    if (!rows[0]?.installed) await client.query(buildSummaryFunctionSql());
+    for (const { signature, sql } of buildSummaryFunctions()) {
+      const { rows } = await client.query<{ installed: boolean }>(
+        `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
+        [signature],
+      );
+      // Named by its body's fingerprint: one that exists is this very body.
+      if (!rows[0]?.installed) await client.query(sql);
+    }
   } catch (error) {
     throw new MigrationError(`Installing the summaries' refresh function failed: ${describe(error)}`);
   }

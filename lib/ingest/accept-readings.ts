@@ -19,6 +19,7 @@ import {
   refreshAcrossYearFindings,
 } from "@/lib/ingest/refresh-across-year-findings";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 
@@ -46,7 +47,15 @@ export interface AcceptedReport {
 export async function acceptReadings(
   client: pg.PoolClient | pg.Client,
   items: readonly AcceptItem[],
-  options: { alsoRefreshAgencies?: readonly number[]; deferSummaries?: SummaryKey[] } = {},
+  options: {
+    alsoRefreshAgencies?: readonly number[];
+    deferSummaries?: SummaryKey[];
+    /**
+     * The items' agencies are as they were (no region or parent filled in by this transaction): the roll-up
+     * sums may follow the new versions by difference (build-roll-up-delta-sql.ts) instead of a recompute.
+     */
+    agenciesUnchanged?: boolean;
+  } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
     await refreshReportMetrics(
@@ -63,6 +72,7 @@ export async function acceptReadings(
   const pairs = distinctPairs(items);
   const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
   let reports: AcceptedReport[];
+  let versionChanges: VersionChange[] | undefined;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
@@ -74,14 +84,17 @@ export async function acceptReadings(
       "reader",
     );
   } else {
-    reports = await insertReportsWithCells(client, items, pairs);
+    const inserted = await insertReportsWithCells(client, items, pairs);
+    reports = inserted.reports;
+    const agenciesChanged = !options.agenciesUnchanged || (options.alsoRefreshAgencies ?? []).length > 0;
+    if (!agenciesChanged && !options.deferSummaries) versionChanges = inserted.changes;
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,
     { agencyYears: pairs, agencyIds: options.alsoRefreshAgencies ?? [] },
-    { deferSummaries: options.deferSummaries },
+    { deferSummaries: options.deferSummaries, versionChanges },
   );
   return reports;
 }
@@ -124,7 +137,7 @@ function demoteCurrent(pairs: readonly AgencyYearPair[]) {
           UPDATE "Report" r SET "isCurrent" = false
             FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
            WHERE r."isCurrent" AND r."agencyId" = p."agencyId" AND r."year" = p."year"
-          RETURNING r."id")`;
+          RETURNING r."id", r."agencyId", r."year")`;
 }
 const AFTER_DEMOTED = `WHERE (SELECT count(*) FROM demoted) >= 0`;
 
@@ -157,13 +170,14 @@ async function insertReports(
 /**
  * The new Report rows with their cells and the reader's findings in one statement (an upload, a small
  * batch): each cell and finding names its report by document, and the reports' ids come from RETURNING.
- * The same rows as insertReports, COPY and insertFindings write for a big batch.
+ * The same rows as insertReports, COPY and insertFindings write for a big batch. Also returns, per
+ * agency-year, its new current version and the one it demoted (the roll-up sums' difference).
  */
 async function insertReportsWithCells(
   client: SqlClient,
   items: readonly AcceptItem[],
   pairs: readonly AgencyYearPair[],
-): Promise<AcceptedReport[]> {
+): Promise<{ reports: AcceptedReport[]; changes: VersionChange[] }> {
   const cells = items.flatMap((item) =>
     item.cells.map(
       (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
@@ -175,7 +189,15 @@ async function insertReportsWithCells(
   const findings = items.flatMap((item) =>
     item.findings.map((finding) => ({ documentId: item.documentId, finding })),
   );
-  const rows = await runQuery<AcceptedReport & { documentId: number }>(
+  const rows = await runQuery<
+    AcceptedReport & {
+      documentId: number;
+      agencyId: number;
+      year: number;
+      isCurrent: boolean;
+      previousId: number | null;
+    }
+  >(
     client,
     sql`WITH ${demoteCurrent(pairs)},
         reports AS (
@@ -184,7 +206,7 @@ async function insertReportsWithCells(
             FROM ${reportsSource(items)}
           ${rawSql(AFTER_DEMOTED)}
           WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
-          RETURNING "id", "versionNo", "documentId"),
+          RETURNING "id", "versionNo", "documentId", "agencyId", "year", "isCurrent"),
         cells AS (
           INSERT INTO "ReportCell" ("reportId", "cellNo", "inferred", "value", "rawText", "unit")
           SELECT r."id", c."cellNo", c."inferred", c."value", c."rawText", c."unit"
@@ -202,9 +224,13 @@ async function insertReportsWithCells(
             sql`r."id"`,
             "reader",
           )})
-        SELECT "id", "versionNo", "documentId" FROM reports`,
+        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId"
+          FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
-  return matchReports(items, rows);
+  const changes = rows
+    .filter((row) => row.isCurrent)
+    .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
+  return { reports: matchReports(items, rows), changes };
 }
 
 // RETURNING order is not guaranteed: rows are matched back to items by document (one report per document).

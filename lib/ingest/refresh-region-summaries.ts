@@ -10,10 +10,13 @@
 import type pg from "pg";
 import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import {
+  SUMMARY_DELTA_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_SIGNATURE,
   SUMMARY_FUNCTION_NAME,
   SUMMARY_FUNCTION_SIGNATURE,
   SUMMARY_LOCK_SQL,
 } from "@/lib/metrics/build-summary-function";
+import { ROLL_UP_DELTA_STATEMENTS, type VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   buildSummaryRebuildSql,
   buildSummaryRefreshSql,
@@ -65,42 +68,72 @@ export function summaryKeysQuery(target: SummaryTarget): Sql {
                              WHERE m."agencyId" = ta."agencyId" ORDER BY m."year" LIMIT 2) e`);
 }
 
-/** Recomputes the rows of `keys` from the read model as it stands (call it after the change). */
-export async function refreshRegionSummaries(client: SqlClient, keys: readonly SummaryKey[]): Promise<void> {
+/**
+ * Recomputes the rows of `keys` from the read model as it stands (call it after the change). With
+ * `versionChanges` (an upload: these agency-years got a new current version, nothing else about their
+ * agencies changed) the roll-up sums are updated by difference instead (build-roll-up-delta-sql.ts).
+ */
+export async function refreshRegionSummaries(
+  client: SqlClient,
+  keys: readonly SummaryKey[],
+  options: { versionChanges?: readonly VersionChange[] } = {},
+): Promise<void> {
   if (keys.length === 0) return;
   // Two writers of one province and year take turns (lib/metrics/build-summary-function.ts).
   const provinces = [...new Set(keys.map((k) => `${k.year}:${k.path.split("/")[0]}`))].sort();
   const years = keys.map((k) => k.year);
   const paths = keys.map((k) => k.path);
   const depths = keys.map((k) => k.depth);
-  if (keys.length <= FEW_KEYS && (await hasSummaryFunction(client))) {
+  const changes = options.versionChanges;
+  const delta = changes
+    ? [
+        changes.map((c) => c.agencyId),
+        changes.map((c) => c.year),
+        changes.map((c) => c.reportId),
+        changes.map((c) => c.previousId),
+      ]
+    : null;
+  const signature = delta ? SUMMARY_DELTA_FUNCTION_SIGNATURE : SUMMARY_FUNCTION_SIGNATURE;
+  if (keys.length <= FEW_KEYS && (await hasFunction(client, signature))) {
     // The locks and every statement in one round trip (installed by applyMigrations).
     await runQuery(
       client,
-      sql`SELECT ${rawSql(`"${SUMMARY_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[])`,
+      delta
+        ? sql`SELECT ${rawSql(`"${SUMMARY_DELTA_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[],
+                ${delta[0]}::int[], ${delta[1]}::int[], ${delta[2]}::int[], ${delta[3]}::int[])`
+        : sql`SELECT ${rawSql(`"${SUMMARY_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[])`,
     );
     return;
   }
   // Without it (a database not migrated by this version yet): the same statements one by one.
   await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
-  for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
+  for (const statement of buildSummaryRefreshSql(keys, { rollUp: !delta })) await runQuery(client, statement);
+  if (!delta) return;
+  for (const { text, over } of ROLL_UP_DELTA_STATEMENTS) {
+    const values: unknown[] = over === "changes" ? delta : [years, paths];
+    await client.query({ text, values });
+  }
 }
 
 // An upload or a correction touches a handful of keys, where the round trips cost more than the statements;
 // a bulk import's thousands of keys at its end go statement by statement, planned for their own size.
 const FEW_KEYS = 64;
 
-// Whether the summary function of this version exists, per connection (a pool: asked every time). Only
-// applyMigrations creates it, in a transaction of its own, so a connection that has seen it keeps it.
-const SEEN_FUNCTION = new WeakSet<object>();
+// Whether a summary function of this version exists, per connection (a pool: asked every time). Only
+// applyMigrations creates them, in a transaction of its own, so a connection that has seen one keeps it.
+const SEEN_FUNCTIONS = new WeakMap<object, Set<string>>();
 
-async function hasSummaryFunction(client: SqlClient): Promise<boolean> {
-  if (SEEN_FUNCTION.has(client)) return true;
+async function hasFunction(client: SqlClient, signature: string): Promise<boolean> {
+  if (SEEN_FUNCTIONS.get(client)?.has(signature)) return true;
   const [row] = await runQuery<{ installed: boolean }>(
     client,
-    sql`SELECT to_regprocedure(${SUMMARY_FUNCTION_SIGNATURE}) IS NOT NULL AS "installed"`,
+    sql`SELECT to_regprocedure(${signature}) IS NOT NULL AS "installed"`,
   );
-  if (row?.installed && !isPool(client)) SEEN_FUNCTION.add(client);
+  if (row?.installed && !isPool(client)) {
+    const seen = SEEN_FUNCTIONS.get(client) ?? new Set<string>();
+    seen.add(signature);
+    SEEN_FUNCTIONS.set(client, seen);
+  }
   return row?.installed ?? false;
 }
 

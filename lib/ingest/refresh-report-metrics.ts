@@ -9,6 +9,7 @@ import type pg from "pg";
 import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
 import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   rebuildRegionSummaries,
   refreshRegionSummaries,
@@ -39,7 +40,7 @@ const SUMMARIES_FINGERPRINT_KEY = "regionSummariesSql";
 export async function refreshReportMetrics(
   client: SqlClient,
   target: MetricsTarget,
-  options: { deferSummaries?: SummaryKey[] } = {},
+  options: { deferSummaries?: SummaryKey[]; versionChanges?: readonly VersionChange[] } = {},
 ): Promise<void> {
   const agencyIds = target.agencyIds ?? [];
   const agencyYears = (target.agencyYears ?? []).filter((p) => !agencyIds.includes(p.agencyId));
@@ -65,7 +66,7 @@ export async function refreshReportMetrics(
 ${summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
-  else await refreshRegionSummaries(client, summaryKeys);
+  else await refreshRegionSummaries(client, summaryKeys, { versionChanges: options.versionChanges });
 }
 
 const STALE_KEY = "regionSummariesStale";

@@ -53,7 +53,7 @@ export async function storeDocuments(
   /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
   options: { deferSummaries?: SummaryKey[] } = {},
 ): Promise<IngestOutcome[]> {
-  const { byName, regionFilled } = await upsertAgencies(
+  const { byName, regionFilled, updated } = await upsertAgencies(
     client,
     documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
   );
@@ -91,7 +91,11 @@ export async function storeDocuments(
       cells: document.cells,
       findings: document.findings,
     })),
-    { alsoRefreshAgencies: regionFilled, deferSummaries: options.deferSummaries },
+    {
+      alsoRefreshAgencies: regionFilled,
+      deferSummaries: options.deferSummaries,
+      agenciesUnchanged: updated.length === 0,
+    },
   );
   accepted.forEach(({ index }, position) => {
     outcomes[index] = {

@@ -3,7 +3,8 @@
 // belongs to (沾益区发改局 → 曲靖市沾益区人民政府), and the names as printed as aliases — three statements
 // for a whole batch, whatever its size (one more when a region or a parent government is new).
 // An agency first seen without a region or parent gets them from a later reading; `regionFilled` lists
-// those whose region changed, so the caller refreshes their read-model rows.
+// those whose region changed, so the caller refreshes their read-model rows; `updated` every existing agency
+// given a region or a parent (the roll-up sums it counts in change: accept-readings.ts).
 import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
 
@@ -30,8 +31,8 @@ interface RegionLink {
 export async function upsertAgencies(
   client: SqlClient,
   inputs: readonly AgencyInput[],
-): Promise<{ byName: Map<string, AgencyRef>; regionFilled: number[] }> {
-  if (inputs.length === 0) return { byName: new Map(), regionFilled: [] };
+): Promise<{ byName: Map<string, AgencyRef>; regionFilled: number[]; updated: number[] }> {
+  if (inputs.length === 0) return { byName: new Map(), regionFilled: [], updated: [] };
   const chains = inputs.map((input) => regionChain(input));
   await ensureRegions(client, chains);
   const rows = new Map<string, { kind: AgencyKind; regionCode: string | null; parent: string | null }>();
@@ -58,7 +59,7 @@ export async function upsertAgencies(
   // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
   // would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
   // another transaction inserts meanwhile still meets ON CONFLICT, as before.
-  const updated = await runQuery<{ id: number; regionFilled: boolean }>(
+  const upserted = await runQuery<{ id: number; regionFilled: boolean; updated: boolean }>(
     client,
     sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
         SELECT v.name, v.kind, v.region, p."id"
@@ -75,7 +76,8 @@ export async function upsertAgencies(
                "parentId" = coalesce(a."parentId", EXCLUDED."parentId")
          WHERE (a."regionCode" IS NULL AND EXCLUDED."regionCode" IS NOT NULL)
             OR (a."parentId" IS NULL AND EXCLUDED."parentId" IS NOT NULL)
-        RETURNING a."id", (xmax::text <> '0' AND a."regionCode" IS NOT NULL) AS "regionFilled"`,
+        RETURNING a."id", (xmax::text <> '0' AND a."regionCode" IS NOT NULL) AS "regionFilled",
+                  xmax::text <> '0' AS "updated"`,
   );
   const aliasNames = inputs.filter(({ info }) => info.as_printed && info.as_printed !== info.name);
   const agencies = await runQuery<AgencyRef & { name: string }>(
@@ -93,7 +95,8 @@ export async function upsertAgencies(
   );
   return {
     byName: new Map(agencies.map(({ name, ...ref }) => [name, ref])),
-    regionFilled: updated.filter((row) => row.regionFilled).map((row) => row.id),
+    regionFilled: upserted.filter((row) => row.regionFilled).map((row) => row.id),
+    updated: upserted.filter((row) => row.updated).map((row) => row.id),
   };
 }
 

@@ -1,12 +1,15 @@
-// The summaries' refresh as one plpgsql function: the per-province locks and every statement of
+// The summaries' refresh as plpgsql functions: the per-province locks and every statement of
 // buildSummaryRefreshSql, so a single upload recomputes its summary rows in one round trip instead of eight
 // (the statements themselves are unchanged: this file only decides how they are sent). PL/pgSQL keeps each
-// statement's plan for the session, as the named prepared statements did. The function is named by the
+// statement's plan for the session, as the named prepared statements did. Each function is named by the
 // fingerprint of its body: a changed summary SQL gets a new function, installed by applyMigrations, and an
-// old body is never run.
-//   await client.query(buildSummaryFunctionSql());                              // install (idempotent)
+// old body is never run. Two functions: the full recompute, and the upload's — every table but
+// RollUpCellSums recomputed, those updated by difference (build-roll-up-delta-sql.ts).
+//   for (const { sql } of buildSummaryFunctions()) await client.query(sql);    // install (idempotent)
 //   SELECT "nb_refresh_summaries_…"($1 years, $2 paths, $3 depths, $4 provinces)
+//   SELECT "nb_refresh_summaries_delta_…"($1 … $4, $5 agencies, $6 years, $7 reports, $8 demoted reports)
 import { createHash } from "node:crypto";
+import { ROLL_UP_DELTA_STATEMENTS } from "@/lib/metrics/build-roll-up-delta-sql";
 import { buildSummaryRefreshSql } from "@/lib/metrics/build-summary-sql";
 
 // Two writers recomputing rows of one province and year would each miss the other's uncommitted reports:
@@ -21,8 +24,8 @@ export const SUMMARY_LOCK_SQL = `SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_SPA
  * The refresh statements as text over the keys' three arrays ($1 years, $2 paths, $3 depths). A step's
  * further values (the depth it fills) are numbers from code, written into the text.
  */
-function statementTexts(): string[] {
-  return buildSummaryRefreshSql([{ year: 0, path: "", depth: 0 }]).map(({ text, values }) =>
+function statementTexts(rollUp: boolean): string[] {
+  return buildSummaryRefreshSql([{ year: 0, path: "", depth: 0 }], { rollUp }).map(({ text, values }) =>
     text.replace(/\$(\d+)\b/g, (placeholder, digits: string) => {
       const index = Number(digits) - 1;
       if (index < 3) return placeholder;
@@ -34,25 +37,55 @@ function statementTexts(): string[] {
   );
 }
 
-function buildBody(): string {
+// The roll-up delta's parameters in the function: its changes are $5–$8, its keys the function's $1, $2.
+const CHANGE_PARAMETERS: Record<string, string> = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
+
+function buildBody(delta: boolean): string {
   const lock = SUMMARY_LOCK_SQL.replace("SELECT ", "PERFORM ").replace("$1::text[]", "$4::text[]");
-  return [lock, ...statementTexts()].map((statement) => `  ${statement};`).join("\n");
+  const statements = delta
+    ? [
+        ...statementTexts(false),
+        ...ROLL_UP_DELTA_STATEMENTS.map(({ text, over }) =>
+          over === "keys" ? text : text.replace(/\$\d+\b/g, (placeholder) => CHANGE_PARAMETERS[placeholder]!),
+        ),
+      ]
+    : statementTexts(true);
+  return [lock, ...statements].map((statement) => `  ${statement};`).join("\n");
 }
 
-const BODY = buildBody();
+interface SummaryFunction {
+  name: string;
+  signature: string;
+  body: string;
+}
 
-export const SUMMARY_FUNCTION_NAME = `nb_refresh_summaries_${createHash("sha256").update(BODY).digest("hex").slice(0, 16)}`;
-const SIGNATURE = `"${SUMMARY_FUNCTION_NAME}"(integer[], text[], integer[], text[])`;
+function summaryFunction(prefix: string, delta: boolean): SummaryFunction {
+  const body = buildBody(delta);
+  const name = `${prefix}${createHash("sha256").update(body).digest("hex").slice(0, 16)}`;
+  const types = delta
+    ? "integer[], text[], integer[], text[], integer[], integer[], integer[], integer[]"
+    : "integer[], text[], integer[], text[]";
+  return { name, signature: `"${name}"(${types})`, body };
+}
 
+const FULL = summaryFunction("nb_refresh_summaries_", false);
+const DELTA = summaryFunction("nb_refresh_summaries_delta_", true);
+
+export const SUMMARY_FUNCTION_NAME = FULL.name;
 /** `SELECT to_regprocedure(…)` argument: the function's signature, for checking it is installed. */
-export const SUMMARY_FUNCTION_SIGNATURE = SIGNATURE;
+export const SUMMARY_FUNCTION_SIGNATURE = FULL.signature;
+export const SUMMARY_DELTA_FUNCTION_NAME = DELTA.name;
+export const SUMMARY_DELTA_FUNCTION_SIGNATURE = DELTA.signature;
 
-/** CREATE OR REPLACE of the function (run by applyMigrations under its lock). */
-export function buildSummaryFunctionSql(): string {
-  return `CREATE OR REPLACE FUNCTION ${SIGNATURE} RETURNS void
+/** The functions of this version, each with its CREATE OR REPLACE (run by applyMigrations under its lock). */
+export function buildSummaryFunctions(): { signature: string; sql: string }[] {
+  return [FULL, DELTA].map(({ signature, body }) => ({
+    signature,
+    sql: `CREATE OR REPLACE FUNCTION ${signature} RETURNS void
 LANGUAGE plpgsql VOLATILE AS $nb_body$
 BEGIN
-${BODY}
+${body}
 END
-$nb_body$`;
+$nb_body$`,
+  }));
 }

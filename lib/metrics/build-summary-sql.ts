@@ -260,11 +260,11 @@ SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."ori
 // report counts in its own region's keys (the town's county, the county's city) and, when it is a
 // department, in its parent's region's keys (summaryKeysQuery), so the keys of a change cover every
 // government whose sums it moves.
-const ROLL_UP_CHILDREN = `child AS (
+export const ROLL_UP_CHILDREN = `child AS (
   ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`)}
 )`;
-const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
-const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+export const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
+export const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
 SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count(*)::int
   FROM child ch
   JOIN "Report" p ON p."agencyId" = ch."agencyId" AND p."isCurrent" AND p."year" = ch."year"
@@ -313,6 +313,18 @@ gone_roll_up AS (
 DELETE FROM "RegionYearMetrics" s USING keys k WHERE s."year" = k."year" AND s."regionPath" = k."path"`,
 };
 
+/** DELETE_KEYS for a refresh that updates RollUpCellSums by difference instead (build-roll-up-delta-sql.ts). */
+const DELETE_KEYS_BUT_ROLL_UP: Step = {
+  depth: null,
+  text: DELETE_KEYS.text.replace(
+    `,
+gone_roll_up AS (
+  DELETE FROM "RollUpCellSums" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
+)`,
+    "",
+  ),
+};
+
 /** The statements, in order: empty the keys' rows, then fill them deepest first. */
 const STEPS: readonly Step[] = [
   DELETE_KEYS,
@@ -330,6 +342,8 @@ const STEPS: readonly Step[] = [
 ];
 /** The steps a rebuild runs after filling the deepest rows of every table in one pass each. */
 const UPPER_STEPS = STEPS.slice(4, -1);
+/** Every step but the roll-up sums', which the caller updates by difference (an upload's new version). */
+const STEPS_BUT_ROLL_UP: readonly Step[] = [DELETE_KEYS_BUT_ROLL_UP, ...STEPS.slice(1, -1)];
 
 function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
   return sql`WITH keys AS (
@@ -338,9 +352,15 @@ function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
 )${rawSql(text)}`;
 }
 
-/** Recomputes the summary rows of `keys` from the read model (the caller holds their locks). */
-export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
-  return STEPS.map((step) => withKeys(keys, step));
+/**
+ * Recomputes the summary rows of `keys` from the read model (the caller holds their locks); with
+ * `rollUp: false` every table but RollUpCellSums, whose rows the caller updates by difference.
+ */
+export function buildSummaryRefreshSql(
+  keys: readonly SummaryKey[],
+  { rollUp = true }: { rollUp?: boolean } = {},
+): Sql[] {
+  return (rollUp ? STEPS : STEPS_BUT_ROLL_UP).map((step) => withKeys(keys, step));
 }
 
 /**

@@ -7,7 +7,12 @@ import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
-import { SUMMARY_FUNCTION_NAME, SUMMARY_FUNCTION_SIGNATURE } from "@/lib/metrics/build-summary-function";
+import {
+  SUMMARY_DELTA_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_SIGNATURE,
+  SUMMARY_FUNCTION_NAME,
+  SUMMARY_FUNCTION_SIGNATURE,
+} from "@/lib/metrics/build-summary-function";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
@@ -36,13 +41,16 @@ async function summaryRows(): Promise<unknown[]> {
   return rows.map((r) => r.row);
 }
 
-test("applyMigrations installs the function of this version's summary SQL", async () => {
+test("applyMigrations installs the functions of this version's summary SQL", async () => {
   expect(SUMMARY_FUNCTION_NAME).toMatch(/^nb_refresh_summaries_[0-9a-f]{16}$/);
-  const { rows } = await getPool(t.db).query<{ installed: boolean }>(
-    `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
-    [SUMMARY_FUNCTION_SIGNATURE],
-  );
-  expect(rows[0]!.installed).toBe(true);
+  expect(SUMMARY_DELTA_FUNCTION_NAME).toMatch(/^nb_refresh_summaries_delta_[0-9a-f]{16}$/);
+  for (const signature of [SUMMARY_FUNCTION_SIGNATURE, SUMMARY_DELTA_FUNCTION_SIGNATURE]) {
+    const { rows } = await getPool(t.db).query<{ installed: boolean }>(
+      `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
+      [signature],
+    );
+    expect(rows[0]!.installed).toBe(true);
+  }
 });
 
 test("one call and statement by statement give the same summary rows", async () => {
@@ -57,6 +65,7 @@ test("one call and statement by statement give the same summary rows", async () 
   // Without the function (a database not migrated by this version): a client of its own, so no connection
   // remembers having seen it.
   await getPool(t.db).query(`DROP FUNCTION ${SUMMARY_FUNCTION_SIGNATURE}`);
+  await getPool(t.db).query(`DROP FUNCTION ${SUMMARY_DELTA_FUNCTION_SIGNATURE}`);
   const db = createClient(t.url);
   try {
     const pool = getPool(db);
@@ -67,7 +76,9 @@ test("one call and statement by statement give the same summary rows", async () 
     await pool.query(`TRUNCATE "RegionYearMetrics", "RegionYearCoverage"`);
     await withTransaction(pool, (client) => refreshRegionSummaries(client, keys));
     expect(await summaryRows()).toEqual(byFunction);
-    // And an upload's own refresh without the function.
+    // And an upload's own refresh without the functions, a first version and a second (the roll-up sums'
+    // difference statement by statement).
+    await ingest(db, "002", 2025);
     await ingest(db, "002", 2025);
     const { rows } = await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "RegionYearMetrics" WHERE "year" = 2025`,

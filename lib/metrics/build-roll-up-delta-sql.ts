@@ -1,0 +1,92 @@
+// RollUpCellSums (汇总核对) kept by difference when an upload makes a new version current: each government
+// the agency counts in gets the new version's cells added and the demoted version's subtracted, instead of
+// re-summing all its children's cells (a county government has ~54 children × ~200 cells, and the full
+// recompute ran for every year of the upload's summary keys). Exact: the sums are DECIMAL and the counts
+// integers, so adding and subtracting gives what a fresh sum gives. A government's own first current report
+// of a year fills its rows from its children, as the full recompute would.
+// Valid only while the agency's parents did not change in the same transaction (a region or parent filled
+// in by this reading): the caller then recomputes (build-summary-sql.ts). The statements take the changes as
+// four parallel arrays — $1 agency ids, $2 years, $3 the new current report ids, $4 the demoted ones (null
+// for a first version) — or the summary keys as $1 years, $2 paths (the governments' rows of these keys
+// whose last child went are deleted). The caller holds the keys' province locks: every writer of these
+// rows does, so the demoted version's cells read here are the ones the sums hold.
+//   for (const { text, over } of ROLL_UP_DELTA_STATEMENTS)
+//     await client.query(text, over === "changes" ? [ids, years, reports, previous] : [keyYears, keyPaths]);
+import { INSERT_ROLL_UP, ROLL_UP_CHILDREN, ROLL_UP_GOVERNMENT_KINDS } from "@/lib/metrics/build-summary-sql";
+import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
+
+const CHANGES = `change AS (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS ch("agencyId", "year", "reportId", "previousId")
+)`;
+
+// The governments each changed agency is a child of — the same relation as the recompute's
+// (roll-up-children.ts): among the governments that could be its parent (its parentId, the 区县政府/市政府
+// of its region's parent region), those whose children include it; only those with their own current
+// report that year have sums.
+const PARENTS = `candidate AS (
+  SELECT DISTINCT ch."year", g."id", g."kind", g."regionCode", r."path"
+    FROM change ch
+    JOIN "Agency" a ON a."id" = ch."agencyId"
+    LEFT JOIN "Region" ar ON ar."code" = a."regionCode"
+    JOIN "Agency" g ON (g."id" = a."parentId" OR g."regionCode" = ar."parentCode") AND ${ROLL_UP_GOVERNMENT_KINDS}
+    JOIN "Region" r ON r."code" = g."regionCode"
+   WHERE EXISTS (SELECT 1 FROM "Report" o WHERE o."agencyId" = g."id" AND o."year" = ch."year" AND o."isCurrent")
+),
+parent AS (
+  SELECT x.* FROM (
+    ${governmentChildrenSql("candidate g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`)}
+  ) x
+  JOIN change ch ON ch."agencyId" = x."agencyId" AND ch."year" = x."year"
+)`;
+
+/** The new versions' cells added to their parents' sums and the demoted versions' subtracted. */
+const ADD_DIFFERENCE = `WITH ${CHANGES},
+${PARENTS},
+delta AS (
+  SELECT p."governmentId", p."year", v."cellNo", p."path", sum(v."value" * s."sign") AS "sum",
+         sum(s."sign")::int AS "children"
+    FROM parent p
+    JOIN change ch ON ch."agencyId" = p."agencyId" AND ch."year" = p."year"
+    CROSS JOIN LATERAL (VALUES (ch."reportId", 1), (ch."previousId", -1)) s("reportId", "sign")
+    JOIN "CellValue" v ON v."reportId" = s."reportId" AND v."value" IS NOT NULL
+    JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
+   GROUP BY 1, 2, 3, 4
+)
+INSERT INTO "RollUpCellSums" AS s ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+SELECT * FROM delta WHERE "sum" <> 0 OR "children" <> 0
+ ORDER BY 1, 2, 3
+ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
+   SET "sum" = s."sum" + EXCLUDED."sum", "children" = s."children" + EXCLUDED."children"`;
+
+/** A cell none of a government's children has a value in any more has no row (as after a recompute). */
+const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
+ USING unnest($1::int[], $2::text[]) AS k("year", "path")
+ WHERE s."year" = k."year" AND s."regionPath" = k."path" AND s."children" = 0`;
+
+/** A government's first current report of a year: its rows from its children, as the recompute fills them. */
+const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},
+gov AS (
+  SELECT ch."year", g."id", g."kind", g."regionCode", r."path"
+    FROM change ch
+    JOIN "Agency" g ON g."id" = ch."agencyId" AND ${ROLL_UP_GOVERNMENT_KINDS}
+    JOIN "Region" r ON r."code" = g."regionCode"
+   WHERE ch."previousId" IS NULL
+),
+${ROLL_UP_CHILDREN}
+${INSERT_ROLL_UP}
+ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
+   SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;
+
+export const ROLL_UP_DELTA_STATEMENTS: readonly { text: string; over: "changes" | "keys" }[] = [
+  { text: ADD_DIFFERENCE, over: "changes" },
+  { text: DELETE_EMPTIED, over: "keys" },
+  { text: FILL_NEW_GOVERNMENTS, over: "changes" },
+];
+
+/** One change: an agency-year whose current version is now `reportId`, `previousId` before (or none). */
+export interface VersionChange {
+  agencyId: number;
+  year: number;
+  reportId: number;
+  previousId: number | null;
+}

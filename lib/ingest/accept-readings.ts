@@ -87,7 +87,9 @@ export async function acceptReadings(
     const inserted = await insertReportsWithCells(client, items, pairs);
     reports = inserted.reports;
     const agenciesChanged = !options.agenciesUnchanged || (options.alsoRefreshAgencies ?? []).length > 0;
-    if (!agenciesChanged && !options.deferSummaries) versionChanges = inserted.changes;
+    // One upload's one version (a batch of several, or one whose agency was just given a region or a
+    // parent, recomputes).
+    if (!agenciesChanged && !options.deferSummaries && items.length === 1) versionChanges = inserted.changes;
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.

@@ -5,6 +5,7 @@
 import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { runQuery, sql, withTransaction, type SqlClient } from "@/lib/db/sql";
+import { lockAgencies } from "@/lib/ingest/accept-readings";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 
 export async function confirmReport(
@@ -14,6 +15,7 @@ export async function confirmReport(
   const pool = getPool(db);
   // The summaries count the reports to review (数据质量): they follow in the same transaction.
   const confirmed = await withTransaction(pool, async (client) => {
+    await lockAgencyOf(client, input.reportId);
     const [report] = await runQuery<{ agencyId: number; year: number }>(
       client,
       sql`UPDATE "Report" r SET "status" = 'confirmed', "confirmedAt" = now(), "confirmedById" = ${input.userId}
@@ -44,6 +46,7 @@ export async function confirmReport(
  * refresh takes transaction locks).
  */
 export async function reopenReport(client: SqlClient, reportId: number): Promise<void> {
+  await lockAgencyOf(client, reportId);
   const [report] = await runQuery<{ agencyId: number; year: number }>(
     client,
     sql`UPDATE "Report" SET "status" = 'needs_review', "confirmedAt" = NULL, "confirmedById" = NULL
@@ -58,4 +61,15 @@ async function refreshReportSummaries(
   agencyYear: { agencyId: number; year: number },
 ): Promise<void> {
   await refreshRegionSummaries(client, await findSummaryKeys(client, { agencyYears: [agencyYear] }));
+}
+
+// A report's status counts in the summaries, which an upload of the same agency updates by difference from
+// what it read before storing its version (build-summary-delta-sql.ts): every writer of an agency's
+// reports, findings or status holds the agency's lock (accept-readings.ts), taken before any row lock.
+export async function lockAgencyOf(client: SqlClient, reportId: number): Promise<void> {
+  const [report] = await runQuery<{ agencyId: number }>(
+    client,
+    sql`SELECT "agencyId" FROM "Report" WHERE "id" = ${reportId}::int`,
+  );
+  if (report) await lockAgencies(client, [report.agencyId]);
 }

@@ -16,7 +16,7 @@ import {
   SUMMARY_FUNCTION_SIGNATURE,
   SUMMARY_LOCK_SQL,
 } from "@/lib/metrics/build-summary-function";
-import { ROLL_UP_DELTA_STATEMENTS, type VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
+import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   buildSummaryRebuildSql,
   buildSummaryRefreshSql,
@@ -70,13 +70,14 @@ export function summaryKeysQuery(target: SummaryTarget): Sql {
 
 /**
  * Recomputes the rows of `keys` from the read model as it stands (call it after the change). With
- * `versionChanges` (an upload: these agency-years got a new current version, nothing else about their
- * agencies changed) the roll-up sums are updated by difference instead (build-roll-up-delta-sql.ts).
+ * `difference` (an upload: one agency-year got a new current version, nothing else about its agency
+ * changed; `before` its contributions as summaryContributionsSql gave them before the change) the rows
+ * are updated by difference instead (build-summary-delta-sql.ts, build-roll-up-delta-sql.ts).
  */
 export async function refreshRegionSummaries(
   client: SqlClient,
   keys: readonly SummaryKey[],
-  options: { versionChanges?: readonly VersionChange[] } = {},
+  options: { difference?: { changes: readonly VersionChange[]; before: string } } = {},
 ): Promise<void> {
   if (keys.length === 0) return;
   // Two writers of one province and year take turns (lib/metrics/build-summary-function.ts).
@@ -84,35 +85,32 @@ export async function refreshRegionSummaries(
   const years = keys.map((k) => k.year);
   const paths = keys.map((k) => k.path);
   const depths = keys.map((k) => k.depth);
-  const changes = options.versionChanges;
-  const delta = changes
-    ? [
-        changes.map((c) => c.agencyId),
-        changes.map((c) => c.year),
-        changes.map((c) => c.reportId),
-        changes.map((c) => c.previousId),
-      ]
-    : null;
-  const signature = delta ? SUMMARY_DELTA_FUNCTION_SIGNATURE : SUMMARY_FUNCTION_SIGNATURE;
-  if (keys.length <= FEW_KEYS && (await hasFunction(client, signature))) {
+  const difference = options.difference;
+  if (
+    difference &&
+    keys.length <= FEW_KEYS &&
+    (await hasFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE))
+  ) {
+    const { changes, before } = difference;
+    await runQuery(
+      client,
+      sql`SELECT ${rawSql(`"${SUMMARY_DELTA_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[],
+            ${changes.map((c) => c.agencyId)}::int[], ${changes.map((c) => c.year)}::int[],
+            ${changes.map((c) => c.reportId)}::int[], ${changes.map((c) => c.previousId)}::int[], ${before}::jsonb)`,
+    );
+    return;
+  }
+  if (keys.length <= FEW_KEYS && (await hasFunction(client, SUMMARY_FUNCTION_SIGNATURE))) {
     // The locks and every statement in one round trip (installed by applyMigrations).
     await runQuery(
       client,
-      delta
-        ? sql`SELECT ${rawSql(`"${SUMMARY_DELTA_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[],
-                ${delta[0]}::int[], ${delta[1]}::int[], ${delta[2]}::int[], ${delta[3]}::int[])`
-        : sql`SELECT ${rawSql(`"${SUMMARY_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[])`,
+      sql`SELECT ${rawSql(`"${SUMMARY_FUNCTION_NAME}"`)}(${years}::int[], ${paths}::text[], ${depths}::int[], ${provinces}::text[])`,
     );
     return;
   }
   // Without it (a database not migrated by this version yet): the same statements one by one.
   await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
-  for (const statement of buildSummaryRefreshSql(keys, { rollUp: !delta })) await runQuery(client, statement);
-  if (!delta) return;
-  for (const { text, over } of ROLL_UP_DELTA_STATEMENTS) {
-    const values: unknown[] = over === "changes" ? delta : [years, paths];
-    await client.query({ text, values });
-  }
+  for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
 }
 
 // An upload or a correction touches a handful of keys, where the round trips cost more than the statements;

@@ -10,6 +10,7 @@ import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClie
 import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
+import { summaryContributionsSql } from "@/lib/metrics/build-summary-delta-sql";
 import {
   rebuildRegionSummaries,
   refreshRegionSummaries,
@@ -57,16 +58,34 @@ export async function refreshReportMetrics(
                                                               ${agencyYears.map((p) => p.year)}::int[]))`,
       ),
     );
+  const upserts = joinSql(
+    refreshes.map((refresh, index) => sql`${rawSql(`refresh_${index}`)} AS (${refresh})`),
+    ",\n",
+  );
+  const changes = options.deferSummaries ? undefined : options.versionChanges;
+  if (changes && changes.length === 1) {
+    // An upload's one new version: the summaries follow by difference. The agency's contributions as they
+    // stand before the change are read in the same statement (it still sees the old read-model rows); the
+    // agency's lock, held since before the version was stored, keeps anyone else from moving them.
+    const [row] = await runQuery<{ keys: SummaryKey[]; before: string }>(
+      client,
+      sql`WITH ${upserts},
+keys AS (${summaryKeysQuery({ agencyIds, agencyYears })}),
+changed AS (SELECT ${[changes[0]!.agencyId]}::int[] AS "ids"),
+before AS (${rawSql(summaryContributionsSql(`(SELECT "ids" FROM changed)::int[]`))})
+SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys",
+       (SELECT coalesce(json_agg(b), '[]') FROM before b)::text AS "before"`,
+    );
+    await refreshRegionSummaries(client, row!.keys, { difference: { changes, before: row!.before } });
+    return;
+  }
   const summaryKeys = await runQuery<SummaryKey>(
     client,
-    sql`WITH ${joinSql(
-      refreshes.map((refresh, index) => sql`${rawSql(`refresh_${index}`)} AS (${refresh})`),
-      ",\n",
-    )}
+    sql`WITH ${upserts}
 ${summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
-  else await refreshRegionSummaries(client, summaryKeys, { versionChanges: options.versionChanges });
+  else await refreshRegionSummaries(client, summaryKeys);
 }
 
 const STALE_KEY = "regionSummariesStale";

@@ -5,6 +5,7 @@
 import { AppError } from "@/lib/api/app-error";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { runQuery, sql, withTransaction } from "@/lib/db/sql";
+import { lockAgencyOf } from "@/lib/ingest/confirm-report";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 
 export type FindingDecision = "confirmed" | "dismissed";
@@ -27,6 +28,11 @@ export async function resolveFinding(
   // Conditional on the status, so two people settling the same finding at once cannot both win. The
   // summaries count open findings: they follow in the same transaction.
   const row = await withTransaction(pool, async (client) => {
+    const [target] = await runQuery<{ reportId: number }>(
+      client,
+      sql`SELECT "reportId" FROM "Finding" WHERE "id" = ${input.findingId}::int`,
+    );
+    if (target) await lockAgencyOf(client, target.reportId);
     const [settled] = await runQuery<ResolvedFinding & { agencyId: number; year: number }>(
       client,
       sql`UPDATE "Finding" f

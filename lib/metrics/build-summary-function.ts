@@ -3,13 +3,19 @@
 // (the statements themselves are unchanged: this file only decides how they are sent). PL/pgSQL keeps each
 // statement's plan for the session, as the named prepared statements did. Each function is named by the
 // fingerprint of its body: a changed summary SQL gets a new function, installed by applyMigrations, and an
-// old body is never run. Two functions: the full recompute, and the upload's — every table but
-// RollUpCellSums recomputed, those updated by difference (build-roll-up-delta-sql.ts).
+// old body is never run. Two functions: the full recompute, and the upload's, which adds the difference
+// of one new current version instead (build-summary-delta-sql.ts, build-roll-up-delta-sql.ts).
 //   for (const { sql } of buildSummaryFunctions()) await client.query(sql);    // install (idempotent)
 //   SELECT "nb_refresh_summaries_…"($1 years, $2 paths, $3 depths, $4 provinces)
-//   SELECT "nb_refresh_summaries_delta_…"($1 … $4, $5 agencies, $6 years, $7 reports, $8 demoted reports)
+//   SELECT "nb_refresh_summaries_delta_…"($1 … $4, $5 agencies, $6 years, $7 reports, $8 demoted, $9 before)
 import { createHash } from "node:crypto";
 import { ROLL_UP_DELTA_STATEMENTS } from "@/lib/metrics/build-roll-up-delta-sql";
+import {
+  COVERAGE_DIFFERENCE,
+  DELETE_EMPTIED_SUMMARIES,
+  FINDINGS_DIFFERENCE,
+  metricsDifferenceSql,
+} from "@/lib/metrics/build-summary-delta-sql";
 import { buildSummaryRefreshSql } from "@/lib/metrics/build-summary-sql";
 
 // Two writers recomputing rows of one province and year would each miss the other's uncommitted reports:
@@ -24,8 +30,8 @@ export const SUMMARY_LOCK_SQL = `SELECT pg_advisory_xact_lock(${SUMMARY_LOCK_SPA
  * The refresh statements as text over the keys' three arrays ($1 years, $2 paths, $3 depths). A step's
  * further values (the depth it fills) are numbers from code, written into the text.
  */
-function statementTexts(rollUp: boolean): string[] {
-  return buildSummaryRefreshSql([{ year: 0, path: "", depth: 0 }], { rollUp }).map(({ text, values }) =>
+function statementTexts(): string[] {
+  return buildSummaryRefreshSql([{ year: 0, path: "", depth: 0 }]).map(({ text, values }) =>
     text.replace(/\$(\d+)\b/g, (placeholder, digits: string) => {
       const index = Number(digits) - 1;
       if (index < 3) return placeholder;
@@ -37,21 +43,17 @@ function statementTexts(rollUp: boolean): string[] {
   );
 }
 
-// The roll-up delta's parameters in the function: its changes are $5–$8, its keys the function's $1, $2.
-const CHANGE_PARAMETERS: Record<string, string> = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
-
-function buildBody(delta: boolean): string {
-  const lock = SUMMARY_LOCK_SQL.replace("SELECT ", "PERFORM ").replace("$1::text[]", "$4::text[]");
-  const statements = delta
-    ? [
-        ...statementTexts(false),
-        ...ROLL_UP_DELTA_STATEMENTS.map(({ text, over }) =>
-          over === "keys" ? text : text.replace(/\$\d+\b/g, (placeholder) => CHANGE_PARAMETERS[placeholder]!),
-        ),
-      ]
-    : statementTexts(true);
-  return [lock, ...statements].map((statement) => `  ${statement};`).join("\n");
+/** `text` with its placeholders renumbered ($1 → mapping.$1 …), in one pass. */
+function renumber(text: string, mapping: Record<string, string>): string {
+  return text.replace(/\$\d+\b/g, (placeholder) => {
+    const to = mapping[placeholder];
+    if (!to) throw new Error(`summary SQL: no parameter for ${placeholder}`);
+    return to;
+  });
 }
+
+const statements = (texts: readonly string[]) => texts.map((text) => `  ${text};`).join("\n");
+const LOCK = SUMMARY_LOCK_SQL.replace("SELECT ", "PERFORM ").replace("$1::text[]", "$4::text[]");
 
 interface SummaryFunction {
   name: string;
@@ -59,17 +61,54 @@ interface SummaryFunction {
   body: string;
 }
 
-function summaryFunction(prefix: string, delta: boolean): SummaryFunction {
-  const body = buildBody(delta);
+function named(prefix: string, types: string, body: string): SummaryFunction {
   const name = `${prefix}${createHash("sha256").update(body).digest("hex").slice(0, 16)}`;
-  const types = delta
-    ? "integer[], text[], integer[], text[], integer[], integer[], integer[], integer[]"
-    : "integer[], text[], integer[], text[]";
   return { name, signature: `"${name}"(${types})`, body };
 }
 
-const FULL = summaryFunction("nb_refresh_summaries_", false);
-const DELTA = summaryFunction("nb_refresh_summaries_delta_", true);
+const KEY_TYPES = "integer[], text[], integer[], text[]";
+
+/** The full recompute: ($1 years, $2 paths, $3 depths, $4 "year:province" locks). */
+const FULL = named(
+  "nb_refresh_summaries_",
+  KEY_TYPES,
+  `BEGIN\n${statements([LOCK, ...statementTexts()])}\nEND`,
+);
+
+// The upload's: $5 agencies, $6 years, $7 new current reports, $8 demoted ones, $9 the agencies'
+// contributions before the change (build-summary-delta-sql.ts). A report the year after any of them (its
+// cross-year findings changed after "before" was read) or an uncertain key falls back to the recompute.
+const CHANGES = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
+const KEYS = { $1: "$1", $2: "$2" };
+const DELTA = named(
+  "nb_refresh_summaries_delta_",
+  `${KEY_TYPES}, integer[], integer[], integer[], integer[], jsonb`,
+  `DECLARE
+  uncertain_years integer[];
+  uncertain_paths text[];
+  uncertain_depths integer[];
+BEGIN
+${statements([LOCK])}
+  IF EXISTS (SELECT 1 FROM unnest($5::int[], $6::int[]) AS ch("agencyId", "year")
+               JOIN "Report" r ON r."agencyId" = ch."agencyId" AND r."year" = ch."year" + 1 AND r."isCurrent") THEN
+    PERFORM "${FULL.name}"($1, $2, $3, $4);
+    RETURN;
+  END IF;
+${statements([
+  renumber(metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths"), {
+    $1: "$5",
+    $2: "$9",
+  }),
+  renumber(FINDINGS_DIFFERENCE, CHANGES),
+  renumber(COVERAGE_DIFFERENCE, CHANGES),
+  ...DELETE_EMPTIED_SUMMARIES.map((text) => renumber(text, KEYS)),
+  ...ROLL_UP_DELTA_STATEMENTS.map(({ text, over }) => renumber(text, over === "keys" ? KEYS : CHANGES)),
+])}
+  IF uncertain_years IS NOT NULL THEN
+    PERFORM "${FULL.name}"(uncertain_years, uncertain_paths, uncertain_depths, $4);
+  END IF;
+END`,
+);
 
 export const SUMMARY_FUNCTION_NAME = FULL.name;
 /** `SELECT to_regprocedure(…)` argument: the function's signature, for checking it is installed. */
@@ -83,9 +122,7 @@ export function buildSummaryFunctions(): { signature: string; sql: string }[] {
     signature,
     sql: `CREATE OR REPLACE FUNCTION ${signature} RETURNS void
 LANGUAGE plpgsql VOLATILE AS $nb_body$
-BEGIN
 ${body}
-END
 $nb_body$`,
   }));
 }

@@ -26,7 +26,7 @@ const OUTCOMES = ["o_disclosed", "o_denied", "o_unable", "o_rejected", "o_total"
 
 const q = (name: string) => `"${name}"`;
 /** Every summed column of RegionYearMetrics, in one order for INSERT lists and sums. */
-const SUMMED: readonly string[] = [
+export const SUMMED: readonly string[] = [
   ...COLUMNS,
   ...OUTCOMES,
   ...COLUMNS.map((c) => `matched_${c}`),
@@ -60,7 +60,7 @@ function sumOf(alias: string, column: MetricColumn, extra?: string): string {
 }
 
 /** The summed columns over read-model rows `m` (with last year's row `p`, left-joined), in SUMMED order. */
-const SUMS_OF_REPORTS = [
+export const SUMS_OF_REPORTS = [
   ...COLUMNS.map((c) => sumOf("m", c)),
   ...OUTCOMES.map((o) => `(sum(m.${q(OUTCOME_SOURCE[o])}) FILTER (WHERE ${ALL_OUTCOMES_KNOWN}))::float8`),
   ...COLUMNS.map((c) => sumOf("m", c, `p."agencyId" IS NOT NULL`)),
@@ -74,7 +74,7 @@ const COLUMN_LIST = SUMMED.map(q).join(", ");
 // of several years add up), the open findings of the reports, the reports still to review (数据质量's
 // queue), and the reports whose agency has no current report the next year (数据质量's agencies that
 // stopped filing, read from the year before the one shown).
-const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
+export const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int AS "matchedAgencies",
        (count(*) FILTER (WHERE NOT EXISTS (
           SELECT 1 FROM "ReportMetrics" e WHERE e."agencyId" = m."agencyId" AND e."year" < m."year")))::int AS "firstReports",
        coalesce(sum((SELECT count(*) FROM "Finding" f WHERE f."reportId" = m."reportId" AND f."status" = 'open')), 0)::int
@@ -83,7 +83,14 @@ const COUNTS_OF_REPORTS = `count(*)::int AS "reports", count(p."agencyId")::int 
           SELECT 1 FROM "Report" r WHERE r."id" = m."reportId" AND r."status" = 'needs_review')))::int AS "toReview",
        (count(*) FILTER (WHERE NOT EXISTS (
           SELECT 1 FROM "ReportMetrics" n WHERE n."agencyId" = m."agencyId" AND n."year" = m."year" + 1)))::int AS "lapsedNext"`;
-const COUNTED = ["reports", "matchedAgencies", "firstReports", "openFindings", "toReview", "lapsedNext"];
+export const COUNTED = [
+  "reports",
+  "matchedAgencies",
+  "firstReports",
+  "openFindings",
+  "toReview",
+  "lapsedNext",
+];
 
 /** A statement over the keys of one depth (or all): the CTE "keys" is prepended when it is built. */
 interface Step {
@@ -163,7 +170,7 @@ SELECT x."year", x."path", x."depth", x."agencyKind", ${COUNTED.map((c) => `sum(
 // A region counts as covered when a report of its own government is placed on it (the pairs of
 // getRegionBreakdown: 省政府 on a province, 区县政府 on a county, 乡镇 or 街道 on a town …); a town as
 // filed when any report is placed on it (数据质量's towns without a report).
-const GOVERNMENT_PAIRS = `('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')`;
+export const GOVERNMENT_PAIRS = `('省政府:province', '市政府:city', '区县政府:county', '乡镇:town', '街道:town')`;
 const COVERAGE_SUMS = `count(DISTINCT m."regionCode") FILTER (WHERE (m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS})::int AS "covered",
          count(DISTINCT m."regionCode") FILTER (WHERE r."level" = 'town')::int AS "townsFiled"`;
 const INSERT_COVERAGE = `INSERT INTO "RegionYearCoverage" ("year", "regionPath", "depth", "covered", "townsFiled")`;
@@ -313,18 +320,6 @@ gone_roll_up AS (
 DELETE FROM "RegionYearMetrics" s USING keys k WHERE s."year" = k."year" AND s."regionPath" = k."path"`,
 };
 
-/** DELETE_KEYS for a refresh that updates RollUpCellSums by difference instead (build-roll-up-delta-sql.ts). */
-const DELETE_KEYS_BUT_ROLL_UP: Step = {
-  depth: null,
-  text: DELETE_KEYS.text.replace(
-    `,
-gone_roll_up AS (
-  DELETE FROM "RollUpCellSums" c USING keys k WHERE c."year" = k."year" AND c."regionPath" = k."path"
-)`,
-    "",
-  ),
-};
-
 /** The statements, in order: empty the keys' rows, then fill them deepest first. */
 const STEPS: readonly Step[] = [
   DELETE_KEYS,
@@ -342,8 +337,6 @@ const STEPS: readonly Step[] = [
 ];
 /** The steps a rebuild runs after filling the deepest rows of every table in one pass each. */
 const UPPER_STEPS = STEPS.slice(4, -1);
-/** Every step but the roll-up sums', which the caller updates by difference (an upload's new version). */
-const STEPS_BUT_ROLL_UP: readonly Step[] = [DELETE_KEYS_BUT_ROLL_UP, ...STEPS.slice(1, -1)];
 
 function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
   return sql`WITH keys AS (
@@ -352,15 +345,9 @@ function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
 )${rawSql(text)}`;
 }
 
-/**
- * Recomputes the summary rows of `keys` from the read model (the caller holds their locks); with
- * `rollUp: false` every table but RollUpCellSums, whose rows the caller updates by difference.
- */
-export function buildSummaryRefreshSql(
-  keys: readonly SummaryKey[],
-  { rollUp = true }: { rollUp?: boolean } = {},
-): Sql[] {
-  return (rollUp ? STEPS : STEPS_BUT_ROLL_UP).map((step) => withKeys(keys, step));
+/** Recomputes the summary rows of `keys` from the read model (the caller holds their locks). */
+export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
+  return STEPS.map((step) => withKeys(keys, step));
 }
 
 /**

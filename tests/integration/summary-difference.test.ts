@@ -1,11 +1,12 @@
-// The roll-up sums (RollUpCellSums, 汇总核对) follow an upload by difference — the new version's cells added
-// to the sums of the governments its agency counts in, the demoted version's subtracted
-// (lib/metrics/build-roll-up-delta-sql.ts) — and end where a recompute from the cells ends: after version
-// switches of towns and departments, a cell that goes blank in a new version, a new version over a staff
-// correction, a government's own new version, a government whose first report comes after its children's,
-// a department whose parent is filled in by a later reading, and uploads of one government's children in
-// parallel. Every row is compared with plain SQL over the cells (tests/helpers/summary-expectations.ts),
-// some by hand, and with a rebuild.
+// An upload's summaries follow by difference — its agency's contributions before and after the new version
+// (lib/metrics/build-summary-delta-sql.ts), the new version's cells added to the roll-up sums of the
+// governments it counts in and the demoted version's subtracted (build-roll-up-delta-sql.ts) — and end where
+// a recompute ends: after version switches of towns and departments, a value and a finding that a new
+// version no longer has (a sum over no known value is NULL, not 0), a new version over a staff correction,
+// a government's own new version, a government whose first report comes after its children's, an earlier
+// year uploaded after a later one, a department whose parent is filled in by a later reading, and uploads of
+// one government's children in parallel. Every row is compared with plain SQL over the read model and the
+// cells (tests/helpers/summary-expectations.ts), some by hand, and with a rebuild.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getPool } from "@/lib/db/create-client";
 import { correctCell } from "@/lib/ingest/correct-cell";
@@ -14,8 +15,11 @@ import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
 import type { AgencyKind } from "@/lib/reader/types";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
 import {
+  ACTUAL_FINDINGS,
   ACTUAL_ROLL_UP,
   ACTUAL_SUMS,
+  EXPECTED_COVERAGE,
+  EXPECTED_FINDINGS,
   EXPECTED_ROLL_UP,
   EXPECTED_SUMS,
 } from "@/tests/helpers/summary-expectations";
@@ -196,4 +200,65 @@ test("parallel uploads of one government's children lose no difference and do no
      WHERE r."year" = 2025 AND r."isCurrent" AND (a."name" LIKE '并行测试%' OR a."name" LIKE '%并行测试_局')`);
   expect(await keptSum(COUNTY_GOVERNMENT, 2025, "t3.new.total")).toEqual(current);
   expect(current[0]!.children).toBe(6);
+});
+
+test("a value and a finding a new version no longer has leave the sums as a recompute leaves them", async () => {
+  // An agency alone in its county (云南 530303): its sums are its own.
+  const seed = buildReadResult("001");
+  const name = "差额测试云南独家局";
+  const flag = (code: string) => ({
+    code,
+    severity: "warning" as const,
+    kind: "uncertain" as const,
+    cells: [],
+    message: "测试",
+  });
+  const send = (year: number, overrides: Parameters<typeof buildReadResult>[1]) =>
+    ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` },
+      buildReadResult("001", { year, ...overrides, agency: { ...seed.agency, name, as_printed: name } }),
+    );
+  const county = `SELECT "applicationsNew", "openFindings" FROM "RegionYearMetrics"
+                   WHERE "regionPath" = '53/5303/530303/' AND "year" = 2023`;
+  const everything = async () => ({
+    sums: await rows(ACTUAL_SUMS),
+    findings: await rows(ACTUAL_FINDINGS),
+    coverage: await rows(
+      `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+    ),
+  });
+  const expected = async () => ({
+    sums: await rows(EXPECTED_SUMS),
+    findings: await rows(EXPECTED_FINDINGS),
+    coverage: await rows(EXPECTED_COVERAGE),
+  });
+
+  await send(2023, { cells: { ...seed.cells, "t3.new.total": 30 }, findings: [flag("CELL_BLANK")] });
+  expect(await rows(county)).toEqual([{ applicationsNew: 30, openFindings: 1 }]);
+  expect(await everything()).toEqual(await expected());
+  // The new version prints no new applications and has no finding: NULL, not 0, and no finding rows.
+  await send(2023, { cells: { ...seed.cells, "t3.new.total": null }, findings: [] });
+  expect(await rows(county)).toEqual([{ applicationsNew: null, openFindings: 0 }]);
+  expect(
+    await rows(`${ACTUAL_FINDINGS.replace("ORDER BY", `WHERE "regionPath" LIKE '53/%' ORDER BY`)}`),
+  ).toEqual([]);
+  expect(await everything()).toEqual(await expected());
+  // And back, with another finding.
+  await send(2023, { cells: { ...seed.cells, "t3.new.total": 31 }, findings: [flag("ROW_SHORT")] });
+  expect(await rows(county)).toEqual([{ applicationsNew: 31, openFindings: 1 }]);
+  expect(await everything()).toEqual(await expected());
+  // A version without the finding, every value still known (no recompute): the finding leaves.
+  await send(2023, { cells: { ...seed.cells, "t3.new.total": 31 }, findings: [] });
+  expect(await rows(county)).toEqual([{ applicationsNew: 31, openFindings: 0 }]);
+  expect(await everything()).toEqual(await expected());
+  // The next year (matched and prev sums, lapsedNext of 2023), then the year before (firstReports moves;
+  // a report the year after exists, so this one recomputes).
+  await send(2024, { cells: { ...seed.cells, "t3.new.total": 7 } });
+  await send(2022, { cells: { ...seed.cells, "t3.new.total": 5 } });
+  expect(await everything()).toEqual(await expected());
+
+  const incremental = await everything();
+  await rebuildReportMetrics(getPool(t.db));
+  expect(await everything()).toEqual(incremental);
 });

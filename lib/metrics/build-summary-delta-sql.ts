@@ -1,0 +1,191 @@
+// The region summaries (RegionYearMetrics, RegionYearFindings, RegionYearCoverage) kept by difference when
+// an upload makes one new version current: the uploaded agency's contributions to the summary rows are
+// computed before the change and after it, and only their difference is added to the stored rows — instead
+// of recomputing every key (its county from the county's reports, its city and province from their
+// children's rows, the years around it) from the read model.
+//
+// Why this is exact, and where it is not done:
+// - A report's contribution to RegionYearMetrics depends only on its agency's own read-model rows (the
+//   year before for matched/prev, the year after for lapsedNext, the earliest for firstReports), its open
+//   findings and its status. So the contributions of the agency's rows before and after the change differ
+//   exactly by what the change moved, and nothing of any other agency moves.
+// - Counts (reports, matchedAgencies, firstReports, openFindings, toReview, lapsedNext) are integers, and
+//   every metric sum of integer values is exact in float8 in any order: adding and subtracting them gives
+//   what a fresh sum gives. Fees in 万元 can be fractional; their sums can differ from a fresh sum in the last
+//   bits, as two summation orders of a recompute already could (docs/performance.md); a rebuild re-sums.
+// - A sum over no known value is NULL, not 0. A difference cannot tell whether other reports still hold a
+//   value once the only known term leaves, so a key where a term goes from known to unknown (or a row the
+//   change should subtract from is missing) is recomputed from the read model instead.
+// - RegionYearCoverage counts distinct regions (not additive per report): a new version on the same region
+//   and kind leaves it as it is; a first version adds 1 to the region's ancestors only when no other
+//   report of the year covers the region.
+// - The findings of the year after's report change with the upload (cross-year rules) after the "before"
+//   was read: when the agency has a report the year after, the whole refresh is a recompute.
+// The caller computes "before" (summaryContributionsSql) in the statement that upserts the read model, which
+// still sees the old rows, and holds the agency's lock from before it (accept-readings.ts; every writer of
+// an agency's reports, findings or status takes it), so nothing else moved them meanwhile; the rest runs in
+// the summary function under the keys' province locks (build-summary-function.ts).
+import {
+  COUNTED,
+  COUNTS_OF_REPORTS,
+  GOVERNMENT_PAIRS,
+  SUMMARY_MAX_DEPTH,
+  SUMMED,
+  SUMS_OF_REPORTS,
+} from "@/lib/metrics/build-summary-sql";
+
+const q = (name: string) => `"${name}"`;
+const KEY = ["year", "regionPath", "depth", "agencyKind"];
+
+/** The summary keys (year stays) a read-model path counts in: its ancestors of depth 1–3, or '' at depth 0. */
+function ancestorsOf(path: string, minDepth = 0): string {
+  const unplaced =
+    minDepth === 0
+      ? `SELECT '' AS "path", 0 AS "depth" WHERE coalesce(${path}, '') = ''\n    UNION ALL\n    `
+      : "";
+  return `${unplaced}SELECT array_to_string((string_to_array(rtrim(${path}, '/'), '/'))[1:d], '/') || '/', d
+      FROM generate_series(1, least(${SUMMARY_MAX_DEPTH}, length(${path}) - length(replace(${path}, '/', '')))) d
+     WHERE coalesce(${path}, '') <> ''`;
+}
+
+/**
+ * The contributions of the read-model rows of the agencies `agencies` (an SQL int[] expression) to
+ * RegionYearMetrics, as rows of its shape: the same sums as the recompute's, grouped by summary key.
+ */
+export function summaryContributionsSql(agencies: string): string {
+  return `SELECT * FROM (
+  SELECT m."year", a."path", a."depth", m."agencyKind", ${COUNTS_OF_REPORTS},
+         ${SUMS_OF_REPORTS}
+    FROM "ReportMetrics" m
+    LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+    CROSS JOIN LATERAL (
+    ${ancestorsOf(`m."regionPath"`)}
+    ) a
+   WHERE m."agencyId" = ANY(${agencies})
+   GROUP BY 1, 2, 3, 4
+) c(${[...KEY, ...COUNTED, ...SUMMED].map(q).join(", ")})`;
+}
+
+const keyMatch = (a: string, b: string) =>
+  `${b}."year" = ${a}."year" AND ${b}."regionPath" = ${a}."regionPath" AND ${b}."agencyKind" = ${a}."agencyKind"`;
+
+/** A summed column's new value from the stored one `s`, the before `b_` and after `a_` sums of the change. */
+const sumUpdate = (c: string) =>
+  `${q(c)} = CASE WHEN d.${q(`a_${c}`)} IS NULL AND d.${q(`b_${c}`)} IS NULL THEN s.${q(c)}
+    ELSE coalesce(s.${q(c)}, 0) - coalesce(d.${q(`b_${c}`)}, 0) + coalesce(d.${q(`a_${c}`)}, 0) END`;
+const countUpdate = (c: string) =>
+  `${q(c)} = s.${q(c)} - coalesce(d.${q(`b_${c}`)}, 0) + coalesce(d.${q(`a_${c}`)}, 0)`;
+/** A key whose difference cannot be added: a known term goes, or the row to subtract from is missing. */
+const UNCERTAIN = [
+  `(NOT d."stored" AND d."hadBefore")`,
+  ...SUMMED.map((c) => `(d.${q(`b_${c}`)} IS NOT NULL AND d.${q(`a_${c}`)} IS NULL)`),
+].join("\n      OR ");
+
+/**
+ * RegionYearMetrics by difference: $1 the agencies, $2 their "before" (summaryContributionsSql's rows as
+ * JSON, computed before the change). Returns the keys to recompute instead (uncertain ones) as three
+ * arrays; `INTO` names the PL/pgSQL variables that receive them.
+ */
+export function metricsDifferenceSql(into: string): string {
+  const columns = [...COUNTED, ...SUMMED];
+  return `WITH after AS (${summaryContributionsSql("$1::int[]")}),
+before AS (
+  SELECT ${[...KEY, ...columns].map(q).join(", ")}
+    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)
+),
+d AS (
+  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
+         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
+         ${columns.map((c) => `a.${q(c)} AS ${q(`a_${c}`)}, b.${q(c)} AS ${q(`b_${c}`)}`).join(",\n         ")},
+         s."year" IS NOT NULL AS "stored", b."year" IS NOT NULL AS "hadBefore"
+    FROM after a
+    FULL JOIN before b ON ${keyMatch("a", "b")}
+    LEFT JOIN "RegionYearMetrics" s
+      ON s."year" = coalesce(a."year", b."year") AND s."regionPath" = coalesce(a."regionPath", b."regionPath")
+     AND s."agencyKind" = coalesce(a."agencyKind", b."agencyKind")
+   WHERE to_jsonb(a) IS DISTINCT FROM to_jsonb(b)
+),
+updated AS (
+  UPDATE "RegionYearMetrics" s
+     SET ${[...COUNTED.map(countUpdate), ...SUMMED.map(sumUpdate)].join(",\n         ")}
+    FROM d
+   WHERE d."stored" AND ${keyMatch("d", "s")}
+),
+inserted AS (
+  INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
+  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((c) => `d.${q(`a_${c}`)}`).join(", ")}
+    FROM d
+   WHERE NOT d."stored" AND NOT d."hadBefore"
+)
+SELECT array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}
+  FROM d
+ WHERE ${UNCERTAIN}`;
+}
+
+/** Rows of the keys ($1 years, $2 paths) left without reports or findings go, as a recompute leaves none. */
+export const DELETE_EMPTIED_SUMMARIES: readonly string[] = [
+  `DELETE FROM "RegionYearMetrics" s USING unnest($1::int[], $2::text[]) AS k("year", "path")
+ WHERE s."year" = k."year" AND s."regionPath" = k."path" AND s."reports" = 0`,
+  `DELETE FROM "RegionYearFindings" s USING unnest($1::int[], $2::text[]) AS k("year", "path")
+ WHERE s."year" = k."year" AND s."regionPath" = k."path" AND s."findings" = 0`,
+];
+
+const CHANGE = `change AS (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS ch("agencyId", "year", "reportId", "previousId")
+)`;
+
+/**
+ * RegionYearFindings by difference: the new version's open findings added, the demoted one's subtracted
+ * ($1 agencies, $2 years, $3 new reports, $4 demoted reports), under the agency's region and kind (the
+ * agency did not change, so both versions counted there).
+ */
+export const FINDINGS_DIFFERENCE = `WITH ${CHANGE},
+terms AS (
+  SELECT m."year", a."path", a."depth", m."agencyKind", f."code", f."kind"::text AS "kind", f."origin"::text AS "origin",
+         s."sign", f."reportId"
+    FROM change ch
+    JOIN "ReportMetrics" m ON m."agencyId" = ch."agencyId" AND m."year" = ch."year"
+    CROSS JOIN LATERAL (VALUES (ch."reportId", 1), (ch."previousId", -1)) s("reportId", "sign")
+    JOIN "Finding" f ON f."reportId" = s."reportId" AND f."status" = 'open'
+    CROSS JOIN LATERAL (
+    ${ancestorsOf(`m."regionPath"`)}
+    ) a
+)
+INSERT INTO "RegionYearFindings" AS t ("year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
+SELECT * FROM (
+  SELECT "year", "path", "depth", "agencyKind", "code", "kind", "origin", sum("sign")::int AS "findings",
+         ((count(DISTINCT "reportId") FILTER (WHERE "sign" = 1)) - (count(DISTINCT "reportId") FILTER (WHERE "sign" = -1)))::int AS "reports"
+    FROM terms GROUP BY 1, 2, 3, 4, 5, 6, 7
+) x
+ WHERE x."findings" <> 0 OR x."reports" <> 0
+ ORDER BY 1, 2, 4, 5, 6, 7
+ON CONFLICT ("year", "regionPath", "agencyKind", "code", "kind", "origin") DO UPDATE
+   SET "findings" = t."findings" + EXCLUDED."findings", "reports" = t."reports" + EXCLUDED."reports"`;
+
+/** RegionYearCoverage of a first version: its region counts once more where no other report covered it. */
+export const COVERAGE_DIFFERENCE = `WITH ${CHANGE},
+gained AS (
+  SELECT m."year", m."regionPath",
+         ((m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS} AND NOT EXISTS (
+            SELECT 1 FROM "ReportMetrics" o
+             WHERE o."year" = m."year" AND o."regionPath" = m."regionPath" AND o."agencyId" <> m."agencyId"
+               AND (o."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS}))::int AS "covered",
+         (r."level" = 'town' AND NOT EXISTS (
+            SELECT 1 FROM "ReportMetrics" o
+             WHERE o."year" = m."year" AND o."regionPath" = m."regionPath" AND o."agencyId" <> m."agencyId"))::int AS "townsFiled"
+    FROM change ch
+    JOIN "ReportMetrics" m ON m."agencyId" = ch."agencyId" AND m."year" = ch."year"
+    JOIN "Region" r ON r."code" = m."regionCode"
+   WHERE ch."previousId" IS NULL
+)
+INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
+SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int
+  FROM gained g
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`g."regionPath"`, 1)}
+  ) a("path", "depth")
+ WHERE g."covered" + g."townsFiled" > 0
+ GROUP BY 1, 2, 3
+ ORDER BY 1, 2
+ON CONFLICT ("year", "regionPath") DO UPDATE
+   SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;

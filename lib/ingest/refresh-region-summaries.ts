@@ -89,7 +89,7 @@ export async function refreshRegionSummaries(
   if (
     difference &&
     keys.length <= FEW_KEYS &&
-    (await hasFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE))
+    (await hasSummaryFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE))
   ) {
     const { changes, before } = difference;
     await runQuery(
@@ -100,7 +100,7 @@ export async function refreshRegionSummaries(
     );
     return;
   }
-  if (keys.length <= FEW_KEYS && (await hasFunction(client, SUMMARY_FUNCTION_SIGNATURE))) {
+  if (keys.length <= FEW_KEYS && (await hasSummaryFunction(client, SUMMARY_FUNCTION_SIGNATURE))) {
     // The locks and every statement in one round trip (installed by applyMigrations).
     await runQuery(
       client,
@@ -121,7 +121,7 @@ const FEW_KEYS = 64;
 // applyMigrations creates them, in a transaction of its own, so a connection that has seen one keeps it.
 const SEEN_FUNCTIONS = new WeakMap<object, Set<string>>();
 
-async function hasFunction(client: SqlClient, signature: string): Promise<boolean> {
+export async function hasSummaryFunction(client: SqlClient, signature: string): Promise<boolean> {
   if (SEEN_FUNCTIONS.get(client)?.has(signature)) return true;
   const [row] = await runQuery<{ installed: boolean }>(
     client,

@@ -10,8 +10,12 @@ import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClie
 import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
-import { summaryContributionsSql } from "@/lib/metrics/build-summary-delta-sql";
 import {
+  SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_SIGNATURE,
+} from "@/lib/metrics/build-summary-function";
+import {
+  hasSummaryFunction,
   rebuildRegionSummaries,
   refreshRegionSummaries,
   summaryKeysQuery,
@@ -63,7 +67,7 @@ export async function refreshReportMetrics(
     ",\n",
   );
   const changes = options.deferSummaries ? undefined : options.versionChanges;
-  if (changes && changes.length === 1) {
+  if (changes?.length === 1 && (await hasSummaryFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE))) {
     // An upload's one new version: the summaries follow by difference. The agency's contributions as they
     // stand before the change are read in the same statement (it still sees the old read-model rows); the
     // agency's lock, held since before the version was stored, keeps anyone else from moving them.
@@ -71,10 +75,8 @@ export async function refreshReportMetrics(
       client,
       sql`WITH ${upserts},
 keys AS (${summaryKeysQuery({ agencyIds, agencyYears })}),
-changed AS (SELECT ${[changes[0]!.agencyId]}::int[] AS "ids"),
-before AS (${rawSql(summaryContributionsSql(`(SELECT "ids" FROM changed)::int[]`))})
-SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys",
-       (SELECT coalesce(json_agg(b), '[]') FROM before b)::text AS "before"`,
+before AS (SELECT ${rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"`)}(${[changes[0]!.agencyId]}::int[]) AS "before")
+SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys", (SELECT "before" FROM before) AS "before"`,
     );
     await refreshRegionSummaries(client, row!.keys, { difference: { changes, before: row!.before } });
     return;

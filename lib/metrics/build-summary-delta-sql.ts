@@ -50,20 +50,26 @@ function ancestorsOf(path: string, minDepth = 0): string {
 
 /**
  * The contributions of the read-model rows of the agencies `agencies` (an SQL int[] expression) to
- * RegionYearMetrics, as rows of its shape: the same sums as the recompute's, grouped by summary key.
+ * RegionYearMetrics, as rows of its shape: the recompute's sums, per report (an agency has one row a year,
+ * so each report is its own group, and its subqueries run once), then added up over the keys it counts in.
  */
 export function summaryContributionsSql(agencies: string): string {
-  return `SELECT * FROM (
-  SELECT m."year", a."path", a."depth", m."agencyKind", ${COUNTS_OF_REPORTS},
-         ${SUMS_OF_REPORTS}
-    FROM "ReportMetrics" m
-    LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-    CROSS JOIN LATERAL (
-    ${ancestorsOf(`m."regionPath"`)}
-    ) a
-   WHERE m."agencyId" = ANY(${agencies})
-   GROUP BY 1, 2, 3, 4
-) c(${[...KEY, ...COUNTED, ...SUMMED].map(q).join(", ")})`;
+  const columns = [...COUNTED, ...SUMMED];
+  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
+       ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
+       ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
+  FROM (
+    SELECT m."year", m."regionPath", m."agencyKind", ${COUNTS_OF_REPORTS},
+           ${SUMS_OF_REPORTS}
+      FROM "ReportMetrics" m
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+     WHERE m."agencyId" = ANY(${agencies})
+     GROUP BY m."year", m."regionPath", m."agencyKind"
+  ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`r."regionPath"`)}
+  ) a
+ GROUP BY 1, 2, 3, 4`;
 }
 
 const keyMatch = (a: string, b: string) =>
@@ -88,28 +94,34 @@ const UNCERTAIN = [
  */
 export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
+  // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
+  // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
   return `WITH after AS (${summaryContributionsSql("$1::int[]")}),
 before AS (
-  SELECT ${[...KEY, ...columns].map(q).join(", ")}
+  SELECT "year", "regionPath", "depth"::int AS "depth", "agencyKind", ${columns.map(q).join(", ")}
     FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)
 ),
-d AS (
+changed AS (
   SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
          coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
          ${columns.map((c) => `a.${q(c)} AS ${q(`a_${c}`)}, b.${q(c)} AS ${q(`b_${c}`)}`).join(",\n         ")},
-         s."year" IS NOT NULL AS "stored", b."year" IS NOT NULL AS "hadBefore"
+         b."year" IS NOT NULL AS "hadBefore"
     FROM after a
     FULL JOIN before b ON ${keyMatch("a", "b")}
-    LEFT JOIN "RegionYearMetrics" s
-      ON s."year" = coalesce(a."year", b."year") AND s."regionPath" = coalesce(a."regionPath", b."regionPath")
-     AND s."agencyKind" = coalesce(a."agencyKind", b."agencyKind")
-   WHERE to_jsonb(a) IS DISTINCT FROM to_jsonb(b)
+   WHERE a IS DISTINCT FROM b
+),
+d AS (
+  SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored"
+    FROM changed c
+    LEFT JOIN LATERAL (
+      SELECT s."ctid" FROM "RegionYearMetrics" s WHERE ${keyMatch("c", "s")} LIMIT 1
+    ) s ON true
 ),
 updated AS (
   UPDATE "RegionYearMetrics" s
      SET ${[...COUNTED.map(countUpdate), ...SUMMED.map(sumUpdate)].join(",\n         ")}
     FROM d
-   WHERE d."stored" AND ${keyMatch("d", "s")}
+   WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
 ),
 inserted AS (
   INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})

@@ -4,7 +4,9 @@
 // hardly these), the backend CPU of each statement (the statement's backend, read before and after it), and
 // optionally the main thread's allocations by function (V8's sampling heap profiler). Linux only.
 // bench:ingest gives the throughput against raw COPY; this tells what to cut, even on a busy machine.
-//   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--allocations]
+// `--preload N` stores N other synthetic reports through the bulk path first (summaries included), so the
+// measured path meets a database with regions already filled, as bench:ingest's single uploads do.
+//   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--preload 0] [--allocations]
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
@@ -14,14 +16,16 @@ import pg from "pg";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { closeClient, createClient } from "@/lib/db/create-client";
+import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
+import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
@@ -31,6 +35,7 @@ const { values } = readCliArgsOrExit({
   options: {
     path: { type: "string", default: "single" },
     reports: { type: "string", default: "300" },
+    preload: { type: "string", default: "0" },
     allocations: { type: "boolean", default: false },
   },
 });
@@ -159,6 +164,17 @@ async function main(): Promise<void> {
     const db = createClient(url, { maxConnections: 16 });
     await syncRegions(db);
     await startReaderThreads();
+    const preload = Number(values.preload);
+    if (preload > 0) {
+      const keys: SummaryKey[] = [];
+      await markSummariesStale(getPool(db));
+      const others = [
+        ...generateSyntheticDocuments({ reports: preload, years: { from: 2019, to: 2025 }, seed: 11 }),
+      ];
+      for (let i = 0; i < others.length; i += 1000)
+        await storeInBulk(db, others.slice(i, i + 1000), { summaryKeys: keys });
+      await refreshDeferredSummaries(getPool(db), keys);
+    }
     const documents = [
       ...generateSyntheticDocuments({ reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 }),
     ];

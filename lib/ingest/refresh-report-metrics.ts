@@ -75,7 +75,7 @@ export async function refreshReportMetrics(
       client,
       sql`WITH ${upserts},
 keys AS (${summaryKeysQuery({ agencyIds, agencyYears })}),
-before AS (SELECT ${rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"`)}(${[changes[0]!.agencyId]}::int[]) AS "before")
+before AS (SELECT ${rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"`)}(${changes[0]!.agencyId}::int) AS "before")
 SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys", (SELECT "before" FROM before) AS "before"`,
     );
     await refreshRegionSummaries(client, row!.keys, { difference: { changes, before: row!.before } });

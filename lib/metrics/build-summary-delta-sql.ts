@@ -48,22 +48,35 @@ function ancestorsOf(path: string, minDepth = 0): string {
      WHERE coalesce(${path}, '') <> ''`;
 }
 
+// A report's open findings looked up by its report id (the status index, which the planner otherwise
+// picks, holds every open finding of every report).
+// and its status from the report joined in (as a subquery the planner reads every report into a hash).
+const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
+  `f."reportId" = m."reportId" AND f."status" = 'open'`,
+  `f."reportId" = m."reportId" AND f."status"::text = 'open'`,
+).replace(
+  /EXISTS \(\s*SELECT 1 FROM "Report" r WHERE r\."id" = m\."reportId" AND r\."status" = 'needs_review'\)/,
+  `rep."status" = 'needs_review'`,
+);
+
 /**
- * The contributions of the read-model rows of the agencies `agencies` (an SQL int[] expression) to
+ * The contributions of the read-model rows of the agency `agency` (an SQL int expression) to
  * RegionYearMetrics, as rows of its shape: the recompute's sums, per report (an agency has one row a year,
  * so each report is its own group, and its subqueries run once), then added up over the keys it counts in.
+ * One agency, compared by equality: its plan, kept for the session, is index lookups of a few rows.
  */
-export function summaryContributionsSql(agencies: string): string {
+export function summaryContributionsSql(agency: string): string {
   const columns = [...COUNTED, ...SUMMED];
   return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
        ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
        ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
   FROM (
-    SELECT m."year", m."regionPath", m."agencyKind", ${COUNTS_OF_REPORTS},
+    SELECT m."year", m."regionPath", m."agencyKind", ${OPEN_FINDINGS_BY_REPORT},
            ${SUMS_OF_REPORTS}
       FROM "ReportMetrics" m
+      CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-     WHERE m."agencyId" = ANY(${agencies})
+     WHERE m."agencyId" = ${agency}
      GROUP BY m."year", m."regionPath", m."agencyKind"
   ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})
   CROSS JOIN LATERAL (
@@ -88,7 +101,7 @@ const UNCERTAIN = [
 ].join("\n      OR ");
 
 /**
- * RegionYearMetrics by difference: $1 the agencies, $2 their "before" (summaryContributionsSql's rows as
+ * RegionYearMetrics by difference: $1 the agency, $2 its "before" (summaryContributionsSql's rows as
  * JSON, computed before the change). Returns the keys to recompute instead (uncertain ones) as three
  * arrays; `INTO` names the PL/pgSQL variables that receive them.
  */
@@ -96,7 +109,7 @@ export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
   // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
   // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
-  return `WITH after AS (${summaryContributionsSql("$1::int[]")}),
+  return `WITH after AS (${summaryContributionsSql("$1::int")}),
 before AS (
   SELECT "year", "regionPath", "depth"::int AS "depth", "agencyKind", ${columns.map(q).join(", ")}
     FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)

@@ -96,8 +96,9 @@ ${statements([LOCK])}
     RETURN;
   END IF;
 ${statements([
+  // One agency: the first of $5 (the caller sends one change).
   renumber(metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths"), {
-    $1: "$5",
+    $1: "($5)[1]",
     $2: "$9",
   }),
   renumber(FINDINGS_DIFFERENCE, CHANGES),
@@ -111,11 +112,11 @@ ${statements([
 END`,
 );
 
-// The agencies' contributions as JSON ($1 agencies), for the upload's "before" (read in the statement that
+// The agency's contributions as JSON ($1 the agency), for the upload's "before" (read in the statement that
 // upserts the read model: STABLE, so it sees the rows as they stood when that statement began).
 const CONTRIBUTIONS = named(
   "nb_summary_contributions_",
-  "integer[]",
+  "integer",
   `BEGIN
   RETURN (SELECT coalesce(json_agg(c), '[]')::text FROM (${summaryContributionsSql("$1")}) c);
 END`,

@@ -153,6 +153,20 @@ const UNRULED_CASES: { variant: PrintVariant; cells: Record<string, number>; why
       "LibreOffice, narrow columns: 表三 （五）3.要求提供公开出版物 broken across pages, 28 and its total 33 " +
       "wrapped over the break past the group labels' last lines: read as 2 and 3 without a flag",
   },
+  {
+    variant: { seed: 6311, blankZeros: true, narrowNumbers: true, groupLabels: "blank", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice, narrow columns: 表三 （四）1.本机关不掌握相关政府信息 总计 201 wrapped “2” / “0” / “1”, the " +
+      "“1” of the row above's 11 over it: joined first to the bare “2” line, then to the row — 1201 without a flag",
+  },
+  {
+    variant: { seed: 6328, blankZeros: true, narrowNumbers: true, groupLabels: "repeated", noBorders: true },
+    cells: {},
+    why:
+      "LibreOffice, narrow columns: 表三 （五）5.要求行政机关确认或重新出具已获取信息 84 and its total 87 " +
+      "wrapped over a page break: read as 8 and 8 without a flag",
+  },
 ];
 
 describe.each(

@@ -53,11 +53,8 @@ function lastTableRow(rows: readonly TextRow[]): number | null {
  */
 function isLabelRest(row: TextRow): boolean {
   const cells = row.cells.filter((cell): cell is string => cell !== null && cell !== "");
-  const namesOutright = (cell: string) =>
-    [T3_ROWS, T2_ROWS].some((specs) => (matchRowLabel(cell, specs)?.score ?? 0) >= NAMES_OUTRIGHT);
   return (
-    cells.length > 0 &&
-    cells.every((cell) => !NUMBER.test(cell) && !ENUMERATED.test(cell) && !namesOutright(cell))
+    cells.length > 0 && cells.every((cell) => !NUMBER.test(cell) && !ENUMERATED.test(cell) && !namesRow(cell))
   );
 }
 
@@ -117,8 +114,9 @@ function continueRow(upper: TextRow, lower: TextRow): TextRow | null {
   return { ...upper, cells };
 }
 
+/** The label names a row of the template outright (a fragment such as “理其政府信息公开申请” only resembles one). */
 function namesRow(label: string): boolean {
-  return matchRowLabel(label, T3_ROWS) !== null || matchRowLabel(label, T2_ROWS) !== null;
+  return [T3_ROWS, T2_ROWS].some((specs) => (matchRowLabel(label, specs)?.score ?? 0) >= NAMES_OUTRIGHT);
 }
 
 function isCutShort(label: string): boolean {

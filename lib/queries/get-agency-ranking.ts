@@ -8,6 +8,7 @@
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
+import { rankedRowsText, rankingKeyText } from "@/lib/metrics/ranking-index";
 import type { SortKey } from "@/lib/queries/filters";
 import { metricNSql, metricValueSql } from "@/lib/queries/metric-sql";
 import type { MetricRow } from "@/lib/queries/metric-row";
@@ -63,6 +64,10 @@ export async function getAgencyRanking(options: {
   const where = scopeWhere(scope, "m");
   const value = metricValueSql(metric, minN, "m");
   const sort = options.sort ?? "value_desc";
+  if (VALUE_SORTS.has(sort) && scope.regionPath === null) {
+    const indexed = await rankNationallyByIndex({ db, year, scope, metric, minN, offset, pageSize, sort });
+    if (indexed) return indexed;
+  }
   if (VALUE_SORTS.has(sort)) {
     const rows = await db.$queryRaw<(RawRankingRow & RankCounts)[]>`
       WITH page AS MATERIALIZED (
@@ -116,6 +121,65 @@ export async function getAgencyRanking(options: {
     from: Prisma.sql`"ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
   });
   return toRanking(rows, counts);
+}
+
+/**
+ * A national ranking by value from the metric's value-order index (lib/metrics/ranking-index.ts): the page
+ * is the index range of the year's ranked rows from the top (or the bottom), the total and the ranked count
+ * are index-only counts, and the page's ranks come from counts of the rows beyond its highest value — a
+ * short range for the first pages of either direction (descending: the rows above it; ascending: the
+ * ranked count less the rows at or below it). Null when the page runs past the ranked rows into the
+ * unranked ones (the last pages): the general query serves those.
+ */
+async function rankNationallyByIndex(options: {
+  db: PrismaClient;
+  year: number;
+  scope: ReportScope;
+  metric: MetricDefinition;
+  minN: number;
+  offset: number;
+  pageSize: number;
+  sort: SortKey;
+}): Promise<AgencyRanking | null> {
+  const { db, year, scope, metric, minN, offset, pageSize } = options;
+  const where = scopeWhere(scope, "m");
+  const key = Prisma.raw(rankingKeyText(metric, "m"));
+  const ranked = Prisma.raw(rankedRowsText(metric, minN, "m"));
+  const descending = options.sort === "value_desc";
+  // Written as the index is ordered (no NULLS LAST: the ranked rows have a value), so that descending is
+  // the index read forwards and ascending read backwards (then re-sorted by agency within equal values).
+  const order = descending ? Prisma.sql`${key} DESC, m."agencyId"` : Prisma.sql`${key}, m."agencyId"`;
+  const rows = await db.$queryRaw<(RawRankingRow & RankCounts & { beyondHi: number; atHi: number })[]>`
+    WITH page AS MATERIALIZED (
+      SELECT m."agencyId", m."regionPath", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
+        FROM "ReportMetrics" m
+       WHERE m."year" = ${year}::int AND ${ranked} AND ${where}
+       ORDER BY ${order} LIMIT ${pageSize}::int OFFSET ${offset}::int
+    ), top AS (
+      SELECT max(page."value") AS "hi" FROM page
+    ), counts AS (
+      SELECT (SELECT count(*)::int FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}) AS "total",
+             (SELECT count(*)::int FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${ranked} AND ${where}) AS "ranked",
+             -- Descending: the rows above hi, then those at hi. Ascending: the rows below hi, then those at it.
+             (SELECT count(*)::int FROM "ReportMetrics" m, top
+               WHERE m."year" = ${year}::int AND ${ranked} AND ${where}
+                 AND ${descending ? Prisma.sql`${key} > top."hi"` : Prisma.sql`${key} < top."hi"`}) AS "beyondHi",
+             (SELECT count(*)::int FROM "ReportMetrics" m, top
+               WHERE m."year" = ${year}::int AND ${ranked} AND ${where} AND ${key} = top."hi") AS "atHi"
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}, counts.*
+      FROM counts
+      LEFT JOIN page ON true
+      LEFT JOIN "Agency" a ON a."id" = page."agencyId"
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
+     ORDER BY ${descending ? Prisma.sql`page."value" DESC` : Prisma.sql`page."value"`}, page."agencyId"`;
+  const counts = rows[0]!;
+  const pageRows = rows.filter((row) => row.agencyId !== null);
+  // Past the ranked rows the page would continue with the unranked ones (value null, by agency).
+  if (pageRows.length < pageSize && counts.total > offset + pageRows.length) return null;
+  const aboveHi = descending ? counts.beyondHi : counts.ranked - counts.beyondHi - counts.atHi;
+  return toRanking(rankPageRows(pageRows, { aboveHi, atLeastHi: aboveHi + counts.atHi }), counts);
 }
 
 /**

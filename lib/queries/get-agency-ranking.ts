@@ -126,10 +126,13 @@ export async function getAgencyRanking(options: {
 /**
  * A national ranking by value from the metric's value-order index (lib/metrics/ranking-index.ts): the page
  * is the index range of the year's ranked rows from the top (or the bottom), the total and the ranked count
- * are index-only counts, and the page's ranks come from counts of the rows beyond its highest value — a
- * short range for the first pages of either direction (descending: the rows above it; ascending: the
- * ranked count less the rows at or below it). Null when the page runs past the ranked rows into the
- * unranked ones (the last pages): the general query serves those.
+ * are index-only counts, and the page's ranks follow from the rows beyond the page's highest value hi.
+ * Descending, that is a short range (the rows above the page), and the rows at or above hi are the rows
+ * before the page plus the page's own rows at hi — every earlier row is ≥ hi, and a later one at hi would
+ * mean the whole page is at hi, where no row needs that count. Ascending, the rows above hi are the ranked
+ * count less those at or below hi (a range from the bottom), and the rows below hi are the earlier rows
+ * and the page's own below hi (needed only when the page has some). Null when the page runs past the ranked rows into the unranked
+ * ones (the last pages): the general query serves those.
  */
 async function rankNationallyByIndex(options: {
   db: PrismaClient;
@@ -146,26 +149,25 @@ async function rankNationallyByIndex(options: {
   const key = Prisma.raw(rankingKeyText(metric, "m"));
   const ranked = Prisma.raw(rankedRowsText(metric, minN, "m"));
   const descending = options.sort === "value_desc";
+  const inRanking = Prisma.sql`m."year" = ${year}::int AND ${ranked} AND ${where}`;
   // Written as the index is ordered (no NULLS LAST: the ranked rows have a value), so that descending is
-  // the index read forwards and ascending read backwards (then re-sorted by agency within equal values).
+  // the index read forwards and ascending read backwards (then sorted by agency within equal values).
   const order = descending ? Prisma.sql`${key} DESC, m."agencyId"` : Prisma.sql`${key}, m."agencyId"`;
-  const rows = await db.$queryRaw<(RawRankingRow & RankCounts & { beyondHi: number; atHi: number })[]>`
+  const beyondHi = descending
+    ? Prisma.sql`(SELECT count(*)::int FROM "ReportMetrics" m, top WHERE ${inRanking} AND ${key} > top."hi")`
+    : Prisma.sql`(SELECT count(*)::int FROM "ReportMetrics" m, top WHERE ${inRanking} AND ${key} <= top."hi")`;
+  const rows = await db.$queryRaw<(RawRankingRow & { total: number; ranked: number; beyondHi: number })[]>`
     WITH page AS MATERIALIZED (
       SELECT m."agencyId", m."regionPath", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
         FROM "ReportMetrics" m
-       WHERE m."year" = ${year}::int AND ${ranked} AND ${where}
+       WHERE ${inRanking}
        ORDER BY ${order} LIMIT ${pageSize}::int OFFSET ${offset}::int
     ), top AS (
       SELECT max(page."value") AS "hi" FROM page
     ), counts AS (
       SELECT (SELECT count(*)::int FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}) AS "total",
-             (SELECT count(*)::int FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${ranked} AND ${where}) AS "ranked",
-             -- Descending: the rows above hi, then those at hi. Ascending: the rows below hi, then those at it.
-             (SELECT count(*)::int FROM "ReportMetrics" m, top
-               WHERE m."year" = ${year}::int AND ${ranked} AND ${where}
-                 AND ${descending ? Prisma.sql`${key} > top."hi"` : Prisma.sql`${key} < top."hi"`}) AS "beyondHi",
-             (SELECT count(*)::int FROM "ReportMetrics" m, top
-               WHERE m."year" = ${year}::int AND ${ranked} AND ${where} AND ${key} = top."hi") AS "atHi"
+             (SELECT count(*)::int FROM "ReportMetrics" m WHERE ${inRanking}) AS "ranked",
+             ${beyondHi} AS "beyondHi"
     )
     SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
            ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}, counts.*
@@ -178,8 +180,13 @@ async function rankNationallyByIndex(options: {
   const pageRows = rows.filter((row) => row.agencyId !== null);
   // Past the ranked rows the page would continue with the unranked ones (value null, by agency).
   if (pageRows.length < pageSize && counts.total > offset + pageRows.length) return null;
-  const aboveHi = descending ? counts.beyondHi : counts.ranked - counts.beyondHi - counts.atHi;
-  return toRanking(rankPageRows(pageRows, { aboveHi, atLeastHi: aboveHi + counts.atHi }), counts);
+  if (pageRows.length === 0) return toRanking([], counts);
+  const hi = Math.max(...pageRows.map((row) => row.value!));
+  const atHiOnPage = pageRows.filter((row) => row.value === hi).length;
+  const aboveHi = descending ? counts.beyondHi : counts.ranked - counts.beyondHi;
+  // Rows below hi: ascending, every earlier row and the page's own below hi (later rows are ≥ hi).
+  const atLeastHi = descending ? offset + atHiOnPage : counts.ranked - offset - pageRows.length + atHiOnPage;
+  return toRanking(rankPageRows(pageRows, { aboveHi, atLeastHi }), counts);
 }
 
 /**

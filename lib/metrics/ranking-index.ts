@@ -47,12 +47,18 @@ export function rankedRowsText(metric: MetricDefinition, minN: number, alias = "
 
 /**
  * The index: (year, value DESC, agencyId) over the rows with a value, the agency's kind carried along so
- * that a ranking of some kinds counts its rows from the index alone.
+ * that a ranking of some kinds counts its rows from the index alone — and a rate's numerator and
+ * denominator, because PostgreSQL reads an expression's value from an index only when it could compute it
+ * from the index's columns: without them every count by value and 排名 by change would visit the table.
  */
 export function rankingIndexSql(metric: MetricDefinition): string {
+  const carried = [
+    "agencyKind",
+    ...(metric.kind === "rate" ? [metric.numeratorColumn, metric.denominatorColumn] : []),
+  ];
   return (
     `CREATE INDEX CONCURRENTLY IF NOT EXISTS "${rankingIndexName(metric)}"\n` +
-    `    ON "ReportMetrics" ("year", ${rankingKeyText(metric)} DESC, "agencyId") INCLUDE ("agencyKind")\n` +
+    `    ON "ReportMetrics" ("year", ${rankingKeyText(metric)} DESC, "agencyId") INCLUDE (${carried.map((c) => `"${c}"`).join(", ")})\n` +
     `    WHERE ${rankedRowsText(metric, RANKING_INDEX_MIN_N)};`
   );
 }

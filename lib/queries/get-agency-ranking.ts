@@ -95,6 +95,19 @@ export async function getAgencyRanking(options: {
     const pageRows = rows.filter((row) => row.agencyId !== null);
     return toRanking(rankPageRows(pageRows, counts), counts);
   }
+  if (!VALUE_SORTS.has(sort) && sort !== "name" && scope.regionPath === null) {
+    const indexed = await rankChangeNationallyByIndex({
+      db,
+      year,
+      scope,
+      metric,
+      minN,
+      offset,
+      pageSize,
+      sort,
+    });
+    if (indexed) return indexed;
+  }
   // By change or name: every row needs last year's value (or its name) before the page is cut; the ranks
   // of the page's rows then come from one counting pass (rankByBuckets), not a window over every row.
   const byName = sort === "name";
@@ -187,6 +200,69 @@ async function rankNationallyByIndex(options: {
   // Rows below hi: ascending, every earlier row and the page's own below hi (later rows are ≥ hi).
   const atLeastHi = descending ? offset + atHiOnPage : counts.ranked - offset - pageRows.length + atHiOnPage;
   return toRanking(rankPageRows(pageRows, { aboveHi, atLeastHi }), counts);
+}
+
+/**
+ * A national ranking by change from the metric's value-order index: the rows with a change are those ranked
+ * this year and last year, so the page is two index-only scans of the index (this year's rows in scope,
+ * last year's), joined by agency and cut by a bounded sort — no table pages read. The page's ranks by value
+ * come from one counting pass over this year's ranked rows in the index (rankByBuckets), the total from an
+ * index-only count. Null when the page runs into the rows without a change (the last pages).
+ */
+async function rankChangeNationallyByIndex(options: {
+  db: PrismaClient;
+  year: number;
+  scope: ReportScope;
+  metric: MetricDefinition;
+  minN: number;
+  offset: number;
+  pageSize: number;
+  sort: SortKey;
+}): Promise<AgencyRanking | null> {
+  const { db, year, scope, metric, minN, offset, pageSize } = options;
+  const where = scopeWhere(scope, "m");
+  const key = Prisma.raw(rankingKeyText(metric, "m"));
+  const inRanking = Prisma.sql`m."year" = ${year}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))} AND ${where}`;
+  const change = Prisma.raw(
+    options.sort === "change_desc"
+      ? `(c."value" - l."value") DESC, c."agencyId"`
+      : `(c."value" - l."value"), c."agencyId"`,
+  );
+  // Only the index's columns in the scans (agency, value, a rate's n): the region is read for the page's rows.
+  const pageQuery = db.$queryRaw<RawRankingRow[]>`
+    WITH page AS MATERIALIZED (
+      SELECT c."agencyId", c."value", c."n", l."value" AS "previousValue"
+        FROM (SELECT m."agencyId", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
+                FROM "ReportMetrics" m WHERE ${inRanking}) c
+        JOIN (SELECT m."agencyId", ${key} AS "value"
+                FROM "ReportMetrics" m
+               WHERE m."year" = ${year - 1}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))}) l
+          ON l."agencyId" = c."agencyId"
+       ORDER BY ${change} LIMIT ${pageSize}::int OFFSET ${offset}::int
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           page."previousValue", ${regionNamesOf}
+      FROM (SELECT page.*, m."regionPath" FROM page
+              JOIN "ReportMetrics" m ON m."agencyId" = page."agencyId" AND m."year" = ${year}::int) page
+      JOIN "Agency" a ON a."id" = page."agencyId"
+     ORDER BY ${Prisma.raw(options.sort === "change_desc" ? `(page."value" - page."previousValue") DESC` : `(page."value" - page."previousValue")`)}, page."agencyId"`;
+  // The total does not wait for the page (index-only counts of the year's rows in scope).
+  const [pageRows, [counts]] = await Promise.all([
+    pageQuery,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
+  ]);
+  const total = counts!.total;
+  // Past the rows with a change the page would continue with the others (change null, by agency).
+  if (pageRows.length < pageSize && total > offset + pageRows.length) return null;
+  const ranked = await rankByBuckets({
+    db,
+    pageRows,
+    value: key,
+    from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}`,
+  });
+  // The counting pass saw the ranked rows only: every one of them has a value.
+  return toRanking(ranked.rows, { total, ranked: ranked.counts.total });
 }
 
 /**

@@ -2,6 +2,8 @@
 // build) on the bench's database, one signed-in session, each page URL fetched BENCH_RUNS times one after
 // another after a warm-up, timed from the request to the last byte of the streamed HTML (every <Suspense>
 // section rendered), on loopback.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
 import { findFreePort } from "@/lib/db/find-free-port";
@@ -34,12 +36,20 @@ export async function measurePagesOverHttp(options: {
     const timings: HttpTiming[] = [];
     for (const target of options.targets) {
       const get = () => fetchWhole(`${base}${target.path}`, cookie);
-      await get();
+      const { body } = await get();
+      // BENCH_SAVE_PAGES=<folder>: each page's HTML kept there, to see what its bytes are.
+      if (process.env.BENCH_SAVE_PAGES) {
+        await mkdir(process.env.BENCH_SAVE_PAGES, { recursive: true });
+        const name = target.label.replace(/^HTTP\s+/, "").replace(/[^\p{L}\p{N}]+/gu, "-");
+        await writeFile(path.join(process.env.BENCH_SAVE_PAGES, `${name}.html`), body);
+      }
       const samples: number[] = [];
-      for (let i = 0; i < options.runs; i++) samples.push(await get());
+      for (let i = 0; i < options.runs; i++) samples.push((await get()).elapsed);
       samples.sort((a, b) => a - b);
       const pick = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
-      const timing = { label: target.label, p50: pick(0.5), p95: pick(0.95) };
+      // The page's size (HTML with its RSC payload, uncompressed) beside its time.
+      const size = `${Math.round(Buffer.byteLength(body) / 1024)} KB`;
+      const timing = { label: `${target.label} [${size}]`, p50: pick(0.5), p95: pick(0.95) };
       options.report(timing);
       timings.push(timing);
     }
@@ -49,8 +59,8 @@ export async function measurePagesOverHttp(options: {
   }
 }
 
-/** Milliseconds from sending the request to the last byte of a 200 answer. */
-async function fetchWhole(url: string, cookie: string): Promise<number> {
+/** Milliseconds from sending the request to the last byte of a 200 answer, and the answer. */
+async function fetchWhole(url: string, cookie: string): Promise<{ elapsed: number; body: string }> {
   const start = performance.now();
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
@@ -58,5 +68,5 @@ async function fetchWhole(url: string, cookie: string): Promise<number> {
   if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
   // A section that failed on the server streams its error's digest for the error boundary (still a 200).
   if (body.includes('"digest":"')) throw new Error(`GET ${url}: a section failed (see the app's log)`);
-  return elapsed;
+  return { elapsed, body };
 }

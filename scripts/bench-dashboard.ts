@@ -8,7 +8,8 @@
 // cell of one national year's reports (2025), as uploads would. Summaries are rebuilt after generation
 // and whenever their SQL changed (as a start does). `--http` also times each page as a whole over HTTP:
 // the production app (`npm start`'s start script and build) on the same database, signed in, each page
-// URL to its last streamed byte (HTTP rows); `--skip-queries` leaves out the query and PAGE rows.
+// URL to its last streamed byte (HTTP rows); `--skip-queries` leaves out the query and PAGE rows, and
+// `--only <regular expression>` keeps the rows whose label matches (`--only '排名 national'`).
 //   BENCH_RUNS=15 npm run bench:dashboard -- --reports 100000 [--http]
 // Targets at 1M reports (issue 17): p95 ≤ 100 ms per query, ≤ 300 ms per page.
 import "@/lib/cli/exit-quietly-on-error";
@@ -47,6 +48,9 @@ import type { AgencyKind } from "@/lib/reader/types";
 import { measurePagesOverHttp, type PageTarget } from "./bench-dashboard-http";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// `--only 排名` (a regular expression): only the rows whose label matches, e.g. one page back to back.
+const ONLY = argValue("--only");
+const wanted = (label: string) => !ONLY || new RegExp(ONLY).test(label);
 /** Reports of the full synthetic set (every agency of the gazetteer, seven years). */
 const FULL_SET = 990_000;
 
@@ -235,7 +239,7 @@ async function measure(db: Db, url: string): Promise<void> {
   const filters = (t: RegionTrail | null) => (t ? listRegionOptions({ db, chain: t.chain }) : null);
   const results: Timing[] = [];
   const run = async (label: string, fn: () => Promise<unknown>) => {
-    if (!process.argv.includes("--skip-queries")) results.push(await time(label, fn));
+    if (!process.argv.includes("--skip-queries") && wanted(label)) results.push(await time(label, fn));
   };
 
   await run("query listYears (every page)", () => listYears(db));
@@ -351,7 +355,12 @@ async function measure(db: Db, url: string): Promise<void> {
       })),
     ];
     results.push(
-      ...(await measurePagesOverHttp({ databaseUrl: url, targets, runs: RUNS, report: printTiming })),
+      ...(await measurePagesOverHttp({
+        databaseUrl: url,
+        targets: targets.filter((target) => wanted(target.label)),
+        runs: RUNS,
+        report: printTiming,
+      })),
     );
   }
   console.log(

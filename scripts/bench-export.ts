@@ -7,7 +7,7 @@
 //      the download — flat when the figures at a quarter, half, three quarters and the end stay level.
 //   npm run bench:export -- [--reports 5000] [--runs 3]
 // Needs a production build (`npm run build`; `npm start` makes one too).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
@@ -20,6 +20,7 @@ import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
 import { buildLongCellsSql } from "@/lib/export/build-export-sql";
 import { inlineSql } from "@/lib/export/inline-sql";
 import { resolveCellSelection } from "@/lib/export/resolve-cell-selection";
@@ -35,7 +36,6 @@ const { values } = parseArgs({
 const REPORTS = Number(values.reports);
 const RUNS = Number(values.runs);
 const YEAR = 2023;
-const ADMIN = { email: "bench-admin@nianbao.test", password: "bench-admin-password-1" };
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-export");
 const MB = 1024 * 1024;
 
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
 
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    app = await startApp(port, url);
-    const cookie = await signIn(base);
+    app = await startBenchApp({ port, databaseUrl: url });
+    const cookie = await signInBenchAdmin(base);
     const server = findServerPid(app.pid!);
     await download(`${base}/api/export?year=${YEAR}&cells=t3.new.total`, cookie, server); // warm-up
     const idleRss = readStatus(server, "VmRSS");
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     );
     console.log(`服务器进程一生的 RSS 峰值 (VmHWM): ${(readStatus(server, "VmHWM") / MB).toFixed(0)} MB`);
   } finally {
-    if (app) await stopApp(app);
+    if (app) await stopBenchApp(app);
     await database.stop();
   }
 }
@@ -270,51 +270,6 @@ function findServerPid(root: number): number {
     queue.push(...children(pid));
   }
   throw new Error("the Next server process was not found");
-}
-
-function startApp(port: number, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      BETTER_AUTH_SECRET: "bench-only-session-secret-0123456789abcdef",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("已启动")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`)));
-  });
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((value) => value.split(";")[0])
-    .join("; ");
 }
 
 main().then(

@@ -6,7 +6,7 @@
 //   3. the upload route's throughput: N more files, one per request, 8 in flight (target ≥ 100 reports/s).
 //   npm run bench:upload -- [--files 200] [--page /] [--seconds 10]
 // Needs a production build (`npm run build`; `npm start` makes one too).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
@@ -28,7 +29,6 @@ const { values } = readCliArgsOrExit({
 const FILES = Number(values.files);
 const PAGE = values.page;
 const SECONDS = Number(values.seconds);
-const ADMIN = { email: "bench-admin@nianbao.test", password: "bench-admin-password-1" };
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-upload");
 
 async function main(): Promise<void> {
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
     await createDatabaseIfMissing(database.adminUrl, "bench_upload");
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    app = await startApp(port, database.urlFor("bench_upload"));
-    const cookie = await signIn(base);
+    app = await startBenchApp({ port, databaseUrl: database.urlFor("bench_upload") });
+    const cookie = await signInBenchAdmin(base);
     const token = await createToken(base, cookie);
     // Two sets of distinct agencies: nothing is a duplicate.
     const files = makeReportFiles({ count: FILES * 2, seed: 9001 });
@@ -71,54 +71,9 @@ async function main(): Promise<void> {
     const throughput = await uploadAll(base, token, files.slice(FILES), 8);
     console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
   } finally {
-    if (app) await stopApp(app);
+    if (app) await stopBenchApp(app);
     await database.stop();
   }
-}
-
-function startApp(port: number, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      BETTER_AUTH_SECRET: "bench-only-session-secret-0123456789abcdef",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("已启动")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`)));
-  });
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify(ADMIN),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((value) => value.split(";")[0])
-    .join("; ");
 }
 
 async function createToken(base: string, cookie: string): Promise<string> {

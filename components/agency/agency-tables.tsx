@@ -10,106 +10,46 @@ import {
   type TemplateRow,
 } from "@/components/agency/template-rows";
 import { loadAgencyCells, loadAgencyProfile } from "@/components/agency/load-agency";
+import {
+  ABSENT,
+  CORRECTED_MARK,
+  INFERRED_MARK,
+  TemplateTableView,
+  type TemplateTableViewRow,
+} from "@/components/agency/template-table-view";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatValue, NO_VALUE } from "@/components/ui/format-number";
+import { formatValue } from "@/components/ui/format-number";
 import { Section } from "@/components/ui/section";
 import { AMOUNT_CELLS, T3_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import type { CellValueRow } from "@/lib/queries/read-cells";
 
 type CellMap = Map<string, CellValueRow>;
 
-/** Nested rows indent by level (classes, not inline styles: the CSP may forbid those). */
-const INDENT = ["pl-3", "pl-7", "pl-11", "pl-15"];
-
 function indexCells(cells: readonly CellValueRow[]): CellMap {
   return new Map(cells.map((cell) => [`${cell.year}:${cell.cellId}`, cell]));
 }
 
-function CellValue({
-  cells,
-  year,
-  cellId,
-  template,
-}: {
-  cells: CellMap;
-  year: number;
-  cellId: string;
-  template: string;
-}) {
+/** A cell as shown: its number, ／ where the year's template has no such cell, † corrected, * inferred. */
+function cellText(cells: CellMap, year: number, cellId: string): string {
   const cell = cells.get(`${year}:${cellId}`);
-  if (!cell) {
-    return (
-      <span title={`${year} 年的 ${template} 版模板没有此项`} className="text-slate-400">
-        ／
-      </span>
-    );
-  }
+  if (!cell) return ABSENT;
   const text = formatValue(cell.value, AMOUNT_CELLS.has(cellId) ? "amount" : "count");
-  if (cell.corrected) {
-    return (
-      <span title="已由填报员更正（原识别值保留在版本记录中）" className="text-blue-800">
-        {text}†
-      </span>
-    );
-  }
-  if (cell.inferred) {
-    return (
-      <span title="报告中为空，按报告自身的合计推算" className="text-amber-800">
-        {text}*
-      </span>
-    );
-  }
-  return <>{text === NO_VALUE ? <span title="报告中未填写">{text}</span> : text}</>;
+  if (cell.corrected) return `${text}${CORRECTED_MARK}`;
+  if (cell.inferred) return `${text}${INFERRED_MARK}`;
+  return text;
 }
 
-function YearsTable({
-  label,
-  rows,
-  years,
-  cells,
-}: {
-  label: string;
-  rows: readonly TemplateRow[];
-  years: { year: number; template: string }[];
-  cells: CellMap;
-}) {
-  return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table aria-label={label} className="w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              项目
-            </th>
-            {years.map(({ year }) => (
-              <th key={year} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
-                {year} 年
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {rows.map((row) => (
-            <tr key={row.key} className={row.heading ? "bg-slate-50/60" : "hover:bg-slate-50"}>
-              <th
-                scope="row"
-                className={`min-w-[10rem] py-1.5 pr-3 text-left font-normal ${INDENT[row.depth] ?? INDENT[3]} ${row.heading ? "font-medium text-slate-800" : "text-slate-700"}`}
-              >
-                {row.label}
-              </th>
-              {years.map(({ year, template }) => (
-                <td key={year} className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">
-                  {row.cellId ? (
-                    <CellValue cells={cells} year={year} cellId={row.cellId} template={template} />
-                  ) : null}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+function yearsRows(
+  rows: readonly TemplateRow[],
+  years: readonly { year: number }[],
+  cells: CellMap,
+): TemplateTableViewRow[] {
+  return rows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    depth: row.depth,
+    cells: row.cellId ? years.map(({ year }) => cellText(cells, year, row.cellId!)) : null,
+  }));
 }
 
 export async function AgencyTemplateTables({ agencyId }: { agencyId: number }) {
@@ -126,6 +66,7 @@ export async function AgencyTemplateTables({ agencyId }: { agencyId: number }) {
     );
   }
   const cells = indexCells(cellRows);
+  const headers = years.map(({ year }) => `${year} 年`);
   // Rows the agency's templates never print (e.g. 2019-only rows for 2021-only agencies) are left out.
   const printed = (rows: readonly TemplateRow[]) =>
     rows.filter((row) => row.heading || years.some(({ template }) => row.versions.includes(template)));
@@ -135,30 +76,27 @@ export async function AgencyTemplateTables({ agencyId }: { agencyId: number }) {
         title="表二　主动公开政府信息情况"
         description="各年度并列；“／”表示该年度的模板没有此项，“—”表示报告中未填写，带 * 的数值为按报告自身合计推算，带 † 的数值已由填报员更正。"
       >
-        <YearsTable
+        <TemplateTableView
           label="表二 主动公开政府信息情况"
-          rows={printed(TABLE_TWO_ROWS)}
-          years={years}
-          cells={cells}
+          headers={headers}
+          rows={yearsRows(printed(TABLE_TWO_ROWS), years, cells)}
         />
       </Section>
       <Section
         title="表三　收到和处理政府信息公开申请情况（总计列）"
         description="各年度并列显示“总计”一列。"
       >
-        <YearsTable
+        <TemplateTableView
           label="表三 收到和处理政府信息公开申请情况"
-          rows={printed(TABLE_THREE_ROWS)}
-          years={years}
-          cells={cells}
+          headers={headers}
+          rows={yearsRows(printed(TABLE_THREE_ROWS), years, cells)}
         />
       </Section>
       <Section title="表四　政府信息公开行政复议、行政诉讼情况">
-        <YearsTable
+        <TemplateTableView
           label="表四 行政复议、行政诉讼情况"
-          rows={printed(TABLE_FOUR_ROWS)}
-          years={years}
-          cells={cells}
+          headers={headers}
+          rows={yearsRows(printed(TABLE_FOUR_ROWS), years, cells)}
         />
       </Section>
     </>
@@ -190,53 +128,19 @@ export async function AgencyApplicantTable({ agencyId, year }: { agencyId: numbe
         </span>
       }
     >
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table
-          aria-label={`表三 按申请人类型 ${shown.year} 年`}
-          className="w-full min-w-[48rem] divide-y divide-slate-200 text-sm"
-        >
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">
-                项目
-              </th>
-              {TABLE_THREE_COLUMNS.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className="px-3 py-2 text-right font-medium whitespace-nowrap"
-                >
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white">
-            {rows.map((row) => (
-              <tr key={row.key} className={row.heading ? "bg-slate-50/60" : "hover:bg-slate-50"}>
-                <th
-                  scope="row"
-                  className={`py-1.5 pr-3 text-left font-normal ${INDENT[row.depth] ?? INDENT[3]} ${row.heading ? "font-medium" : "text-slate-700"}`}
-                >
-                  {row.label}
-                </th>
-                {T3_COLUMNS.map((column) => (
-                  <td key={column} className="px-3 py-1.5 text-right whitespace-nowrap tabular-nums">
-                    {row.heading ? null : (
-                      <CellValue
-                        cells={cells}
-                        year={shown.year}
-                        cellId={`${row.key}.${column}`}
-                        template={shown.template}
-                      />
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TemplateTableView
+        label={`表三 按申请人类型 ${shown.year} 年`}
+        headers={TABLE_THREE_COLUMNS.map((column) => column.label)}
+        rows={rows.map((row) => ({
+          key: row.key,
+          label: row.label,
+          depth: row.depth,
+          cells: row.heading
+            ? null
+            : T3_COLUMNS.map((column) => cellText(cells, shown.year, `${row.key}.${column}`)),
+        }))}
+        wide
+      />
     </Section>
   );
 }

@@ -28,14 +28,14 @@ export function DataTable<Row>({
 }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
+      <table aria-label={label} className="data-table min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-slate-700">
           <tr>
             {columns.map((column, i) => (
               <th
                 key={column.key}
                 scope="col"
-                className={`px-3 py-2 font-medium whitespace-nowrap ${alignOf(column, i)} ${column.className ?? ""}`}
+                className={classOf(alignOverride(column, i), column.className)}
               >
                 {column.header}
               </th>
@@ -44,12 +44,9 @@ export function DataTable<Row>({
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="hover:bg-slate-50">
+            <tr key={rowKey(row)}>
               {columns.map((column, i) => (
-                <td
-                  key={column.key}
-                  className={`px-3 py-2 ${i === 0 ? "" : "whitespace-nowrap tabular-nums"} ${alignOf(column, i)}`}
-                >
+                <td key={column.key} className={alignOverride(column, i)}>
                   {column.cell(row)}
                 </td>
               ))}
@@ -62,7 +59,17 @@ export function DataTable<Row>({
   );
 }
 
-function alignOf<Row>(column: Column<Row>, index: number): string {
-  const align = column.align ?? (index === 0 ? "left" : "right");
-  return align === "right" ? "text-right" : "text-left";
+/**
+ * The cells' styles are declared once in globals.css (.data-table: the first column left-aligned and
+ * wrapping, the others right-aligned numbers on one line); a cell carries a class only where its column
+ * asks for another alignment — a city's 地区 page has ~1 000 cells, each class string sent twice (HTML and
+ * the RSC payload).
+ */
+function alignOverride<Row>(column: Column<Row>, index: number): string | undefined {
+  if (!column.align || column.align === (index === 0 ? "left" : "right")) return undefined;
+  return column.align === "right" ? "text-right" : "text-left";
+}
+
+function classOf(...names: (string | undefined)[]): string | undefined {
+  return names.filter(Boolean).join(" ") || undefined;
 }

@@ -8,6 +8,7 @@
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
+import { rankedRowsText, rankingKeyText } from "@/lib/metrics/ranking-index";
 import type { SortKey } from "@/lib/queries/filters";
 import { metricNSql, metricValueSql } from "@/lib/queries/metric-sql";
 import type { MetricRow } from "@/lib/queries/metric-row";
@@ -63,6 +64,10 @@ export async function getAgencyRanking(options: {
   const where = scopeWhere(scope, "m");
   const value = metricValueSql(metric, minN, "m");
   const sort = options.sort ?? "value_desc";
+  if (VALUE_SORTS.has(sort) && scope.regionPath === null) {
+    const indexed = await rankNationallyByIndex({ db, year, scope, metric, minN, offset, pageSize, sort });
+    if (indexed) return indexed;
+  }
   if (VALUE_SORTS.has(sort)) {
     const rows = await db.$queryRaw<(RawRankingRow & RankCounts)[]>`
       WITH page AS MATERIALIZED (
@@ -90,6 +95,19 @@ export async function getAgencyRanking(options: {
     const pageRows = rows.filter((row) => row.agencyId !== null);
     return toRanking(rankPageRows(pageRows, counts), counts);
   }
+  if (!VALUE_SORTS.has(sort) && sort !== "name" && scope.regionPath === null) {
+    const indexed = await rankChangeNationallyByIndex({
+      db,
+      year,
+      scope,
+      metric,
+      minN,
+      offset,
+      pageSize,
+      sort,
+    });
+    if (indexed) return indexed;
+  }
   // By change or name: every row needs last year's value (or its name) before the page is cut; the ranks
   // of the page's rows then come from one counting pass (rankByBuckets), not a window over every row.
   const byName = sort === "name";
@@ -116,6 +134,135 @@ export async function getAgencyRanking(options: {
     from: Prisma.sql`"ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
   });
   return toRanking(rows, counts);
+}
+
+/**
+ * A national ranking by value from the metric's value-order index (lib/metrics/ranking-index.ts): the page
+ * is the index range of the year's ranked rows from the top (or the bottom), the total and the ranked count
+ * are index-only counts, and the page's ranks follow from the rows beyond the page's highest value hi.
+ * Descending, that is a short range (the rows above the page), and the rows at or above hi are the rows
+ * before the page plus the page's own rows at hi — every earlier row is ≥ hi, and a later one at hi would
+ * mean the whole page is at hi, where no row needs that count. Ascending, the rows above hi are the ranked
+ * count less those at or below hi (a range from the bottom), and the rows below hi are the earlier rows
+ * and the page's own below hi (needed only when the page has some). Null when the page runs past the ranked rows into the unranked
+ * ones (the last pages): the general query serves those.
+ */
+async function rankNationallyByIndex(options: {
+  db: PrismaClient;
+  year: number;
+  scope: ReportScope;
+  metric: MetricDefinition;
+  minN: number;
+  offset: number;
+  pageSize: number;
+  sort: SortKey;
+}): Promise<AgencyRanking | null> {
+  const { db, year, scope, metric, minN, offset, pageSize } = options;
+  const where = scopeWhere(scope, "m");
+  const key = Prisma.raw(rankingKeyText(metric, "m"));
+  const ranked = Prisma.raw(rankedRowsText(metric, minN, "m"));
+  const descending = options.sort === "value_desc";
+  const inRanking = Prisma.sql`m."year" = ${year}::int AND ${ranked} AND ${where}`;
+  // Written as the index is ordered (no NULLS LAST: the ranked rows have a value), so that descending is
+  // the index read forwards and ascending read backwards (then sorted by agency within equal values).
+  const order = descending ? Prisma.sql`${key} DESC, m."agencyId"` : Prisma.sql`${key}, m."agencyId"`;
+  const beyondHi = descending
+    ? Prisma.sql`(SELECT count(*)::int FROM "ReportMetrics" m, top WHERE ${inRanking} AND ${key} > top."hi")`
+    : Prisma.sql`(SELECT count(*)::int FROM "ReportMetrics" m, top WHERE ${inRanking} AND ${key} <= top."hi")`;
+  const rows = await db.$queryRaw<(RawRankingRow & { total: number; ranked: number; beyondHi: number })[]>`
+    WITH page AS MATERIALIZED (
+      SELECT m."agencyId", m."regionPath", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
+        FROM "ReportMetrics" m
+       WHERE ${inRanking}
+       ORDER BY ${order} LIMIT ${pageSize}::int OFFSET ${offset}::int
+    ), top AS (
+      SELECT max(page."value") AS "hi" FROM page
+    ), counts AS (
+      SELECT (SELECT count(*)::int FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}) AS "total",
+             (SELECT count(*)::int FROM "ReportMetrics" m WHERE ${inRanking}) AS "ranked",
+             ${beyondHi} AS "beyondHi"
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           ${metricValueSql(metric, minN, "p")} AS "previousValue", ${regionNamesOf}, counts.*
+      FROM counts
+      LEFT JOIN page ON true
+      LEFT JOIN "Agency" a ON a."id" = page."agencyId"
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int
+     ORDER BY ${descending ? Prisma.sql`page."value" DESC` : Prisma.sql`page."value"`}, page."agencyId"`;
+  const counts = rows[0]!;
+  const pageRows = rows.filter((row) => row.agencyId !== null);
+  // Past the ranked rows the page would continue with the unranked ones (value null, by agency).
+  if (pageRows.length < pageSize && counts.total > offset + pageRows.length) return null;
+  if (pageRows.length === 0) return toRanking([], counts);
+  const hi = Math.max(...pageRows.map((row) => row.value!));
+  const atHiOnPage = pageRows.filter((row) => row.value === hi).length;
+  const aboveHi = descending ? counts.beyondHi : counts.ranked - counts.beyondHi;
+  // Rows below hi: ascending, every earlier row and the page's own below hi (later rows are ≥ hi).
+  const atLeastHi = descending ? offset + atHiOnPage : counts.ranked - offset - pageRows.length + atHiOnPage;
+  return toRanking(rankPageRows(pageRows, { aboveHi, atLeastHi }), counts);
+}
+
+/**
+ * A national ranking by change from the metric's value-order index: the rows with a change are those ranked
+ * this year and last year, so the page is two index-only scans of the index (this year's rows in scope,
+ * last year's), joined by agency and cut by a bounded sort — no table pages read. The page's ranks by value
+ * come from one counting pass over this year's ranked rows in the index (rankByBuckets), the total from an
+ * index-only count. Null when the page runs into the rows without a change (the last pages).
+ */
+async function rankChangeNationallyByIndex(options: {
+  db: PrismaClient;
+  year: number;
+  scope: ReportScope;
+  metric: MetricDefinition;
+  minN: number;
+  offset: number;
+  pageSize: number;
+  sort: SortKey;
+}): Promise<AgencyRanking | null> {
+  const { db, year, scope, metric, minN, offset, pageSize } = options;
+  const where = scopeWhere(scope, "m");
+  const key = Prisma.raw(rankingKeyText(metric, "m"));
+  const inRanking = Prisma.sql`m."year" = ${year}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))} AND ${where}`;
+  const change = Prisma.raw(
+    options.sort === "change_desc"
+      ? `(c."value" - l."value") DESC, c."agencyId"`
+      : `(c."value" - l."value"), c."agencyId"`,
+  );
+  // Only the index's columns in the scans (agency, value, a rate's n): the region is read for the page's rows.
+  const pageQuery = db.$queryRaw<RawRankingRow[]>`
+    WITH page AS MATERIALIZED (
+      SELECT c."agencyId", c."value", c."n", l."value" AS "previousValue"
+        FROM (SELECT m."agencyId", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
+                FROM "ReportMetrics" m WHERE ${inRanking}) c
+        JOIN (SELECT m."agencyId", ${key} AS "value"
+                FROM "ReportMetrics" m
+               WHERE m."year" = ${year - 1}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))}) l
+          ON l."agencyId" = c."agencyId"
+       ORDER BY ${change} LIMIT ${pageSize}::int OFFSET ${offset}::int
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           page."previousValue", ${regionNamesOf}
+      FROM (SELECT page.*, m."regionPath" FROM page
+              JOIN "ReportMetrics" m ON m."agencyId" = page."agencyId" AND m."year" = ${year}::int) page
+      JOIN "Agency" a ON a."id" = page."agencyId"
+     ORDER BY ${Prisma.raw(options.sort === "change_desc" ? `(page."value" - page."previousValue") DESC` : `(page."value" - page."previousValue")`)}, page."agencyId"`;
+  // The total does not wait for the page (index-only counts of the year's rows in scope).
+  const [pageRows, [counts]] = await Promise.all([
+    pageQuery,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
+  ]);
+  const total = counts!.total;
+  // Past the rows with a change the page would continue with the others (change null, by agency).
+  if (pageRows.length < pageSize && total > offset + pageRows.length) return null;
+  const ranked = await rankByBuckets({
+    db,
+    pageRows,
+    value: key,
+    from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}`,
+  });
+  // The counting pass saw the ranked rows only: every one of them has a value.
+  return toRanking(ranked.rows, { total, ranked: ranked.counts.total });
 }
 
 /**

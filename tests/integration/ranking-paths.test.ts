@@ -14,7 +14,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 let t: TestDatabase;
 const YEAR = 2023;
-const MIN_N = 10;
+// The default minimum n (the rate indexes hold its rows), a larger one (the index still serves, with a filter)
+// and a smaller one (the index does not hold every ranked row: the year's rows are read).
+const MIN_NS = [10, 25, 4];
 const PAGE_SIZE = 9;
 
 beforeAll(async () => {
@@ -26,9 +28,9 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 // The metric's value and n for alias a, as spec/metrics.md defines them (a rate below n ≥ MIN_N is none).
-const VALUE: Partial<Record<MetricId, (a: string) => string>> = {
-  disclosure_rate: (a) =>
-    `CASE WHEN ${a}."disclosureRateNum" IS NOT NULL AND ${a}."disclosureRateDen" > 0 AND ${a}."disclosureRateDen" >= ${MIN_N}
+const VALUE: Partial<Record<MetricId, (a: string, minN: number) => string>> = {
+  disclosure_rate: (a, minN) =>
+    `CASE WHEN ${a}."disclosureRateNum" IS NOT NULL AND ${a}."disclosureRateDen" > 0 AND ${a}."disclosureRateDen" >= ${minN}
           THEN (100 * ${a}."disclosureRateNum") / ${a}."disclosureRateDen" END`,
   penalties: (a) => `${a}."penalties"`,
 };
@@ -45,8 +47,9 @@ async function plainRanking(options: {
   metricId: MetricId;
   sort: keyof typeof ORDER;
   page: number;
+  minN: number;
 }) {
-  const value = VALUE[options.metricId]!;
+  const value = (a: string) => VALUE[options.metricId]!(a, options.minN);
   const region = options.scope.regionPath ? `AND m."regionPath" LIKE '${options.scope.regionPath}%'` : "";
   const kinds = options.scope.kinds
     ? `AND m."agencyKind" IN (${options.scope.kinds.map((k) => `'${k}'`).join(", ")})`
@@ -78,48 +81,49 @@ test("every sort, page and scope equals RANK() over the whole scope", async () =
     { regionPath: null, kinds: ["部门"] },
   ];
   let ties = 0;
+  let acrossUnranked = 0;
   for (const scope of scopes) {
     for (const metricId of ["disclosure_rate", "penalties"] as const) {
-      for (const sort of SORT_KEYS) {
-        for (const page of [1, 2, 5, 40]) {
-          const expected = await plainRanking({ scope, metricId, sort, page });
-          const actual = await getAgencyRanking({
-            db: t.db,
-            year: YEAR,
-            scope,
-            metric: getMetric(metricId),
-            minN: MIN_N,
-            page,
-            pageSize: PAGE_SIZE,
-            sort,
-          });
-          expect({ scope, metricId, sort, page, total: actual.total, ranked: actual.ranked }).toEqual({
-            scope,
-            metricId,
-            sort,
-            page,
-            total: expected.total,
-            ranked: expected.ranked,
-          });
-          const shown = actual.rows.map((row) => ({
-            agencyId: row.entity.type === "agency" ? row.entity.id : null,
-            name: row.label,
-            value: row.value,
-            previousValue: row.previousValue,
-            rank: row.rank,
-          }));
-          expect({ scope, metricId, sort, page, shown }).toEqual({
-            scope,
-            metricId,
-            sort,
-            page,
-            shown: expected.rows,
-          });
-          ties += new Set(shown.map((row) => row.rank)).size < shown.length ? 1 : 0;
+      for (const minN of metricId === "penalties" ? [MIN_NS[0]!] : MIN_NS) {
+        const { ranked } = await plainRanking({ scope, metricId, sort: "value_desc", page: 1, minN });
+        // The page where the ranked rows end and the unranked ones begin, and the one after it.
+        const lastRanked = Math.max(1, Math.ceil(ranked / PAGE_SIZE));
+        if (ranked % PAGE_SIZE !== 0) acrossUnranked++;
+        for (const sort of SORT_KEYS) {
+          for (const page of new Set([1, 2, 5, 40, lastRanked, lastRanked + 1])) {
+            const expected = await plainRanking({ scope, metricId, sort, page, minN });
+            const actual = await getAgencyRanking({
+              db: t.db,
+              year: YEAR,
+              scope,
+              metric: getMetric(metricId),
+              minN,
+              page,
+              pageSize: PAGE_SIZE,
+              sort,
+            });
+            const where = { scope, metricId, minN, sort, page };
+            expect({ ...where, total: actual.total, ranked: actual.ranked }).toEqual({
+              ...where,
+              total: expected.total,
+              ranked: expected.ranked,
+            });
+            const shown = actual.rows.map((row) => ({
+              agencyId: row.entity.type === "agency" ? row.entity.id : null,
+              name: row.label,
+              value: row.value,
+              previousValue: row.previousValue,
+              rank: row.rank,
+            }));
+            expect({ ...where, shown }).toEqual({ ...where, shown: expected.rows });
+            ties += new Set(shown.map((row) => row.rank)).size < shown.length ? 1 : 0;
+          }
         }
       }
     }
   }
-  // Pages where several rows share a rank were among those compared.
+  // Pages where several rows share a rank were among those compared, and pages that run from the ranked
+  // rows into the unranked ones (the index serves the first, the year's rows the second).
   expect(ties).toBeGreaterThan(5);
+  expect(acrossUnranked).toBeGreaterThan(3);
 });

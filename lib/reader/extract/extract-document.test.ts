@@ -134,7 +134,7 @@ describe("legacy Word and WPS files", () => {
   ])(
     "without LibreOffice, %s is LEGACY_DOC with a message saying how to install it",
     async (_case, bytes) => {
-      const result = await extractLegacyDoc(bytes, null);
+      const result = await extractLegacyDoc(bytes, { libreOffice: null });
       expect(result).toMatchObject({
         ok: false,
         error: { code: "LEGACY_DOC" },

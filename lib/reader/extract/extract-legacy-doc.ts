@@ -4,7 +4,11 @@
 import type { ExtractedDocument, ReadError } from "@/lib/reader/types";
 import { makeReadError } from "@/lib/reader/extract/read-error";
 import { extractDocx } from "@/lib/reader/extract/extract-docx";
-import { convertWithLibreOffice, findLibreOffice } from "@/lib/reader/extract/convert-with-libreoffice";
+import {
+  CONVERSION_TIMEOUT_MS,
+  convertWithLibreOffice,
+  findLibreOffice,
+} from "@/lib/reader/extract/convert-with-libreoffice";
 
 const MEDIA_TYPE = "application/msword";
 const NOT_CONVERTED =
@@ -12,10 +16,16 @@ const NOT_CONVERTED =
 const TIMED_OUT =
   "转换这个旧版 Word（.doc）或 WPS 文件超时。请在 Word 或 WPS 中另存为 DOCX 或 PDF 后再上传。";
 
-/** `libreOffice`: the executable to convert with; null when it is not installed. */
+export interface LegacyDocOptions {
+  /** The executable to convert with; null when it is not installed. */
+  libreOffice?: string | null;
+  /** How long the conversion may take before LibreOffice is killed. */
+  timeoutMs?: number;
+}
+
 export async function extractLegacyDoc(
   bytes: Uint8Array,
-  libreOffice = findLibreOffice(),
+  { libreOffice = findLibreOffice(), timeoutMs = CONVERSION_TIMEOUT_MS }: LegacyDocOptions = {},
 ): Promise<ExtractedDocument | ReadError> {
   if (!libreOffice) return makeReadError("LEGACY_DOC", MEDIA_TYPE);
   // Named .doc whatever it was called: LibreOffice picks its import filter by the content, then the name.
@@ -23,6 +33,7 @@ export async function extractLegacyDoc(
     libreOffice,
     files: [{ name: "report.doc", bytes }],
     format: "docx",
+    timeoutMs,
   });
   const docx = conversion.files.get("report.docx");
   if (!docx)

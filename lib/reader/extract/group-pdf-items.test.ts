@@ -183,6 +183,56 @@ describe("groupPdfItems", () => {
       expect(apart[0]!.unjoined).toBeUndefined();
     });
 
+    it("keeps the reading without another row's line joined first to a bare line of digits", () => {
+      // 193 and 201 wrapped over three lines about their row; over the “2” of 201, one spacing up, the second “1”
+      // of the row above's 11 (wrapped about that row's middle, nearer it than 201's lines): first joined to the
+      // bare line “1 2”, then with it to the row — 1201, whose reading without that line is 201.
+      const rows = rowsOf([
+        item("7.属于行政执法案卷", 200, 518.2, 10.5),
+        ...numbers(516.9, ["1", "1"], 15, 385),
+        item("4", 506, 516.9, 15),
+        item("1", 506, 499.5, 15),
+        item("8.属于行政查询事项", 200, 492, 10.5),
+        ...numbers(490.8, ["9", "1"], 15, 360),
+        item("1", 506, 482, 15),
+        item("1", 360, 464.6, 15),
+        item("2", 506, 464.6, 15),
+        item("1.本机关不掌握相关政府信息", 200, 448.4, 10.5),
+        item("9", 360, 447.1, 15),
+        item("0", 506, 447.1, 15),
+        item("3", 360, 429.7, 15),
+        item("1", 506, 429.7, 15),
+      ]);
+      const row = rows.find((candidate) => candidate.cells[0] === "1.本机关不掌握相关政府信息")!;
+      expect(row.cells).toEqual(["1.本机关不掌握相关政府信息", "193", "1201"]);
+      expect(row.unjoined).toEqual([null, null, "201"]);
+    });
+
+    it("doubts a bare line of digits that took a label from above only, close to the next row's numbers", () => {
+      // A row printed blank (its label, then nothing), and under it the “1” of the next row's 总计 14, wrapped
+      // about that row's middle: the “1” takes the blank row's label as readily as it is the next row's.
+      const rows = rowsOf([
+        item("4.保护第三方合法权益", 200, 654),
+        item("（三）不予", 130, 644),
+        item("1", 506, 637),
+        item("5.属于三类内部事务信息", 200, 629.5),
+        ...numbers(628.5, ["9", "1", "2"], 10, 360),
+        item("4", 506, 620),
+      ]);
+      expect(rows[0]!.cells).toEqual(["（三）不予", "4.保护第三方合法权益", "1"]);
+      expect(rows[0]!.wrapDoubt).toBe(true);
+      // Centred between its label's two lines, the numbers are that label's row, however close the next row.
+      const centred = rowsOf([
+        item("1.本机关不掌握", 200, 510),
+        ...numbers(505, ["3", "4"], 10, 360),
+        item("相关政府信息", 200, 500),
+        item("2.没有现成信息", 200, 490),
+        ...numbers(490, ["5", "6"], 10, 360),
+      ]);
+      expect(centred[0]!.cells).toEqual(["1.本机关不掌握相关政府信息", "3", "4"]);
+      expect(centred[0]!.wrapDoubt).toBeUndefined();
+    });
+
     it("joins a number wrapped about its row's middle, the row's other numbers on a line between its halves", () => {
       // Label and 142 / 143 on two lines each; the one-line numbers centred between them; gaps as printed.
       const rows = rowsOf([

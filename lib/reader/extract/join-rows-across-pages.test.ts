@@ -38,6 +38,18 @@ describe("joinRowsAcrossPages", () => {
       ["果", "形，不计其他情形）", "978", "978"],
       [null, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "6978", "6978"],
     ],
+    [
+      "a row label that names its row only with its rest, whose words alone look like that row",
+      ["2.申请人逾期未按收费通", "19", "20"],
+      ["知要求缴纳费用、行政机关不再处理其政府信息公开申请", "7", "0"],
+      ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "197", "200"],
+    ],
+    [
+      "a row label whose rest only resembles another row",
+      ["1.申请人无正当理由逾期不补正、行政机关不再处", "1434", "1435"],
+      ["理其政府信息公开申请", "8", "0"],
+      ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "14348", "14350"],
+    ],
     ["a row of its own", ["行政处罚", "5", ""], ["行政强制", "3", ""], "apart"],
     ["a numbered row", ["1.属于国家秘密", "0", "0"], ["2.其他法律行政法规禁止公开", "", "1"], "apart"],
     ["a header row repeated", ["一、本年新收", "1", "1"], ["", "自然人", "总计"], "apart"],
@@ -47,6 +59,23 @@ describe("joinRowsAcrossPages", () => {
       .filter((candidate) => candidate.source === "table")
       .map((candidate) => candidate.cells);
     expect(tableRows).toEqual(expected === "apart" ? [upper, lower] : [expected]);
+  });
+
+  it("joins past the rest of the row's labels, wrapped below its numbers at the foot of the page", () => {
+    const rows = joinRowsAcrossPages([
+      [
+        row(["三、本年", "（五）不予", "3.要求提供公开出版物", "2", "3"], 1),
+        row(["度办理结", "处理"], 1),
+        line("- 3 -", 1),
+      ],
+      [row(["果", "", "", "8", "3"], 2)],
+    ]);
+    expect(
+      rows.filter((candidate) => candidate.source === "table").map((candidate) => candidate.cells),
+    ).toEqual([
+      ["三、本年果", "（五）不予", "3.要求提供公开出版物", "28", "33"],
+      ["度办理结", "处理"],
+    ]);
   });
 
   it("keeps a page's first row when text stands between it and the previous page's table", () => {

@@ -9,6 +9,8 @@ import { matchRowLabel } from "@/lib/reader/template/match-row-label";
 import { T2_ROWS, T3_ROWS } from "@/lib/reader/template/row-catalogue";
 
 const NUMBER = /^[-+]?\d[\d,.]*$/;
+/** A label matching a template row this well (matchRowLabel's score) names that row outright. */
+const NAMES_OUTRIGHT = 0.9;
 /** A row label starts with its own enumerator (一、 （三） 1.): such a row is a new row, never a continuation. */
 const ENUMERATED =
   /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、])/;
@@ -29,14 +31,31 @@ export function joinRowsAcrossPages(pages: readonly TextRow[][]): TextRow[] {
   return joined.flat();
 }
 
-/** The page's last row if it is a table row, past page numbers and footers only. */
+/**
+ * The page's last table row, past page numbers and footers, and past the rest of its labels: lines of label text
+ * only (“度办理结 | 处理” of 三、本年度办理结果 and （五）不予处理, set beside the row's numbers and wrapped below
+ * them) continue the row above, whose numbers the next page may continue.
+ */
 function lastTableRow(rows: readonly TextRow[]): number | null {
+  let labelsOnly: number | null = null;
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i]!;
-    if (row.source === "table") return i;
-    if (!isNoiseLine(row.cells.filter((cell) => cell !== null).join(" "))) return null;
+    if (row.source === "table" && !isLabelRest(row)) return i;
+    if (row.source === "table") labelsOnly ??= i;
+    else if (!isNoiseLine(row.cells.filter((cell) => cell !== null).join(" "))) return labelsOnly;
   }
-  return null;
+  return labelsOnly;
+}
+
+/**
+ * A row of label text only, none of it a label of its own: no enumerator, and naming no row of the template
+ * outright (a fragment such as “度办理结” resembles 三、本年度办理结果 only loosely).
+ */
+function isLabelRest(row: TextRow): boolean {
+  const cells = row.cells.filter((cell): cell is string => cell !== null && cell !== "");
+  return (
+    cells.length > 0 && cells.every((cell) => !NUMBER.test(cell) && !ENUMERATED.test(cell) && !namesRow(cell))
+  );
 }
 
 function firstTableRow(rows: readonly TextRow[]): number | null {
@@ -82,17 +101,22 @@ function continueRow(upper: TextRow, lower: TextRow): TextRow | null {
     }
     cells[target] = (cells[target] ?? "") + cell;
   }
-  // The row's own label continues with numbers only when it was visibly cut (a bracket left open, a comma) or
-  // the lower part names no row of the template by itself (“新出具已获取信息” under “5.要求行政机关确认或重”,
-  // not “行政强制” under “行政处罚”).
+  // The row's own label continues with numbers only when it was visibly cut (a bracket left open, a comma), the
+  // lower part names no row of the template by itself (“新出具已获取信息” under “5.要求行政机关确认或重”, not
+  // “行政强制” under “行政处罚”), or only the two parts together name one (“2.申请人逾期未按收费通” over
+  // “知要求缴纳费用、…”, whose words alone look like the same row).
   const ownLower = lower.cells.find((_, c) => slotAbove(upper, lower, c) === ownLabel) ?? "";
-  const cut = ownLabel >= 0 && (isCutShort(upper.cells[ownLabel] ?? "") || !namesRow(ownLower));
+  const ownUpper = upper.cells[ownLabel] ?? "";
+  const cut =
+    ownLabel >= 0 &&
+    (isCutShort(ownUpper) || !namesRow(ownLower) || (!namesRow(ownUpper) && namesRow(ownUpper + ownLower)));
   if (labels + numbers === 0 || (numbers > 0 && ownLabelContinues && !cut)) return null;
   return { ...upper, cells };
 }
 
+/** The label names a row of the template outright (a fragment such as “理其政府信息公开申请” only resembles one). */
 function namesRow(label: string): boolean {
-  return matchRowLabel(label, T3_ROWS) !== null || matchRowLabel(label, T2_ROWS) !== null;
+  return [T3_ROWS, T2_ROWS].some((specs) => (matchRowLabel(label, specs)?.score ?? 0) >= NAMES_OUTRIGHT);
 }
 
 function isCutShort(label: string): boolean {

@@ -42,6 +42,7 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
     const labelled = labels.length > 0;
     // A label starting with its enumerator is the first line of that label: nothing above belongs to it.
     const canTakeAbove = !labelled || !labels.some((cell) => ENUMERATED.test(cell.text));
+    const took = new Set<number>();
     for (const direction of [-1, 1] as const) {
       if (direction === -1 && !canTakeAbove) continue;
       let edge = line.y;
@@ -59,12 +60,30 @@ export function joinWrappedLabels(lines: PdfLine[]): PdfLine[] {
         if (labelled && namesOtherRow(other.cells, labels)) break;
         mergeCells(line, other.cells, direction === -1);
         absorbed.add(other);
+        took.add(direction);
         edge = other.y;
         firstHop = false;
       }
     }
+    if (!labelled && took.size === 1 && nearNumbers(lines, index, absorbed)) line.wrapDoubt = true;
   });
   return lines.filter((line) => !absorbed.has(line));
+}
+
+/**
+ * A line of bare numbers that took a label from one side only, close to another line's numbers: it may as well be
+ * the rest of a number wrapped about that line's middle (a table without borders sets its rows that close), its
+ * label a row printed blank. Numbers centred between their label's lines, above and below, are that label's row.
+ */
+function nearNumbers(lines: readonly PdfLine[], index: number, absorbed: ReadonlySet<PdfLine>): boolean {
+  const line = lines[index]!;
+  return lines.some(
+    (other) =>
+      other !== line &&
+      !absorbed.has(other) &&
+      Math.abs(other.y - line.y) <= WRAPPED_LINE_GAP * Math.min(other.fontSize, line.fontSize) &&
+      other.cells.some((cell) => NUMERIC_CELL.test(cell.text)),
+  );
 }
 
 /**

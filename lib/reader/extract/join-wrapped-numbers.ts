@@ -82,6 +82,12 @@ export function joinWrappedNumbers(lines: readonly JoinedItem[][]): JoinedItem[]
           if (nearer !== null || cut.has(own)) {
             grown.unjoined = own.unjoined ?? own.text;
             cut.add(grown);
+          } else if (part.unjoined !== undefined) {
+            // The part was itself grown from a line that may be another row's (a bare line of digits joined
+            // before this row reached it): without that line, it is only its own line's digits.
+            const before = own.unjoined ?? own.text;
+            grown.unjoined = direction === -1 ? part.unjoined + before : before + part.unjoined;
+            cut.add(grown);
           } else if (own.unjoined !== undefined) grown.unjoined = join(own.unjoined);
           // That row's own number may have lost the line: its reading is in doubt too.
           if (nearer !== null) joined[nearer] = joined[nearer]!.map((item) => ({ ...item, wrapDoubt: true }));

@@ -1,6 +1,9 @@
-// Legacy Word (.doc) round trip: seed reports rendered as Word files, saved as .doc by LibreOffice (one run for
-// the batch), read back through readReport — which converts them with LibreOffice again — to their truth. Needs
-// LibreOffice (CI installs it); skipped, saying so, without.
+// Legacy Word (.doc) and WPS (.wps) round trip: seed reports rendered as Word files, saved as .doc and as .wps by
+// LibreOffice (one run per format), read back through readReport — which converts them with LibreOffice again —
+// to their truth. A .wps here is what WPS Office (Kingsoft) writes: the Word 97 binary format (an OLE file with
+// a WordDocument stream) under the .wps name; LibreOffice lists .wps among that filter's names and saves it so.
+// (The older Microsoft Works .wps it can only import, not write: no such file is made here.) Needs LibreOffice
+// (CI installs it); skipped, saying so, without.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -29,11 +32,13 @@ const chosen = [
   seeds.find((truth) => truth.template === "2021")!,
 ];
 const libreOffice = findLibreOffice();
+const FORMATS = ["doc", "wps"] as const;
+type Format = (typeof FORMATS)[number];
 
 describe.skipIf(!libreOffice)(
-  `legacy Word .doc files${libreOffice ? "" : " — skipped: LibreOffice (soffice) not installed; apt-get install libreoffice-writer-nogui"}`,
+  `legacy Word .doc and WPS .wps files${libreOffice ? "" : " — skipped: LibreOffice (soffice) not installed; apt-get install libreoffice-writer-nogui"}`,
   () => {
-    let docs = new Map<string, Uint8Array>();
+    const saved = new Map<Format, Map<string, Uint8Array>>();
     beforeAll(async () => {
       const documents = await Promise.all(
         chosen.map(async (truth, index) => ({
@@ -46,18 +51,20 @@ describe.skipIf(!libreOffice)(
           }),
         })),
       );
-      docs = await convertDocuments(documents, "doc");
+      for (const format of FORMATS) saved.set(format, await convertDocuments(documents, format));
     }, 300_000);
 
-    it.each(chosen.map((truth, index) => [truth.file, index] as const))(
-      "%s saved as .doc reads back to its truth",
-      async (_file, index) => {
+    it.each(FORMATS.flatMap((format) => chosen.map((truth, index) => [truth.file, format, index] as const)))(
+      "%s saved as .%s reads back to its truth",
+      async (_file, format, index) => {
         const truth = chosen[index]!;
-        const bytes = docs.get(`seed-${index}`);
-        if (!bytes) throw new Error("LibreOffice saved no .doc");
-        // A real .doc is an OLE file, not the Word XML it was made from.
+        const bytes = saved.get(format)?.get(`seed-${index}`);
+        if (!bytes) throw new Error(`LibreOffice saved no .${format}`);
+        // A real .doc (and WPS Office's .wps) is an OLE file holding a WordDocument stream, not the Word XML it
+        // was made from.
         expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
-        const result = await readReportStrictly(bytes, `报告${index}.doc`);
+        expect(Buffer.from(bytes).includes(Buffer.from("WordDocument", "utf16le"))).toBe(true);
+        const result = await readReportStrictly(bytes, `报告${index}.${format}`);
         if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
         expect(result.mediaType).toBe("application/msword");
         expect({ year: result.year, template: result.template, agency: result.agency.as_printed }).toEqual({

@@ -7,7 +7,7 @@ import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 import { getRollUpChecks } from "@/lib/queries/get-roll-up-checks";
-import { createAgency, createRegion, createReport } from "@/tests/helpers/dashboard-factory";
+import { createAgency, createRegion, createReport, type TestAgency } from "@/tests/helpers/dashboard-factory";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 let t: TestDatabase;
@@ -30,7 +30,7 @@ async function refreshSummariesOf(reportId: number) {
 }
 
 let province: { code: string; path: string };
-let agencies: Record<"cityGov" | "gov" | "d1" | "d2" | "t1", { id: number }>;
+let agencies: Record<"cityGov" | "gov" | "d1" | "d2" | "t1", TestAgency>;
 beforeAll(async () => {
   t = await createTestDatabase();
   province = await createRegion(t.db, { code: "91", name: "测试省", level: "province" });

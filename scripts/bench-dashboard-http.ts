@@ -66,7 +66,8 @@ async function fetchWhole(url: string, cookie: string): Promise<{ elapsed: numbe
   const body = await response.text();
   const elapsed = performance.now() - start;
   if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
-  // A section that failed on the server streams its error's digest for the error boundary (still a 200).
-  if (body.includes('"digest":"')) throw new Error(`GET ${url}: a section failed (see the app's log)`);
+  // A section that failed on the server streams its error's digest for the error boundary (still a 200) —
+  // inside the RSC payload's script as `E{\"digest\":\"…\"}`, with the quotes escaped.
+  if (/\\?"digest\\?":/.test(body)) throw new Error(`GET ${url}: a section failed (see the app's log)`);
   return { elapsed, body };
 }

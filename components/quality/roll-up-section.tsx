@@ -3,12 +3,12 @@
 // the children that filed nothing that year (missing, not counted as zero). For a city or a county: above
 // that, the page asks for one (the country's first hundred governments took seconds at a million reports).
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { RollUpTable } from "@/components/quality/roll-up-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatValue } from "@/components/ui/format-number";
 import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db";
-import { describeRollUpCheck, describeRollUpMismatch } from "@/lib/queries/describe-roll-up";
+import { describeRollUpCheck } from "@/lib/queries/describe-roll-up";
 import { getRollUpChecks, MAX_GOVERNMENTS, type RollUpCheck } from "@/lib/queries/get-roll-up-checks";
 import { pathDepth } from "@/lib/queries/summary-sql";
 
@@ -48,7 +48,7 @@ export async function RollUpSection({ year, regionPath }: { year: number; region
       description={
         <>
           区县、市政府的本级报告应等于其部门和下一级政府报告的合计：逐个比对表三、表四的单元格。未报送的下级单独列出，不按
-          0 计。
+          0 计。差额为本级报告减下级合计，为负即下级合计大于本级报告。
           {total > checks.length
             ? ` 共 ${total} 个政府，这里显示前 ${MAX_GOVERNMENTS} 个，请选择更小的地区。`
             : ""}
@@ -90,33 +90,23 @@ function RollUpCard({ check, shownMismatches }: { check: RollUpCheck; shownMisma
         </Link>
         <span className="ml-2 text-sm font-normal text-slate-500">{check.regionName}</span>
       </h3>
-      <p className="text-sm text-slate-700">{describeRollUpCheck(check)}</p>
+      <p className="text-sm text-slate-700">
+        {describeRollUpCheck(check)}
+        {check.missing.length > 0 && check.mismatches.some((m) => m.parentValue > m.childrenSum)
+          ? ` 本级大于下级合计的差额可能在 ${check.missing.length} 个未报送的下级中。`
+          : ""}
+      </p>
       {check.mismatches.length > 0 ? (
-        <DataTable
+        <RollUpTable
           label={`${check.government.name} 汇总核对不符的单元格`}
-          rows={mismatches}
-          rowKey={(row) => row.cellId}
-          columns={[
-            {
-              key: "cell",
-              header: "单元格",
-              cell: (row) => (
-                <span>
-                  {row.tableNo === 3 ? "表三" : "表四"} {row.label}
-                  <span className="ml-1 font-mono text-xs text-slate-500">{row.cellId}</span>
-                </span>
-              ),
-            },
-            { key: "parent", header: "本级报告", cell: (row) => formatValue(row.parentValue, "count") },
-            { key: "sum", header: "下级合计", cell: (row) => formatValue(row.childrenSum, "count") },
-            {
-              key: "diff",
-              header: "差额",
-              cell: (row) => formatValue(row.parentValue - row.childrenSum, "count"),
-            },
-            { key: "n", header: "有数值的下级", cell: (row) => formatValue(row.childrenWithValue, "count") },
-            { key: "note", header: "说明", align: "left", cell: (row) => describeRollUpMismatch(row, check) },
-          ]}
+          rows={mismatches.map((row) => ({
+            cellId: row.cellId,
+            label: `${row.tableNo === 3 ? "表三" : "表四"} ${row.label}`,
+            parent: formatValue(row.parentValue, "count"),
+            sum: formatValue(row.childrenSum, "count"),
+            diff: formatValue(row.parentValue - row.childrenSum, "count"),
+            childrenWithValue: formatValue(row.childrenWithValue, "count"),
+          }))}
         />
       ) : null}
       {check.mismatches.length > mismatches.length ? (

@@ -7,7 +7,7 @@ import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 import { getRollUpChecks } from "@/lib/queries/get-roll-up-checks";
-import { createAgency, createRegion, createReport } from "@/tests/helpers/dashboard-factory";
+import { createAgency, createRegion, createReport, type TestAgency } from "@/tests/helpers/dashboard-factory";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 
 let t: TestDatabase;
@@ -30,6 +30,7 @@ async function refreshSummariesOf(reportId: number) {
 }
 
 let province: { code: string; path: string };
+let agencies: Record<"cityGov" | "gov" | "d1" | "d2" | "t1", TestAgency>;
 beforeAll(async () => {
   t = await createTestDatabase();
   province = await createRegion(t.db, { code: "91", name: "测试省", level: "province" });
@@ -94,6 +95,7 @@ beforeAll(async () => {
   await createReport(t.db, { agency: d3, year: 2022 });
   const rt1 = await createReport(t.db, { agency: t1, year: 2023 });
   await setCells(rt1.id, { "t3.new.natural": 0, "t3.new.total": 4, "t4.review.total": 2 });
+  agencies = { cityGov, gov, d1, d2, t1 };
 });
 afterAll(() => t?.drop());
 
@@ -147,4 +149,86 @@ test("a region narrows the check to its own governments; another year has none",
     checks: [],
     total: 0,
   });
+});
+
+// The check is one statement whose parts come back as JSON: fractional values (DECIMAL(20, 4)) must survive
+// that trip exactly, and every government's differences must equal plain SQL over the cells, written here.
+test("2024 with fractional values: the differences equal plain SQL over the cells; a limit keeps the total", async () => {
+  const values: [keyof typeof agencies, Record<string, number>][] = [
+    ["cityGov", { "t3.new.total": 12.5, "t4.review.total": 0.3 }],
+    ["gov", { "t3.new.natural": 1.2345, "t3.new.total": 10.1, "t4.review.total": 0.3 }],
+    ["d1", { "t3.new.natural": 0.0001, "t3.new.total": 3.3, "t4.review.total": 0.1 }],
+    ["d2", { "t3.new.total": 6.8 }],
+    ["t1", { "t4.review.total": 0.2 }],
+  ];
+  for (const [name, cells] of values) {
+    const report = await createReport(t.db, { agency: agencies[name], year: 2024 });
+    await setCells(report.id, cells);
+  }
+  const expected = await t.db.$queryRaw<
+    { governmentId: number; cellId: string; parentValue: number; childrenSum: number; n: number }[]
+  >`
+    WITH gov AS (
+      SELECT a."id", a."kind", a."regionCode", p."id" AS "reportId" FROM "Agency" a
+        JOIN "Report" p ON p."agencyId" = a."id" AND p."year" = 2024 AND p."isCurrent"
+       WHERE a."kind" IN ('区县政府', '市政府')),
+    child AS (
+      SELECT gov."id" AS "governmentId", c."id" AS "agencyId" FROM gov JOIN "Agency" c ON c."parentId" = gov."id"
+      UNION
+      SELECT gov."id", c."id" FROM gov JOIN "Region" r ON r."parentCode" = gov."regionCode"
+        JOIN "Agency" c ON c."regionCode" = r."code"
+         AND c."kind" IN (SELECT unnest(CASE gov."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END))),
+    sums AS (
+      SELECT child."governmentId", v."cellNo", sum(v."value") AS "sum", count(*)::int AS "n"
+        FROM child JOIN "Report" p ON p."agencyId" = child."agencyId" AND p."year" = 2024 AND p."isCurrent"
+        JOIN "CellValue" v ON v."reportId" = p."id" AND v."value" IS NOT NULL
+       GROUP BY 1, 2)
+    SELECT gov."id" AS "governmentId", d."cellId", v."value"::float8 AS "parentValue",
+           coalesce(s."sum", 0)::float8 AS "childrenSum", coalesce(s."n", 0) AS "n"
+      FROM gov JOIN "CellValue" v ON v."reportId" = gov."reportId" AND v."value" IS NOT NULL
+      JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
+      LEFT JOIN sums s ON s."governmentId" = gov."id" AND s."cellNo" = v."cellNo"
+     WHERE abs(v."value" - coalesce(s."sum", 0)) > 0.00005
+     ORDER BY gov."id", v."cellNo"`;
+
+  const { checks, total } = await getRollUpChecks({ db: t.db, year: 2024, regionPath: province.path });
+  expect(total).toBe(2);
+  const got = checks.flatMap((check) =>
+    check.mismatches.map((m) => ({
+      governmentId: check.government.agencyId,
+      cellId: m.cellId,
+      parentValue: m.parentValue,
+      childrenSum: m.childrenSum,
+      n: m.childrenWithValue,
+    })),
+  );
+  expect(got.sort((a, b) => a.governmentId - b.governmentId)).toEqual(expected);
+  // By hand: the county's 1.2345 against 0.0001 (教育局); 10.1 = 3.3 + 6.8 and 0.3 = 0.1 + 0.2 agree exactly.
+  // The city's 12.5 against its county's 10.1 and 0.3 against 0.3.
+  expect(expected).toEqual(
+    [
+      {
+        governmentId: agencies.cityGov.id,
+        cellId: "t3.new.total",
+        parentValue: 12.5,
+        childrenSum: 10.1,
+        n: 1,
+      },
+      {
+        governmentId: agencies.gov.id,
+        cellId: "t3.new.natural",
+        parentValue: 1.2345,
+        childrenSum: 0.0001,
+        n: 1,
+      },
+    ].sort((a, b) => a.governmentId - b.governmentId),
+  );
+  const county = checks.find((check) => check.government.agencyId === agencies.gov.id)!;
+  expect(county.cellsCompared).toBe(3);
+  expect(county.missing.map((c) => c.name)).toEqual(["测试区乙街道办事处", "测试区水务局", "丙乡"]);
+
+  // A limit cuts the governments (in region order), not the total, and each check stays whole.
+  const first = await getRollUpChecks({ db: t.db, year: 2024, regionPath: province.path, limit: 1 });
+  expect(first.total).toBe(2);
+  expect(first.checks).toEqual([checks[0]]);
 });

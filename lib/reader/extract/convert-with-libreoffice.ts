@@ -73,8 +73,10 @@ export async function convertWithLibreOffice({
   try {
     const input = path.join(dir, "in");
     const output = path.join(dir, "out");
+    const scratch = path.join(dir, "tmp");
     await mkdir(input);
     await mkdir(output);
+    await mkdir(scratch);
     for (const file of files) await writeFile(path.join(input, path.basename(file.name)), file.bytes);
     const timedOut = await runLibreOffice(
       libreOffice,
@@ -90,6 +92,7 @@ export async function convertWithLibreOffice({
         ...files.map((file) => path.join(input, path.basename(file.name))),
       ],
       timeoutMs,
+      scratch,
     );
     const converted = new Map<string, Uint8Array>();
     for (const name of await readdir(output))
@@ -103,10 +106,21 @@ export async function convertWithLibreOffice({
 }
 
 /** Resolves true when the run was killed for taking too long. */
-function runLibreOffice(soffice: string, args: string[], timeoutMs: number): Promise<boolean> {
+function runLibreOffice(
+  soffice: string,
+  args: string[],
+  timeoutMs: number,
+  scratch: string,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    // Its own process group, so the launcher and the office process it starts are killed together.
-    const child = spawn(soffice, args, { detached: true, stdio: "ignore" });
+    // Its own process group, so the launcher and the office process it starts are killed together. Its own
+    // temporary files (lu*.tmp) go to the private folder too: LibreOffice makes them in TMPDIR and, killed at
+    // the time limit, never removes them — they were left in the system's temporary folder.
+    const child = spawn(soffice, args, {
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

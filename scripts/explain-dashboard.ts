@@ -18,6 +18,7 @@ import { getRegionTrail } from "@/lib/queries/get-region-trail";
 import { getReviewQueue } from "@/lib/queries/get-review-queue";
 import { getYearlyTrend } from "@/lib/queries/get-yearly-trend";
 import { listCoverageGaps } from "@/lib/queries/list-coverage-gaps";
+import { getRollUpChecks } from "@/lib/queries/get-roll-up-checks";
 import { listOpenFindings } from "@/lib/queries/list-open-findings";
 import { listReports } from "@/lib/queries/list-reports";
 
@@ -89,6 +90,10 @@ async function main(): Promise<void> {
     await explain("数据质量 national: getReviewQueue", () => getReviewQueue({ db, year, scope: all }));
     await explain("数据质量 national: listCoverageGaps", () =>
       listCoverageGaps({ db, year, regionPath: null }),
+    );
+    const city = (await getRegionTrail(real, "5101"))!;
+    await explain("数据质量 city 5101: getRollUpChecks", () =>
+      getRollUpChecks({ db, year, regionPath: city.path }),
     );
   } finally {
     await client.end();

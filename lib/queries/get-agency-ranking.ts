@@ -136,6 +136,18 @@ export async function getAgencyRanking(options: {
   return toRanking(rows, counts);
 }
 
+/** One page of a national ranking, as the index paths take it. */
+interface NationalPageOptions {
+  db: PrismaClient;
+  year: number;
+  scope: ReportScope;
+  metric: MetricDefinition;
+  minN: number;
+  offset: number;
+  pageSize: number;
+  sort: SortKey;
+}
+
 /**
  * A national ranking by value from the metric's value-order index (lib/metrics/ranking-index.ts): the page
  * is the index range of the year's ranked rows from the top (or the bottom), the total and the ranked count
@@ -147,16 +159,7 @@ export async function getAgencyRanking(options: {
  * and the page's own below hi (needed only when the page has some). Null when the page runs past the ranked rows into the unranked
  * ones (the last pages): the general query serves those.
  */
-async function rankNationallyByIndex(options: {
-  db: PrismaClient;
-  year: number;
-  scope: ReportScope;
-  metric: MetricDefinition;
-  minN: number;
-  offset: number;
-  pageSize: number;
-  sort: SortKey;
-}): Promise<AgencyRanking | null> {
+async function rankNationallyByIndex(options: NationalPageOptions): Promise<AgencyRanking | null> {
   const { db, year, scope, metric, minN, offset, pageSize } = options;
   const where = scopeWhere(scope, "m");
   const key = Prisma.raw(rankingKeyText(metric, "m"));
@@ -209,16 +212,7 @@ async function rankNationallyByIndex(options: {
  * come from one counting pass over this year's ranked rows in the index (rankByBuckets), the total from an
  * index-only count. Null when the page runs into the rows without a change (the last pages).
  */
-async function rankChangeNationallyByIndex(options: {
-  db: PrismaClient;
-  year: number;
-  scope: ReportScope;
-  metric: MetricDefinition;
-  minN: number;
-  offset: number;
-  pageSize: number;
-  sort: SortKey;
-}): Promise<AgencyRanking | null> {
+async function rankChangeNationallyByIndex(options: NationalPageOptions): Promise<AgencyRanking | null> {
   const { db, year, scope, metric, minN, offset, pageSize } = options;
   const where = scopeWhere(scope, "m");
   const key = Prisma.raw(rankingKeyText(metric, "m"));

@@ -1,7 +1,8 @@
 // 排名's sections: the leaders as a bar chart with the same ten rows as a table beside it, and the full
 // ranking, one page at a time, with its total from its own count query. The leaders are the first ten rows
 // of the first page by value: when the table shows that page too, both read one query (React's cache
-// dedupes it within the request), which at national scale is a pass over a year of reports.
+// dedupes it within the request), which at national scale is a pass over a year of reports. Across requests
+// the result is remembered while the data is unchanged (getCachedAgencyRanking).
 import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,14 +14,15 @@ import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
 import type { DashboardFilters, SortKey } from "@/lib/queries/filters";
-import { getAgencyRanking, RANKING_PAGE_SIZE } from "@/lib/queries/get-agency-ranking";
+import { RANKING_PAGE_SIZE } from "@/lib/queries/get-agency-ranking";
+import { getCachedAgencyRanking } from "@/lib/queries/get-cached-agency-ranking";
 import type { ReportScope } from "@/lib/queries/report-scope";
 
 const LEADERS = 10;
 
 const loadRanking = cache(
   (year: number, scope: ReportScope, metric: MetricDefinition, minN: number, page: number, sort: SortKey) =>
-    getAgencyRanking({ db, year, scope, metric, minN, page, sort }),
+    getCachedAgencyRanking({ db, year, scope, metric, minN, page, sort }),
 );
 
 interface RankingProps {

@@ -1,7 +1,9 @@
-// The filter bar of a view, with the region picker's lists read on the server (one query) — its own
-// Suspense boundary, so the sections never wait for it.
+// The filter bar of a view, with the region picker's lists read on the server (one query, remembered while
+// the regions are unchanged: cacheByDataVersion) — its own Suspense boundary, so the sections never wait
+// for it.
 import { FilterBar, type FilterBarProps } from "@/components/ui/filter-bar";
 import { db } from "@/lib/db";
+import { cacheByDataVersion } from "@/lib/queries/cache-by-data-version";
 import type { ViewContext } from "@/lib/queries/get-view-context";
 import { listRegionOptions } from "@/lib/queries/list-region-options";
 
@@ -10,7 +12,14 @@ export async function ViewFilters({
   region = true,
   ...props
 }: { view: ViewContext; region?: boolean } & Omit<FilterBarProps, "regions">) {
-  const regions = region ? await listRegionOptions({ db, chain: view.region?.chain ?? [] }) : undefined;
+  const chain = view.region?.chain ?? [];
+  const regions = region
+    ? await cacheByDataVersion({
+        db,
+        key: JSON.stringify(["region-options", chain.map((link) => [link.code, link.name])]),
+        load: () => listRegionOptions({ db, chain }),
+      })
+    : undefined;
   return <FilterBar {...props} regions={regions} />;
 }
 

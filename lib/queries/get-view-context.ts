@@ -1,9 +1,11 @@
 // What every dashboard page needs before its sections can query: the URL's filters (parsed by the one
 // schema), the years with data and the year shown (the URL's, else the latest), the region (its chain and
-// path prefix) and the minimum n for rates. Two small queries at once.
+// path prefix) and the minimum n for rates. Two small queries at once, remembered while the data is
+// unchanged (cacheByDataVersion).
 //   const view = await getViewContext({ db, searchParams: await searchParams, env: process.env });
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readMinRateN } from "@/lib/metrics/min-rate-n";
+import { cacheByDataVersion } from "@/lib/queries/cache-by-data-version";
 import { parseDashboardFilters, type DashboardFilters, type SearchParamsInput } from "@/lib/queries/filters";
 import { getRegionTrail, type RegionTrail } from "@/lib/queries/get-region-trail";
 import { listYears } from "@/lib/queries/list-years";
@@ -32,8 +34,14 @@ export async function getViewContext(options: {
   const { db } = options;
   const { filters, invalid } = parseDashboardFilters(options.searchParams);
   const [years, region] = await Promise.all([
-    listYears(db),
-    filters.region ? getRegionTrail(db, filters.region) : Promise.resolve(null),
+    cacheByDataVersion({ db, key: "years", load: () => listYears(db) }),
+    filters.region
+      ? cacheByDataVersion({
+          db,
+          key: JSON.stringify(["region-trail", filters.region]),
+          load: () => getRegionTrail(db, filters.region!),
+        })
+      : Promise.resolve(null),
   ]);
   return {
     filters,

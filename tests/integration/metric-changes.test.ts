@@ -13,7 +13,7 @@ import { prepareDocument } from "@/lib/ingest/prepare-document";
 import { refileReport } from "@/lib/ingest/refile-report";
 import { rebuildReportMetrics, refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
-import { getMetric } from "@/lib/metrics/metric-dictionary";
+import { getMetric, METRICS } from "@/lib/metrics/metric-dictionary";
 import { getAgencyRanking } from "@/lib/queries/get-agency-ranking";
 import type { AgencyKind } from "@/lib/reader/types";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
@@ -235,8 +235,13 @@ test("the bulk path: years of one agency in one batch and across batches, then a
 
   const incremental = await rows(`SELECT * FROM "ReportMetricChanges" ORDER BY "agencyId", "year"`);
   expect(incremental.length).toBeGreaterThanOrEqual(5);
+  const indexes = `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ReportMetricChanges' ORDER BY 1`;
+  const migrated = await rows(indexes);
+  expect(migrated).toHaveLength(METRICS.length + 1);
   await rebuildReportMetrics(getPool(t.db));
   expect(await rows(`SELECT * FROM "ReportMetricChanges" ORDER BY "agencyId", "year"`)).toEqual(incremental);
+  // The rebuild drops the table's indexes while it fills it: they come back as the migration made them.
+  expect(await rows(indexes)).toEqual(migrated);
 });
 
 test("the national page by change is the kept changes' order, with each row's values of both years", async () => {

@@ -57,8 +57,6 @@ export async function getRollUpChecks(options: {
   // the cells that differ from the children's sums, each aggregated to JSON in the order the check lists them. The ids go in as arrays
   // (InitPlans), so each part keeps the index lookups it had as a query of its own; the page's section waited
   // for two rounds of queries before (the governments, then the rest), which under load was most of its p95.
-  // The total is counted beside the governments (a window over the same rows before the LIMIT), not by a
-  // second pass over the region's governments.
   const [row] = await db.$queryRaw<
     {
       total: number;
@@ -74,7 +72,7 @@ export async function getRollUpChecks(options: {
   >`
     WITH gov AS MATERIALIZED (
       SELECT a."id" AS "agencyId", a."name", a."kind", a."regionCode", r."name" AS "regionName", p."id" AS "reportId",
-             r."path", count(*) OVER () AS "total"
+             r."path"
         FROM "Agency" a
         JOIN "Region" r ON r."code" = a."regionCode"
         JOIN "Report" p ON p."agencyId" = a."id" AND p."year" = ${year}::int AND p."isCurrent"
@@ -87,20 +85,20 @@ export async function getRollUpChecks(options: {
        WHERE v."reportId" = ANY((SELECT "reportIds" FROM ids)::int[]) AND d."tableNo" IN (3, 4)
          AND v."value" IS NOT NULL),
     g AS (SELECT "id", "kind", "regionCode" FROM "Agency" WHERE "id" = ANY((SELECT "ids" FROM ids)::int[])),
-    sums AS MATERIALIZED (
-      SELECT s."governmentId", s."cellNo", s."sum"::float8 AS "sum", s."children"
-        FROM "RollUpCellSums" s
-       WHERE s."governmentId" = ANY((SELECT "ids" FROM ids)::int[]) AND s."year" = ${year}::int),
     differing AS MATERIALIZED (
-      SELECT gov."agencyId" AS "govId", c."cellNo", c."value", coalesce(s."sum", 0) AS "sum",
+      SELECT gov."agencyId" AS "govId", c."cellNo", c."value", coalesce(s."sum"::float8, 0) AS "sum",
              coalesce(s."children", 0) AS "n"
         FROM cell c
         JOIN gov ON gov."reportId" = c."reportId"
-        LEFT JOIN sums s ON s."governmentId" = gov."agencyId" AND s."cellNo" = c."cellNo"
-       WHERE abs(coalesce(s."sum", 0) - c."value") > ${TOLERANCE}::float8),
+        LEFT JOIN "RollUpCellSums" s
+          ON s."governmentId" = gov."agencyId" AND s."year" = ${year}::int AND s."cellNo" = c."cellNo"
+       WHERE abs(coalesce(s."sum"::float8, 0) - c."value") > ${TOLERANCE}::float8),
     child AS (${Prisma.raw(governmentChildrenSql("g", `g."id" AS "govId", c."id" AS "agencyId", c."name"`))})
     SELECT
-      (SELECT coalesce(max(gov."total"), 0)::int FROM gov) AS "total",
+      (SELECT count(*)::int FROM "Agency" a
+         JOIN "Region" r ON r."code" = a."regionCode"
+         JOIN "Report" p ON p."agencyId" = a."id" AND p."year" = ${year}::int AND p."isCurrent"
+        WHERE ${governmentWhere}) AS "total",
       (SELECT json_agg(json_build_object('agencyId', "agencyId", 'name', "name", 'kind', "kind",
                                          'regionCode', "regionCode", 'regionName', "regionName",
                                          'reportId', "reportId") ORDER BY "path", "name")
@@ -121,9 +119,8 @@ export async function getRollUpChecks(options: {
          FROM (SELECT "reportId", count(*)::int AS "n" FROM cell GROUP BY 1) c) AS "compared",
       -- Only the cells that differ leave the database (a city's 21 governments have ~4 000 cells of tables
       -- 三/四): the same float8 comparison as before, against the children's sums kept by the summaries'
-      -- refresh (RollUpCellSums, read as one index range per government and hashed: a lookup per cell was
-      -- ~4 000 index descents for a city) instead of summing every child's cells on request (~200 000 cells
-      -- for a city's governments). No sum = no child has a value: 0. Each cell's label once.
+      -- refresh (RollUpCellSums) — a lookup per government instead of summing every child's cells on request
+      -- (~200 000 cells for a city's governments). No sum = no child has a value: 0. Each cell's label once.
       (SELECT json_agg(json_build_array(m."govId", m."cellNo", m."value", m."sum", m."n") ORDER BY m."cellNo")
          FROM differing m) AS "mismatches",
       (SELECT json_object_agg(d."cellNo", json_build_array(d."cellId", d."tableNo",

@@ -221,24 +221,19 @@ async function rankChangeNationallyByIndex(options: NationalPageOptions): Promis
   const where = scopeWhere(scope, "m");
   const key = Prisma.raw(rankingKeyText(metric, "m"));
   const inRanking = Prisma.sql`m."year" = ${year}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))} AND ${where}`;
-  const pageQuery = keepsChangesAt(metric, minN)
+  const pageRows = await (keepsChangesAt(metric, minN)
     ? keptChangePage(options)
-    : joinedChangePage(options, { key, inRanking });
-  // The total does not wait for the page (index-only counts of the year's rows in scope).
-  const [pageRows, [counts]] = await Promise.all([
-    pageQuery,
+    : joinedChangePage(options, { key, inRanking }));
+  // The two passes over the year — the total (index-only) and the ranks' counting pass — at once, on two
+  // connections: the kept page takes a few ms, so they no longer wait for each other after it.
+  const [[counts], ranked] = await Promise.all([
     db.$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS "total" FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
+    rankByBuckets({ db, pageRows, value: key, from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}` }),
   ]);
   const total = counts!.total;
   // Past the rows with a change the page would continue with the others (change null, by agency).
   if (pageRows.length < pageSize && total > offset + pageRows.length) return null;
-  const ranked = await rankByBuckets({
-    db,
-    pageRows,
-    value: key,
-    from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}`,
-  });
   // The counting pass saw the ranked rows only: every one of them has a value.
   return toRanking(ranked.rows, { total, ranked: ranked.counts.total });
 }

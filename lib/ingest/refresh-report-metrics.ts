@@ -1,8 +1,8 @@
 // Keeps the read model (ReportMetrics), its changes against the year before (ReportMetricChanges, 排名 by
 // change) and its summaries by region (RegionYearMetrics, RegionYearCoverage) right: the one function that
-// refills their rows — after a report version is stored, a cell corrected, or
-// an agency's region or kind changed (the rows carry both, for the dashboard's filters) — and the full
-// rebuild after the metric dictionary changed.
+// refills their rows — after a report version is stored, a cell corrected, or an agency's region or kind
+// changed (the rows carry both, for the dashboard's filters) — and the full rebuild after the metric
+// dictionary changed.
 //   await refreshReportMetrics(client, { agencyYears: [{ agencyId, year }] });
 //   await refreshReportMetrics(client, { agencyIds: [agencyId] });      // an agency changed
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
@@ -50,9 +50,9 @@ const CHANGES_FINGERPRINT_KEY = "metricChangesSql";
 
 /**
  * Refills the read-model rows of the target, their changes against the year before (and those of the year
- * after them), and recomputes the summary rows they count in — or, with
- * `deferSummaries`, adds those rows' keys to it for the caller to recompute once later (a bulk import
- * recomputes each county once at its end instead of once per batch: refreshDeferredSummaries).
+ * after them), and recomputes the summary rows they count in — or, with `deferSummaries`, adds those rows'
+ * keys to it for the caller to recompute once later (a bulk import recomputes each county once at its end
+ * instead of once per batch: refreshDeferredSummaries).
  */
 export async function refreshReportMetrics(
   client: SqlClient,

@@ -1,7 +1,8 @@
-// `npx tsx scripts/explain-dashboard.ts [--reports 1000000]` — the plans behind docs/performance.md: runs
-// each page's query functions once against the bench:dashboard data set of that size (made by
-// `npm run bench:dashboard -- --reports N` first), captures every SQL statement they send, and prints
-// EXPLAIN (ANALYZE, BUFFERS) of each, labelled with the page and function.
+// `npx tsx scripts/explain-dashboard.ts [--reports 1000000] [--only <regular expression>]` — the plans
+// behind docs/performance.md: runs each page's query functions once against the bench:dashboard data set of
+// that size (made by `npm run bench:dashboard -- --reports N` first), captures every SQL statement they
+// send, and prints EXPLAIN (ANALYZE, BUFFERS) of each, labelled with the page and function (`--only '排名'`:
+// the labels that match).
 import path from "node:path";
 import pg from "pg";
 import { closeClient, createClient } from "@/lib/db/create-client";
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
         };
       },
     });
+    const onlyIndex = process.argv.indexOf("--only");
+    const only = onlyIndex >= 0 ? new RegExp(process.argv[onlyIndex + 1]!) : null;
     const explain = async (label: string, run: () => Promise<unknown>) => {
+      if (only && !only.test(label)) return;
       captured.length = 0;
       await run();
       for (const query of [...captured]) {
@@ -68,12 +72,7 @@ async function main(): Promise<void> {
     await explain("总览 national: getYearlyTrend", () => getYearlyTrend({ db, scope: all, minN }));
     await explain("总览: listReports (newest 10)", () => listReports(db, { limit: 10 }));
     // countReports runs on the pool (lib/db/sql): its statement is explained as written there.
-    await countReports(real);
-    const totals = await client.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT coalesce(sum(s."reports"), 0)::int,
-        coalesce(sum(s."firstReports"), 0)::int, coalesce(sum(s."openFindings"), 0)::int
-      FROM "RegionYearMetrics" s WHERE s."depth" <= 1`);
-    console.log(`\n### 总览: countReports (all years)`);
-    for (const row of totals.rows) console.log(row["QUERY PLAN"]);
+    if (!only || only.test("总览: countReports")) await explainCountReports(real, client);
     await explain("地区 province 51: getRegionBreakdown", () =>
       getRegionBreakdown({ db, year, region: province }),
     );
@@ -83,6 +82,11 @@ async function main(): Promise<void> {
     await explain("排名 national: getAgencyRanking (rate)", () =>
       getAgencyRanking({ db, year, scope: all, metric: getMetric("disclosure_rate"), minN }),
     );
+    for (const sort of ["change_desc", "change_asc"] as const) {
+      await explain(`排名 national: getAgencyRanking (rate, by change, ${sort})`, () =>
+        getAgencyRanking({ db, year, scope: all, metric: getMetric("disclosure_rate"), minN, sort }),
+      );
+    }
     await explain("数据质量 national: countFindingsByCode", () =>
       countFindingsByCode({ db, year, scope: all }),
     );
@@ -100,6 +104,15 @@ async function main(): Promise<void> {
     await closeClient(real);
     await server.stop();
   }
+}
+
+async function explainCountReports(real: ReturnType<typeof createClient>, client: pg.Client): Promise<void> {
+  await countReports(real);
+  const totals = await client.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT coalesce(sum(s."reports"), 0)::int,
+      coalesce(sum(s."firstReports"), 0)::int, coalesce(sum(s."openFindings"), 0)::int
+    FROM "RegionYearMetrics" s WHERE s."depth" <= 1`);
+  console.log(`\n### 总览: countReports (all years)`);
+  for (const row of totals.rows) console.log(row["QUERY PLAN"]);
 }
 
 main().then(

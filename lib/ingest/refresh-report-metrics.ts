@@ -1,7 +1,8 @@
-// Keeps the read model (ReportMetrics) and its summaries by region (RegionYearMetrics, RegionYearCoverage)
-// right: the one function that refills their rows — after a report version is stored, a cell corrected, or
-// an agency's region or kind changed (the rows carry both, for the dashboard's filters) — and the full
-// rebuild after the metric dictionary changed.
+// Keeps the read model (ReportMetrics), its changes against the year before (ReportMetricChanges, 排名 by
+// change) and its summaries by region (RegionYearMetrics, RegionYearCoverage) right: the one function that
+// refills their rows — after a report version is stored, a cell corrected, or an agency's region or kind
+// changed (the rows carry both, for the dashboard's filters) — and the full rebuild after the metric
+// dictionary changed.
 //   await refreshReportMetrics(client, { agencyYears: [{ agencyId, year }] });
 //   await refreshReportMetrics(client, { agencyIds: [agencyId] });      // an agency changed
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
@@ -25,6 +26,14 @@ import {
   buildMetricsRefreshSql,
   METRICS_SQL_FINGERPRINT,
 } from "@/lib/metrics/build-metrics-sql";
+import {
+  buildMetricChangesFillSql,
+  buildMetricChangesRefreshSql,
+  changeIndexName,
+  changeIndexSql,
+  METRIC_CHANGES_SQL_FINGERPRINT,
+} from "@/lib/metrics/metric-changes";
+import { METRICS } from "@/lib/metrics/metric-dictionary";
 
 /** Reports of these agency-years, and every year of these agencies (either may be left out). */
 export interface MetricsTarget {
@@ -41,11 +50,14 @@ const FINGERPRINT_KEY = "reportMetricsSql";
 // The summaries have a fingerprint of their own: when only their SQL changed (or this version added them),
 // the start rebuilds them from the read model without re-reading every cell.
 const SUMMARIES_FINGERPRINT_KEY = "regionSummariesSql";
+// And the changes against the year before: filled again at start when their SQL changed.
+const CHANGES_FINGERPRINT_KEY = "metricChangesSql";
 
 /**
- * Refills the read-model rows of the target and recomputes the summary rows they count in — or, with
- * `deferSummaries`, adds those rows' keys to it for the caller to recompute once later (a bulk import
- * recomputes each county once at its end instead of once per batch: refreshDeferredSummaries).
+ * Refills the read-model rows of the target, their changes against the year before (and those of the year
+ * after them), and recomputes the summary rows they count in — or, with `deferSummaries`, adds those rows'
+ * keys to it for the caller to recompute once later (a bulk import recomputes each county once at its end
+ * instead of once per batch: refreshDeferredSummaries).
  */
 export async function refreshReportMetrics(
   client: SqlClient,
@@ -84,6 +96,7 @@ keys AS (${summaryKeysQuery({ agencyIds, agencyYears })}),
 before AS (SELECT ${rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"`)}(${changes[0]!.agencyId}::int) AS "before")
 SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys", (SELECT "before" FROM before) AS "before"`,
     );
+    await refreshMetricChanges(client, { agencyIds, agencyYears });
     await refreshRegionSummaries(client, row!.keys, { difference: { changes, before: row!.before } });
     return;
   }
@@ -92,8 +105,18 @@ SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys", (SELECT "befo
     sql`WITH ${upserts}
 ${summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
+  await refreshMetricChanges(client, { agencyIds, agencyYears });
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
   else await refreshRegionSummaries(client, summaryKeys);
+}
+
+/**
+ * The change rows (ReportMetricChanges) of these agency-years and the year after each, and of every year of
+ * these agencies, from the read model as it stands — run after its upsert, in the same transaction.
+ */
+export async function refreshMetricChanges(client: SqlClient, target: MetricsTarget): Promise<void> {
+  if ((target.agencyIds ?? []).length === 0 && (target.agencyYears ?? []).length === 0) return;
+  await runQuery(client, buildMetricChangesRefreshSql(target));
 }
 
 const STALE_KEY = "regionSummariesStale";
@@ -230,8 +253,9 @@ export async function rebuildReportMetrics(pool: pg.Pool): Promise<{ rows: numbe
   return withTransaction(pool, async (client) => {
     // Stops ingestion's own refreshes for the moment, so none lands between the TRUNCATE and the fill.
     await client.query(`LOCK TABLE "ReportMetrics" IN ACCESS EXCLUSIVE MODE`);
-    await client.query(`TRUNCATE "ReportMetrics"`);
+    await client.query(`TRUNCATE "ReportMetrics", "ReportMetricChanges"`);
     await runQuery(client, buildMetricsRebuildSql());
+    await fillMetricChanges(client, { emptied: true });
     await fillSummaries(client);
     await runQuery(
       client,
@@ -252,6 +276,31 @@ export async function rebuildSummaries(pool: pg.Pool): Promise<void> {
     await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
     await fillSummaries(client);
   });
+}
+
+/** The changes against the year before from the read model as it stands (writers of the read model wait). */
+export async function rebuildMetricChanges(pool: pg.Pool): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
+    await fillMetricChanges(client, { emptied: false });
+  });
+}
+
+/**
+ * The table filled whole, its indexes dropped meanwhile and built again after (in this transaction): kept
+ * up row by row, ~820 000 rows went into 12 indexes in random order — 140 s at 1M reports, and indexes of
+ * half-full pages.
+ */
+async function fillMetricChanges(client: pg.PoolClient, options: { emptied: boolean }): Promise<void> {
+  if (!options.emptied) await client.query(`TRUNCATE "ReportMetricChanges"`);
+  for (const metric of METRICS) await client.query(`DROP INDEX IF EXISTS "${changeIndexName(metric)}"`);
+  await runQuery(client, buildMetricChangesFillSql());
+  for (const metric of METRICS) await client.query(changeIndexSql(metric));
+  await runQuery(
+    client,
+    sql`INSERT INTO "AppState" ("key", "value", "updatedAt") VALUES (${CHANGES_FINGERPRINT_KEY}, ${METRIC_CHANGES_SQL_FINGERPRINT}, now())
+        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+  );
 }
 
 async function fillSummaries(client: pg.PoolClient): Promise<void> {
@@ -277,8 +326,9 @@ export async function markReportMetricsCurrent(pool: pg.Pool): Promise<void> {
 }
 
 /**
- * At start: rebuilds the read model (and its summaries) when the metric dictionary changed since it was
- * filled; only the summaries when their SQL changed or an import stopped before recomputing them.
+ * At start: rebuilds the read model (its changes and its summaries) when the metric dictionary changed since
+ * it was filled; only the changes when their SQL changed (or this version added them); only the summaries
+ * when their SQL changed or an import stopped before recomputing them.
  */
 export async function ensureReportMetricsCurrent(
   pool: pg.Pool,
@@ -289,7 +339,7 @@ export async function ensureReportMetricsCurrent(
     const rows = await runQuery<{ key: string; value: string }>(
       client,
       sql`SELECT "key", "value" FROM "AppState"
-           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${STALE_KEY})`,
+           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${CHANGES_FINGERPRINT_KEY}, ${STALE_KEY})`,
     );
     state = new Map(rows.map((row) => [row.key, row.value]));
   } finally {
@@ -299,8 +349,11 @@ export async function ensureReportMetricsCurrent(
     const { rows } = await rebuildReportMetrics(pool);
     return { rebuilt: true, rows };
   }
-  if (state.get(SUMMARIES_FINGERPRINT_KEY) !== SUMMARY_SQL_FINGERPRINT || state.has(STALE_KEY)) {
-    await rebuildSummaries(pool);
+  const changes = state.get(CHANGES_FINGERPRINT_KEY) !== METRIC_CHANGES_SQL_FINGERPRINT;
+  if (changes) await rebuildMetricChanges(pool);
+  const summaries = state.get(SUMMARIES_FINGERPRINT_KEY) !== SUMMARY_SQL_FINGERPRINT || state.has(STALE_KEY);
+  if (summaries) await rebuildSummaries(pool);
+  if (changes || summaries) {
     const [count] = await runQuery<{ rows: number }>(
       pool,
       sql`SELECT count(*)::int AS rows FROM "ReportMetrics"`,

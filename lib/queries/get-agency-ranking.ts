@@ -8,6 +8,7 @@
 //   const { rows, total, ranked } = await getAgencyRanking({ db, year, scope, metric, minN, page: 1 });
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MetricDefinition } from "@/lib/metrics/metric-dictionary";
+import { changeColumnText, changedRowsText, keepsChangesAt } from "@/lib/metrics/metric-changes";
 import { rankedRowsText, rankingKeyText } from "@/lib/metrics/ranking-index";
 import type { SortKey } from "@/lib/queries/filters";
 import { metricNSql, metricValueSql } from "@/lib/queries/metric-sql";
@@ -206,24 +207,82 @@ async function rankNationallyByIndex(options: NationalPageOptions): Promise<Agen
 }
 
 /**
- * A national ranking by change from the metric's value-order index: the rows with a change are those ranked
- * this year and last year, so the page is two index-only scans of the index (this year's rows in scope,
- * last year's), joined by agency and cut by a bounded sort — no table pages read. The page's ranks by value
- * come from one counting pass over this year's ranked rows in the index (rankByBuckets), the total from an
- * index-only count. Null when the page runs into the rows without a change (the last pages).
+ * A national ranking by change. The page is a range of the metric's change-order index (ReportMetricChanges,
+ * lib/metrics/metric-changes.ts: each agency-year's change against the year before, kept by the read
+ * model's refresh), its rows' values of both years read by key — for a count always, for a rate at the
+ * default minimum n or a larger one. A rate at a smaller minimum n (changes the table leaves out): this
+ * year's and last year's ranked rows joined by agency and cut by a bounded sort. The page's ranks by value
+ * come from one counting pass over this year's ranked rows (rankByBuckets; the value index, index-only, at
+ * the default minimum n or above), the total from an index-only count. Null when the page runs into the
+ * rows without a change (the last pages).
  */
 async function rankChangeNationallyByIndex(options: NationalPageOptions): Promise<AgencyRanking | null> {
   const { db, year, scope, metric, minN, offset, pageSize } = options;
   const where = scopeWhere(scope, "m");
   const key = Prisma.raw(rankingKeyText(metric, "m"));
   const inRanking = Prisma.sql`m."year" = ${year}::int AND ${Prisma.raw(rankedRowsText(metric, minN, "m"))} AND ${where}`;
+  const pageRows = await (keepsChangesAt(metric, minN)
+    ? keptChangePage(options)
+    : joinedChangePage(options, { key, inRanking }));
+  // The two passes over the year — the total (index-only) and the ranks' counting pass — at once, on two
+  // connections: the kept page takes a few ms, so they no longer wait for each other after it.
+  const [[counts], ranked] = await Promise.all([
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
+    rankByBuckets({ db, pageRows, value: key, from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}` }),
+  ]);
+  const total = counts!.total;
+  // Past the rows with a change the page would continue with the others (change null, by agency).
+  if (pageRows.length < pageSize && total > offset + pageRows.length) return null;
+  // The counting pass saw the ranked rows only: every one of them has a value.
+  return toRanking(ranked.rows, { total, ranked: ranked.counts.total });
+}
+
+/**
+ * The page from the kept changes: an index range of this year's rows in change order (read backwards for
+ * the ascending sort, then sorted by agency within equal changes), then the page's 50 rows of both years by
+ * ReportMetrics(agencyId, year) for the values shown — the same expressions as the general query, whose
+ * difference is the kept change bit for bit.
+ */
+function keptChangePage(options: NationalPageOptions): Promise<RawRankingRow[]> {
+  const { db, year, scope, metric, minN, offset, pageSize } = options;
+  const change = Prisma.raw(changeColumnText(metric, "c"));
+  const descending = options.sort === "change_desc";
+  return db.$queryRaw<RawRankingRow[]>`
+    WITH page AS MATERIALIZED (
+      SELECT c."agencyId", ${change} AS "change"
+        FROM "ReportMetricChanges" c
+       WHERE c."year" = ${year}::int AND ${Prisma.raw(changedRowsText(metric, minN, "c"))} AND ${scopeWhere(scope, "c")}
+       ORDER BY ${descending ? Prisma.sql`${change} DESC` : change}, c."agencyId" LIMIT ${pageSize}::int OFFSET ${offset}::int
+    )
+    SELECT page."agencyId", a."name", a."kind", NULL::bigint AS "rank", page."value", page."n",
+           page."previousValue", ${regionNamesOf}
+      FROM (SELECT page.*, m."regionPath", ${metricValueSql(metric, minN, "m")} AS "value",
+                   ${metricNSql(metric, "m")} AS "n", ${metricValueSql(metric, minN, "p")} AS "previousValue"
+              FROM page
+              JOIN "ReportMetrics" m ON m."agencyId" = page."agencyId" AND m."year" = ${year}::int
+              JOIN "ReportMetrics" p ON p."agencyId" = page."agencyId" AND p."year" = ${year - 1}::int) page
+      JOIN "Agency" a ON a."id" = page."agencyId"
+     ORDER BY ${descending ? Prisma.sql`page."change" DESC` : Prisma.sql`page."change"`}, page."agencyId"`;
+}
+
+/**
+ * The page from this year's and last year's ranked rows, joined by agency and cut by a bounded sort by the
+ * difference (a rate at a minimum n below the kept changes': the value index does not hold those rows
+ * either, so both years are read from the read model).
+ */
+function joinedChangePage(
+  options: NationalPageOptions,
+  { key, inRanking }: { key: Prisma.Sql; inRanking: Prisma.Sql },
+): Promise<RawRankingRow[]> {
+  const { db, year, metric, minN, offset, pageSize } = options;
   const change = Prisma.raw(
     options.sort === "change_desc"
       ? `(c."value" - l."value") DESC, c."agencyId"`
       : `(c."value" - l."value"), c."agencyId"`,
   );
   // Only the index's columns in the scans (agency, value, a rate's n): the region is read for the page's rows.
-  const pageQuery = db.$queryRaw<RawRankingRow[]>`
+  return db.$queryRaw<RawRankingRow[]>`
     WITH page AS MATERIALIZED (
       SELECT c."agencyId", c."value", c."n", l."value" AS "previousValue"
         FROM (SELECT m."agencyId", ${key} AS "value", ${metricNSql(metric, "m")} AS "n"
@@ -240,23 +299,6 @@ async function rankChangeNationallyByIndex(options: NationalPageOptions): Promis
               JOIN "ReportMetrics" m ON m."agencyId" = page."agencyId" AND m."year" = ${year}::int) page
       JOIN "Agency" a ON a."id" = page."agencyId"
      ORDER BY ${Prisma.raw(options.sort === "change_desc" ? `(page."value" - page."previousValue") DESC` : `(page."value" - page."previousValue")`)}, page."agencyId"`;
-  // The total does not wait for the page (index-only counts of the year's rows in scope).
-  const [pageRows, [counts]] = await Promise.all([
-    pageQuery,
-    db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS "total" FROM "ReportMetrics" m WHERE m."year" = ${year}::int AND ${where}`,
-  ]);
-  const total = counts!.total;
-  // Past the rows with a change the page would continue with the others (change null, by agency).
-  if (pageRows.length < pageSize && total > offset + pageRows.length) return null;
-  const ranked = await rankByBuckets({
-    db,
-    pageRows,
-    value: key,
-    from: Prisma.sql`"ReportMetrics" m WHERE ${inRanking}`,
-  });
-  // The counting pass saw the ranked rows only: every one of them has a value.
-  return toRanking(ranked.rows, { total, ranked: ranked.counts.total });
 }
 
 /**

@@ -1,12 +1,14 @@
 // Small factories for the dashboard's query tests: regions, agencies and current reports with their
 // read-model row written directly (no reader), so each test states its numbers by hand. Names carry a
 // per-call tag, so several worlds can live in one database. The read model's summaries are recomputed from
-// those rows the way ingestion does (refreshRegionSummaries), so the pages read the same numbers either way.
+// those rows the way ingestion does (refreshRegionSummaries), and so are the rows' changes against the year
+// before (refreshMetricChanges), so the pages read the same numbers either way.
 import { createHash, randomUUID } from "node:crypto";
 import { getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
 import type { PrismaClient, RegionLevel } from "@/lib/generated/prisma/client";
 import { findSummaryKeys, refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
+import { refreshMetricChanges } from "@/lib/ingest/refresh-report-metrics";
 import type { MetricColumn } from "@/lib/metrics/metric-dictionary";
 import type { AgencyKind } from "@/lib/reader/types";
 
@@ -127,12 +129,13 @@ export async function createReport(
         ...options.metrics,
       },
     });
-    await withTransaction(getPool(db), async (client) =>
-      refreshRegionSummaries(
+    await withTransaction(getPool(db), async (client) => {
+      await refreshMetricChanges(client, { agencyYears: [{ agencyId: agency.id, year }] });
+      await refreshRegionSummaries(
         client,
         await findSummaryKeys(client, { agencyYears: [{ agencyId: agency.id, year }] }),
-      ),
-    );
+      );
+    });
   }
   return { id: report.id };
 }

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
+import { changeColumnName, changeIndexName, changeNColumnName } from "@/lib/metrics/metric-changes";
 import { rankingIndexName } from "@/lib/metrics/ranking-index";
 import { listDeclaredIndexes } from "@/tests/helpers/prisma-schema-indexes";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
@@ -83,7 +84,18 @@ describe("schema matches the migration: indexes", () => {
       unique: false,
       partial: true,
     }));
-    const declared = [...listDeclaredIndexes(), ...rankingIndexes];
+    // And 排名 by change's partial index per metric (migration 20261209000000_metric_changes): (year, change,
+    // agencyId) INCLUDE (kind[, the smaller n]).
+    const changeIndexes = METRICS.map((metric) => ({
+      table: "ReportMetricChanges",
+      name: changeIndexName(metric),
+      columns: ["year", changeColumnName(metric), "agencyId", "agencyKind", changeNColumnName(metric)].filter(
+        (column) => column !== null,
+      ),
+      unique: false,
+      partial: true,
+    }));
+    const declared = [...listDeclaredIndexes(), ...rankingIndexes, ...changeIndexes];
     const actual = await t.db.$queryRaw<
       { table: string; name: string; columns: string[]; unique: boolean; partial: boolean }[]
     >`

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { MIGRATIONS_DIR } from "@/lib/db/apply-migrations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
+import { changeIndexName, changeIndexSql, changeTableSql } from "@/lib/metrics/metric-changes";
 import { rankingIndexName, rankingIndexSql } from "@/lib/metrics/ranking-index";
 import type { SortKey } from "@/lib/queries/filters";
 import { getAgencyRanking } from "@/lib/queries/get-agency-ranking";
@@ -29,11 +30,23 @@ test("the migration creates exactly one index per metric, as ranking-index.ts wr
   expect(text.match(/^CREATE INDEX[\s\S]*?;$/gm)).toEqual(METRICS.map(rankingIndexSql));
 });
 
+test("the changes' migration creates exactly the table and the index per metric metric-changes.ts writes", async () => {
+  const text = await readFile(
+    path.join(MIGRATIONS_DIR, "20261209000000_metric_changes", "migration.sql"),
+    "utf8",
+  );
+  expect(text.match(/^CREATE (TABLE|INDEX)[\s\S]*?;$/gm)).toEqual([
+    changeTableSql(),
+    ...METRICS.map(changeIndexSql),
+  ]);
+});
+
 /** The plan of the first statement getAgencyRanking sends, with the table's other ways in switched off. */
 async function planOfPage(options: {
   metric: (typeof METRICS)[number];
   sort: SortKey;
   kinds: ["部门"] | null;
+  minN?: number;
 }): Promise<PlanNode[]> {
   const captured: Prisma.Sql[] = [];
   const db = new Proxy(t.db, {
@@ -50,7 +63,7 @@ async function planOfPage(options: {
     year: 2024,
     scope: { regionPath: null, kinds: options.kinds },
     metric: options.metric,
-    minN: 10,
+    minN: options.minN ?? 10,
     sort: options.sort,
   });
   const page = captured[0]!;
@@ -87,16 +100,36 @@ test("each metric's national page, by value and by change, reads its index", asy
         walksIndex: byValue.some((n) => n["Node Type"] === "Index Scan" && n["Index Name"] === index),
         sortsRows: byValue.some((n) => (n["Sort Key"] ?? []).some((key) => key.includes("m."))),
       }).toEqual({ metric: metric.id, kinds, walksIndex: true, sortsRows: false });
-      // By change: this year's and last year's rows, both from the index alone.
-      const byChange = await planOfPage({ metric, sort: "change_desc", kinds });
-      const indexOnly = byChange.filter(
-        (n) => n["Node Type"] === "Index Only Scan" && n["Index Name"] === index,
-      );
-      expect({ metric: metric.id, kinds, indexOnlyScans: indexOnly.length }).toEqual({
-        metric: metric.id,
-        kinds,
-        indexOnlyScans: 2,
-      });
+      // By change: the kept changes' index in its order (a larger minimum n a filter on it; a count's at
+      // any minimum n), no full sort of its rows (ascending: sorted by agency within equal changes), and the
+      // value index not read for the page. A rate below the kept changes' minimum n is not served by them.
+      for (const minN of [4, 10, 25]) {
+        for (const sort of ["change_desc", "change_asc"] as const) {
+          const byChange = await planOfPage({ metric, sort, kinds, minN });
+          const served = metric.kind === "count" || minN >= 10;
+          expect({
+            metric: metric.id,
+            kinds,
+            minN,
+            sort,
+            walksChanges: byChange.some(
+              (n) => /Index (Only )?Scan/.test(n["Node Type"]) && n["Index Name"] === changeIndexName(metric),
+            ),
+            readsValueIndex: byChange.some((n) => n["Index Name"] === index),
+            sortsRows: byChange.some(
+              (n) => n["Node Type"] === "Sort" && (n["Sort Key"] ?? []).some((key) => key.includes("c.")),
+            ),
+          }).toEqual({
+            metric: metric.id,
+            kinds,
+            minN,
+            sort,
+            walksChanges: served,
+            readsValueIndex: false,
+            sortsRows: false,
+          });
+        }
+      }
     }
   }
 });

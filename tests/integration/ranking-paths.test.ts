@@ -1,5 +1,6 @@
-// 排名 at national scale reads each page without a window over every agency (a bounded sort for value
-// sorts; for change and name sorts the page first, then the ranks from one counting pass): every sort,
+// 排名 at national scale reads each page without a window over every agency (a bounded sort or the value
+// index for value sorts; the kept changes' index for change sorts, nationally — ReportMetricChanges, kept by
+// the bulk path's refresh here; for name sorts the page first; then the ranks from one counting pass): every sort,
 // page and scope equals the plain query — RANK() over all rows in scope, last year's value, the page cut
 // after sorting everything — written here without the query function's code, over synthetic national data
 // stored through the bulk path (ties, missing values and rates below the minimum n included).

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeClient, createClient, getPool, type Db } from "@/lib/db/create-client";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
+import { rebuildMetricChanges } from "@/lib/ingest/refresh-report-metrics";
 import { getMetric } from "@/lib/metrics/metric-dictionary";
 import { cacheByDataVersion, readDataVersion } from "@/lib/queries/cache-by-data-version";
 import { getCachedAgencyRanking } from "@/lib/queries/get-cached-agency-ranking";
@@ -156,6 +157,12 @@ describe("the data version", () => {
     } finally {
       writer.release();
     }
+  });
+
+  test("a refill of the changes against the year before (排名 by change), alone, bumps it too", async () => {
+    const start = await version(t.db);
+    await rebuildMetricChanges(getPool(t.db));
+    expect(await version(other)).toBe(start + 1n);
   });
 
   test("a write to a table the cached queries do not read leaves it alone", async () => {

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { MAX_INPUT_BYTES } from "@/lib/reader/extract/extract-document";
 import { makeReadError } from "@/lib/reader/extract/read-error";
-import { formatParseLine, type FileError } from "@/lib/reader/format-parse-line";
+import { formatParseLineParts, type FileError } from "@/lib/reader/format-parse-line";
 import { readReport } from "@/lib/reader/read-report";
 import type { ReadResult } from "@/lib/reader/types";
 
@@ -18,8 +18,10 @@ const USAGE = `用法：npm run --silent parse -- <文件>...
         1 有文件无法打开（该行的错误码为 FILE_NOT_FOUND 或 FILE_UNREADABLE）；
         2 用法错误。`;
 
-/** Output is written in chunks of about this many characters rather than a write per line. */
+/** Output is written in chunks of about this many bytes rather than a write per line. */
 const OUTPUT_CHUNK = 1 << 16;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
 
 async function main(args: readonly string[]): Promise<number> {
   const files = parseArgs(args);
@@ -32,19 +34,15 @@ async function main(args: readonly string[]): Promise<number> {
     return 2;
   }
   let failed = false;
-  let pending = "";
+  const output = new OutputBuffer();
   for (const file of files) {
     // Reading is CPU-bound: a synchronous read per file costs less than promise plumbing around it.
     const opened = openFile(file);
     const result = "bytes" in opened ? await readReport(opened.bytes, file) : opened.result;
     if (!("ok" in result)) failed = true;
-    pending += `${formatParseLine(file, result)}\n`;
-    if (pending.length >= OUTPUT_CHUNK) {
-      await write(pending);
-      pending = "";
-    }
+    await output.addLine(formatParseLineParts(file, result));
   }
-  if (pending !== "") await write(pending);
+  await output.flush();
   return failed ? 1 : 0;
 }
 
@@ -93,9 +91,38 @@ function unreadable(message: string): FileError {
   return { code: "FILE_UNREADABLE", message };
 }
 
-function write(text: string): Promise<void> {
+/**
+ * Output bytes gathered in chunks, each piece of a line encoded on its own: a line joined into one string is a
+ * two-byte string whenever it carries Chinese, and encoding those is the slow path of Node's UTF-8 writer.
+ */
+class OutputBuffer {
+  private chunk = Buffer.allocUnsafe(OUTPUT_CHUNK);
+  private used = 0;
+
+  async addLine(parts: readonly string[]): Promise<void> {
+    for (const part of parts) await this.add(part);
+    await this.add("\n");
+  }
+
+  private async add(text: string): Promise<void> {
+    if (this.used + text.length * MAX_UTF8_BYTES_PER_UNIT > this.chunk.length) await this.flush();
+    if (text.length * MAX_UTF8_BYTES_PER_UNIT > this.chunk.length) await write(text);
+    else this.used += this.chunk.write(text, this.used);
+  }
+
+  async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const full = this.chunk.subarray(0, this.used);
+    // A fresh chunk: the stream may still hold the one just written.
+    this.chunk = Buffer.allocUnsafe(OUTPUT_CHUNK);
+    this.used = 0;
+    await write(full);
+  }
+}
+
+function write(data: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
-    if (process.stdout.write(text)) resolve();
+    if (process.stdout.write(data)) resolve();
     else process.stdout.once("drain", resolve);
   });
 }

@@ -210,6 +210,64 @@ describe("numbers wrapped in narrow PDF cells", () => {
   });
 });
 
+describe("sums through blank cells in PDF readings", () => {
+  /** smallReport with 12 applications, its zeros blank; （一）予以公开's 总计 read as `totalAs` (2: cut short). */
+  function readPdf(totalAs: string, positions: boolean): DocumentReading {
+    const report = smallReport();
+    for (const id of ["t3.new", "t3.granted", "t3.outcome_total"]) {
+      report.cells[`${id}.natural`] = 12;
+      report.cells[`${id}.total`] = 12;
+    }
+    // Zeros printed blank, as Word tables often are: most sums run through blanks.
+    const zeros = Object.keys(report.cells).filter((id) => id.startsWith("t3.") && report.cells[id] === 0);
+    const text = render(report, "pdf-text", { blanks: new Set(zeros) });
+    const rows = textToRows(text).map((row): TextRow => {
+      const line = row.cells[0] ?? "";
+      if (!/（一）予以公开/.test(line)) return row;
+      // A ruled PDF row: 自然人 12, five blanks, 总计 as given.
+      const cells = line.replace(/ 12$/, ` ${totalAs}`).split(" ");
+      return positions
+        ? { cells, source: "table", xs: cells.map((_, index) => index * 50), ruled: true }
+        : { cells: [cells.join(" ")], source: "line" };
+    });
+    expect(rows.filter((row) => row.source === "table").length, "the row is printed").toBe(positions ? 1 : 0);
+    const result = readDocument({ mediaType: positions ? "application/pdf" : "text/plain", rows });
+    if (!result.ok) throw new Error(result.error.code);
+    return result;
+  }
+
+  const granted = [
+    "t3.granted.total",
+    "t3.granted.natural",
+    "t3.granted.commercial",
+    "t3.granted.research",
+    "t3.granted.social",
+    "t3.granted.legal",
+    "t3.granted.other",
+  ];
+
+  it("a total read smaller than a number of its own row is flagged on the row, not reported inconsistent", () => {
+    const result = readPdf("2", true);
+    expect(result.cells["t3.granted.total"]).toBe(2);
+    expect(result.findings.filter((finding) => finding.kind === "inconsistent")).toEqual([]);
+    const bound = result.findings.filter((finding) => finding.code === "SUM_BOUND_BROKEN");
+    expect(bound.map((finding) => finding.cells)).toEqual([granted]);
+    expect(bound[0]?.message).toBe(
+      "表三 三、本年度办理结果 / （一）予以公开：总计为 2，而自然人与各类法人或其他组织之和为 12（空白单元格按 0 计），空白处无论是什么数都不能相符：可能有数字读错位置或漏读，请核对原文。",
+    );
+  });
+
+  it("the same row read right gives no such finding", () => {
+    const result = readPdf("12", true);
+    expect(result.findings.filter((finding) => finding.code === "SUM_BOUND_BROKEN")).toEqual([]);
+  });
+
+  it("plain text, whose blanks are printed where they stand, is left to rules 1–4", () => {
+    const result = readPdf("2", false);
+    expect(result.findings.filter((finding) => finding.code === "SUM_BOUND_BROKEN")).toEqual([]);
+  });
+});
+
 describe("noise", () => {
   it("page numbers, share prompts and bookmarks between rows are ignored", () => {
     const report = smallReport();

@@ -59,7 +59,12 @@ export function readDocument(
   const four = ranges.t4 ? readTableFour(items, ranges.t4[0], ranges.t4[1], rows) : null;
   readings.push(...(two?.readings ?? []), ...(three?.readings ?? []), ...(four ? [four] : []));
   const resolved = resolveRowOptions(readings, template);
-  const finished = finishCells(resolved, template, three?.printed ?? new Set());
+  const finished = finishCells({
+    resolved,
+    template,
+    printedT3: three?.printed ?? new Set(),
+    placedByPosition: rows.some((row) => row.xs !== undefined),
+  });
   const units = findPrintedUnits(items, ranges.t2, template, resolved.units, finished.cells);
   const findings = [
     ...reportLayoutFindings({ readings, template, two, three, hasFour: four !== null, resolved, finished }),

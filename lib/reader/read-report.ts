@@ -17,6 +17,7 @@ const READING_DOUBTS = new Set([
   "ROW_LONG",
   "DIGITS_AMBIGUOUS",
   "DIGITS_WRAPPED",
+  "SUM_BOUND_BROKEN",
 ]);
 /** Findings that send a PDF to its second reading: any trouble in the tables, blanks included. */
 const TABLE_TROUBLE = new Set([

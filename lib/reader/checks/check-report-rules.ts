@@ -59,7 +59,8 @@ export function checkReportRules(
   return findings;
 }
 
-function describeViolation(
+/** The broken rule in words, its two sides' sums given. */
+export function describeViolation(
   equation: Equation,
   left: number,
   right: number,

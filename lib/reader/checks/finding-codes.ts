@@ -70,6 +70,13 @@ export const FINDING_CODES: Record<
       "PDF 中数字在窄单元格内折成多行：已上下拼接读取，但勾稽关系无法确认拼接（如表二）；或表格无框线，" +
       "一行数字与相邻行的数字上下紧挨，无法确定是否为同一数字折行",
   },
+  SUM_BOUND_BROKEN: {
+    kind: "uncertain",
+    severity: ["warning"],
+    meaning:
+      "PDF 中含空白单元格的勾稽关系：一边已全部读出，另一边已读出的数之和却更大（如某项大于其总计），空白无论是什么数都不能" +
+      "相符，可能有数字读错位置；该关系涉及的单元格都标为待核对",
+  },
   VALUE_INFERRED: { kind: "uncertain", severity: ["info"], meaning: "空白单元格按勾稽关系推定" },
   UNIT_UNKNOWN: { kind: "uncertain", severity: ["warning"], meaning: "金额未注明单位" },
   VALUE_OUT_OF_RANGE: {

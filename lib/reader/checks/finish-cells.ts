@@ -4,6 +4,7 @@ import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { listCellIds } from "@/lib/reader/template/cell-catalogue";
 import { T3_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import { checkReportRules } from "./check-report-rules";
+import { findSumBoundBreaks } from "./find-sum-bound-breaks";
 import { inferForcedValues } from "./infer-forced-values";
 import { OTHER_SUB_ROWS, sumOf } from "./list-equations";
 import type { ResolvedCells } from "./resolve-row-options";
@@ -16,11 +17,16 @@ export interface FinishedCells {
   derivedOther: boolean;
 }
 
-export function finishCells(
-  resolved: ResolvedCells,
-  template: TemplateVersion,
-  printedT3: ReadonlySet<string>,
-): FinishedCells {
+interface FinishInput {
+  resolved: ResolvedCells;
+  template: TemplateVersion;
+  /** Table 三's rows whose label was found. */
+  printedT3: ReadonlySet<string>;
+  /** The numbers were placed by their position on the page (PDF), so a misplaced one may break a sum. */
+  placedByPosition: boolean;
+}
+
+export function finishCells({ resolved, template, printedT3, placedByPosition }: FinishInput): FinishedCells {
   const values = resolved.values;
   const blanks = new Set(resolved.blanks);
   const derive = deriveOtherRow(template, printedT3, values);
@@ -34,6 +40,7 @@ export function finishCells(
       if (/^t3\.other\.(no_correction|no_fee|misc)\./.test(id)) unsure.add(`t3.other.${id.split(".")[3]}`);
   const { inferred, findings } = inferForcedValues({ values, blanks, template, afterFill, unsure });
   findings.push(...checkReportRules(values, template, unsure));
+  if (placedByPosition) findings.push(...findSumBoundBreaks({ values, template, unsure }));
   const cells: Record<string, number | null> = {};
   for (const id of listCellIds(template)) cells[id] = values.get(id) ?? null;
   return { cells, inferred, findings, derivedOther: derive !== null };

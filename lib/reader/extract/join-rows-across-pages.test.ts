@@ -72,9 +72,23 @@ describe("joinRowsAcrossPages", () => {
     ]);
     expect(
       rows.filter((candidate) => candidate.source === "table").map((candidate) => candidate.cells),
+    ).toEqual([["三、本年度办理结果", "（五）不予处理", "3.要求提供公开出版物", "28", "33"]]);
+  });
+
+  it("keeps the rest of the labels as its own row when a part of it sits under the numbers", () => {
+    const rows = joinRowsAcrossPages([
+      [
+        row(["三、本年", "（五）不予", "3.要求提供公开出版物", "2", "3"], 1),
+        row(["度办理结", "处理", "", "其他"], 1),
+        line("- 3 -", 1),
+      ],
+      [row(["果", "", "", "8", "3"], 2)],
+    ]);
+    expect(
+      rows.filter((candidate) => candidate.source === "table").map((candidate) => candidate.cells),
     ).toEqual([
       ["三、本年果", "（五）不予", "3.要求提供公开出版物", "28", "33"],
-      ["度办理结", "处理"],
+      ["度办理结", "处理", "", "其他"],
     ]);
   });
 

@@ -25,7 +25,13 @@ export function joinRowsAcrossPages(pages: readonly TextRow[][]): TextRow[] {
     if (last === null || first === null) continue;
     const merged = continueRow(before[last]!, after[first]!);
     if (!merged) continue;
-    before[last] = merged;
+    // The rest of the row's labels, printed between its two parts, goes between them too: “三、本年” + “度办理结”
+    // + “果”, not “三、本年果” with “度办理结” left as a row of its own.
+    const rests = before.slice(last + 1).filter((row) => row.source === "table");
+    const folded = rests.length > 0 ? foldLabelRests(before[last]!, rests) : null;
+    const whole = folded ? continueRow(folded, after[first]!) : null;
+    before[last] = whole ?? merged;
+    if (whole) joined[page - 1] = before.filter((row) => !rests.includes(row));
     after.splice(first, 1);
   }
   return joined.flat();
@@ -111,6 +117,24 @@ function continueRow(upper: TextRow, lower: TextRow): TextRow | null {
     ownLabel >= 0 &&
     (isCutShort(ownUpper) || !namesRow(ownLower) || (!namesRow(ownUpper) && namesRow(ownUpper + ownLower)));
   if (labels + numbers === 0 || (numbers > 0 && ownLabelContinues && !cut)) return null;
+  return { ...upper, cells };
+}
+
+/**
+ * The row with the rest of its labels (rows of label text only, printed below it) appended to the labels above
+ * them, or null when a rest does not sit under one of the row's labels.
+ */
+function foldLabelRests(upper: TextRow, rests: readonly TextRow[]): TextRow | null {
+  const cells = [...upper.cells];
+  for (const rest of rests)
+    for (let c = 0; c < rest.cells.length; c++) {
+      const cell = rest.cells[c] ?? "";
+      if (cell === "") continue;
+      const target = slotAbove(upper, rest, c);
+      const above = target === null ? null : (upper.cells[target] ?? null);
+      if (target === null || above === null || above === "" || NUMBER.test(above)) return null;
+      cells[target] = (cells[target] ?? "") + cell;
+    }
   return { ...upper, cells };
 }
 

@@ -6,8 +6,10 @@
 //   READER_SWEEP_SEEDS=100 npx vitest run lib/reader/testing/printed-pdfs.sweep.test.ts
 // READER_SWEEP_FIRST_SEED (default 6000) moves the window; READER_SWEEP_PRODUCERS=LibreOffice (or Chromium)
 // keeps one producer; READER_SWEEP_SAVE_DIR=<folder> keeps every PDF (named by producer and case) to compare
-// readings before and after a change. Skipped without READER_SWEEP_SEEDS; fails for a producer not installed.
-import { mkdirSync, writeFileSync } from "node:fs";
+// readings before and after a change, and READER_SWEEP_READ_DIR=<that folder> reads those PDFs again instead of
+// printing (a reader change re-checked in minutes). Skipped without READER_SWEEP_SEEDS; fails for a producer not
+// installed (unless its PDFs are read from a folder).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -27,6 +29,7 @@ const sweepEnv = z
     READER_SWEEP_FIRST_SEED: z.coerce.number().int().default(6000),
     READER_SWEEP_PRODUCERS: z.string().default("LibreOffice,Chromium"),
     READER_SWEEP_SAVE_DIR: z.string().optional(),
+    READER_SWEEP_READ_DIR: z.string().optional(),
   })
   .parse(process.env);
 
@@ -65,13 +68,19 @@ async function printInBatches(producer: Producer, cases: PrintCase[]): Promise<U
   return pdfs;
 }
 
+function pdfName(producer: Producer, { seed, narrowNumbers, noBorders }: PrintCase): string {
+  return `${producer}-${seed}-${narrowNumbers ? "narrow" : "normal"}-${noBorders ? "unruled" : "ruled"}.pdf`;
+}
+
 function savePdfs(dir: string, producer: Producer, cases: readonly PrintCase[], pdfs: Uint8Array[]): void {
   mkdirSync(dir, { recursive: true });
-  cases.forEach((testCase, index) => {
-    const { seed, narrowNumbers, noBorders } = testCase;
-    const name = `${producer}-${seed}-${narrowNumbers ? "narrow" : "normal"}-${noBorders ? "unruled" : "ruled"}.pdf`;
-    writeFileSync(path.join(dir, name), pdfs[index]!);
-  });
+  cases.forEach((testCase, index) =>
+    writeFileSync(path.join(dir, pdfName(producer, testCase)), pdfs[index]!),
+  );
+}
+
+function readSavedPdfs(dir: string, producer: Producer, cases: readonly PrintCase[]): Uint8Array[] {
+  return cases.map((testCase) => new Uint8Array(readFileSync(path.join(dir, pdfName(producer, testCase)))));
 }
 
 interface Tally {
@@ -97,9 +106,12 @@ describe.skipIf(sweepEnv.READER_SWEEP_SEEDS === undefined)(
     it.each(producers)(
       "%s: every cell exact or flagged, no inconsistency",
       async (producer) => {
-        if (!installed[producer]) throw new Error(`${producer} is not installed`);
+        const readDir = sweepEnv.READER_SWEEP_READ_DIR;
+        if (!installed[producer] && !readDir) throw new Error(`${producer} is not installed`);
         const cases = sweepCases();
-        const pdfs = await printInBatches(producer, cases);
+        const pdfs = readDir
+          ? readSavedPdfs(readDir, producer, cases)
+          : await printInBatches(producer, cases);
         if (sweepEnv.READER_SWEEP_SAVE_DIR) savePdfs(sweepEnv.READER_SWEEP_SAVE_DIR, producer, cases, pdfs);
         const tallies = new Map<string, Tally>();
         const failures: string[] = [];

@@ -63,12 +63,19 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
 );
 
 /**
- * The contributions of the read-model rows of the agency `agency` (an SQL int expression) to
- * RegionYearMetrics, as rows of its shape: the recompute's sums, per report (an agency has one row a year,
- * so each report is its own group, and its subqueries run once), then added up over the keys it counts in.
- * One agency, compared by equality: its plan, kept for the session, is index lookups of a few rows.
+ * The contributions of the read-model rows of the agency `agency` (an SQL int expression) of the years
+ * `years` (an SQL list of int expressions) to RegionYearMetrics, as rows of its shape: the recompute's sums,
+ * per report (an agency has one row a year, so each report is its own group, and its subqueries run once),
+ * then added up over the keys it counts in. One agency, compared by equality: its plan, kept for the
+ * session, is index lookups of a few rows.
+ *
+ * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
+ * are taken over these alone (CHANGED_YEARS): y's own; y+1's (its matched and prev sums pair it with y, and
+ * the cross-year findings of its report change); y−1's (its lapsedNext asks whether y exists); and the
+ * agency's earliest row before the change (its firstReports goes when y comes before it). Every other row
+ * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
  */
-export function summaryContributionsSql(agency: string): string {
+export function summaryContributionsSql(agency: string, years: string): string {
   const columns = [...COUNTED, ...SUMMED];
   return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
        ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
@@ -79,7 +86,7 @@ export function summaryContributionsSql(agency: string): string {
       FROM "ReportMetrics" m
       CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-     WHERE m."agencyId" = ${agency}
+     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
      GROUP BY m."year", m."regionPath", m."agencyKind"
   ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})
   CROSS JOIN LATERAL (
@@ -120,26 +127,33 @@ export function findingContributionsSql(agency: string, year: string): string {
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
+/** The rows whose contributions an upload of year `year` moves (summaryContributionsSql). */
+const changedYears = (year: string, earliest: string) => `${year} - 1, ${year}, ${year} + 1, ${earliest}`;
+
 /**
- * The agency's contributions before the change, as one JSON object — "metrics" (summaryContributionsSql's
- * rows) and "findings" (findingContributionsSql's) — from the agency `agency` and the year `year` uploaded.
+ * The agency's contributions before the change, as one JSON object — "earliest" (its earliest read-model
+ * year), "metrics" (summaryContributionsSql's rows) and "findings" (findingContributionsSql's) — from the
+ * agency `agency` and the year `year` uploaded.
  */
 export function beforeChangeSql(agency: string, year: string): string {
   return `SELECT json_build_object(
-    'metrics', (SELECT coalesce(json_agg(c), '[]') FROM (${summaryContributionsSql(agency)}) c),
-    'findings', (SELECT coalesce(json_agg(c), '[]') FROM (${findingContributionsSql(agency, year)}) c))::text`;
+    'earliest', e."earliest",
+    'metrics', (SELECT coalesce(json_agg(c), '[]')
+                  FROM (${summaryContributionsSql(agency, changedYears(year, `e."earliest"`))}) c),
+    'findings', (SELECT coalesce(json_agg(c), '[]') FROM (${findingContributionsSql(agency, year)}) c))::text
+  FROM (SELECT min(m."year") AS "earliest" FROM "ReportMetrics" m WHERE m."agencyId" = ${agency}) e`;
 }
 
 /**
  * RegionYearMetrics by difference: $1 the agency, $2 its "before" (summaryContributionsSql's rows as
- * JSON, computed before the change). Returns the keys to recompute instead (uncertain ones) as three
+ * JSON, computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
  * arrays; `INTO` names the PL/pgSQL variables that receive them.
  */
 export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
   // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
   // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
-  return `WITH after AS (${summaryContributionsSql("$1::int")}),
+  return `WITH after AS (${summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int"))}),
 before AS (
   SELECT "year", "regionPath", "depth"::int AS "depth", "agencyKind", ${columns.map(q).join(", ")}
     FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)

@@ -77,7 +77,7 @@ const FULL = named(
 );
 
 // The upload's: $5 agencies, $6 years, $7 new current reports, $8 demoted ones, $9 the agency's
-// contributions before the change, {"metrics": …, "findings": …} (build-summary-delta-sql.ts). An uncertain
+// contributions before the change, {"earliest": …, "metrics": …, "findings": …} (build-summary-delta-sql.ts). An uncertain
 // key falls back to the recompute.
 const CHANGES = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
 const KEYS = { $1: "$1", $2: "$2" };
@@ -98,6 +98,8 @@ ${statements([
   renumber(metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths"), {
     $1: "($5)[1]",
     $2: "($9 -> 'metrics')",
+    $3: "($6)[1]",
+    $4: "($9 ->> 'earliest')",
   }),
   renumber(FINDINGS_DIFFERENCE, { $1: "($5)[1]", $2: "($6)[1]", $3: "($9 -> 'findings')" }),
   renumber(COVERAGE_DIFFERENCE, CHANGES),

@@ -319,3 +319,25 @@ test("an earlier year uploaded after a later one moves the later report's cross-
   expect(await county2023()).toEqual(start);
   await exact();
 });
+
+test("a year uploaded before the agency's earliest takes its first report from a later year", async () => {
+  // The agency's only report is of 2025; a report of 2022 (not next to it) becomes its first instead.
+  const seed = buildReadResult("001");
+  const name = "差额测试云南最早局";
+  const send = (year: number) =>
+    ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` },
+      buildReadResult("001", { year, template: "2021", agency: { ...seed.agency, name, as_printed: name } }),
+    );
+  const firstReports = async (year: number) =>
+    (
+      await rows(`SELECT coalesce(sum("firstReports"), 0)::int AS "n" FROM "RegionYearMetrics"
+                   WHERE "year" = ${year} AND "regionPath" = '53/5303/530303/'`)
+    )[0]!.n as number;
+  await send(2025);
+  const [before2025, before2022] = [await firstReports(2025), await firstReports(2022)];
+  await send(2022);
+  expect([await firstReports(2025), await firstReports(2022)]).toEqual([before2025 - 1, before2022 + 1]);
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+});

@@ -60,6 +60,8 @@ export async function acceptReadings(
      * sums may follow the new versions by difference (build-roll-up-delta-sql.ts) instead of a recompute.
      */
     agenciesUnchanged?: boolean;
+    /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
+    agencyLocked?: boolean;
   } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
@@ -70,10 +72,11 @@ export async function acceptReadings(
     );
     return [];
   }
-  await lockAgencies(
-    client,
-    items.map((item) => item.agencyId),
-  );
+  if (!options.agencyLocked)
+    await lockAgencies(
+      client,
+      items.map((item) => item.agencyId),
+    );
   const pairs = distinctPairs(items);
   const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
   let reports: AcceptedReport[];

@@ -20,14 +20,20 @@ import pg from "pg";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 import { applyMigrations } from "@/lib/db/apply-migrations";
+import { copyRows } from "@/lib/db/copy-rows";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import {
+  DeferredSummaries,
+  markSummariesStale,
+  refreshDeferredSummaries,
+} from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { syncRegions } from "@/lib/ingest/sync-regions";
@@ -94,7 +100,14 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const first = args[0] as string | { text?: string } | undefined;
   const text = typeof first === "string" ? first : (first?.text ?? "COPY");
   let label = labels.get(text);
-  if (label === undefined) labels.set(text, (label = text.replace(/\s+/g, " ").slice(0, 72)));
+  if (label === undefined) {
+    const flat = text.replace(/\s+/g, " ");
+    // The summaries' statements all begin alike ("WITH keys AS …"): named by what they write and for which depth.
+    const writes = /^WITH keys AS/.test(flat)
+      ? ` … ${/k\."depth" = \$4::int/.test(flat) ? "one depth" : "all keys"}: ${flat.match(/(INSERT INTO|DELETE FROM) "\w+"/g)?.at(-1) ?? ""}`
+      : "";
+    labels.set(text, (label = writes ? `summaries${writes}` : flat.slice(0, 72)));
+  }
   const backend = `/proc/${this.processID}/schedstat`;
   const started = performance.now();
   const cpuBefore = probeCpuNs(backend);
@@ -170,6 +183,30 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   }
 }
 
+/** bench:ingest's raw COPY: the documents' cells into a new bare table with the same primary key. */
+async function rawCopy(pool: pg.Pool, documents: readonly PreparedDocument[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(`CREATE TABLE "BenchCell" ("reportId" INTEGER NOT NULL, "cellNo" SMALLINT NOT NULL,
+      "inferred" BOOLEAN NOT NULL, "value" DECIMAL(20,4), "rawText" TEXT, "unit" TEXT, PRIMARY KEY ("reportId", "cellNo"))`);
+    await copyRows(
+      client,
+      {
+        table: '"BenchCell"',
+        columns: ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawText"', '"unit"'],
+      },
+      (function* () {
+        for (const [reportId, document] of documents.entries())
+          for (const cell of document.cells)
+            yield [reportId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit];
+      })(),
+    );
+    await client.query(`DROP TABLE "BenchCell"`);
+  } finally {
+    client.release();
+  }
+}
+
 async function main(): Promise<void> {
   const keep = values.keep;
   const dataDir = path.join(
@@ -223,8 +260,17 @@ async function main(): Promise<void> {
       ...generateSyntheticDocuments({ reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 }),
     ];
     if (which === "seed") {
+      // As seed:synthetic and bench:ingest store them: the summaries recomputed behind the batches.
+      await measure(
+        "raw COPY of the same cells into a bare keyed table (bench:ingest's baseline)",
+        postmaster,
+        () => rawCopy(getPool(db), documents),
+      );
       await measure("bulk path (storeInBulk, batches of 1000, generation excluded)", postmaster, async () => {
-        for (let i = 0; i < documents.length; i += 1000) await storeInBulk(db, documents.slice(i, i + 1000));
+        const summaries = await DeferredSummaries.start(getPool(db));
+        for (let i = 0; i < documents.length; i += 1000)
+          await storeInBulk(db, documents.slice(i, i + 1000), { summaries });
+        await summaries.finish();
       });
     } else if (which === "import") {
       await mkdir(fileDir, { recursive: true });

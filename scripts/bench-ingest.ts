@@ -21,9 +21,8 @@ import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import {
   generateSyntheticDocuments,
@@ -86,20 +85,20 @@ async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<number> {
   const started = performance.now();
   let storing: Promise<unknown> = Promise.resolve();
   let batch: PreparedDocument[] = [];
-  const summaryKeys: SummaryKey[] = [];
-  await markSummariesStale(getPool(db));
+  // As scripts/seed-synthetic.ts stores them.
+  const summaries = await DeferredSummaries.start(getPool(db));
   for (const document of generateSyntheticDocuments(opts)) {
     batch.push(document);
     if (batch.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (batch.length >= BATCH) {
       await storing;
-      storing = storeInBulk(db, batch, { summaryKeys });
+      storing = storeInBulk(db, batch, { summaries });
       batch = [];
     }
   }
   await storing;
-  if (batch.length > 0) await storeInBulk(db, batch, { summaryKeys });
-  await refreshDeferredSummaries(getPool(db), summaryKeys);
+  if (batch.length > 0) await storeInBulk(db, batch, { summaries });
+  await summaries.finish();
   return opts.reports / ((performance.now() - started) / 1000);
 }
 

@@ -7,9 +7,8 @@ import cliProgress from "cli-progress";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { readCliArgs } from "@/lib/cli/read-cli-args";
@@ -58,13 +57,12 @@ async function main(): Promise<number> {
     let duplicates = 0;
     let storing: Promise<void> = Promise.resolve();
     let batch: PreparedDocument[] = [];
-    // The read model's summaries are recomputed once at the end, not per batch (see storeInBulk).
-    const summaryKeys: SummaryKey[] = [];
-    await markSummariesStale(getPool(db));
+    // The read model's summaries are recomputed behind the batches, not in them (DeferredSummaries).
+    const summaries = await DeferredSummaries.start(getPool(db));
     const flush = async (documents: PreparedDocument[]) => {
       // The next batch is generated while this one is written.
       await storing;
-      storing = storeInBulk(db, documents, { summaryKeys }).then((results) => {
+      storing = storeInBulk(db, documents, { summaries }).then((results) => {
         for (const result of results) {
           if (!result.ok) failed += 1;
           else if (result.outcome.duplicate) duplicates += 1;
@@ -84,7 +82,7 @@ async function main(): Promise<number> {
     }
     if (batch.length > 0) await flush(batch);
     await storing;
-    await refreshDeferredSummaries(getPool(db), summaryKeys);
+    await summaries.finish();
     bar.stop();
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await getPool(db).query<{ reports: number }>(

@@ -110,7 +110,7 @@ export async function acceptReadings(
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,
-    { agencyYears: pairs, agencyIds: options.alsoRefreshAgencies ?? [] },
+    { agencyYears: pairs, agencyYearsNew: true, agencyIds: options.alsoRefreshAgencies ?? [] },
     { deferSummaries: options.deferSummaries, difference },
   );
   return reports;

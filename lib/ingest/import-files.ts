@@ -12,9 +12,8 @@ import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
 import { readLocalFile } from "@/lib/ingest/read-local-file";
 import { readInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { describeTooLarge, readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 import { walkFiles } from "@/lib/ingest/walk-files";
 
@@ -44,9 +43,8 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   let batchBytes = 0;
   let storing: Promise<void> = Promise.resolve();
   const reading = new Set<Promise<void>>();
-  // The read model's summaries are recomputed once at the end, not per batch (see storeInBulk).
-  const summaryKeys: SummaryKey[] = [];
-  await markSummariesStale(getPool(db));
+  // The read model's summaries are recomputed behind the batches, not in them (DeferredSummaries).
+  const summaries = await DeferredSummaries.start(getPool(db));
   // Every thread will be kept busy: all of them start now, not one by one as work queues up.
   await startReaderThreads();
 
@@ -60,7 +58,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
       const results = await storeInBulk(
         db,
         ready.map((item) => item.document),
-        { summaryKeys },
+        { summaries },
       );
       results.forEach((result, index) => {
         const file = ready[index]!.path;
@@ -100,7 +98,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   await Promise.all(reading);
   if (batch.length > 0) await flush();
   await storing;
-  await refreshDeferredSummaries(getPool(db), summaryKeys);
+  await summaries.finish();
 }
 
 async function readAndPrepare(

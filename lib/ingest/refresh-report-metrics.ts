@@ -24,6 +24,11 @@ import {
 /** Reports of these agency-years, and every year of these agencies (either may be left out). */
 export interface MetricsTarget {
   agencyYears?: readonly { agencyId: number; year: number }[];
+  /**
+   * The agency-years' current versions were all created in the caller's transaction (a new version just
+   * stored): they have no corrections, and the read model reads their cells without looking for any.
+   */
+  agencyYearsNew?: boolean;
   agencyIds?: readonly number[];
 }
 
@@ -59,6 +64,7 @@ export async function refreshReportMetrics(
       buildMetricsRefreshSql(
         sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${agencyYears.map((p) => p.agencyId)}::int[],
                                                               ${agencyYears.map((p) => p.year)}::int[]))`,
+        { newReports: target.agencyYearsNew },
       ),
     );
   const upserts = joinSql(
@@ -97,6 +103,9 @@ export async function markSummariesStale(pool: pg.Pool): Promise<void> {
 
 export async function refreshDeferredSummaries(pool: pg.Pool, keys: readonly SummaryKey[]): Promise<void> {
   const unique = [...new Map(keys.map((key) => [`${key.year}|${key.path}`, key])).values()];
+  // Fresh statistics first (ANALYSE_GROWN_TABLES): with those of before a bulk import the roll-up sums
+  // took 0.5 s instead of 0.2 s for 5,000 reports.
+  if (unique.length > 0) await pool.query(ANALYSE_GROWN_TABLES);
   // Provinces are independent (a province's upper rows sum only its own counties' rows), so two halves of
   // them are recomputed at once on two connections — the import's last step uses both cores. The flag
   // goes only after both committed: a half that fails leaves it, and the next start rebuilds.
@@ -109,6 +118,83 @@ export async function refreshDeferredSummaries(pool: pg.Pool, keys: readonly Sum
 }
 
 const DEFERRED_SUMMARY_CONNECTIONS = 2;
+
+/**
+ * A bulk import's summaries kept up behind it (seed:synthetic, `npm run import`): the keys of each batch
+ * that has committed are recomputed in a transaction of their own, on another connection, while the next
+ * batches load — the database's other core does the work the import's end would otherwise do alone — and
+ * `finish` recomputes what is still pending (refreshDeferredSummaries) and clears the "stale" flag.
+ * Every key is recomputed after the last commit that moved it (a recompute takes the keys committed before
+ * it began; keys committed meanwhile wait for the next one), so the summaries end exact. Batches never
+ * wait for a recompute: they take no summary lock (their keys are deferred), and a recompute writes only
+ * the summaries. A recompute that fails is reported by `finish`; the flag then stays and the next start
+ * rebuilds, as when an import is killed.
+ *   const summaries = await DeferredSummaries.start(pool);
+ *   await storeInBulk(db, batch, { summaries });   // each batch
+ *   await summaries.finish();
+ */
+export class DeferredSummaries {
+  private readonly pending = new Map<string, SummaryKey>();
+  private running: Promise<void> | null = null;
+  private failure: unknown = null;
+  private reports = 0;
+  private analysedAt = 0;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly background: boolean,
+  ) {}
+
+  /** Marks the summaries stale first (markSummariesStale). `background: false` recomputes only in `finish`. */
+  static async start(pool: pg.Pool, options: { background?: boolean } = {}): Promise<DeferredSummaries> {
+    await markSummariesStale(pool);
+    return new DeferredSummaries(pool, options.background ?? true);
+  }
+
+  /** The summary keys of a batch that has committed, and how many reports it stored. */
+  committed(keys: readonly SummaryKey[], reports: number): void {
+    for (const key of keys) this.pending.set(`${key.year}|${key.path}`, key);
+    this.reports += reports;
+    if (this.background) this.catchUp();
+  }
+
+  private catchUp(): void {
+    if (this.running || this.failure || this.pending.size === 0) return;
+    const keys = [...this.pending.values()];
+    this.pending.clear();
+    // The tables grew since the planner last looked (see refreshDeferredSummaries): analysed again each
+    // time the import has doubled the reports it stored.
+    const analyse = this.reports >= 2 * this.analysedAt;
+    if (analyse) this.analysedAt = this.reports;
+    this.running = (async () => {
+      if (analyse) await this.pool.query(ANALYSE_GROWN_TABLES);
+      await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys));
+    })().then(
+      () => {
+        this.running = null;
+        this.catchUp();
+      },
+      (error: unknown) => {
+        this.failure = error;
+        this.running = null;
+      },
+    );
+  }
+
+  /** Waits for the recompute under way, recomputes the keys still pending, clears the flag. */
+  async finish(): Promise<void> {
+    while (this.running) await this.running;
+    if (this.failure) throw this.failure;
+    await refreshDeferredSummaries(this.pool, [...this.pending.values()]);
+    this.pending.clear();
+  }
+}
+
+// A bulk import has just grown these tables, maybe many times over, and autovacuum analyses them only
+// later: with the statistics of before the import the planner chose hash joins over every current report
+// for a handful of rows per key. Sampled: a few milliseconds each. ReportCell, reached only by its key
+// here, is left to autovacuum.
+const ANALYSE_GROWN_TABLES = `ANALYZE "Report", "ReportMetrics", "Agency", "Finding", "Document"`;
 
 /** The keys in up to `parts` groups of about equal size, each province (and year) wholly in one. */
 function splitByProvince(keys: readonly SummaryKey[], parts: number): SummaryKey[][] {

@@ -9,7 +9,11 @@ import { withTransaction } from "@/lib/db/sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import {
+  markSummariesStale,
+  refreshDeferredSummaries,
+  type DeferredSummaries,
+} from "@/lib/ingest/refresh-report-metrics";
 import { storeDocuments } from "@/lib/ingest/store-documents";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 
@@ -21,10 +25,15 @@ export async function storeInBulk(
   documents: readonly PreparedDocument[],
   /**
    * An import of many batches passes one list for all of them and recomputes the read model's summaries
-   * once at its end (refreshDeferredSummaries; markSummariesStale before the first batch). Without it the
-   * summaries are recomputed at the end of this call.
+   * once at its end (refreshDeferredSummaries; markSummariesStale before the first batch) — or passes
+   * `summaries`, which recomputes them behind the import. Without either the summaries are recomputed at
+   * the end of this call.
    */
-  options: { summaryKeys?: SummaryKey[] } = {},
+  options: {
+    summaryKeys?: SummaryKey[];
+    /** Instead of summaryKeys: each transaction's keys handed over once it has committed. */
+    summaries?: DeferredSummaries;
+  } = {},
 ): Promise<BulkResult[]> {
   const pool = getPool(db);
   // The same bytes twice in one batch: the first is stored, the others answered as its duplicates.
@@ -36,15 +45,21 @@ export async function storeInBulk(
   const results = new Map<number, BulkResult>();
   // The summaries' keys of every transaction below, recomputed once (here or by the caller).
   const summaryKeys: SummaryKey[] = options.summaryKeys ?? [];
+  const deferred = !!(options.summaryKeys || options.summaries);
   const store = async (indexes: number[]): Promise<void> => {
     try {
+      // This transaction's keys, passed on once it has committed (a batch rolled back changed nothing).
+      const keys: SummaryKey[] = [];
       const outcomes = await withTransaction(pool, (client) =>
         storeDocuments(
           client,
           indexes.map((index) => documents[index]!),
-          { deferSummaries: summaryKeys },
+          { deferSummaries: keys },
         ),
       );
+      if (options.summaries)
+        options.summaries.committed(keys, outcomes.filter((outcome) => outcome.reportId !== null).length);
+      else summaryKeys.push(...keys);
       indexes.forEach((index, position) => results.set(index, { ok: true, outcome: outcomes[position]! }));
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
@@ -62,9 +77,9 @@ export async function storeInBulk(
     }
   };
   if (unique.length > 0) {
-    if (!options.summaryKeys) await markSummariesStale(pool);
+    if (!deferred) await markSummariesStale(pool);
     await store(unique);
-    if (!options.summaryKeys) await refreshDeferredSummaries(pool, summaryKeys);
+    if (!deferred) await refreshDeferredSummaries(pool, summaryKeys);
   }
   const copies = documents.filter((_, index) => !results.has(index)).map((document) => document.sha256);
   const firstCopies = await findDuplicates(pool, copies);

@@ -12,6 +12,7 @@ import { confirmReport, reopenReport } from "@/lib/ingest/confirm-report";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import {
+  DeferredSummaries,
   ensureReportMetricsCurrent,
   markSummariesStale,
   rebuildReportMetrics,
@@ -240,6 +241,50 @@ test("a bulk import recomputes them once at its end, equal to plain SQL; until t
   const rollUp = await rows(ACTUAL_ROLL_UP);
   expect(rollUp.filter((row) => (row.children as number) > 1).length).toBeGreaterThan(10);
   expect(rollUp).toEqual(await rows(EXPECTED_ROLL_UP));
+});
+
+test("recomputed behind an import's batches (DeferredSummaries), they end equal to plain SQL", async () => {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 150, years: { from: 2021, to: 2024 }, seed: 23 }),
+  ];
+  // New versions of ten reports of the first batch, with one value changed, in the fourth batch: keys the
+  // background has recomputed already move again.
+  const versions = documents.slice(0, 10).map((document) => ({
+    ...document,
+    sha256: `${document.sha256.slice(0, -8)}00000000`,
+    cells: document.cells.map((cell, index) =>
+      index === 5 && cell.value !== null ? { ...cell, value: String(Number(cell.value) + 7) } : cell,
+    ),
+  }));
+  const batches = [
+    documents.slice(0, 30),
+    documents.slice(30, 60),
+    documents.slice(60, 90),
+    [...documents.slice(90, 120), ...versions],
+    documents.slice(120),
+  ];
+  const summaries = await DeferredSummaries.start(getPool(t.db));
+  for (const batch of batches) {
+    const results = await storeInBulk(t.db, batch, { summaries });
+    expect(results.every((result) => result.ok)).toBe(true);
+    // Let a recompute start, so that it runs while the next batch is stored.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toHaveLength(1);
+  await summaries.finish();
+  expect(await rows(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`)).toEqual([]);
+  expect(
+    await rows(`SELECT count(*)::int AS n FROM "Report" r JOIN "Document" d ON d."id" = r."documentId"
+                 WHERE r."versionNo" = 2 AND r."isCurrent" AND d."sha256" LIKE '%00000000'`),
+  ).toEqual([{ n: 10 }]);
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  expect(
+    await rows(
+      `SELECT "year", "regionPath", "covered", "townsFiled" FROM "RegionYearCoverage" ORDER BY 1, 2`,
+    ),
+  ).toEqual(await rows(EXPECTED_COVERAGE));
+  expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
+  expect(await rows(ACTUAL_ROLL_UP)).toEqual(await rows(EXPECTED_ROLL_UP));
 });
 
 test("a start after an import that died half-way rebuilds the summaries, and only them", async () => {

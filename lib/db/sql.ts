@@ -41,17 +41,27 @@ function statementName(text: string): string {
 }
 
 /**
+ * `genericPlans`: the transaction's named statements run on the plan PostgreSQL keeps for them, never on one
+ * made for their values (set with BEGIN, in the same round trip). PostgreSQL's default plans such a statement
+ * anew for each call whenever that looks cheaper — for the upload's long statements (the read model's 160
+ * columns) every time, planning costing more than running. For transactions of a handful of rows, whose
+ * statements find their rows by key whatever the values.
+ */
+const BEGIN_WITH_GENERIC_PLANS = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan";
+
+/**
  * Runs `work` in one transaction on a connection of its own, committed when it returns and rolled back when
  * it throws. A connection whose ROLLBACK fails is broken: it is destroyed rather than returned to the pool.
  */
 export async function withTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
+  options: { genericPlans?: boolean } = {},
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    await client.query(options.genericPlans ? BEGIN_WITH_GENERIC_PLANS : "BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;

@@ -18,7 +18,12 @@ import {
   insertFindings,
   refreshAcrossYearFindings,
 } from "@/lib/ingest/refresh-across-year-findings";
+import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import {
+  SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_SIGNATURE,
+} from "@/lib/metrics/build-summary-function";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
@@ -55,6 +60,8 @@ export async function acceptReadings(
      * sums may follow the new versions by difference (build-roll-up-delta-sql.ts) instead of a recompute.
      */
     agenciesUnchanged?: boolean;
+    /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
+    agencyLocked?: boolean;
   } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
@@ -65,14 +72,15 @@ export async function acceptReadings(
     );
     return [];
   }
-  await lockAgencies(
-    client,
-    items.map((item) => item.agencyId),
-  );
+  if (!options.agencyLocked)
+    await lockAgencies(
+      client,
+      items.map((item) => item.agencyId),
+    );
   const pairs = distinctPairs(items);
   const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
   let reports: AcceptedReport[];
-  let versionChanges: VersionChange[] | undefined;
+  let difference: { changes: VersionChange[]; before: string } | undefined;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
@@ -84,19 +92,26 @@ export async function acceptReadings(
       "reader",
     );
   } else {
-    const inserted = await insertReportsWithCells(client, items, pairs);
-    reports = inserted.reports;
     const agenciesChanged = !options.agenciesUnchanged || (options.alsoRefreshAgencies ?? []).length > 0;
-    // One upload's one version (a batch of several, or one whose agency was just given a region or a
-    // parent, recomputes).
-    if (!agenciesChanged && !options.deferSummaries && items.length === 1) versionChanges = inserted.changes;
+    // One upload's one version: its summaries follow by difference, from its agency's contributions read
+    // by the statement that stores the version — before it, and before the cross-year findings below move
+    // the year after's (a batch of several, or one whose agency was just given a region or a parent,
+    // recomputes).
+    const readBefore =
+      !agenciesChanged &&
+      !options.deferSummaries &&
+      items.length === 1 &&
+      (await hasSummaryFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE));
+    const inserted = await insertReportsWithCells(client, items, pairs, readBefore);
+    reports = inserted.reports;
+    if (inserted.before !== null) difference = { changes: inserted.changes, before: inserted.before };
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,
     { agencyYears: pairs, agencyYearsNew: true, agencyIds: options.alsoRefreshAgencies ?? [] },
-    { deferSummaries: options.deferSummaries, versionChanges },
+    { deferSummaries: options.deferSummaries, difference },
   );
   return reports;
 }
@@ -179,7 +194,9 @@ async function insertReportsWithCells(
   client: SqlClient,
   items: readonly AcceptItem[],
   pairs: readonly AgencyYearPair[],
-): Promise<{ reports: AcceptedReport[]; changes: VersionChange[] }> {
+  /** One item: also its agency's summary contributions as they stand before this statement. */
+  readBefore: boolean,
+): Promise<{ reports: AcceptedReport[]; changes: VersionChange[]; before: string | null }> {
   const cells = items.flatMap((item) =>
     item.cells.map(
       (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
@@ -198,6 +215,7 @@ async function insertReportsWithCells(
       year: number;
       isCurrent: boolean;
       previousId: number | null;
+      before: string | null;
     }
   >(
     client,
@@ -226,14 +244,18 @@ async function insertReportsWithCells(
             sql`r."id"`,
             "reader",
           )})
-        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId"
+        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId",
+               ${readBefore ? BEFORE_CHANGE : rawSql("NULL::text")} AS "before"
           FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
   const changes = rows
     .filter((row) => row.isCurrent)
     .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
-  return { reports: matchReports(items, rows), changes };
+  return { reports: matchReports(items, rows), changes, before: readBefore ? rows[0]!.before : null };
 }
+
+// STABLE: it reads the tables as they stood when the statement began, before its own writes.
+const BEFORE_CHANGE = rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"(r."agencyId", r."year")`);
 
 // RETURNING order is not guaranteed: rows are matched back to items by document (one report per document).
 function matchReports(

@@ -48,12 +48,16 @@ export async function storeDocument(
 ): Promise<IngestOutcome> {
   const prepared = prepareDocument(upload, reading, sha256);
   const document = refusal ? refuseDocument(prepared, refusal) : prepared;
-  const [outcome] = await withTransaction(getPool(db), async (client) => {
-    const outcomes = await storeDocuments(client, [document]);
-    if (audit && !outcomes[0]!.duplicate)
-      await recordAuditInTransaction(client, uploadAuditEntry(audit, upload.fileName, outcomes[0]!));
-    return outcomes;
-  });
+  const [outcome] = await withTransaction(
+    getPool(db),
+    async (client) => {
+      const outcomes = await storeDocuments(client, [document]);
+      if (audit && !outcomes[0]!.duplicate)
+        await recordAuditInTransaction(client, uploadAuditEntry(audit, upload.fileName, outcomes[0]!));
+      return outcomes;
+    },
+    { genericPlans: true },
+  );
   return outcome!;
 }
 

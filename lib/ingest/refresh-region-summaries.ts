@@ -8,7 +8,7 @@
 // year after (its "matched" sums pair each agency with its report of the year before) and the year before
 // (its "lapsedNext" counts the agencies without a report in the year after it).
 import type pg from "pg";
-import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import { joinSql, rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import {
   SUMMARY_DELTA_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
@@ -43,10 +43,19 @@ export async function findSummaryKeys(client: SqlClient, target: SummaryTarget):
 export function summaryKeysQuery(target: SummaryTarget): Sql {
   const pairs = target.agencyYears ?? [];
   const ids = [...(target.agencyIds ?? [])];
-  const agencyYears = sql`
-    SELECT * FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS t("agencyId", "year")
-    UNION SELECT r."agencyId", r."year" FROM "Report" r WHERE r."agencyId" = ANY(${ids}::int[]) AND r."isCurrent"
-    UNION SELECT m."agencyId", m."year" FROM "ReportMetrics" m WHERE m."agencyId" = ANY(${ids}::int[])`;
+  // Only the parts with values: an upload's statement runs on a generic plan (ingest-document.ts), which
+  // would guess ~70 rows for each empty ANY and hash the whole Agency table to join them.
+  const parts: Sql[] = [];
+  if (pairs.length > 0 || ids.length === 0)
+    parts.push(
+      sql`SELECT * FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS t("agencyId", "year")`,
+    );
+  if (ids.length > 0)
+    parts.push(
+      sql`SELECT r."agencyId", r."year" FROM "Report" r WHERE r."agencyId" = ANY(${ids}::int[]) AND r."isCurrent"
+    UNION SELECT m."agencyId", m."year" FROM "ReportMetrics" m WHERE m."agencyId" = ANY(${ids}::int[])`,
+    );
+  const agencyYears = joinSql(parts, "\n    UNION ");
   // Where each report counts after the change (its agency's region now) and before it (its read-model row,
   // the next year's row, whose matched sums pair it with this one, the year before's, whose lapsedNext
   // asks whether this one exists, and the agency's two earliest rows, one of which is its first report

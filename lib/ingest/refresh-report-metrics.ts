@@ -12,11 +12,6 @@ import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
-  SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
-  SUMMARY_DELTA_FUNCTION_SIGNATURE,
-} from "@/lib/metrics/build-summary-function";
-import {
-  hasSummaryFunction,
   rebuildRegionSummaries,
   refreshRegionSummaries,
   summaryKeysQuery,
@@ -62,7 +57,11 @@ const CHANGES_FINGERPRINT_KEY = "metricChangesSql";
 export async function refreshReportMetrics(
   client: SqlClient,
   target: MetricsTarget,
-  options: { deferSummaries?: SummaryKey[]; versionChanges?: readonly VersionChange[] } = {},
+  options: {
+    deferSummaries?: SummaryKey[];
+    /** One new current version and its agency's contributions before it (SUMMARY_CONTRIBUTIONS_FUNCTION). */
+    difference?: { changes: readonly VersionChange[]; before: string };
+  } = {},
 ): Promise<void> {
   const agencyIds = target.agencyIds ?? [];
   const agencyYears = (target.agencyYears ?? []).filter((p) => !agencyIds.includes(p.agencyId));
@@ -84,22 +83,6 @@ export async function refreshReportMetrics(
     refreshes.map((refresh, index) => sql`${rawSql(`refresh_${index}`)} AS (${refresh})`),
     ",\n",
   );
-  const changes = options.deferSummaries ? undefined : options.versionChanges;
-  if (changes?.length === 1 && (await hasSummaryFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE))) {
-    // An upload's one new version: the summaries follow by difference. The agency's contributions as they
-    // stand before the change are read in the same statement (it still sees the old read-model rows); the
-    // agency's lock, held since before the version was stored, keeps anyone else from moving them.
-    const [row] = await runQuery<{ keys: SummaryKey[]; before: string }>(
-      client,
-      sql`WITH ${upserts},
-keys AS (${summaryKeysQuery({ agencyIds, agencyYears })}),
-before AS (SELECT ${rawSql(`"${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"`)}(${changes[0]!.agencyId}::int) AS "before")
-SELECT (SELECT coalesce(json_agg(k), '[]') FROM keys k) AS "keys", (SELECT "before" FROM before) AS "before"`,
-    );
-    await refreshMetricChanges(client, { agencyIds, agencyYears });
-    await refreshRegionSummaries(client, row!.keys, { difference: { changes, before: row!.before } });
-    return;
-  }
   const summaryKeys = await runQuery<SummaryKey>(
     client,
     sql`WITH ${upserts}
@@ -107,7 +90,13 @@ ${summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
   await refreshMetricChanges(client, { agencyIds, agencyYears });
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
-  else await refreshRegionSummaries(client, summaryKeys);
+  // An upload's one new version: the summaries follow by difference, from the agency's contributions as they
+  // stood before the change (read by the caller in the statement that stored the version, under the agency's
+  // lock, which keeps anyone else from moving them: accept-readings.ts).
+  else
+    await refreshRegionSummaries(client, summaryKeys, {
+      difference: options.difference?.changes.length === 1 ? options.difference : undefined,
+    });
 }
 
 /**

@@ -8,8 +8,8 @@
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
 import { copyRows, type CopyValue } from "@/lib/db/copy-rows";
-import { rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
-import { acceptReadings } from "@/lib/ingest/accept-readings";
+import { emptySql, rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
+import { acceptReadings, AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
@@ -58,7 +58,13 @@ export async function storeDocuments(
     documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
   );
   const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
-  const inserted = await insertDocuments(client, documents, agencyIds);
+  // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
+  // stores its document, right after the row is written — where it took it the statement after — one round
+  // trip less. A batch takes its agencies' locks in id order in acceptReadings.
+  const [only] = documents;
+  const lockWithDocument =
+    documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
+  const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -95,6 +101,7 @@ export async function storeDocuments(
       alsoRefreshAgencies: regionFilled,
       deferSummaries: options.deferSummaries,
       agenciesUnchanged: updated.length === 0,
+      agencyLocked: lockWithDocument,
     },
   );
   accepted.forEach(({ index }, position) => {
@@ -132,6 +139,9 @@ function documentRow(document: PreparedDocument, agencyId: number | null): CopyV
   ];
 }
 
+// Evaluated for the row once written (none for a duplicate, which makes no report).
+const LOCK_AGENCY = rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
+
 const INSERT_DOCUMENTS = `INSERT INTO "Document" (${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", ")})`;
 const SELECT_STAGED = DOCUMENT_COLUMNS.map((c) =>
   c === "status" ? `s."status"::"DocumentStatus"` : `s."${c}"`,
@@ -142,6 +152,8 @@ async function insertDocuments(
   client: pg.PoolClient | pg.Client,
   documents: readonly PreparedDocument[],
   agencyIds: readonly (number | null)[],
+  /** Also take the agency lock of the (one) document written. */
+  lockAgency: boolean,
 ): Promise<Map<string, number>> {
   const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
   const bytes = documents.reduce((sum, d) => sum + d.size, 0);
@@ -172,7 +184,7 @@ async function insertDocuments(
     sql`${rawSql(INSERT_DOCUMENTS)}
         SELECT ${rawSql(SELECT_STAGED)} FROM ${source} AS s ORDER BY s."n"
         ON CONFLICT ("sha256") DO NOTHING
-        RETURNING "id", "sha256"`,
+        RETURNING "id", "sha256"${lockAgency ? LOCK_AGENCY : emptySql}`,
   );
   return new Map(written.map((row) => [row.sha256, row.id]));
 }

@@ -7,13 +7,16 @@
 // Valid only while the agency's parents did not change in the same transaction (a region or parent filled
 // in by this reading): the caller then recomputes (build-summary-sql.ts). The statements take the changes as
 // four parallel arrays — $1 agency ids, $2 years, $3 the new current report ids, $4 the demoted ones (null
-// for a first version) — or the summary keys as $1 years, $2 paths (the governments' rows of these keys
-// whose last child went are deleted). The caller holds the keys' province locks: every writer of these
-// rows does, so the demoted version's cells read here are the ones the sums hold.
-//   for (const { text, over } of ROLL_UP_DELTA_STATEMENTS)
-//     await client.query(text, over === "changes" ? [ids, years, reports, previous] : [keyYears, keyPaths]);
+// for a first version); the rows whose last child went are passed from the first statement to the second
+// in PL/pgSQL variables (ROLL_UP_EMPTIED_VARIABLES), so they run in the summary function
+// (build-summary-function.ts). The caller holds the keys' province locks: every writer of these rows does,
+// so the demoted version's cells read here are the ones the sums hold.
 import { INSERT_ROLL_UP, ROLL_UP_CHILDREN, ROLL_UP_GOVERNMENT_KINDS } from "@/lib/metrics/build-summary-sql";
 import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
+
+/** The PL/pgSQL variables (int[], int[], smallint[]) that carry the emptied rows' keys to DELETE_EMPTIED. */
+export const ROLL_UP_EMPTIED_VARIABLES = "emptied_governments, emptied_years, emptied_cells";
+const EMPTIED = ROLL_UP_EMPTIED_VARIABLES;
 
 const CHANGES = `change AS (
   SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS ch("agencyId", "year", "reportId", "previousId")
@@ -51,17 +54,26 @@ delta AS (
     JOIN "CellValue" v ON v."reportId" = s."reportId" AND v."value" IS NOT NULL
     JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
    GROUP BY 1, 2, 3, 4
+),
+added AS (
+  INSERT INTO "RollUpCellSums" AS s ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+  SELECT * FROM delta WHERE "sum" <> 0 OR "children" <> 0
+   ORDER BY 1, 2, 3
+  ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
+     SET "sum" = s."sum" + EXCLUDED."sum", "children" = s."children" + EXCLUDED."children"
+  RETURNING s."governmentId", s."year", s."cellNo", s."children"
 )
-INSERT INTO "RollUpCellSums" AS s ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
-SELECT * FROM delta WHERE "sum" <> 0 OR "children" <> 0
- ORDER BY 1, 2, 3
-ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
-   SET "sum" = s."sum" + EXCLUDED."sum", "children" = s."children" + EXCLUDED."children"`;
+SELECT array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${EMPTIED}
+  FROM added WHERE "children" = 0`;
 
-/** A cell none of a government's children has a value in any more has no row (as after a recompute). */
+/**
+ * A cell none of a government's children has a value in any more has no row (as after a recompute): the
+ * rows the difference just left without children, by key (a row can only lose its last child there) —
+ * not every row of the keys' regions, which read a heap page per row.
+ */
 const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
- USING unnest($1::int[], $2::text[]) AS k("year", "path")
- WHERE s."year" = k."year" AND s."regionPath" = k."path" AND s."children" = 0`;
+ USING unnest(${EMPTIED}) AS e("governmentId", "year", "cellNo")
+ WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0`;
 
 /** A government's first current report of a year: its rows from its children, as the recompute fills them. */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},
@@ -77,10 +89,11 @@ ${INSERT_ROLL_UP}
 ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
    SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;
 
-export const ROLL_UP_DELTA_STATEMENTS: readonly { text: string; over: "changes" | "keys" }[] = [
-  { text: ADD_DIFFERENCE, over: "changes" },
-  { text: DELETE_EMPTIED, over: "keys" },
-  { text: FILL_NEW_GOVERNMENTS, over: "changes" },
+/** In this order, in a function that declares ROLL_UP_EMPTIED_VARIABLES; all take the changes' arrays. */
+export const ROLL_UP_DELTA_STATEMENTS: readonly string[] = [
+  ADD_DIFFERENCE,
+  DELETE_EMPTIED,
+  FILL_NEW_GOVERNMENTS,
 ];
 
 /** One change: an agency-year whose current version is now `reportId`, `previousId` before (or none). */

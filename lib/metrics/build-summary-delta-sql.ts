@@ -19,12 +19,15 @@
 // - RegionYearCoverage counts distinct regions (not additive per report): a new version on the same region
 //   and kind leaves it as it is; a first version adds 1 to the region's ancestors only when no other
 //   report of the year covers the region.
-// - The findings of the year after's report change with the upload (cross-year rules) after the "before"
-//   was read: when the agency has a report the year after, the whole refresh is a recompute.
-// The caller computes "before" (summaryContributionsSql) in the statement that upserts the read model, which
-// still sees the old rows, and holds the agency's lock from before it (accept-readings.ts; every writer of
-// an agency's reports, findings or status takes it), so nothing else moved them meanwhile; the rest runs in
-// the summary function under the keys' province locks (build-summary-function.ts).
+// - RegionYearFindings counts the open findings of the read model's reports, and an upload moves those of
+//   two of the agency's reports: its own year's (the new version's instead of the demoted one's) and the
+//   year after's (the cross-year rules compare it with the new version). Its difference is the findings of
+//   the agency's rows of these two years before and after the change (findingContributionsSql).
+// The caller computes "before" (beforeChangeSql: both contributions) in the statement that inserts the new
+// version, which still sees the old read-model rows, the demoted version and the year after's findings as
+// they were, and holds the agency's lock from before it (accept-readings.ts; every writer of an agency's
+// reports, findings or status takes it), so nothing else moved them meanwhile; the rest runs in the summary
+// function under the keys' province locks (build-summary-function.ts).
 import {
   COUNTED,
   COUNTS_OF_REPORTS,
@@ -60,12 +63,19 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
 );
 
 /**
- * The contributions of the read-model rows of the agency `agency` (an SQL int expression) to
- * RegionYearMetrics, as rows of its shape: the recompute's sums, per report (an agency has one row a year,
- * so each report is its own group, and its subqueries run once), then added up over the keys it counts in.
- * One agency, compared by equality: its plan, kept for the session, is index lookups of a few rows.
+ * The contributions of the read-model rows of the agency `agency` (an SQL int expression) of the years
+ * `years` (an SQL list of int expressions) to RegionYearMetrics, as rows of its shape: the recompute's sums,
+ * per report (an agency has one row a year, so each report is its own group, and its subqueries run once),
+ * then added up over the keys it counts in. One agency, compared by equality: its plan, kept for the
+ * session, is index lookups of a few rows.
+ *
+ * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
+ * are taken over these alone (CHANGED_YEARS): y's own; y+1's (its matched and prev sums pair it with y, and
+ * the cross-year findings of its report change); y−1's (its lapsedNext asks whether y exists); and the
+ * agency's earliest row before the change (its firstReports goes when y comes before it). Every other row
+ * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
  */
-export function summaryContributionsSql(agency: string): string {
+export function summaryContributionsSql(agency: string, years: string): string {
   const columns = [...COUNTED, ...SUMMED];
   return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
        ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
@@ -76,7 +86,7 @@ export function summaryContributionsSql(agency: string): string {
       FROM "ReportMetrics" m
       CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-     WHERE m."agencyId" = ${agency}
+     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
      GROUP BY m."year", m."regionPath", m."agencyKind"
   ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})
   CROSS JOIN LATERAL (
@@ -101,15 +111,49 @@ const UNCERTAIN = [
 ].join("\n      OR ");
 
 /**
+ * The open findings of the agency `agency`'s read-model rows of the years `year` and the one after, by the
+ * keys of RegionYearFindings (an agency has one report a year: each report is its own "reports" count).
+ * Findings by report id (not by the status index, which holds every open finding of every report).
+ */
+export function findingContributionsSql(agency: string, year: string): string {
+  return `SELECT m."year", a."path" AS "regionPath", a."depth", m."agencyKind", f."code", f."kind"::text AS "kind",
+       f."origin"::text AS "origin", count(*)::int AS "findings", count(DISTINCT f."reportId")::int AS "reports"
+  FROM "ReportMetrics" m
+  JOIN "Finding" f ON f."reportId" = m."reportId" AND f."status"::text = 'open'
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`m."regionPath"`)}
+  ) a
+ WHERE m."agencyId" = ${agency} AND m."year" IN (${year}, ${year} + 1)
+ GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+}
+
+/** The rows whose contributions an upload of year `year` moves (summaryContributionsSql). */
+const changedYears = (year: string, earliest: string) => `${year} - 1, ${year}, ${year} + 1, ${earliest}`;
+
+/**
+ * The agency's contributions before the change, as one JSON object — "earliest" (its earliest read-model
+ * year), "metrics" (summaryContributionsSql's rows) and "findings" (findingContributionsSql's) — from the
+ * agency `agency` and the year `year` uploaded.
+ */
+export function beforeChangeSql(agency: string, year: string): string {
+  return `SELECT json_build_object(
+    'earliest', e."earliest",
+    'metrics', (SELECT coalesce(json_agg(c), '[]')
+                  FROM (${summaryContributionsSql(agency, changedYears(year, `e."earliest"`))}) c),
+    'findings', (SELECT coalesce(json_agg(c), '[]') FROM (${findingContributionsSql(agency, year)}) c))::text
+  FROM (SELECT min(m."year") AS "earliest" FROM "ReportMetrics" m WHERE m."agencyId" = ${agency}) e`;
+}
+
+/**
  * RegionYearMetrics by difference: $1 the agency, $2 its "before" (summaryContributionsSql's rows as
- * JSON, computed before the change). Returns the keys to recompute instead (uncertain ones) as three
+ * JSON, computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
  * arrays; `INTO` names the PL/pgSQL variables that receive them.
  */
 export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
   // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
   // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
-  return `WITH after AS (${summaryContributionsSql("$1::int")}),
+  return `WITH after AS (${summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int"))}),
 before AS (
   SELECT "year", "regionPath", "depth"::int AS "depth", "agencyKind", ${columns.map(q).join(", ")}
     FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)
@@ -160,26 +204,22 @@ const CHANGE = `change AS (
 )`;
 
 /**
- * RegionYearFindings by difference: the new version's open findings added, the demoted one's subtracted
- * ($1 agencies, $2 years, $3 new reports, $4 demoted reports), under the agency's region and kind (the
- * agency did not change, so both versions counted there).
+ * RegionYearFindings by difference: $1 the agency, $2 the year uploaded, $3 the findings "before"
+ * (findingContributionsSql's rows as JSON, computed before the change). The agency's region and kind did not
+ * change, so before and after count under the same keys.
  */
-export const FINDINGS_DIFFERENCE = `WITH ${CHANGE},
+export const FINDINGS_DIFFERENCE = `WITH after AS (${findingContributionsSql("$1::int", "$2::int")}),
 terms AS (
-  SELECT m."year", a."path", a."depth", m."agencyKind", f."code", f."kind"::text AS "kind", f."origin"::text AS "origin",
-         s."sign", f."reportId"
-    FROM change ch
-    JOIN "ReportMetrics" m ON m."agencyId" = ch."agencyId" AND m."year" = ch."year"
-    CROSS JOIN LATERAL (VALUES (ch."reportId", 1), (ch."previousId", -1)) s("reportId", "sign")
-    JOIN "Finding" f ON f."reportId" = s."reportId" AND f."status" = 'open'
-    CROSS JOIN LATERAL (
-    ${ancestorsOf(`m."regionPath"`)}
-    ) a
+  SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports" FROM after
+  UNION ALL
+  SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", -"findings", -"reports"
+    FROM jsonb_to_recordset($3::jsonb) AS b("year" int, "regionPath" text, "depth" int, "agencyKind" text,
+                                            "code" text, "kind" text, "origin" text, "findings" int, "reports" int)
 )
 INSERT INTO "RegionYearFindings" AS t ("year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
 SELECT * FROM (
-  SELECT "year", "path", "depth", "agencyKind", "code", "kind", "origin", sum("sign")::int AS "findings",
-         ((count(DISTINCT "reportId") FILTER (WHERE "sign" = 1)) - (count(DISTINCT "reportId") FILTER (WHERE "sign" = -1)))::int AS "reports"
+  SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", sum("findings")::int AS "findings",
+         sum("reports")::int AS "reports"
     FROM terms GROUP BY 1, 2, 3, 4, 5, 6, 7
 ) x
  WHERE x."findings" <> 0 OR x."reports" <> 0

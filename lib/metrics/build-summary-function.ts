@@ -14,8 +14,8 @@ import {
   COVERAGE_DIFFERENCE,
   DELETE_EMPTIED_SUMMARIES,
   FINDINGS_DIFFERENCE,
+  beforeChangeSql,
   metricsDifferenceSql,
-  summaryContributionsSql,
 } from "@/lib/metrics/build-summary-delta-sql";
 import { buildSummaryRefreshSql } from "@/lib/metrics/build-summary-sql";
 
@@ -76,9 +76,9 @@ const FULL = named(
   `BEGIN\n${statements([LOCK, ...statementTexts()])}\nEND`,
 );
 
-// The upload's: $5 agencies, $6 years, $7 new current reports, $8 demoted ones, $9 the agencies'
-// contributions before the change (build-summary-delta-sql.ts). A report the year after any of them (its
-// cross-year findings changed after "before" was read) or an uncertain key falls back to the recompute.
+// The upload's: $5 agencies, $6 years, $7 new current reports, $8 demoted ones, $9 the agency's
+// contributions before the change, {"earliest": …, "metrics": …, "findings": …} (build-summary-delta-sql.ts). An uncertain
+// key falls back to the recompute.
 const CHANGES = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
 const KEYS = { $1: "$1", $2: "$2" };
 const DELTA = named(
@@ -88,23 +88,23 @@ const DELTA = named(
   uncertain_years integer[];
   uncertain_paths text[];
   uncertain_depths integer[];
+  emptied_governments integer[];
+  emptied_years integer[];
+  emptied_cells smallint[];
 BEGIN
-${statements([LOCK])}
-  IF EXISTS (SELECT 1 FROM unnest($5::int[], $6::int[]) AS ch("agencyId", "year")
-               JOIN "Report" r ON r."agencyId" = ch."agencyId" AND r."year" = ch."year" + 1 AND r."isCurrent") THEN
-    PERFORM "${FULL.name}"($1, $2, $3, $4);
-    RETURN;
-  END IF;
 ${statements([
-  // One agency: the first of $5 (the caller sends one change).
+  LOCK,
+  // One agency and year: the first of $5 and $6 (the caller sends one change).
   renumber(metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths"), {
     $1: "($5)[1]",
-    $2: "$9",
+    $2: "($9 -> 'metrics')",
+    $3: "($6)[1]",
+    $4: "($9 ->> 'earliest')",
   }),
-  renumber(FINDINGS_DIFFERENCE, CHANGES),
+  renumber(FINDINGS_DIFFERENCE, { $1: "($5)[1]", $2: "($6)[1]", $3: "($9 -> 'findings')" }),
   renumber(COVERAGE_DIFFERENCE, CHANGES),
   ...DELETE_EMPTIED_SUMMARIES.map((text) => renumber(text, KEYS)),
-  ...ROLL_UP_DELTA_STATEMENTS.map(({ text, over }) => renumber(text, over === "keys" ? KEYS : CHANGES)),
+  ...ROLL_UP_DELTA_STATEMENTS.map((text) => renumber(text, CHANGES)),
 ])}
   IF uncertain_years IS NOT NULL THEN
     PERFORM "${FULL.name}"(uncertain_years, uncertain_paths, uncertain_depths, $4);
@@ -112,13 +112,14 @@ ${statements([
 END`,
 );
 
-// The agency's contributions as JSON ($1 the agency), for the upload's "before" (read in the statement that
-// upserts the read model: STABLE, so it sees the rows as they stood when that statement began).
+// The agency's contributions before the change as JSON ($1 the agency, $2 the year uploaded), for the
+// upload's "before" (read in the statement that inserts the new version: STABLE, so it sees the rows as they
+// stood when that statement began).
 const CONTRIBUTIONS = named(
   "nb_summary_contributions_",
-  "integer",
+  "integer, integer",
   `BEGIN
-  RETURN (SELECT coalesce(json_agg(c), '[]')::text FROM (${summaryContributionsSql("$1")}) c);
+  RETURN (${beforeChangeSql("$1", "$2")});
 END`,
 );
 

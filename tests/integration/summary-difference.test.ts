@@ -262,3 +262,82 @@ test("a value and a finding a new version no longer has leave the sums as a reco
   await rebuildReportMetrics(getPool(t.db));
   expect(await everything()).toEqual(incremental);
 });
+
+test("an earlier year uploaded after a later one moves the later report's cross-year findings exactly", async () => {
+  // Rule 6 compares 2023's 上年结转 with 2022's 结转下年度: uploading 2022 adds (or removes) a finding on 2023's
+  // report, which the summaries of 2023 must follow — by difference, not by a recompute.
+  const seed = buildReadResult("001");
+  const name = "差额测试云南跨年局";
+  const columns = ["natural", "commercial", "research", "social", "legal", "other", "total"];
+  // Rule 7 left out (its inputs blank), so rule 6 is the only cross-year finding.
+  const blankRule7 = Object.fromEntries(
+    ["t2.rules", "t2.normative"].flatMap((row) =>
+      ["in_force", "issued", "repealed"].map((column) => [`${row}.${column}`, null]),
+    ),
+  );
+  const send = (year: number, cells: Record<string, number | null>) =>
+    ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` },
+      buildReadResult("001", {
+        year,
+        template: "2021",
+        cells: { ...seed.cells, ...blankRule7, ...cells },
+        findings: [],
+        agency: { ...seed.agency, name, as_printed: name },
+      }),
+    );
+  const carried = Object.fromEntries(columns.map((c) => [`t3.carried.${c}`, 1]));
+  const forward = (first: number) =>
+    Object.fromEntries(columns.map((c, i) => [`t3.carry_forward.${c}`, i === 0 ? first : 1]));
+  // The county's rule-6 findings of 2023 and the open findings of its 2023 row, summed over agency kinds.
+  const county2023 = async () => ({
+    carryOver:
+      await rows(`SELECT coalesce(sum("findings"), 0)::int AS "findings", coalesce(sum("reports"), 0)::int AS "reports"
+        FROM "RegionYearFindings" WHERE "year" = 2023 AND "regionPath" = '53/5303/530303/' AND "code" = 'RULE_CARRY_OVER'`),
+    open: await rows(`SELECT coalesce(sum("openFindings"), 0)::int AS "open" FROM "RegionYearMetrics"
+        WHERE "year" = 2023 AND "regionPath" = '53/5303/530303/'`),
+  });
+  const exact = async () => {
+    expect(await rows(ACTUAL_FINDINGS)).toEqual(await rows(EXPECTED_FINDINGS));
+    expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+  };
+
+  await send(2023, carried);
+  const start = await county2023();
+  const [startOpen] = start.open as { open: number }[];
+  const [startCarry] = start.carryOver as { findings: number; reports: number }[];
+  // 2022 forwards 2 where 2023 carried 1, in one column: one finding on 2023's report.
+  await send(2022, forward(2));
+  expect(await county2023()).toEqual({
+    carryOver: [{ findings: startCarry!.findings + 1, reports: startCarry!.reports + 1 }],
+    open: [{ open: startOpen!.open + 1 }],
+  });
+  await exact();
+  // A new version of 2022 that agrees: the finding goes again.
+  await send(2022, forward(1));
+  expect(await county2023()).toEqual(start);
+  await exact();
+});
+
+test("a year uploaded before the agency's earliest takes its first report from a later year", async () => {
+  // The agency's only report is of 2025; a report of 2022 (not next to it) becomes its first instead.
+  const seed = buildReadResult("001");
+  const name = "差额测试云南最早局";
+  const send = (year: number) =>
+    ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` },
+      buildReadResult("001", { year, template: "2021", agency: { ...seed.agency, name, as_printed: name } }),
+    );
+  const firstReports = async (year: number) =>
+    (
+      await rows(`SELECT coalesce(sum("firstReports"), 0)::int AS "n" FROM "RegionYearMetrics"
+                   WHERE "year" = ${year} AND "regionPath" = '53/5303/530303/'`)
+    )[0]!.n as number;
+  await send(2025);
+  const [before2025, before2022] = [await firstReports(2025), await firstReports(2022)];
+  await send(2022);
+  expect([await firstReports(2025), await firstReports(2022)]).toEqual([before2025 - 1, before2022 + 1]);
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+});

@@ -20,14 +20,13 @@ import pg from "pg";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { copyRows } from "@/lib/db/copy-rows";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
-import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { copyIntoBareTable } from "./bench-raw-copy";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import {
   DeferredSummaries,
@@ -183,30 +182,6 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   }
 }
 
-/** bench:ingest's raw COPY: the documents' cells into a new bare table with the same primary key. */
-async function rawCopy(pool: pg.Pool, documents: readonly PreparedDocument[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query(`CREATE TABLE "BenchCell" ("reportId" INTEGER NOT NULL, "cellNo" SMALLINT NOT NULL,
-      "inferred" BOOLEAN NOT NULL, "value" DECIMAL(20,4), "rawText" TEXT, "unit" TEXT, PRIMARY KEY ("reportId", "cellNo"))`);
-    await copyRows(
-      client,
-      {
-        table: '"BenchCell"',
-        columns: ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawText"', '"unit"'],
-      },
-      (function* () {
-        for (const [reportId, document] of documents.entries())
-          for (const cell of document.cells)
-            yield [reportId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit];
-      })(),
-    );
-    await client.query(`DROP TABLE "BenchCell"`);
-  } finally {
-    client.release();
-  }
-}
-
 async function main(): Promise<void> {
   const keep = values.keep;
   const dataDir = path.join(
@@ -264,7 +239,9 @@ async function main(): Promise<void> {
       await measure(
         "raw COPY of the same cells into a bare keyed table (bench:ingest's baseline)",
         postmaster,
-        () => rawCopy(getPool(db), documents),
+        async () => {
+          await copyIntoBareTable(getPool(db), documents);
+        },
       );
       await measure("bulk path (storeInBulk, batches of 1000, generation excluded)", postmaster, async () => {
         const summaries = await DeferredSummaries.start(getPool(db));

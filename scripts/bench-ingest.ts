@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { copyRows } from "@/lib/db/copy-rows";
 import { closeClient, createClient, getPool, type Db } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
@@ -20,6 +19,7 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { copyIntoBareTable } from "./bench-raw-copy";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
@@ -45,40 +45,13 @@ const SINGLE = Number(values.single);
 const DATA_DIR = path.join(process.cwd(), ".test-data", `bench-ingest-${process.pid}`);
 const BATCH = 1000;
 
-const BARE_TABLE = `CREATE UNLOGGED TABLE IF NOT EXISTS "BenchCell" (
-  "reportId" INTEGER NOT NULL, "cellNo" SMALLINT NOT NULL, "inferred" BOOLEAN NOT NULL, "value" DECIMAL(20,4),
-  "rawText" TEXT, "unit" TEXT, PRIMARY KEY ("reportId", "cellNo"))`;
-
 function options(seed: number, reports: number): SyntheticOptions {
   return { reports, years: { from: 2019, to: 2025 }, seed };
 }
 
 /** Raw COPY of the documents' cells into a bare keyed table: the database's own speed for these cells. */
 async function rawCopy(pool: pg.Pool, documents: PreparedDocument[]): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS "BenchCell"`);
-    // Logged like ReportCell (UNLOGGED would flatter the baseline): a plain table with its primary key.
-    await client.query(BARE_TABLE.replace("UNLOGGED ", ""));
-    const started = performance.now();
-    await copyRows(
-      client,
-      {
-        table: '"BenchCell"',
-        columns: ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawText"', '"unit"'],
-      },
-      (function* () {
-        for (const [reportId, document] of documents.entries())
-          for (const cell of document.cells)
-            yield [reportId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit];
-      })(),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    await client.query(`DROP TABLE "BenchCell"`);
-    return documents.length / seconds;
-  } finally {
-    client.release();
-  }
+  return documents.length / (await copyIntoBareTable(pool, documents));
 }
 
 async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<number> {

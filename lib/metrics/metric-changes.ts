@@ -76,32 +76,26 @@ export function changeIndexSql(metric: MetricDefinition): string {
   );
 }
 
+/** Each metric's change column, and a rate's smaller-n column after it. */
+const CHANGE_COLUMNS = METRICS.flatMap((metric) => {
+  const n = changeNColumnName(metric);
+  return [changeColumnName(metric), ...(n ? [n] : [])];
+});
+
 /** The table as the migration creates it: every change column float8, null where there is no change. */
 export function changeTableSql(): string {
-  const columns = METRICS.flatMap((metric) => {
-    const n = changeNColumnName(metric);
-    return [`"${changeColumnName(metric)}" DOUBLE PRECISION`, ...(n ? [`"${n}" DOUBLE PRECISION`] : [])];
-  });
   return (
     `CREATE TABLE ${TABLE} (\n` +
     `    "agencyId" INTEGER NOT NULL,\n` +
     `    "year" INTEGER NOT NULL,\n` +
     `    "agencyKind" TEXT NOT NULL,\n` +
-    columns.map((column) => `    ${column},\n`).join("") +
+    CHANGE_COLUMNS.map((column) => `    "${column}" DOUBLE PRECISION,\n`).join("") +
     `    CONSTRAINT "ReportMetricChanges_pkey" PRIMARY KEY ("agencyId", "year")\n` +
     `);`
   );
 }
 
-const COLUMN_NAMES = [
-  "agencyId",
-  "year",
-  "agencyKind",
-  ...METRICS.flatMap((metric) => {
-    const n = changeNColumnName(metric);
-    return [changeColumnName(metric), ...(n ? [n] : [])];
-  }),
-];
+const COLUMN_NAMES = ["agencyId", "year", "agencyKind", ...CHANGE_COLUMNS];
 const COLUMN_LIST = COLUMN_NAMES.map((name) => `"${name}"`).join(", ");
 const UPDATED_COLUMNS = COLUMN_NAMES.filter((name) => name !== "agencyId" && name !== "year");
 

@@ -41,3 +41,16 @@ export function readProcessTreeCpu(rootPid: number): number | null {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** Milliseconds of user + system CPU of this process's children that have exited and been waited for, with
+ * their own reaped descendants (cutime + cstime of /proc/self/stat): the CPU of a command run by spawnSync is
+ * the difference across the call. null where /proc cannot be read. */
+export function readReapedChildrenCpu(): number | null {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}

@@ -25,15 +25,12 @@ const AGENCY_KEYS = [
 const scratch = mkdtempSync(path.join(tmpdir(), "parse-cli-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** What `npm run parse` runs: scripts/parse.ts from its bundle (parse-bundle.test.ts: it reads as the source). */
 function parse(args: string[]) {
-  const run = spawnSync(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(ROOT, "scripts/parse.ts"), ...args],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-    },
-  );
+  const run = spawnSync(process.execPath, [path.join(ROOT, "scripts/parse-cli.mjs"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   const lines = run.stdout === "" ? [] : run.stdout.trimEnd().split("\n");
   return {
     status: run.status,

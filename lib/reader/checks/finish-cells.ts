@@ -1,7 +1,7 @@
 // Resolved readings → the final cells: （六）其他处理 derived from its sub-rows when they are printed, blank
 // cells the sums force filled (and listed), then the 勾稽 rules checked on the result.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
-import { listCellIds } from "@/lib/reader/template/cell-catalogue";
+import { buildCellRecord } from "@/lib/reader/template/cell-catalogue";
 import { T3_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import { checkReportRules } from "./check-report-rules";
 import { findSumBoundBreaks } from "./find-sum-bound-breaks";
@@ -41,9 +41,12 @@ export function finishCells({ resolved, template, printedT3, placedByPosition }:
   const { inferred, findings } = inferForcedValues({ values, blanks, template, afterFill, unsure });
   findings.push(...checkReportRules(values, template, unsure));
   if (placedByPosition) findings.push(...findSumBoundBreaks({ values, template, unsure }));
-  const cells: Record<string, number | null> = {};
-  for (const id of listCellIds(template)) cells[id] = values.get(id) ?? null;
-  return { cells, inferred, findings, derivedOther: derive !== null };
+  return {
+    cells: buildCellRecord(template, values),
+    inferred,
+    findings,
+    derivedOther: derive !== null,
+  };
 }
 
 /** 2021: when the three sub-rows are printed, row （六） is their sum — derived, neither finding nor inference. */

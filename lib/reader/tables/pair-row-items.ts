@@ -34,9 +34,9 @@ export function pairRowItems(
 ): PairResult {
   const entries = flatten(items, from, to);
   matchLabels(entries, specs);
-  const present = new Set(
-    entries.flatMap((entry) => (entry.kind === "label" && entry.spec ? [entry.spec.key] : [])),
-  );
+  // Loops rather than flatMap, here and below: an array per entry is garbage on the hot path of every report.
+  const present = new Set<string>();
+  for (const entry of entries) if (entry.kind === "label" && entry.spec) present.add(entry.spec.key);
   const isHeading = (spec: RowSpec | undefined): boolean =>
     spec?.heading === true || (spec?.headingIf?.some((key) => present.has(key)) ?? false);
   const rowOf = (entry: Entry | undefined): RowSpec | undefined =>
@@ -58,7 +58,10 @@ export function pairRowItems(
     if (partner >= 0) consumed.add(partner);
     rows.set(spec.key, { key: spec.key, item: entries[partner]?.item ?? null, label: entry.text });
   });
-  const unmatched = entries.flatMap((entry, index) => (isOrphan(index) ? [entry.item] : []));
+  const unmatched: Item[] = [];
+  entries.forEach((entry, index) => {
+    if (isOrphan(index)) unmatched.push(entry.item);
+  });
   return { rows, unmatched };
 }
 

@@ -14,19 +14,25 @@ describe("parseCellValue", () => {
     ["-3", -3],
     [" 8 ", 8],
     ["零", 0],
+    ["12件", 12],
+    ["3 项", 3],
+    ["7次", 7],
   ])("%s is the number %d", (text, value) => {
     const parsed = parseCellValue(text);
     expect(parsed.kind).toBe("number");
     if (parsed.kind === "number") expect(parsed.value).toBe(value);
   });
 
-  it.each(["", "/", "—", "——", "-", "无", "－"])("%j is a blank cell", (text) => {
+  it.each(["", "/", "—", "——", "-", "无", "空", " 无 ", "－"])("%j is a blank cell", (text) => {
     expect(parseCellValue(text).kind).toBe("blank");
   });
 
-  it.each(["1.", "（一）", "2023年", "结果维持", "第二十条第（一）项"])("%s is text", (text) => {
-    expect(parseCellValue(text).kind).toBe("text");
-  });
+  it.each(["1.", "（一）", "2023年", "结果维持", "第二十条第（一）项", "1.属于国家秘密", "12件以上", "无2"])(
+    "%s is text",
+    (text) => {
+      expect(parseCellValue(text).kind).toBe("text");
+    },
+  );
 });
 
 describe("isNoiseLine", () => {

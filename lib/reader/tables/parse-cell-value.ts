@@ -11,6 +11,8 @@ const BLANK_MARKS = new Set(["", "/", "\\", "-", "—", "——", "–", "－", 
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|宗|次)?$/;
 
 const PLAIN_COUNT = /^\d{1,9}$/;
+/** The ideographs a number (units, 零 〇) or a blank mark (无 空) may hold. */
+const VALUE_IDEOGRAPHS = new Set([..."万元件个项条宗次无空零〇"]);
 const ANY_DIGIT = /[0-9０-９零〇]/;
 
 export function parseCellValue(raw: string): CellValue {
@@ -19,6 +21,9 @@ export function parseCellValue(raw: string): CellValue {
     return { kind: "number", value: Number(raw), text: raw, unit: null, digits: raw.length > 1 };
   // A label: longer than any blank mark and without a digit, it needs no normalising to be told apart.
   if (raw.length > 3 && !ANY_DIGIT.test(raw)) return { kind: "text", text: raw };
+  // A label with an ordinal (“1.属于国家秘密”): a CJK ideograph that no number, unit or blank mark holds survives
+  // NFKC unchanged, so the cell can only be text — skip normalising it (the costliest step here).
+  if (hasWordIdeograph(raw)) return { kind: "text", text: raw };
   const text = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   if (BLANK_MARKS.has(text)) return { kind: "blank", text: raw };
   if (text === "零" || text === "〇")
@@ -32,4 +37,13 @@ export function parseCellValue(raw: string): CellValue {
   // Glued cells show as a run of two or more digits, possibly signed (2019 本年增/减) or ending in an amount.
   const digits = match[1] !== "+" && match[3] === undefined && /^\d{2,}(?:\.\d+)?$/.test(match[2] ?? "");
   return { kind: "number", value, text: raw.trim(), unit: match[3] ?? null, digits };
+}
+
+/** A CJK unified ideograph (U+4E00–U+9FFF, which NFKC leaves as it is) that is none of VALUE_IDEOGRAPHS. */
+function hasWordIdeograph(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff && !VALUE_IDEOGRAPHS.has(raw[i]!)) return true;
+  }
+  return false;
 }

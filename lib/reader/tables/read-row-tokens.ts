@@ -30,7 +30,9 @@ function readTokens(row: TextRow): Token[] | "blank" | "noise" {
     if (row.prose) return [{ kind: "text", text: trimmed }];
     // The commonest row by far: one cell of text, no tab or pipe.
     if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
-    return splitLine(line).flatMap((cell) => splitCell(cell));
+    const tokens: Token[] = [];
+    for (const cell of splitLine(line)) for (const token of splitCell(cell)) tokens.push(token);
+    return tokens;
   }
   const cells = row.cells.filter((text): text is string => text !== null);
   if (cells.length === 1 && isNoiseLine(cells[0] ?? "")) return "noise";

@@ -51,10 +51,10 @@ const BENCHES: Bench[] = [
   },
   {
     name: "parse-cli",
-    what: "the parse command on 2,000 text reports",
+    what: "the parse command on 2,000 text reports, wall and CPU per report",
     args: [],
     quickArgs: [],
-    headline: lastLines(2),
+    headline: lastLines(3),
   },
   {
     name: "ingest",

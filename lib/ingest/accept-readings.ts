@@ -13,9 +13,11 @@ import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_CHARS, copyText, formatCopyValue } from "@/lib/db/copy-rows";
 import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
+import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
 import {
   findingsInsert,
   insertFindings,
+  planAcrossYearFindings,
   refreshAcrossYearFindings,
 } from "@/lib/ingest/refresh-across-year-findings";
 import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
@@ -105,6 +107,12 @@ export async function acceptReadings(
     const inserted = await insertReportsWithCells(client, items, pairs, readBefore);
     reports = inserted.reports;
     if (inserted.before !== null) difference = { changes: inserted.changes, before: inserted.before };
+  }
+  // One upload's one version: everything after it in one round trip (finish-upload.ts).
+  if (difference?.changes.length === 1 && (await canFinishUpload(client))) {
+    const across = await planAcrossYearFindings(client, pairs);
+    await finishUpload(client, { change: difference.changes[0]!, before: difference.before, across });
+    return reports;
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.

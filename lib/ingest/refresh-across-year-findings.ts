@@ -29,7 +29,26 @@ export async function refreshAcrossYearFindings(
   client: SqlClient,
   pairs: readonly AgencyYear[],
 ): Promise<void> {
-  if (pairs.length === 0) return;
+  const { stale, added } = await planAcrossYearFindings(client, pairs);
+  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
+  await insertFindings(client, added, "across_years");
+}
+
+/** What refreshAcrossYearFindings changes: the stored findings that no longer hold and those to add. */
+export interface AcrossYearChanges {
+  stale: number[];
+  added: { reportId: number; finding: Finding }[];
+}
+
+/**
+ * refreshAcrossYearFindings' changes, worked out but not written (one upload sends them with the rest of
+ * its writes in one round trip: build-upload-function.ts).
+ */
+export async function planAcrossYearFindings(
+  client: SqlClient,
+  pairs: readonly AgencyYear[],
+): Promise<AcrossYearChanges> {
+  if (pairs.length === 0) return { stale: [], added: [] };
   const { reports, findings } = await loadNeighbourReports(client, pairs);
   const byAgencyYear = new Map(reports.map((report) => [`${report.agencyId}:${report.year}`, report]));
   const wanted = new Map<number, Finding[]>();
@@ -41,12 +60,11 @@ export async function refreshAcrossYearFindings(
       wanted.set(current.id, previous ? checkAcrossYears(previous, current) : []);
     }
   }
-  if (wanted.size > 0)
-    await reconcileFindings(
-      client,
-      wanted,
-      findings.filter((finding) => wanted.has(finding.reportId)),
-    );
+  if (wanted.size === 0) return { stale: [], added: [] };
+  return reconcileFindings(
+    wanted,
+    findings.filter((finding) => wanted.has(finding.reportId)),
+  );
 }
 
 interface StoredFinding {
@@ -122,11 +140,10 @@ async function loadNeighbourReports(
 const keyOf = (finding: { code: string; cellIds: string[]; message: string }) =>
   `${finding.code}|${finding.cellIds.join(",")}|${finding.message}`;
 
-async function reconcileFindings(
-  client: SqlClient,
+function reconcileFindings(
   wanted: Map<number, Finding[]>,
   existing: readonly StoredFinding[],
-): Promise<void> {
+): AcrossYearChanges {
   const existingKeys = new Set(existing.map((f) => `${f.reportId}|${keyOf(f)}`));
   const wantedKeys = new Set(
     [...wanted].flatMap(([reportId, findings]) =>
@@ -134,13 +151,12 @@ async function reconcileFindings(
     ),
   );
   const stale = existing.filter((f) => !wantedKeys.has(`${f.reportId}|${keyOf(f)}`)).map((f) => f.id);
-  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
   const added = [...wanted].flatMap(([reportId, findings]) =>
     findings
       .filter((f) => !existingKeys.has(`${reportId}|${keyOf({ ...f, cellIds: f.cells })}`))
       .map((finding) => ({ reportId, finding })),
   );
-  await insertFindings(client, added, "across_years");
+  return { stale, added };
 }
 
 /** Findings of several reports in one INSERT; a finding's cell ids travel comma-joined (ids have no commas). */

@@ -11,10 +11,7 @@ import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { findingsInsert } from "@/lib/ingest/refresh-across-year-findings";
 import { summaryKeysQuery } from "@/lib/ingest/refresh-region-summaries";
 import { buildMetricsRefreshSql } from "@/lib/metrics/build-metrics-sql";
-import {
-  SUMMARY_DELTA_FUNCTION_NAME,
-  SUMMARY_FUNCTION_NAME,
-} from "@/lib/metrics/build-summary-function";
+import { SUMMARY_DELTA_FUNCTION_NAME, SUMMARY_FUNCTION_NAME } from "@/lib/metrics/build-summary-function";
 import { buildMetricChangesRefreshSql } from "@/lib/metrics/metric-changes";
 
 // Stand-ins for the function's scalar parameters while the statements are built: a statement's one-element

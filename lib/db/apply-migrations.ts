@@ -14,7 +14,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { buildUploadFunction } from "@/lib/ingest/build-upload-function";
+import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
 import { buildSummaryFunctions } from "@/lib/metrics/build-summary-function";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
@@ -108,8 +108,12 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
 /** The generated functions of this version, once the schema they use is there. */
 async function installGeneratedFunctions(client: pg.Client): Promise<void> {
   try {
-    // The upload's calls the summaries' functions: installed after them.
-    for (const { signature, sql } of [...buildSummaryFunctions(), buildUploadFunction()]) {
+    // The upload's functions call the summaries': installed after them.
+    for (const { signature, sql } of [
+      ...buildSummaryFunctions(),
+      getUploadFunctions().afterVersion,
+      getUploadFunctions().document,
+    ]) {
       const { rows } = await client.query<{ installed: boolean }>(
         `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
         [signature],

@@ -3,14 +3,14 @@
 // by difference — what refreshAcrossYearFindings and refreshReportMetrics write, the same rows.
 //   await finishUpload(client, { change, before, across });
 import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
-import { UPLOAD_FUNCTION_NAME, UPLOAD_FUNCTION_SIGNATURE } from "@/lib/ingest/build-upload-function";
+import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
 import type { AcrossYearChanges } from "@/lib/ingest/refresh-across-year-findings";
 import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 
 /** Whether this database has the function (a database not migrated by this version yet has not). */
 export function canFinishUpload(client: SqlClient): Promise<boolean> {
-  return hasSummaryFunction(client, UPLOAD_FUNCTION_SIGNATURE);
+  return hasSummaryFunction(client, getUploadFunctions().afterVersion.signature);
 }
 
 export async function finishUpload(
@@ -27,7 +27,7 @@ export async function finishUpload(
   const added = across.added;
   await runQuery(
     client,
-    sql`SELECT ${rawSql(`"${UPLOAD_FUNCTION_NAME}"`)}(${change.agencyId}::int, ${change.year}::int,
+    sql`SELECT ${rawSql(`"${getUploadFunctions().afterVersion.name}"`)}(${change.agencyId}::int, ${change.year}::int,
           ${change.reportId}::int, ${change.previousId}::int, ${before}::jsonb, ${across.stale}::int[],
           ${added.map((a) => a.reportId)}::int[], ${added.map((a) => a.finding.code)}::text[],
           ${added.map((a) => a.finding.severity)}::text[], ${added.map((a) => a.finding.kind)}::text[],

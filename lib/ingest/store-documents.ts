@@ -15,6 +15,7 @@ import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { upsertAgencies } from "@/lib/ingest/upsert-agencies";
+import { canWriteUploadDocument, writeUploadDocument } from "@/lib/ingest/write-upload-document";
 
 const DOCUMENT_COLUMNS = [
   "sha256",
@@ -53,18 +54,37 @@ export async function storeDocuments(
   /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
   options: { deferSummaries?: SummaryKey[] } = {},
 ): Promise<IngestOutcome[]> {
-  const { byName, regionFilled, updated } = await upsertAgencies(
-    client,
-    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
-  );
-  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
+  const [only] = documents;
+  // One upload's agency and document in one round trip (write-upload-document.ts), the same statements.
+  const single =
+    documents.length === 1 && only!.size < COPY_THRESHOLD_BYTES && (await canWriteUploadDocument(client));
   // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
   // stores its document, right after the row is written — where it took it the statement after — one round
   // trip less. A batch takes its agencies' locks in id order in acceptReadings.
-  const [only] = documents;
   const lockWithDocument =
-    documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
-  const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+    documents.length === 1 &&
+    only!.status === "accepted" &&
+    only!.agency !== null &&
+    only!.regionCodes !== null &&
+    only!.year !== null;
+  let agencies: Awaited<ReturnType<typeof upsertAgencies>>;
+  let inserted: Map<string, number>;
+  if (single) {
+    const { documentId, ...written } = await writeUploadDocument(client, {
+      document: only!,
+      lockAgency: lockWithDocument,
+    });
+    agencies = written;
+    inserted = new Map(documentId === null ? [] : [[only!.sha256, documentId]]);
+  } else {
+    agencies = await upsertAgencies(
+      client,
+      documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
+    );
+  }
+  const { byName, regionFilled, updated } = agencies;
+  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
+  if (!single) inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -139,8 +159,9 @@ function documentRow(document: PreparedDocument, agencyId: number | null): CopyV
   ];
 }
 
-// Evaluated for the row once written (none for a duplicate, which makes no report).
-const LOCK_AGENCY = rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
+// Evaluated for the row once written (none for a duplicate, which makes no report). Built when used:
+// accept-readings.ts, which exports the key space, imports this module through the upload's functions.
+const lockAgency = () => rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
 
 const INSERT_DOCUMENTS = `INSERT INTO "Document" (${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", ")})`;
 const SELECT_STAGED = DOCUMENT_COLUMNS.map((c) =>
@@ -155,10 +176,10 @@ async function insertDocuments(
   /** Also take the agency lock of the (one) document written. */
   lockAgency: boolean,
 ): Promise<Map<string, number>> {
-  const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
   const bytes = documents.reduce((sum, d) => sum + d.size, 0);
   let source: Sql;
   if (documents.length >= COPY_THRESHOLD_DOCUMENTS || bytes >= COPY_THRESHOLD_BYTES) {
+    const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
     await client.query(STAGING_TABLE);
     await copyRows(
       client,
@@ -166,25 +187,61 @@ async function insertDocuments(
       rows.map((row, index) => [index, ...row]),
     );
     source = rawSql(`"stage_document"`);
-  } else {
-    const column = (position: number) => rows.map((row) => row[position]);
-    // node-postgres writes a Buffer inside an array as bytea; a plain Uint8Array it would not.
-    const bytesColumn = documents.map((d) =>
-      Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
-    );
-    source = sql`(SELECT * FROM unnest(${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[],
-                   ${column(3)}::int[], ${bytesColumn}::bytea[], ${column(5)}::text[], ${column(6)}::text[],
-                   ${column(7)}::text[], ${column(8)}::text[], ${column(9)}::int[], ${column(10)}::int[],
-                   ${column(11)}::text[], ${column(12)}::text[], ${column(13)}::int[], ${column(14)}::jsonb[],
-                   ${column(15)}::text[], ${column(16)}::timestamp(3)[])
-                 WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
-  }
+  } else source = documentsSourceSql(documentColumns(documents, agencyIds));
   const written = await runQuery<{ id: number; sha256: string }>(
     client,
-    sql`${rawSql(INSERT_DOCUMENTS)}
-        SELECT ${rawSql(SELECT_STAGED)} FROM ${source} AS s ORDER BY s."n"
-        ON CONFLICT ("sha256") DO NOTHING
-        RETURNING "id", "sha256"${lockAgency ? LOCK_AGENCY : emptySql}`,
+    insertDocumentsSql(source, lockAgency),
   );
   return new Map(written.map((row) => [row.sha256, row.id]));
+}
+
+/** The documents' rows as one array per column of DOCUMENT_COLUMNS (what documentsSourceSql takes). */
+export function documentColumns(
+  documents: readonly PreparedDocument[],
+  agencyIds: readonly (number | null)[],
+): unknown[][] {
+  const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
+  return DOCUMENT_COLUMNS.map((column, position) =>
+    // node-postgres writes a Buffer inside an array as bytea; a plain Uint8Array it would not.
+    column === "bytes"
+      ? documents.map((d) => Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength))
+      : rows.map((row) => row[position]),
+  );
+}
+
+/** The documents from one array per column (`columns`: what documentColumns gives), as a row source `s`. */
+export function documentsSourceSql(columns: readonly unknown[]): Sql {
+  const [
+    sha256,
+    fileName,
+    mediaType,
+    size,
+    bytes,
+    uploadedById,
+    status,
+    errorCode,
+    errorMessage,
+    agencyId,
+    year,
+    agencyAsPrinted,
+    template,
+    readerVersion,
+    reading,
+    sourceUrl,
+    fetchedAt,
+  ] = columns;
+  return sql`(SELECT * FROM unnest(${sha256}::text[], ${fileName}::text[], ${mediaType}::text[],
+                   ${size}::int[], ${bytes}::bytea[], ${uploadedById}::text[], ${status}::text[],
+                   ${errorCode}::text[], ${errorMessage}::text[], ${agencyId}::int[], ${year}::int[],
+                   ${agencyAsPrinted}::text[], ${template}::text[], ${readerVersion}::int[], ${reading}::jsonb[],
+                   ${sourceUrl}::text[], ${fetchedAt}::timestamp(3)[])
+                 WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
+}
+
+/** The INSERT of the documents of `source` (stage_document's columns), the written ones' ids returned. */
+export function insertDocumentsSql(source: Sql, withLock: boolean): Sql {
+  return sql`${rawSql(INSERT_DOCUMENTS)}
+        SELECT ${rawSql(SELECT_STAGED)} FROM ${source} AS s ORDER BY s."n"
+        ON CONFLICT ("sha256") DO NOTHING
+        RETURNING "id", "sha256"${withLock ? lockAgency() : emptySql}`;
 }

@@ -2,8 +2,8 @@
 // the Document rows (bytes and slim reading) and, for the accepted ones, their report versions through
 // acceptReadings. Set-based: one upload or a batch of hundreds take the same statements; a batch sends its
 // documents through COPY into a session-local staging table (the bytes stream instead of travelling as one
-// huge parameter), one upload sends its row as parameters. Both then run the same INSERT … SELECT, so
-// their rows are identical.
+// huge parameter), one upload sends its row as parameters — with its agency's statements, inside one
+// function call (write-upload-document.ts). All run the same INSERT … SELECT, so their rows are identical.
 // The same bytes already stored (a concurrent upload committed first) are recognised by the unique
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
@@ -14,7 +14,7 @@ import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { upsertAgencies } from "@/lib/ingest/upsert-agencies";
+import { upsertAgencies, type AgencyRef } from "@/lib/ingest/upsert-agencies";
 import { canWriteUploadDocument, writeUploadDocument } from "@/lib/ingest/write-upload-document";
 
 const DOCUMENT_COLUMNS = [
@@ -67,24 +67,9 @@ export async function storeDocuments(
     only!.agency !== null &&
     only!.regionCodes !== null &&
     only!.year !== null;
-  let agencies: Awaited<ReturnType<typeof upsertAgencies>>;
-  let inserted: Map<string, number>;
-  if (single) {
-    const { documentId, ...written } = await writeUploadDocument(client, {
-      document: only!,
-      lockAgency: lockWithDocument,
-    });
-    agencies = written;
-    inserted = new Map(documentId === null ? [] : [[only!.sha256, documentId]]);
-  } else {
-    agencies = await upsertAgencies(
-      client,
-      documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
-    );
-  }
-  const { byName, regionFilled, updated } = agencies;
-  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
-  if (!single) inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+  const { regionFilled, updated, agencyIds, inserted } = single
+    ? await writeOneDocument(client, only!, lockWithDocument)
+    : await writeDocuments(client, documents, lockWithDocument);
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -134,6 +119,44 @@ export async function storeDocuments(
   const missing = documents.filter((_, index) => !outcomes[index]).map((document) => document.sha256);
   const duplicates = await findDuplicates(client, missing);
   return outcomes.map((outcome, index) => outcome ?? duplicates.get(documents[index]!.sha256)!);
+}
+
+interface Written {
+  byName: Map<string, AgencyRef>;
+  regionFilled: number[];
+  updated: number[];
+  agencyIds: (number | null)[];
+  /** The ids of the documents written, by sha256; a document missing from the map was already stored. */
+  inserted: Map<string, number>;
+}
+
+/** The documents' agencies, then their rows (two or three round trips for a batch of any size). */
+async function writeDocuments(
+  client: pg.PoolClient | pg.Client,
+  documents: readonly PreparedDocument[],
+  lockAgency: boolean,
+): Promise<Written> {
+  const agencies = await upsertAgencies(
+    client,
+    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
+  );
+  const agencyIds = documents.map((d) => (d.agency ? agencies.byName.get(d.agency.name)!.id : null));
+  const inserted = await insertDocuments(client, documents, agencyIds, lockAgency);
+  return { ...agencies, agencyIds, inserted };
+}
+
+/** The same for one document, in one round trip (write-upload-document.ts). */
+async function writeOneDocument(
+  client: pg.PoolClient | pg.Client,
+  document: PreparedDocument,
+  lockAgency: boolean,
+): Promise<Written> {
+  const { documentId, ...agencies } = await writeUploadDocument(client, { document, lockAgency });
+  return {
+    ...agencies,
+    agencyIds: [document.agency ? agencies.byName.get(document.agency.name)!.id : null],
+    inserted: new Map(documentId === null ? [] : [[document.sha256, documentId]]),
+  };
 }
 
 function documentRow(document: PreparedDocument, agencyId: number | null): CopyValue[] {

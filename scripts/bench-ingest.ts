@@ -6,7 +6,7 @@
 //   3. the single-file upload path (one transaction per report, reading in the worker pool, a few in
 //      flight as the upload page sends them)                  target ≥ 100 reports/s
 // and the size of a cell row: pg_total_relation_size of ReportCell (table + indexes) / rows.
-//   npm run bench:ingest -- [--reports 20000] [--files 2000] [--single 1000]
+//   npm run bench:ingest -- [--reports 20000] [--files 2000] [--single 1000] [--single-order agency|interleaved]
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -37,11 +37,18 @@ const { values } = readCliArgsOrExit({
     reports: { type: "string", default: "20000" },
     files: { type: "string", default: "2000" },
     single: { type: "string", default: "1000" },
+    // How the single uploads come: "agency" (as generated: each agency's seven years in turn, so the four in
+    // flight are mostly one agency's and wait for each other on its lock) or "interleaved" (one file of
+    // each agency in turn: four different agencies in flight, as uploads of several staff members at once).
+    "single-order": { type: "string", default: "agency" },
   },
 });
 const REPORTS = Number(values.reports);
 const FILES = Number(values.files);
 const SINGLE = Number(values.single);
+const SINGLE_ORDER = values["single-order"];
+if (SINGLE_ORDER !== "agency" && SINGLE_ORDER !== "interleaved")
+  throw new Error("--single-order must be agency or interleaved");
 const DATA_DIR = path.join(process.cwd(), ".test-data", `bench-ingest-${process.pid}`);
 const BATCH = 1000;
 
@@ -73,6 +80,20 @@ async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<number> {
   if (batch.length > 0) await storeInBulk(db, batch, { summaries });
   await summaries.finish();
   return opts.reports / ((performance.now() - started) / 1000);
+}
+
+/** One document of each agency in turn (the first year of every agency, then the second, …). */
+function interleaveAgencies(documents: readonly PreparedDocument[]): PreparedDocument[] {
+  const byAgency = new Map<string, PreparedDocument[]>();
+  for (const document of documents) {
+    const key = document.agency?.name ?? "";
+    const group = byAgency.get(key);
+    if (group) group.push(document);
+    else byAgency.set(key, [document]);
+  }
+  const groups = [...byAgency.values()];
+  const longest = Math.max(0, ...groups.map((group) => group.length));
+  return Array.from({ length: longest }, (_, turn) => groups.flatMap((group) => group[turn] ?? [])).flat();
 }
 
 async function main(): Promise<void> {
@@ -140,7 +161,9 @@ async function main(): Promise<void> {
 
     // 3. Single-file path: importDocument per file (hash, duplicate check, reading in a worker, one
     // transaction), four in flight as the upload page sends them.
-    const singles = [...generateSyntheticDocuments(options(13, SINGLE))].map((document, index) => ({
+    const generated = [...generateSyntheticDocuments(options(13, SINGLE))];
+    const ordered = SINGLE_ORDER === "interleaved" ? interleaveAgencies(generated) : generated;
+    const singles = ordered.map((document, index) => ({
       bytes: new TextEncoder().encode(renderSyntheticText(document, index)),
       fileName: `single-${index}.txt`,
     }));
@@ -153,7 +176,7 @@ async function main(): Promise<void> {
     );
     const singleRate = SINGLE / ((performance.now() - singleStarted) / 1000);
     say(
-      `single uploads ${SINGLE} text files, 4 in flight: ${singleRate.toFixed(0)} reports/s (target ≥ 100)`,
+      `single uploads ${SINGLE} text files, 4 in flight, ${SINGLE_ORDER} order: ${singleRate.toFixed(0)} reports/s (target ≥ 100)`,
     );
     await closeReaderPool();
     await closeClient(db);

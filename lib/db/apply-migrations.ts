@@ -14,6 +14,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
 import { buildSummaryFunctions } from "@/lib/metrics/build-summary-function";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
@@ -107,7 +108,12 @@ export async function applyMigrations(options: { url: string; dir?: string }): P
 /** The generated functions of this version, once the schema they use is there. */
 async function installGeneratedFunctions(client: pg.Client): Promise<void> {
   try {
-    for (const { signature, sql } of buildSummaryFunctions()) {
+    // The upload's functions call the summaries': installed after them.
+    for (const { signature, sql } of [
+      ...buildSummaryFunctions(),
+      getUploadFunctions().afterVersion,
+      getUploadFunctions().document,
+    ]) {
       const { rows } = await client.query<{ installed: boolean }>(
         `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
         [signature],

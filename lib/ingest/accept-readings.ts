@@ -11,12 +11,17 @@
 import type pg from "pg";
 import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_CHARS, copyText, formatCopyValue } from "@/lib/db/copy-rows";
-import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
+import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
 import {
   findingsInsert,
   insertFindings,
+  neighboursJsonSql,
+  planFromNeighboursJson,
   refreshAcrossYearFindings,
+  type AcrossYearChanges,
+  type Neighbours,
 } from "@/lib/ingest/refresh-across-year-findings";
 import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
@@ -81,6 +86,7 @@ export async function acceptReadings(
   const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
   let reports: AcceptedReport[];
   let difference: { changes: VersionChange[]; before: string } | undefined;
+  let across: AcrossYearChanges | null = null;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
@@ -105,6 +111,12 @@ export async function acceptReadings(
     const inserted = await insertReportsWithCells(client, items, pairs, readBefore);
     reports = inserted.reports;
     if (inserted.before !== null) difference = { changes: inserted.changes, before: inserted.before };
+    across = inserted.across;
+  }
+  // One upload's one version: everything after it in one round trip (finish-upload.ts).
+  if (difference?.changes.length === 1 && across && (await canFinishUpload(client))) {
+    await finishUpload(client, { change: difference.changes[0]!, before: difference.before, across });
+    return reports;
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
@@ -196,7 +208,13 @@ async function insertReportsWithCells(
   pairs: readonly AgencyYearPair[],
   /** One item: also its agency's summary contributions as they stand before this statement. */
   readBefore: boolean,
-): Promise<{ reports: AcceptedReport[]; changes: VersionChange[]; before: string | null }> {
+): Promise<{
+  reports: AcceptedReport[];
+  changes: VersionChange[];
+  before: string | null;
+  /** With `readBefore`: the cross-year findings' changes, from what the statement read (neighboursJsonSql). */
+  across: AcrossYearChanges | null;
+}> {
   const cells = items.flatMap((item) =>
     item.cells.map(
       (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
@@ -216,6 +234,7 @@ async function insertReportsWithCells(
       isCurrent: boolean;
       previousId: number | null;
       before: string | null;
+      neighbours: Neighbours | null;
     }
   >(
     client,
@@ -233,7 +252,8 @@ async function insertReportsWithCells(
             FROM unnest(${cellColumn(0)}::int[], ${cellColumn(1)}::int2[], ${cellColumn(2)}::bool[],
                         ${cellColumn(3)}::numeric[], ${cellColumn(4)}::text[], ${cellColumn(5)}::text[])
                  AS c("documentId", "cellNo", "inferred", "value", "rawText", "unit")
-            JOIN reports r ON r."documentId" = c."documentId"),
+            JOIN reports r ON r."documentId" = c."documentId"
+          ${readBefore ? rawSql(`RETURNING "reportId", "cellNo", "value"`) : emptySql}),
         findings AS (
           ${findingsInsert(
             sql`reports r JOIN unnest(${findings.map((f) => f.documentId)}::int[], ${findings.map((f) => f.finding.code)}::text[],
@@ -245,13 +265,26 @@ async function insertReportsWithCells(
             "reader",
           )})
         SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId",
-               ${readBefore ? BEFORE_CHANGE : rawSql("NULL::text")} AS "before"
+               ${readBefore ? BEFORE_CHANGE : rawSql("NULL::text")} AS "before",
+               ${readBefore ? neighboursJsonSql("r", "cells") : rawSql("NULL::json")} AS "neighbours"
           FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
   const changes = rows
     .filter((row) => row.isCurrent)
     .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
-  return { reports: matchReports(items, rows), changes, before: readBefore ? rows[0]!.before : null };
+  const [only] = rows;
+  return {
+    reports: matchReports(items, rows),
+    changes,
+    before: readBefore ? only!.before : null,
+    across:
+      readBefore && only!.isCurrent
+        ? planFromNeighboursJson(
+            { id: only!.id, agencyId: only!.agencyId, year: only!.year, template: items[0]!.template },
+            only!.neighbours!,
+          )
+        : null,
+  };
 }
 
 // STABLE: it reads the tables as they stood when the statement began, before its own writes.

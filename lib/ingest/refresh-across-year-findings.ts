@@ -4,7 +4,7 @@
 // their id and their staff status (a dismissed carry-over stays dismissed); findings that no longer hold
 // are removed. The values compared are the cells as they stand (corrections applied).
 import { getCellId, getCellNo } from "@/lib/ingest/cell-numbers";
-import { runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-across-years";
 import { CELLS } from "@/lib/reader/template/cell-catalogue";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
@@ -29,8 +29,34 @@ export async function refreshAcrossYearFindings(
   client: SqlClient,
   pairs: readonly AgencyYear[],
 ): Promise<void> {
-  if (pairs.length === 0) return;
-  const { reports, findings } = await loadNeighbourReports(client, pairs);
+  const { stale, added } = await planAcrossYearFindings(client, pairs);
+  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
+  await insertFindings(client, added, "across_years");
+}
+
+/** What refreshAcrossYearFindings changes: the stored findings that no longer hold and those to add. */
+export interface AcrossYearChanges {
+  stale: number[];
+  added: { reportId: number; finding: Finding }[];
+}
+
+/**
+ * refreshAcrossYearFindings' changes, worked out but not written (one upload sends them with the rest of
+ * its writes in one round trip: build-upload-function.ts).
+ */
+export async function planAcrossYearFindings(
+  client: SqlClient,
+  pairs: readonly AgencyYear[],
+): Promise<AcrossYearChanges> {
+  if (pairs.length === 0) return { stale: [], added: [] };
+  return planFromNeighbours(pairs, await loadNeighbourReports(client, pairs));
+}
+
+/** The changes from the current reports around the pairs and their stored cross-year findings. */
+function planFromNeighbours(
+  pairs: readonly AgencyYear[],
+  { reports, findings }: { reports: readonly ReportCells[]; findings: readonly StoredFinding[] },
+): AcrossYearChanges {
   const byAgencyYear = new Map(reports.map((report) => [`${report.agencyId}:${report.year}`, report]));
   const wanted = new Map<number, Finding[]>();
   for (const { agencyId, year } of pairs) {
@@ -41,12 +67,75 @@ export async function refreshAcrossYearFindings(
       wanted.set(current.id, previous ? checkAcrossYears(previous, current) : []);
     }
   }
-  if (wanted.size > 0)
-    await reconcileFindings(
-      client,
-      wanted,
-      findings.filter((finding) => wanted.has(finding.reportId)),
-    );
+  if (wanted.size === 0) return { stale: [], added: [] };
+  return reconcileFindings(
+    wanted,
+    findings.filter((finding) => wanted.has(finding.reportId)),
+  );
+}
+
+/**
+ * What loadNeighbourReports reads, as one JSON value computed inside the statement that stores one new
+ * current version (accept-readings.ts), so an upload needs no round trip for it: the agency's current
+ * reports of the years before and after (the version statement changes neither; the agency's lock keeps
+ * anyone else from changing them), the new version's compared cells from its INSERT's RETURNING `cells`
+ * (the stored values: after the column's rounding), and the stored cross-year findings of the year after's
+ * report (the new version has none yet). `report` is the alias of the new Report row.
+ */
+export function neighboursJsonSql(report: string, cells: string): Sql {
+  return sql`json_build_object(
+    'reports', (SELECT json_agg(json_build_array(o."id", o."year", o."template",
+                  (SELECT json_agg(json_build_array(v."cellNo", v."value"::float8)) FROM "CellValue" v
+                    WHERE v."reportId" = o."id" AND v."cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[]))))
+                  FROM "Report" o
+                 WHERE o."agencyId" = ${rawSql(report)}."agencyId" AND o."isCurrent"
+                   AND o."year" IN (${rawSql(report)}."year" - 1, ${rawSql(report)}."year" + 1)),
+    'cells', (SELECT json_agg(json_build_array(c."cellNo", c."value"::float8)) FROM ${rawSql(cells)} c
+               WHERE c."reportId" = ${rawSql(report)}."id" AND c."cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])),
+    'findings', (SELECT json_agg(json_build_array(f."id", f."reportId", f."code", f."cellIds", f."message"))
+                   FROM "Report" o JOIN "Finding" f ON f."reportId" = o."id" AND f."origin" = 'across_years'
+                  WHERE o."agencyId" = ${rawSql(report)}."agencyId" AND o."isCurrent"
+                    AND o."year" = ${rawSql(report)}."year" + 1))`;
+}
+
+type CellPairs = [number, number | null][] | null;
+
+/** neighboursJsonSql's value as parsed, with the new version it was read beside. */
+export interface Neighbours {
+  reports: [number, number, TemplateVersion, CellPairs][] | null;
+  cells: CellPairs;
+  findings: [number, number, string, string[], string][] | null;
+}
+
+/** planAcrossYearFindings for one new current version, from neighboursJsonSql's value. */
+export function planFromNeighboursJson(
+  version: { id: number; agencyId: number; year: number; template: TemplateVersion },
+  neighbours: Neighbours,
+): AcrossYearChanges {
+  const toCells = (pairs: CellPairs) => {
+    const cells: Record<string, number | null> = {};
+    for (const [cellNo, value] of pairs ?? []) cells[getCellId(cellNo)] = value;
+    return cells;
+  };
+  const { agencyId } = version;
+  const reports: ReportCells[] = [
+    { ...version, cells: toCells(neighbours.cells) },
+    ...(neighbours.reports ?? []).map(([id, year, template, cells]) => ({
+      id,
+      agencyId,
+      year,
+      template,
+      cells: toCells(cells),
+    })),
+  ];
+  const findings = (neighbours.findings ?? []).map(([id, reportId, code, cellIds, message]) => ({
+    id,
+    reportId,
+    code,
+    cellIds,
+    message,
+  }));
+  return planFromNeighbours([{ agencyId, year: version.year }], { reports, findings });
 }
 
 interface StoredFinding {
@@ -122,11 +211,10 @@ async function loadNeighbourReports(
 const keyOf = (finding: { code: string; cellIds: string[]; message: string }) =>
   `${finding.code}|${finding.cellIds.join(",")}|${finding.message}`;
 
-async function reconcileFindings(
-  client: SqlClient,
+function reconcileFindings(
   wanted: Map<number, Finding[]>,
   existing: readonly StoredFinding[],
-): Promise<void> {
+): AcrossYearChanges {
   const existingKeys = new Set(existing.map((f) => `${f.reportId}|${keyOf(f)}`));
   const wantedKeys = new Set(
     [...wanted].flatMap(([reportId, findings]) =>
@@ -134,13 +222,12 @@ async function reconcileFindings(
     ),
   );
   const stale = existing.filter((f) => !wantedKeys.has(`${f.reportId}|${keyOf(f)}`)).map((f) => f.id);
-  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
   const added = [...wanted].flatMap(([reportId, findings]) =>
     findings
       .filter((f) => !existingKeys.has(`${reportId}|${keyOf({ ...f, cellIds: f.cells })}`))
       .map((finding) => ({ reportId, finding })),
   );
-  await insertFindings(client, added, "across_years");
+  return { stale, added };
 }
 
 /** Findings of several reports in one INSERT; a finding's cell ids travel comma-joined (ids have no commas). */

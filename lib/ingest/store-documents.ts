@@ -2,8 +2,8 @@
 // the Document rows (bytes and slim reading) and, for the accepted ones, their report versions through
 // acceptReadings. Set-based: one upload or a batch of hundreds take the same statements; a batch sends its
 // documents through COPY into a session-local staging table (the bytes stream instead of travelling as one
-// huge parameter), one upload sends its row as parameters. Both then run the same INSERT … SELECT, so
-// their rows are identical.
+// huge parameter), one upload sends its row as parameters — with its agency's statements, inside one
+// function call (write-upload-document.ts). All run the same INSERT … SELECT, so their rows are identical.
 // The same bytes already stored (a concurrent upload committed first) are recognised by the unique
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
@@ -14,7 +14,8 @@ import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { upsertAgencies } from "@/lib/ingest/upsert-agencies";
+import { upsertAgencies, type AgencyRef } from "@/lib/ingest/upsert-agencies";
+import { canWriteUploadDocument, writeUploadDocument } from "@/lib/ingest/write-upload-document";
 
 const DOCUMENT_COLUMNS = [
   "sha256",
@@ -53,18 +54,22 @@ export async function storeDocuments(
   /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
   options: { deferSummaries?: SummaryKey[] } = {},
 ): Promise<IngestOutcome[]> {
-  const { byName, regionFilled, updated } = await upsertAgencies(
-    client,
-    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
-  );
-  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
+  const [only] = documents;
+  // One upload's agency and document in one round trip (write-upload-document.ts), the same statements.
+  const single =
+    documents.length === 1 && only!.size < COPY_THRESHOLD_BYTES && (await canWriteUploadDocument(client));
   // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
   // stores its document, right after the row is written — where it took it the statement after — one round
   // trip less. A batch takes its agencies' locks in id order in acceptReadings.
-  const [only] = documents;
   const lockWithDocument =
-    documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
-  const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+    documents.length === 1 &&
+    only!.status === "accepted" &&
+    only!.agency !== null &&
+    only!.regionCodes !== null &&
+    only!.year !== null;
+  const { regionFilled, updated, agencyIds, inserted } = single
+    ? await writeOneDocument(client, only!, lockWithDocument)
+    : await writeDocuments(client, documents, lockWithDocument);
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -116,6 +121,44 @@ export async function storeDocuments(
   return outcomes.map((outcome, index) => outcome ?? duplicates.get(documents[index]!.sha256)!);
 }
 
+interface Written {
+  byName: Map<string, AgencyRef>;
+  regionFilled: number[];
+  updated: number[];
+  agencyIds: (number | null)[];
+  /** The ids of the documents written, by sha256; a document missing from the map was already stored. */
+  inserted: Map<string, number>;
+}
+
+/** The documents' agencies, then their rows (two or three round trips for a batch of any size). */
+async function writeDocuments(
+  client: pg.PoolClient | pg.Client,
+  documents: readonly PreparedDocument[],
+  lockAgency: boolean,
+): Promise<Written> {
+  const agencies = await upsertAgencies(
+    client,
+    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
+  );
+  const agencyIds = documents.map((d) => (d.agency ? agencies.byName.get(d.agency.name)!.id : null));
+  const inserted = await insertDocuments(client, documents, agencyIds, lockAgency);
+  return { ...agencies, agencyIds, inserted };
+}
+
+/** The same for one document, in one round trip (write-upload-document.ts). */
+async function writeOneDocument(
+  client: pg.PoolClient | pg.Client,
+  document: PreparedDocument,
+  lockAgency: boolean,
+): Promise<Written> {
+  const { documentId, ...agencies } = await writeUploadDocument(client, { document, lockAgency });
+  return {
+    ...agencies,
+    agencyIds: [document.agency ? agencies.byName.get(document.agency.name)!.id : null],
+    inserted: new Map(documentId === null ? [] : [[document.sha256, documentId]]),
+  };
+}
+
 function documentRow(document: PreparedDocument, agencyId: number | null): CopyValue[] {
   return [
     document.sha256,
@@ -139,8 +182,9 @@ function documentRow(document: PreparedDocument, agencyId: number | null): CopyV
   ];
 }
 
-// Evaluated for the row once written (none for a duplicate, which makes no report).
-const LOCK_AGENCY = rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
+// Evaluated for the row once written (none for a duplicate, which makes no report). Built when used:
+// accept-readings.ts, which exports the key space, imports this module through the upload's functions.
+const lockAgency = () => rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
 
 const INSERT_DOCUMENTS = `INSERT INTO "Document" (${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", ")})`;
 const SELECT_STAGED = DOCUMENT_COLUMNS.map((c) =>
@@ -155,10 +199,10 @@ async function insertDocuments(
   /** Also take the agency lock of the (one) document written. */
   lockAgency: boolean,
 ): Promise<Map<string, number>> {
-  const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
   const bytes = documents.reduce((sum, d) => sum + d.size, 0);
   let source: Sql;
   if (documents.length >= COPY_THRESHOLD_DOCUMENTS || bytes >= COPY_THRESHOLD_BYTES) {
+    const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
     await client.query(STAGING_TABLE);
     await copyRows(
       client,
@@ -166,25 +210,61 @@ async function insertDocuments(
       rows.map((row, index) => [index, ...row]),
     );
     source = rawSql(`"stage_document"`);
-  } else {
-    const column = (position: number) => rows.map((row) => row[position]);
-    // node-postgres writes a Buffer inside an array as bytea; a plain Uint8Array it would not.
-    const bytesColumn = documents.map((d) =>
-      Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
-    );
-    source = sql`(SELECT * FROM unnest(${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[],
-                   ${column(3)}::int[], ${bytesColumn}::bytea[], ${column(5)}::text[], ${column(6)}::text[],
-                   ${column(7)}::text[], ${column(8)}::text[], ${column(9)}::int[], ${column(10)}::int[],
-                   ${column(11)}::text[], ${column(12)}::text[], ${column(13)}::int[], ${column(14)}::jsonb[],
-                   ${column(15)}::text[], ${column(16)}::timestamp(3)[])
-                 WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
-  }
+  } else source = documentsSourceSql(documentColumns(documents, agencyIds));
   const written = await runQuery<{ id: number; sha256: string }>(
     client,
-    sql`${rawSql(INSERT_DOCUMENTS)}
-        SELECT ${rawSql(SELECT_STAGED)} FROM ${source} AS s ORDER BY s."n"
-        ON CONFLICT ("sha256") DO NOTHING
-        RETURNING "id", "sha256"${lockAgency ? LOCK_AGENCY : emptySql}`,
+    insertDocumentsSql(source, lockAgency),
   );
   return new Map(written.map((row) => [row.sha256, row.id]));
+}
+
+/** The documents' rows as one array per column of DOCUMENT_COLUMNS (what documentsSourceSql takes). */
+export function documentColumns(
+  documents: readonly PreparedDocument[],
+  agencyIds: readonly (number | null)[],
+): unknown[][] {
+  const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
+  return DOCUMENT_COLUMNS.map((column, position) =>
+    // node-postgres writes a Buffer inside an array as bytea; a plain Uint8Array it would not.
+    column === "bytes"
+      ? documents.map((d) => Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength))
+      : rows.map((row) => row[position]),
+  );
+}
+
+/** The documents from one array per column (`columns`: what documentColumns gives), as a row source `s`. */
+export function documentsSourceSql(columns: readonly unknown[]): Sql {
+  const [
+    sha256,
+    fileName,
+    mediaType,
+    size,
+    bytes,
+    uploadedById,
+    status,
+    errorCode,
+    errorMessage,
+    agencyId,
+    year,
+    agencyAsPrinted,
+    template,
+    readerVersion,
+    reading,
+    sourceUrl,
+    fetchedAt,
+  ] = columns;
+  return sql`(SELECT * FROM unnest(${sha256}::text[], ${fileName}::text[], ${mediaType}::text[],
+                   ${size}::int[], ${bytes}::bytea[], ${uploadedById}::text[], ${status}::text[],
+                   ${errorCode}::text[], ${errorMessage}::text[], ${agencyId}::int[], ${year}::int[],
+                   ${agencyAsPrinted}::text[], ${template}::text[], ${readerVersion}::int[], ${reading}::jsonb[],
+                   ${sourceUrl}::text[], ${fetchedAt}::timestamp(3)[])
+                 WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
+}
+
+/** The INSERT of the documents of `source` (stage_document's columns), the written ones' ids returned. */
+export function insertDocumentsSql(source: Sql, withLock: boolean): Sql {
+  return sql`${rawSql(INSERT_DOCUMENTS)}
+        SELECT ${rawSql(SELECT_STAGED)} FROM ${source} AS s ORDER BY s."n"
+        ON CONFLICT ("sha256") DO NOTHING
+        RETURNING "id", "sha256"${withLock ? lockAgency() : emptySql}`;
 }

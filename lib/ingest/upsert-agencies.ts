@@ -5,7 +5,7 @@
 // An agency first seen without a region or parent gets them from a later reading; `regionFilled` lists
 // those whose region changed, so the caller refreshes their read-model rows; `updated` every existing agency
 // given a region or a parent (the roll-up sums it counts in change: accept-readings.ts).
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
 
 const LEVELS = ["province", "city", "county", "town"] as const;
@@ -22,7 +22,7 @@ export interface AgencyInput {
   codes: RegionCodes;
 }
 
-interface RegionLink {
+export interface RegionLink {
   code: string;
   name: string;
   level: (typeof LEVELS)[number];
@@ -33,8 +33,39 @@ export async function upsertAgencies(
   inputs: readonly AgencyInput[],
 ): Promise<{ byName: Map<string, AgencyRef>; regionFilled: number[]; updated: number[] }> {
   if (inputs.length === 0) return { byName: new Map(), regionFilled: [], updated: [] };
+  const plan = planAgencies(inputs);
+  await ensureRegions(client, plan.chains);
+  if (plan.parents.names.length > 0) await runQuery(client, insertParentsSql(plan.parents));
+  const upserted = await runQuery<{ id: number; regionFilled: boolean; updated: boolean }>(
+    client,
+    upsertAgencyRowsSql(plan.agencies),
+  );
+  const agencies = await runQuery<AgencyRef & { name: string }>(
+    client,
+    insertAliasesAndFindSql(plan.aliases),
+  );
+  return {
+    byName: new Map(agencies.map(({ name, ...ref }) => [name, ref])),
+    regionFilled: upserted.filter((row) => row.regionFilled).map((row) => row.id),
+    updated: upserted.filter((row) => row.updated).map((row) => row.id),
+  };
+}
+
+/** What upsertAgencies' statements take, worked out from the readings before any round trip. */
+export interface AgencyPlan {
+  chains: RegionLink[][];
+  parents: { names: string[]; kinds: AgencyKind[]; regionCodes: (string | null)[] };
+  agencies: {
+    names: string[];
+    kinds: AgencyKind[];
+    regionCodes: (string | null)[];
+    parents: (string | null)[];
+  };
+  aliases: { aliasAgencies: string[]; aliases: string[]; names: string[] };
+}
+
+export function planAgencies(inputs: readonly AgencyInput[]): AgencyPlan {
   const chains = inputs.map((input) => regionChain(input));
-  await ensureRegions(client, chains);
   const rows = new Map<string, { kind: AgencyKind; regionCode: string | null; parent: string | null }>();
   const parents = new Map<string, { kind: AgencyKind; regionCode: string | null }>();
   inputs.forEach(({ info, codes }, index) => {
@@ -44,28 +75,54 @@ export async function upsertAgencies(
       parents.set(parent, { kind: governmentKind(info, codes), regionCode });
     if (!rows.has(info.name)) rows.set(info.name, { kind: info.kind ?? "其他", regionCode, parent });
   });
-  if (parents.size > 0) {
-    // ON CONFLICT DO NOTHING on the unique name: safe when two batches create the same government at once.
-    await runQuery(
-      client,
-      sql`INSERT INTO "Agency" ("name", "kind", "regionCode")
-          SELECT * FROM unnest(${[...parents.keys()]}::text[], ${[...parents.values()].map((p) => p.kind)}::text[],
-                               ${[...parents.values()].map((p) => p.regionCode)}::text[])
-          ON CONFLICT ("name") DO NOTHING`,
-    );
-  }
   const names = [...rows.keys()];
-  // Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
-  // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
-  // would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
-  // another transaction inserts meanwhile still meets ON CONFLICT, as before.
-  const upserted = await runQuery<{ id: number; regionFilled: boolean; updated: boolean }>(
-    client,
-    sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
+  const aliasNames = inputs.filter(({ info }) => info.as_printed && info.as_printed !== info.name);
+  return {
+    chains,
+    parents: {
+      names: [...parents.keys()],
+      kinds: [...parents.values()].map((p) => p.kind),
+      regionCodes: [...parents.values()].map((p) => p.regionCode),
+    },
+    agencies: {
+      names,
+      kinds: names.map((n) => rows.get(n)!.kind),
+      regionCodes: names.map((n) => rows.get(n)!.regionCode),
+      parents: names.map((n) => rows.get(n)!.parent),
+    },
+    aliases: {
+      aliasAgencies: aliasNames.map(({ info }) => info.name),
+      aliases: aliasNames.map(({ info }) => info.as_printed!),
+      names,
+    },
+  };
+}
+
+// The statements, apart from the values they take (one upload sends them inside a function of its own:
+// build-upload-function.ts). Each takes its rows as parallel arrays.
+
+// ON CONFLICT DO NOTHING on the unique name: safe when two batches create the same government at once.
+export function insertParentsSql(rows: { names: unknown; kinds: unknown; regionCodes: unknown }): Sql {
+  return sql`INSERT INTO "Agency" ("name", "kind", "regionCode")
+          SELECT * FROM unnest(${rows.names}::text[], ${rows.kinds}::text[], ${rows.regionCodes}::text[])
+          ON CONFLICT ("name") DO NOTHING`;
+}
+
+// Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
+// row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
+// would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
+// another transaction inserts meanwhile still meets ON CONFLICT, as before.
+export function upsertAgencyRowsSql(rows: {
+  names: unknown;
+  kinds: unknown;
+  regionCodes: unknown;
+  parents: unknown;
+}): Sql {
+  return sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
         SELECT v.name, v.kind, v.region, p."id"
-          FROM unnest(${names}::text[], ${names.map((n) => rows.get(n)!.kind)}::text[],
-                      ${names.map((n) => rows.get(n)!.regionCode)}::text[],
-                      ${names.map((n) => rows.get(n)!.parent)}::text[]) AS v(name, kind, region, parent)
+          FROM unnest(${rows.names}::text[], ${rows.kinds}::text[],
+                      ${rows.regionCodes}::text[],
+                      ${rows.parents}::text[]) AS v(name, kind, region, parent)
           LEFT JOIN "Agency" p ON p."name" = v.parent
           LEFT JOIN "Agency" e ON e."name" = v.name
          WHERE e."id" IS NULL
@@ -77,27 +134,28 @@ export async function upsertAgencies(
          WHERE (a."regionCode" IS NULL AND EXCLUDED."regionCode" IS NOT NULL)
             OR (a."parentId" IS NULL AND EXCLUDED."parentId" IS NOT NULL)
         RETURNING a."id", (xmax::text <> '0' AND a."regionCode" IS NOT NULL) AS "regionFilled",
-                  xmax::text <> '0' AS "updated"`,
-  );
-  const aliasNames = inputs.filter(({ info }) => info.as_printed && info.as_printed !== info.name);
-  const agencies = await runQuery<AgencyRef & { name: string }>(
-    client,
-    sql`WITH aliases AS (
-          INSERT INTO "AgencyAlias" ("agencyId", "name")
+                  xmax::text <> '0' AS "updated"`;
+}
+
+/** The names as printed kept as aliases, and the agencies of `names` with their region's path. */
+export function insertAliasesAndFindSql(rows: AgencyPlan["aliases"]): Sql {
+  return sql`WITH aliases AS (${insertAliasesSql(rows)})
+        ${findAgenciesSql(rows)}`;
+}
+
+export function insertAliasesSql(rows: { aliasAgencies: unknown; aliases: unknown }): Sql {
+  return sql`INSERT INTO "AgencyAlias" ("agencyId", "name")
           SELECT a."id", v.alias
-            FROM unnest(${aliasNames.map(({ info }) => info.name)}::text[],
-                        ${aliasNames.map(({ info }) => info.as_printed)}::text[]) AS v(name, alias)
+            FROM unnest(${rows.aliasAgencies}::text[],
+                        ${rows.aliases}::text[]) AS v(name, alias)
             JOIN "Agency" a ON a."name" = v.name
-          ON CONFLICT DO NOTHING)
-        SELECT a."id", a."name", a."kind", a."regionCode", r."path" AS "regionPath"
+          ON CONFLICT DO NOTHING`;
+}
+
+export function findAgenciesSql(rows: { names: unknown }): Sql {
+  return sql`SELECT a."id", a."name", a."kind", a."regionCode", r."path" AS "regionPath"
           FROM "Agency" a LEFT JOIN "Region" r ON r."code" = a."regionCode"
-         WHERE a."name" = ANY(${names}::text[])`,
-  );
-  return {
-    byName: new Map(agencies.map(({ name, ...ref }) => [name, ref])),
-    regionFilled: upserted.filter((row) => row.regionFilled).map((row) => row.id),
-    updated: upserted.filter((row) => row.updated).map((row) => row.id),
-  };
+         WHERE a."name" = ANY(${rows.names}::text[])`;
 }
 
 function regionChain({ info, codes }: AgencyInput): RegionLink[] {

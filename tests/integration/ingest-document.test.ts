@@ -406,6 +406,33 @@ describe("ingestDocument", () => {
     );
     expect(await acrossYearCodes(v2.reportId!)).toEqual(["RULE_CARRY_OVER"]);
   });
+
+  test("cross-year carry-over compares the values as stored (four decimal places), in either upload order", async () => {
+    // 3.00004 is stored as 3.0000 (DECIMAL(20, 4)) and agrees with 3; 3.0004 is stored as it is and does not.
+    // The version just stored is compared by its stored cells, not by the numbers the reader gave.
+    const carried = (name: string, value: number) =>
+      readingFor("002", name, { cells: { "t3.carried.total": value } });
+    const forward = (name: string, value: number) =>
+      readingFor("002", name, { year: 2022, cells: { "t3.carry_forward.total": value } });
+    const send = (reading: ReturnType<typeof readingFor>) =>
+      ingestDocument(t.db, { bytes: uniqueBytes(), fileName: "rounding.txt" }, reading);
+    const cases = [
+      { value: 3.00004, codes: [] },
+      { value: 3.0004, codes: ["RULE_CARRY_OVER"] },
+    ];
+    for (const [index, { value, codes }] of cases.entries()) {
+      // The later year first: the new 2022 version's 结转下年度 is compared with 2023's 上年结转 (3).
+      const late = `测试区跨年舍入${index}甲镇人民政府`;
+      const r2023 = await send(carried(late, 3));
+      await send(forward(late, value));
+      expect(await acrossYearCodes(r2023.reportId!)).toEqual(codes);
+      // The earlier year first: the new 2023 version's 上年结转 is compared with 2022's 结转下年度 (3).
+      const early = `测试区跨年舍入${index}乙镇人民政府`;
+      await send(forward(early, 3));
+      const later = await send(carried(early, value));
+      expect(await acrossYearCodes(later.reportId!)).toEqual(codes);
+    }
+  });
 });
 
 test("adjacent years uploaded at the same time still see each other (carry-over found)", async () => {

@@ -50,21 +50,34 @@ const COPY_THRESHOLD_BYTES = 4 * 1024 * 1024;
 export async function storeDocuments(
   client: pg.PoolClient | pg.Client,
   documents: readonly PreparedDocument[],
-  /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
-  options: { deferSummaries?: SummaryKey[] } = {},
+  options: {
+    /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
+    deferSummaries?: SummaryKey[];
+    /**
+     * Runs the agencies' and documents' statements (rows inserted by unique name, code and sha256) when
+     * it is this transaction's turn: batches stored at once take them one at a time (bulk-writer.ts).
+     */
+    startTurn?: <R>(first: () => Promise<R>) => Promise<R>;
+  } = {},
 ): Promise<IngestOutcome[]> {
-  const { byName, regionFilled, updated } = await upsertAgencies(
-    client,
-    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
-  );
-  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
-  // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
-  // stores its document, right after the row is written — where it took it the statement after — one round
-  // trip less. A batch takes its agencies' locks in id order in acceptReadings.
-  const [only] = documents;
-  const lockWithDocument =
-    documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
-  const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+  const first = async () => {
+    const { byName, regionFilled, updated } = await upsertAgencies(
+      client,
+      documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
+    );
+    const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
+    // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
+    // stores its document, right after the row is written — where it took it the statement after — one
+    // round trip less. A batch takes its agencies' locks in id order in acceptReadings.
+    const [only] = documents;
+    const lockWithDocument =
+      documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
+    const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+    return { regionFilled, updated, agencyIds, lockWithDocument, inserted };
+  };
+  const { regionFilled, updated, agencyIds, lockWithDocument, inserted } = await (options.startTurn
+    ? options.startTurn(first)
+    : first());
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -95,6 +108,7 @@ export async function storeDocuments(
       template: document.template!,
       readerVersion: document.readerVersion,
       cells: document.cells,
+      cellRows: document.cellRows,
       findings: document.findings,
     })),
     {

@@ -33,6 +33,8 @@ export async function storeInBulk(
     summaryKeys?: SummaryKey[];
     /** Instead of summaryKeys: each transaction's keys handed over once it has committed. */
     summaries?: DeferredSummaries;
+    /** Batches stored at once take their first statements in turn (storeDocuments, bulk-writer.ts). */
+    startTurn?: <R>(first: () => Promise<R>) => Promise<R>;
   } = {},
 ): Promise<BulkResult[]> {
   const pool = getPool(db);
@@ -54,7 +56,7 @@ export async function storeInBulk(
         storeDocuments(
           client,
           indexes.map((index) => documents[index]!),
-          { deferSummaries: keys },
+          { deferSummaries: keys, startTurn: options.startTurn },
         ),
       );
       if (options.summaries)

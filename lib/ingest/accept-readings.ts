@@ -12,7 +12,12 @@ import type pg from "pg";
 import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_CHARS, copyText } from "@/lib/db/copy-rows";
 import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
-import { formatCellFields, isSortedByCellNo, prefixCellCopyRows } from "@/lib/ingest/cell-copy-rows";
+import {
+  countCellRows,
+  formatCellFields,
+  isSortedByCellNo,
+  prefixCellCopyRows,
+} from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import {
   findingsInsert,
@@ -81,7 +86,10 @@ export async function acceptReadings(
       items.map((item) => item.agencyId),
     );
   const pairs = distinctPairs(items);
-  const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
+  const cellCount = items.reduce(
+    (sum, item) => sum + (item.cellRows === undefined ? item.cells.length : countCellRows(item.cellRows)),
+    0,
+  );
   let reports: AcceptedReport[];
   let difference: { changes: VersionChange[]; before: string } | undefined;
   if (cellCount >= COPY_THRESHOLD_CELLS) {

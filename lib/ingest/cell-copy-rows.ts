@@ -37,6 +37,13 @@ export function prefixCellCopyRows(rows: string, prefix: string): string {
   return prefix + rows.slice(0, -1).replaceAll("\n", `\n${prefix}`) + "\n";
 }
 
+/** How many cells the lines hold. */
+export function countCellRows(rows: string): number {
+  let count = 0;
+  for (let end = rows.indexOf("\n"); end !== -1; end = rows.indexOf("\n", end + 1)) count += 1;
+  return count;
+}
+
 /** The cells formatCellCopyRows wrote. */
 export function parseCellCopyRows(rows: string): PreparedCell[] {
   const cells: PreparedCell[] = [];

@@ -7,7 +7,7 @@
 //   worker:  return packPreparedDocument(prepareDocument(input, await readReport(bytes, fileName), sha256));
 //   main:    const document = unpackPreparedDocument(packed, bytes);
 import { formatCellCopyRows, parseCellCopyRows } from "@/lib/ingest/cell-copy-rows";
-import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import type { PreparedCell, PreparedDocument } from "@/lib/ingest/prepare-document";
 import type { ReadResult } from "@/lib/reader/types";
 
 export type PackedDocument = Omit<PreparedDocument, "bytes" | "cells" | "cellRows"> & { cellRows: string };
@@ -20,6 +20,15 @@ export function packPreparedDocument(document: PreparedDocument): PackedDocument
   return { ...rest, cellRows: formatCellCopyRows(cells) };
 }
 
+/**
+ * The prepared document again. Its cells are parsed from their lines only when something asks for them (a
+ * batch small enough to insert its cells without COPY, a batch split after a failure): the COPY of a
+ * batch uses the lines as they are.
+ */
 export function unpackPreparedDocument(packed: PackedDocument, bytes: Uint8Array): PreparedDocument {
-  return { ...packed, bytes, cells: parseCellCopyRows(packed.cellRows) };
+  let cells: PreparedCell[] | undefined;
+  return Object.defineProperty({ ...packed, bytes } as PreparedDocument, "cells", {
+    enumerable: true,
+    get: () => (cells ??= parseCellCopyRows(packed.cellRows)),
+  });
 }

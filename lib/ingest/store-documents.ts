@@ -107,7 +107,10 @@ export async function storeDocuments(
       year,
       template: document.template!,
       readerVersion: document.readerVersion,
-      cells: document.cells,
+      // Read when used: a document prepared in a reader thread makes its cells from cellRows on demand.
+      get cells() {
+        return document.cells;
+      },
       cellRows: document.cellRows,
       findings: document.findings,
     })),

@@ -36,8 +36,9 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
   const maxBytes = options.maxUploadBytes ?? readMaxUploadBytes();
-  // Enough files in flight to keep every reader thread busy while results come back.
-  const inFlight = readReaderPoolConfig().READER_THREADS * 4;
+  // Enough files in flight to keep every reader thread busy while results come back (they go to the
+  // threads in groups of a few: prepareInWorker).
+  const inFlight = readReaderPoolConfig().READER_THREADS * 12;
   const reading = new Set<Promise<void>>();
   // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
   // A file that closes a batch waits until a batch has been written, so reading never runs more than

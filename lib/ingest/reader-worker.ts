@@ -41,3 +41,12 @@ export async function prepare(task: {
     return { reading };
   }
 }
+
+/** Several files of an import in one task (prepareInWorker groups them), one after the other. */
+export async function prepareMany(task: {
+  files: { bytes: Uint8Array; fileName: string; sha256: string; uploadedById: string | null }[];
+}): Promise<PreparedInThread[]> {
+  const answers: PreparedInThread[] = [];
+  for (const file of task.files) answers.push(await prepare(file));
+  return answers;
+}

@@ -14,7 +14,7 @@
 //   not wait for each other's agency locks (accept-readings.ts); batches that do share one are still
 //   right, the later one waits on the lock;
 // - each batch's first statements — agencies, regions and documents, which insert rows by unique name,
-//   code or sha256 — run one batch at a time (`startTurn`): a batch may wait there for an earlier batch's
+//   code or sha256 — run one batch at a time (a Turn each): a batch may wait there for an earlier batch's
 //   commit (the same new agency or bytes), but never the other way round, so two batches cannot wait for
 //   each other in a cycle. Everything after is keyed by agency under the agency locks, taken in id order.
 // The first batch is smaller (FIRST_BATCH), so the database starts while the rest is still being read or
@@ -24,6 +24,7 @@ import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
+import type { Turn } from "@/lib/ingest/store-documents";
 
 export interface BulkWriterOptions<T> {
   /** Documents per transaction. */
@@ -48,7 +49,7 @@ export class BulkWriter<T> {
   private readonly running = new Set<Promise<void>>();
   private failure: { error: unknown } | null = null;
   // Serialises each batch's first statements (see above): the turn passes on when they are done.
-  private turn: Promise<unknown> = Promise.resolve();
+  private turn: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly db: Db,
@@ -98,11 +99,7 @@ export class BulkWriter<T> {
     this.throwIfFailed();
     const stored = storeInBulk(this.db, documents, {
       summaries: this.summaries,
-      startTurn: (first) => {
-        const done = this.turn.then(first);
-        this.turn = done.catch(() => undefined);
-        return done;
-      },
+      newTurn: () => this.newTurn(),
     }).then(
       (results) => this.options.onResults(results, tags),
       (error: unknown) => {
@@ -111,6 +108,14 @@ export class BulkWriter<T> {
     );
     const tracked = stored.finally(() => this.running.delete(tracked));
     this.running.add(tracked);
+  }
+
+  /** The next turn: it starts when the one before has ended (or was never started). */
+  private newTurn(): Turn {
+    const before = this.turn;
+    let end!: () => void;
+    this.turn = new Promise<void>((resolve) => (end = resolve));
+    return { start: () => before, end };
   }
 
   private throwIfFailed(): void {

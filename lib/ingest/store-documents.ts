@@ -16,6 +16,12 @@ import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { upsertAgencies } from "@/lib/ingest/upsert-agencies";
 
+/** A turn among transactions: `start` waits for it, `end` passes it on (again: nothing). */
+export interface Turn {
+  start(): Promise<void>;
+  end(): void;
+}
+
 const DOCUMENT_COLUMNS = [
   "sha256",
   "fileName",
@@ -54,30 +60,26 @@ export async function storeDocuments(
     /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
     deferSummaries?: SummaryKey[];
     /**
-     * Runs the agencies' and documents' statements (rows inserted by unique name, code and sha256) when
-     * it is this transaction's turn: batches stored at once take them one at a time (bulk-writer.ts).
+     * Batches stored at once run their agencies' and documents' statements (rows inserted by unique
+     * name, code and sha256) one batch at a time (bulk-writer.ts): this batch's turn.
      */
-    startTurn?: <R>(first: () => Promise<R>) => Promise<R>;
+    turn?: Turn;
   } = {},
 ): Promise<IngestOutcome[]> {
-  const first = async () => {
-    const { byName, regionFilled, updated } = await upsertAgencies(
-      client,
-      documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
-    );
-    const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
-    // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
-    // stores its document, right after the row is written — where it took it the statement after — one
-    // round trip less. A batch takes its agencies' locks in id order in acceptReadings.
-    const [only] = documents;
-    const lockWithDocument =
-      documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
-    const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
-    return { regionFilled, updated, agencyIds, lockWithDocument, inserted };
-  };
-  const { regionFilled, updated, agencyIds, lockWithDocument, inserted } = await (options.startTurn
-    ? options.startTurn(first)
-    : first());
+  await options.turn?.start();
+  const { byName, regionFilled, updated } = await upsertAgencies(
+    client,
+    documents.flatMap((d) => (d.agency && d.regionCodes ? [{ info: d.agency, codes: d.regionCodes }] : [])),
+  );
+  const agencyIds = documents.map((d) => (d.agency ? byName.get(d.agency.name)!.id : null));
+  // One upload that becomes a report takes its agency's lock (accept-readings.ts) in the statement that
+  // stores its document, right after the row is written — where it took it the statement after — one round
+  // trip less. A batch takes its agencies' locks in id order in acceptReadings.
+  const [only] = documents;
+  const lockWithDocument =
+    documents.length === 1 && only!.status === "accepted" && agencyIds[0] !== null && only!.year !== null;
+  const inserted = await insertDocuments(client, documents, agencyIds, lockWithDocument);
+  options.turn?.end();
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;

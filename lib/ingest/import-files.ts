@@ -26,12 +26,17 @@ export interface ImportOptions {
   paths: readonly string[];
   uploadedById: string | null;
   onResult: (result: ImportResult) => void;
-  /** Documents per transaction (default 200); a batch is also closed at 64 MB of file bytes. */
+  /** Documents per transaction (default IMPORT_BATCH_SIZE); a batch also closes at 64 MB of file bytes. */
   batchSize?: number;
   maxUploadBytes?: number;
 }
 
 const BATCH_BYTES = 64 * 1024 * 1024;
+// Per batch the summaries' upper levels (city, province, the country) are recomputed behind it and the
+// batch's statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
+// batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The first batch is smaller
+// (bulk-writer.ts), so writing still starts early.
+export const IMPORT_BATCH_SIZE = 500;
 
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
@@ -44,7 +49,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   // A file that closes a batch waits until a batch has been written, so reading never runs more than
   // a batch or two ahead of the database.
   const writer = await BulkWriter.start<string>(db, {
-    batchSize: options.batchSize ?? 200,
+    batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
     batchBytes: BATCH_BYTES,
     onResults: (results, files) =>
       results.forEach((result, index) => {

@@ -135,7 +135,9 @@ function sendGroup(): void {
   groupScheduled = false;
   const files = group;
   group = [];
-  if (files.length > 0) void prepareGroup(files);
+  // Whatever goes wrong before a file is answered (no pool at all) is each file's answer.
+  if (files.length > 0)
+    prepareGroup(files).catch((error: unknown) => files.forEach((file) => file.reject(error)));
 }
 
 async function prepareGroup(files: readonly PendingFile[]): Promise<void> {

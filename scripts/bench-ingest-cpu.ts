@@ -28,16 +28,13 @@ import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import { copyIntoBareTable } from "./bench-raw-copy";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import {
-  DeferredSummaries,
-  markSummariesStale,
-  refreshDeferredSummaries,
-} from "@/lib/ingest/refresh-report-metrics";
+import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { storeSyntheticDocuments } from "@/lib/synthetic/store-synthetic-documents";
 import { readProcessTreeCpu } from "./process-tree-cpu";
 
 const { values } = readCliArgsOrExit({
@@ -243,12 +240,9 @@ async function main(): Promise<void> {
           await copyIntoBareTable(getPool(db), documents);
         },
       );
-      await measure("bulk path (storeInBulk, batches of 1000, generation excluded)", postmaster, async () => {
-        const summaries = await DeferredSummaries.start(getPool(db));
-        for (let i = 0; i < documents.length; i += 1000)
-          await storeInBulk(db, documents.slice(i, i + 1000), { summaries });
-        await summaries.finish();
-      });
+      await measure("bulk path (as seed:synthetic, batches of 1000, generation excluded)", postmaster, () =>
+        storeSyntheticDocuments(db, documents, { batchSize: 1000 }),
+      );
     } else if (which === "import") {
       await mkdir(fileDir, { recursive: true });
       for (const [index, document] of documents.entries())

@@ -21,14 +21,13 @@ import { importFiles } from "@/lib/ingest/import-files";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { copyIntoBareTable } from "./bench-raw-copy";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import {
   generateSyntheticDocuments,
   type SyntheticOptions,
 } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { storeSyntheticDocuments } from "@/lib/synthetic/store-synthetic-documents";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
@@ -63,22 +62,8 @@ async function rawCopy(pool: pg.Pool, documents: PreparedDocument[]): Promise<nu
 
 async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<number> {
   const started = performance.now();
-  let storing: Promise<unknown> = Promise.resolve();
-  let batch: PreparedDocument[] = [];
-  // As scripts/seed-synthetic.ts stores them.
-  const summaries = await DeferredSummaries.start(getPool(db));
-  for (const document of generateSyntheticDocuments(opts)) {
-    batch.push(document);
-    if (batch.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (batch.length >= BATCH) {
-      await storing;
-      storing = storeInBulk(db, batch, { summaries });
-      batch = [];
-    }
-  }
-  await storing;
-  if (batch.length > 0) await storeInBulk(db, batch, { summaries });
-  await summaries.finish();
+  // As scripts/seed-synthetic.ts stores them (generation included).
+  await storeSyntheticDocuments(db, generateSyntheticDocuments(opts), { batchSize: BATCH });
   return opts.reports / ((performance.now() - started) / 1000);
 }
 

@@ -9,7 +9,7 @@
 import cliProgress from "cli-progress";
 import { closeClient, createClient, type Db } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
-import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
+import { IMPORT_BATCH_SIZE, importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { closeReaderPool } from "@/lib/ingest/reader-pool";
 import { toUploadResults, type UploadResult } from "@/lib/ingest/upload-result";
 import { walkFiles } from "@/lib/ingest/walk-files";
@@ -24,7 +24,7 @@ const USAGE = `用法: npm run import -- <文件或目录>... [--as <邮箱>] [-
            内部地址一律拒绝，除非列在 FETCH_ALLOW_HOSTS 中
   --as     记录为该用户上传（默认：最早创建的管理员）
   --json   每个文件输出一行 JSON（与上传接口的结果格式相同），不显示进度条
-  --batch  每个事务写入的文件数（默认 200）`;
+  --batch  每个事务写入的文件数（默认 500；第一批 250）`;
 
 function readArguments() {
   const { positionals, values } = readCliArgs({
@@ -40,7 +40,7 @@ function readArguments() {
   if (values.help) return null;
   if (positionals.length === 0 && values.urls === undefined)
     throw new UsageError("请给出要导入的文件或目录，或用 --urls 给出网址列表文件。");
-  const batch = values.batch === undefined ? 200 : Number(values.batch);
+  const batch = values.batch === undefined ? IMPORT_BATCH_SIZE : Number(values.batch);
   if (!Number.isInteger(batch) || batch < 1 || batch > 5000)
     throw new UsageError("--batch 应为 1–5000 的整数。");
   return { paths: positionals, as: values.as, json: values.json, batch, urls: values.urls };

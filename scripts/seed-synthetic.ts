@@ -1,16 +1,15 @@
 // `npm run seed:synthetic -- --reports N [--years 2019-2025] [--seed S] [--batch 1000]` — fills the database
 // with a synthetic national data set for load and scale tests: N reports of agencies over the real region
-// tree (lib/synthetic), written through the bulk path (COPY, many reports per transaction). The same seed
+// tree (lib/synthetic), written through the bulk path (COPY, many reports per transaction, two
+// transactions at once: lib/ingest/bulk-writer.ts). The same seed
 // gives the same reports; running it twice adds nothing (the second run finds duplicates).
 // Uses DATABASE_URL, or the embedded database (the running app's, or one started for the command).
 import cliProgress from "cli-progress";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { openDatabase } from "@/lib/db/open-database";
-import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { storeSyntheticDocuments } from "@/lib/synthetic/store-synthetic-documents";
 import { readCliArgs } from "@/lib/cli/read-cli-args";
 import { EXIT_FAILED, EXIT_OK, UsageError, runCli } from "@/lib/cli/run-cli";
 
@@ -55,34 +54,17 @@ async function main(): Promise<number> {
     let done = 0;
     let failed = 0;
     let duplicates = 0;
-    let storing: Promise<void> = Promise.resolve();
-    let batch: PreparedDocument[] = [];
-    // The read model's summaries are recomputed behind the batches, not in them (DeferredSummaries).
-    const summaries = await DeferredSummaries.start(getPool(db));
-    const flush = async (documents: PreparedDocument[]) => {
-      // The next batch is generated while this one is written.
-      await storing;
-      storing = storeInBulk(db, documents, { summaries }).then((results) => {
+    await storeSyntheticDocuments(db, generateSyntheticDocuments(args), {
+      batchSize: args.batch,
+      onResults: (results) => {
         for (const result of results) {
           if (!result.ok) failed += 1;
           else if (result.outcome.duplicate) duplicates += 1;
         }
         done += results.length;
         bar.update(done, { speed: (done / ((performance.now() - started) / 1000)).toFixed(0) });
-      });
-    };
-    for (const document of generateSyntheticDocuments(args)) {
-      batch.push(document);
-      // Let the database's answers in between, so writing one batch overlaps generating the next.
-      if (batch.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (batch.length >= args.batch) {
-        await flush(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await flush(batch);
-    await storing;
-    await summaries.finish();
+      },
+    });
     bar.stop();
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await getPool(db).query<{ reports: number }>(

@@ -10,8 +10,14 @@
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
 import { arrayLiteral } from "@/lib/db/array-literal";
-import { COPY_CHUNK_CHARS, copyText, formatCopyValue } from "@/lib/db/copy-rows";
+import { COPY_CHUNK_CHARS, copyText } from "@/lib/db/copy-rows";
 import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import {
+  countCellRows,
+  formatCellFields,
+  isSortedByCellNo,
+  prefixCellCopyRows,
+} from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
 import {
@@ -46,6 +52,8 @@ export interface AcceptItem {
   template: TemplateVersion;
   readerVersion: number;
   cells: readonly PreparedCell[];
+  /** The same cells as COPY lines, when the document was prepared in a reader thread (cell-copy-rows.ts). */
+  cellRows?: string;
   findings: readonly Finding[];
 }
 
@@ -83,7 +91,10 @@ export async function acceptReadings(
       items.map((item) => item.agencyId),
     );
   const pairs = distinctPairs(items);
-  const cellCount = items.reduce((sum, item) => sum + item.cells.length, 0);
+  const cellCount = items.reduce(
+    (sum, item) => sum + (item.cellRows === undefined ? item.cells.length : countCellRows(item.cellRows)),
+    0,
+  );
   let reports: AcceptedReport[];
   let difference: { changes: VersionChange[]; before: string } | undefined;
   let across: AcrossYearChanges | null = null;
@@ -309,6 +320,7 @@ const CELL_COLUMNS = ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawTe
  * window order (agency, year), not the batch's, and rows out of key order make every COPY row a descent
  * into the middle of ReportCell's key index (page splits in the middle, a looser index) instead of an
  * append at its right edge — what made the bulk path's COPY cost more than a raw COPY of the same cells.
+ * A document prepared in a reader thread brings its lines ready (cell-copy-rows.ts): only prefixed here.
  */
 function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedReport[]): Generator<string> {
   const order = items.map((_, index) => index).sort((a, b) => reports[a]!.id - reports[b]!.id);
@@ -317,26 +329,16 @@ function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedRepo
   let chunk = "";
   for (const index of order) {
     const prefix = `${reports[index]!.id}\t`;
-    const cells = items[index]!.cells;
-    const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
-    for (const cell of sorted) chunk += prefix + formatCellFields(cell);
+    const { cells, cellRows } = items[index]!;
+    if (cellRows !== undefined) chunk += prefixCellCopyRows(cellRows, prefix);
+    else {
+      const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
+      for (const cell of sorted) chunk += prefix + formatCellFields(cell);
+    }
     if (chunk.length >= COPY_CHUNK_CHARS) {
       yield chunk;
       chunk = "";
     }
   }
   if (chunk) yield chunk;
-}
-
-/** cellNo, inferred, value, rawText, unit of CELL_COLUMNS, as the rest of a COPY line. */
-function formatCellFields(cell: PreparedCell): string {
-  // value is numeric text (String of a finite number): nothing in it needs escaping.
-  return `${cell.cellNo}\t${cell.inferred ? "t" : "f"}\t${cell.value ?? "\\N"}\t${
-    cell.rawText === null ? "\\N" : formatCopyValue(cell.rawText)
-  }\t${cell.unit === null ? "\\N" : formatCopyValue(cell.unit)}\n`;
-}
-
-function isSortedByCellNo(cells: readonly PreparedCell[]): boolean {
-  for (let i = 1; i < cells.length; i++) if (cells[i - 1]!.cellNo > cells[i]!.cellNo) return false;
-  return true;
 }

@@ -1,19 +1,19 @@
 // Bulk import of files from disk (`npm run import`): the same pipeline and rules as an upload — size limit,
 // duplicate check by sha256, the reader in the worker pool, then storage — but stored in batches through
-// the bulk path (lib/ingest/store-in-bulk.ts). Reading (on every core) and storing (in the database) overlap:
-// while one batch is written, the next is being read. Memory stays bounded: a few files in flight, at most
-// two batches held. Every file gets a result, in the order files finish.
+// the bulk path (lib/ingest/bulk-writer.ts). Reading (on every core) and storing (in the database) overlap:
+// while batches are written, the next is being read — and prepared, in the reader threads. Memory stays
+// bounded: a few files in flight, at most three batches held. Every file gets a result, in the order files
+// finish.
 //   const summary = await importFiles({ db, paths, uploadedById, onResult });
 import path from "node:path";
 import { getPool, type Db } from "@/lib/db/create-client";
+import { BulkWriter } from "@/lib/ingest/bulk-writer";
 import { createDuplicateLookup } from "@/lib/ingest/find-duplicate";
 import { hashBytes } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
-import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { readLocalFile } from "@/lib/ingest/read-local-file";
-import { readInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import { prepareInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { describeTooLarge, readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 import { walkFiles } from "@/lib/ingest/walk-files";
 
@@ -26,51 +26,43 @@ export interface ImportOptions {
   paths: readonly string[];
   uploadedById: string | null;
   onResult: (result: ImportResult) => void;
-  /** Documents per transaction (default 200); a batch is also closed at 64 MB of file bytes. */
+  /** Documents per transaction (default IMPORT_BATCH_SIZE); a batch also closes at 64 MB of file bytes. */
   batchSize?: number;
   maxUploadBytes?: number;
 }
 
 const BATCH_BYTES = 64 * 1024 * 1024;
+// Per batch the summaries' upper levels (city, province, the country) are recomputed behind it and the
+// batch's statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
+// batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The first batch is smaller
+// (bulk-writer.ts), so writing still starts early.
+export const IMPORT_BATCH_SIZE = 500;
 
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
-  const batchSize = options.batchSize ?? 200;
   const maxBytes = options.maxUploadBytes ?? readMaxUploadBytes();
-  // Enough files in flight to keep every reader thread busy while results come back.
-  const inFlight = readReaderPoolConfig().READER_THREADS * 4;
-  let batch: { path: string; document: PreparedDocument }[] = [];
-  let batchBytes = 0;
-  let storing: Promise<void> = Promise.resolve();
+  // Enough files in flight to keep every reader thread busy while results come back (they go to the
+  // threads in groups of a few: prepareInWorker).
+  const inFlight = readReaderPoolConfig().READER_THREADS * 12;
   const reading = new Set<Promise<void>>();
-  // The read model's summaries are recomputed behind the batches, not in them (DeferredSummaries).
-  const summaries = await DeferredSummaries.start(getPool(db));
-  // Every thread will be kept busy: all of them start now, not one by one as work queues up.
-  await startReaderThreads();
-
-  // Batches are written one at a time, in order; the file that closes a batch waits until it is written,
-  // so reading never runs more than one batch ahead of the database.
-  const flush = (): Promise<void> => {
-    const ready = batch;
-    batch = [];
-    batchBytes = 0;
-    storing = storing.then(async () => {
-      const results = await storeInBulk(
-        db,
-        ready.map((item) => item.document),
-        { summaries },
-      );
+  // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
+  // A file that closes a batch waits until a batch has been written, so reading never runs more than
+  // a batch or two ahead of the database.
+  const writer = await BulkWriter.start<string>(db, {
+    batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
+    batchBytes: BATCH_BYTES,
+    onResults: (results, files) =>
       results.forEach((result, index) => {
-        const file = ready[index]!.path;
+        const file = files[index]!;
         onResult(
           result.ok
             ? { path: file, ok: true, outcome: result.outcome }
             : { path: file, ok: false, error: result.error },
         );
-      });
-    });
-    return storing;
-  };
+      }),
+  });
+  // Every thread will be kept busy: all of them start now, not one by one as work queues up.
+  await startReaderThreads();
 
   const findDuplicate = createDuplicateLookup(getPool(db));
   const handle = async (file: string) => {
@@ -79,11 +71,8 @@ export async function importFiles(options: ImportOptions): Promise<void> {
       maxBytes,
       uploadedById: options.uploadedById,
     });
-    if ("document" in result) {
-      batch.push({ path: file, document: result.document });
-      batchBytes += result.document.size;
-      if (batch.length >= batchSize || batchBytes >= BATCH_BYTES) await flush();
-    } else onResult(result);
+    if ("document" in result) await writer.add(result.document, file);
+    else onResult(result);
   };
 
   for await (const entry of walkFiles(options.paths)) {
@@ -96,9 +85,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
     if (reading.size >= inFlight) await Promise.race(reading);
   }
   await Promise.all(reading);
-  if (batch.length > 0) await flush();
-  await storing;
-  await summaries.finish();
+  await writer.finish();
 }
 
 async function readAndPrepare(
@@ -127,6 +114,6 @@ async function readAndPrepare(
   const sha256 = hashBytes(bytes);
   const duplicate = await findDuplicate(sha256);
   if (duplicate) return { path: file, ok: true, outcome: duplicate };
-  const reading = await readInWorker(bytes, fileName);
-  return { document: prepareDocument({ bytes, fileName, uploadedById }, reading, sha256) };
+  // Read and prepared in a reader thread (prepare-in-thread.ts): the same document prepareDocument gives.
+  return { document: await prepareInWorker({ bytes, fileName, sha256, uploadedById }) };
 }

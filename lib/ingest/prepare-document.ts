@@ -45,6 +45,8 @@ export interface PreparedDocument {
   agency: (AgencyInfo & { name: string }) | null;
   regionCodes: RegionCodes | null;
   cells: PreparedCell[];
+  /** The cells as the bulk path COPYs them, when prepared in a reader thread (cell-copy-rows.ts). */
+  cellRows?: string;
   /** The reader's findings, plus those ingestion adds (a value out of range). */
   findings: Finding[];
 }

@@ -1,6 +1,9 @@
 // A reader thread of the pool in lib/ingest/reader-pool.ts: reads one file per task. The reader is pure and
 // CPU-bound (40 ms to seconds per PDF), so it runs here, never on the thread that serves pages. `locate`
-// finds where each cell was printed, for the review page (lib/reader/locate).
+// finds where each cell was printed, for the review page (lib/reader/locate); `prepare` also prepares the
+// document for the bulk path here, off the import's main thread (prepare-in-thread.ts).
+import { prepareDocument } from "@/lib/ingest/prepare-document";
+import { packPreparedDocument, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
 import { locateCells } from "@/lib/reader/locate/locate-cells";
 import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
@@ -21,4 +24,29 @@ export function locate(task: {
   template?: TemplateVersion;
 }): Promise<SourcePositions | null> {
   return locateCells(task.bytes, task.fileName, { template: task.template });
+}
+
+/** Reads and prepares one file of an import (prepareInWorker): the packed document, or the reading should
+ * preparing it throw (a reader bug, which the main thread then raises as it always did). */
+export async function prepare(task: {
+  bytes: Uint8Array;
+  fileName: string;
+  sha256: string;
+  uploadedById: string | null;
+}): Promise<PreparedInThread> {
+  const reading = await readReport(task.bytes, task.fileName);
+  try {
+    return { packed: packPreparedDocument(prepareDocument(task, reading, task.sha256)) };
+  } catch {
+    return { reading };
+  }
+}
+
+/** Several files of an import in one task (prepareInWorker groups them), one after the other. */
+export async function prepareMany(task: {
+  files: { bytes: Uint8Array; fileName: string; sha256: string; uploadedById: string | null }[];
+}): Promise<PreparedInThread[]> {
+  const answers: PreparedInThread[] = [];
+  for (const file of task.files) answers.push(await prepare(file));
+  return answers;
 }

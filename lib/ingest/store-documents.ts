@@ -17,6 +17,12 @@ import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { upsertAgencies, type AgencyRef } from "@/lib/ingest/upsert-agencies";
 import { canWriteUploadDocument, writeUploadDocument } from "@/lib/ingest/write-upload-document";
 
+/** A turn among transactions: `start` waits for it, `end` passes it on (again: nothing). */
+export interface Turn {
+  start(): Promise<void>;
+  end(): void;
+}
+
 const DOCUMENT_COLUMNS = [
   "sha256",
   "fileName",
@@ -51,9 +57,17 @@ const COPY_THRESHOLD_BYTES = 4 * 1024 * 1024;
 export async function storeDocuments(
   client: pg.PoolClient | pg.Client,
   documents: readonly PreparedDocument[],
-  /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
-  options: { deferSummaries?: SummaryKey[] } = {},
+  options: {
+    /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
+    deferSummaries?: SummaryKey[];
+    /**
+     * Batches stored at once run their agencies' and documents' statements (rows inserted by unique
+     * name, code and sha256) one batch at a time (bulk-writer.ts): this batch's turn.
+     */
+    turn?: Turn;
+  } = {},
 ): Promise<IngestOutcome[]> {
+  await options.turn?.start();
   const [only] = documents;
   // One upload's agency and document in one round trip (write-upload-document.ts), the same statements.
   const single =
@@ -70,6 +84,7 @@ export async function storeDocuments(
   const { regionFilled, updated, agencyIds, inserted } = single
     ? await writeOneDocument(client, only!, lockWithDocument)
     : await writeDocuments(client, documents, lockWithDocument);
+  options.turn?.end();
   const outcomes: (IngestOutcome | null)[] = documents.map((document, index) => {
     const id = inserted.get(document.sha256);
     if (id === undefined) return null;
@@ -99,7 +114,11 @@ export async function storeDocuments(
       year,
       template: document.template!,
       readerVersion: document.readerVersion,
-      cells: document.cells,
+      // Read when used: a document prepared in a reader thread makes its cells from cellRows on demand.
+      get cells() {
+        return document.cells;
+      },
+      cellRows: document.cellRows,
       findings: document.findings,
     })),
     {

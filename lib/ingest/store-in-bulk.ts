@@ -14,7 +14,7 @@ import {
   refreshDeferredSummaries,
   type DeferredSummaries,
 } from "@/lib/ingest/refresh-report-metrics";
-import { storeDocuments } from "@/lib/ingest/store-documents";
+import { storeDocuments, type Turn } from "@/lib/ingest/store-documents";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 
 export type BulkResult =
@@ -33,6 +33,8 @@ export async function storeInBulk(
     summaryKeys?: SummaryKey[];
     /** Instead of summaryKeys: each transaction's keys handed over once it has committed. */
     summaries?: DeferredSummaries;
+    /** Batches stored at once take their first statements in turn: a turn per transaction (storeDocuments). */
+    newTurn?: () => Turn;
   } = {},
 ): Promise<BulkResult[]> {
   const pool = getPool(db);
@@ -50,13 +52,14 @@ export async function storeInBulk(
     try {
       // This transaction's keys, passed on once it has committed (a batch rolled back changed nothing).
       const keys: SummaryKey[] = [];
+      const turn = options.newTurn?.();
       const outcomes = await withTransaction(pool, (client) =>
         storeDocuments(
           client,
           indexes.map((index) => documents[index]!),
-          { deferSummaries: keys },
+          { deferSummaries: keys, turn },
         ),
-      );
+      ).finally(() => turn?.end());
       if (options.summaries)
         options.summaries.committed(keys, outcomes.filter((outcome) => outcome.reportId !== null).length);
       else summaryKeys.push(...keys);

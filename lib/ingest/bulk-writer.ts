@@ -1,0 +1,124 @@
+// The bulk path's writer for a stream of prepared documents (seed:synthetic, `npm run import`, the ingest
+// benches): documents are gathered into batches and each batch stored by storeInBulk in a transaction of
+// its own — two batches in flight at once, on two connections, so that the database works on both cores
+// (one batch's statements are a sequence on one backend: with one batch at a time the other core idles
+// while the cells of a batch are COPYed). The read model's summaries are recomputed behind the batches
+// (DeferredSummaries), and `finish` waits for what is left.
+//   const writer = await BulkWriter.start(db, { batchSize: 1000, onResults });
+//   for (const document of documents) await writer.add(document, tag);   // waits while both are busy
+//   await writer.finish();
+//
+// Batches in flight together stay safe:
+// - a batch keeps an agency's consecutive documents together (it may grow past its size to the end of
+//   them, up to twice it), so the synthetic seed's batches — agency by agency — share no agency and do
+//   not wait for each other's agency locks (accept-readings.ts); batches that do share one are still
+//   right, the later one waits on the lock;
+// - each batch's first statements — agencies, regions and documents, which insert rows by unique name,
+//   code or sha256 — run one batch at a time (a Turn each): a batch may wait there for an earlier batch's
+//   commit (the same new agency or bytes), but never the other way round, so two batches cannot wait for
+//   each other in a cycle. Everything after is keyed by agency under the agency locks, taken in id order.
+// The first batch is smaller (FIRST_BATCH), so the database starts while the rest is still being read or
+// generated. Each report stays all-or-nothing (storeInBulk splits a failing batch down to the document at
+// fault); results come per batch, in the order batches commit.
+import { getPool, type Db } from "@/lib/db/create-client";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
+import type { Turn } from "@/lib/ingest/store-documents";
+
+export interface BulkWriterOptions<T> {
+  /** Documents per transaction. */
+  batchSize: number;
+  /** A batch also closes at this many bytes of documents (default 64 MB). */
+  batchBytes?: number;
+  /** Batches stored at once (default 2: one per core of the database). */
+  inFlight?: number;
+  /** Each batch's results once it has committed, with the tags its documents were added with. */
+  onResults: (results: BulkResult[], tags: T[]) => void;
+}
+
+// The first batch is written as soon as this many documents are in (the rest as configured).
+const FIRST_BATCH = 250;
+const DEFAULT_BATCH_BYTES = 64 * 1024 * 1024;
+
+export class BulkWriter<T> {
+  private batch: PreparedDocument[] = [];
+  private tags: T[] = [];
+  private bytes = 0;
+  private limit: number;
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+  // Serialises each batch's first statements (see above): the turn passes on when they are done.
+  private turn: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly db: Db,
+    private readonly summaries: DeferredSummaries,
+    private readonly options: BulkWriterOptions<T>,
+  ) {
+    this.limit = Math.min(options.batchSize, FIRST_BATCH);
+  }
+
+  /** Marks the summaries stale until `finish` (DeferredSummaries.start). */
+  static async start<T>(db: Db, options: BulkWriterOptions<T>): Promise<BulkWriter<T>> {
+    return new BulkWriter(db, await DeferredSummaries.start(getPool(db)), options);
+  }
+
+  /** Adds a document; resolves once it is taken (it waits while a full batch waits for a free slot). */
+  async add(document: PreparedDocument, tag: T): Promise<void> {
+    this.throwIfFailed();
+    const full =
+      this.batch.length >= this.limit || this.bytes >= (this.options.batchBytes ?? DEFAULT_BATCH_BYTES);
+    if (full && !(this.continuesAgency(document) && this.batch.length < 2 * this.limit)) await this.flush();
+    this.batch.push(document);
+    this.tags.push(tag);
+    this.bytes += document.size;
+  }
+
+  /** Stores what is left, waits for every batch and for the summaries. */
+  async finish(): Promise<void> {
+    if (this.batch.length > 0) await this.flush();
+    while (this.running.size > 0) await Promise.race(this.running);
+    this.throwIfFailed();
+    await this.summaries.finish();
+  }
+
+  private continuesAgency(document: PreparedDocument): boolean {
+    const name = document.agency?.name;
+    return name !== undefined && name === this.batch.at(-1)?.agency?.name;
+  }
+
+  private async flush(): Promise<void> {
+    const documents = this.batch;
+    const tags = this.tags;
+    this.batch = [];
+    this.tags = [];
+    this.bytes = 0;
+    this.limit = this.options.batchSize;
+    while (this.running.size >= (this.options.inFlight ?? 2)) await Promise.race(this.running);
+    this.throwIfFailed();
+    const stored = storeInBulk(this.db, documents, {
+      summaries: this.summaries,
+      newTurn: () => this.newTurn(),
+    }).then(
+      (results) => this.options.onResults(results, tags),
+      (error: unknown) => {
+        this.failure ??= { error };
+      },
+    );
+    const tracked = stored.finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+  }
+
+  /** The next turn: it starts when the one before has ended (or was never started). */
+  private newTurn(): Turn {
+    const before = this.turn;
+    let end!: () => void;
+    this.turn = new Promise<void>((resolve) => (end = resolve));
+    return { start: () => before, end };
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}

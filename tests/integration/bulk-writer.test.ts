@@ -1,0 +1,171 @@
+// The bulk writer (lib/ingest/bulk-writer.ts): two batches in flight at once give the same rows, summaries
+// included, as one batch at a time; batches that share agencies and new parent governments do not wait for
+// each other in a cycle; a bad report in one of them is rejected alone. And an import whose files are read
+// and prepared in the reader threads (prepare-in-thread.ts) stores what the single-upload path stores.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { getPool, type Db } from "@/lib/db/create-client";
+import { BulkWriter } from "@/lib/ingest/bulk-writer";
+import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
+import { hashBytes, storeDocument } from "@/lib/ingest/ingest-document";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { closeReaderPool, readInWorker } from "@/lib/ingest/reader-pool";
+import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
+import type { AgencyKind } from "@/lib/reader/types";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { seededRandom } from "@/lib/synthetic/generate-cells";
+import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+
+const databases: TestDatabase[] = [];
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await closeReaderPool();
+  await Promise.all(databases.map((d) => d.drop()));
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function freshDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database;
+}
+
+/** The rows ingestion writes, by natural keys (no ids, no timestamps): documents, reports, cells,
+ *  findings (the cross-year ones included), the read model, its changes and its summaries. */
+async function dumpRows(db: Db) {
+  const query = async (text: string) => (await getPool(db).query(text)).rows;
+  return {
+    agencies: await query(`SELECT a."name", a."kind", a."regionCode", p."name" AS "parent" FROM "Agency" a
+                             LEFT JOIN "Agency" p ON p."id" = a."parentId" ORDER BY a."name"`),
+    documents: await query(`SELECT d."sha256", d."fileName", d."status", d."errorCode", a."name" AS "agency",
+                                   d."year", d."reading" FROM "Document" d LEFT JOIN "Agency" a ON a."id" = d."agencyId"
+                             ORDER BY d."sha256"`),
+    reports: await query(`SELECT a."name", r."year", r."versionNo", r."isCurrent", r."template", d."sha256"
+                            FROM "Report" r JOIN "Agency" a ON a."id" = r."agencyId" JOIN "Document" d ON d."id" = r."documentId"
+                           ORDER BY 1, 2, 3`),
+    cells:
+      await query(`SELECT a."name", r."year", c."cellNo", c."inferred", c."value"::text, c."rawText", c."unit"
+                          FROM "ReportCell" c JOIN "Report" r ON r."id" = c."reportId" JOIN "Agency" a ON a."id" = r."agencyId"
+                         ORDER BY 1, 2, 3`),
+    findings:
+      await query(`SELECT a."name", r."year", f."code", f."origin", f."cellIds", f."message", f."status"
+                             FROM "Finding" f JOIN "Report" r ON r."id" = f."reportId" JOIN "Agency" a ON a."id" = r."agencyId"
+                            ORDER BY 1, 2, 3, 5, 6`),
+    metrics: await query(`SELECT a."name", m.* FROM "ReportMetrics" m JOIN "Agency" a ON a."id" = m."agencyId"
+                           ORDER BY 1, m."year"`).then((rows) =>
+      rows.map(({ reportId: _r, agencyId: _a, updatedAt: _u, ...row }) => row),
+    ),
+    changes:
+      await query(`SELECT a."name", c.* FROM "ReportMetricChanges" c JOIN "Agency" a ON a."id" = c."agencyId"
+                           ORDER BY 1, c."year"`).then((rows) => rows.map(({ agencyId: _a, ...row }) => row)),
+    summaries: {
+      metrics: await query(`SELECT * FROM "RegionYearMetrics" ORDER BY "year", "regionPath", "agencyKind"`),
+      coverage: await query(`SELECT * FROM "RegionYearCoverage" ORDER BY "year", "regionPath"`),
+      findings: await query(
+        `SELECT * FROM "RegionYearFindings" ORDER BY "year", "regionPath", "agencyKind", "code"`,
+      ),
+      rollUps:
+        await query(`SELECT a."name", s.* FROM "RollUpCellSums" s JOIN "Agency" a ON a."id" = s."governmentId"
+                             ORDER BY 1, s."year", s."cellNo"`).then((rows) =>
+          rows.map(({ governmentId: _g, ...row }) => row),
+        ),
+    },
+    stale: await query(`SELECT "key" FROM "AppState" WHERE "key" = 'regionSummariesStale'`),
+  };
+}
+
+/** Synthetic documents in a shuffled order: batches share agencies, years arrive out of order. */
+function shuffledDocuments(): PreparedDocument[] {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 120, years: { from: 2019, to: 2025 }, seed: 61 }),
+  ];
+  const random = seededRandom(62);
+  for (let i = documents.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [documents[i], documents[j]] = [documents[j]!, documents[i]!];
+  }
+  return documents;
+}
+
+async function writeAll(db: Db, documents: readonly PreparedDocument[], batchSize: number) {
+  const results = new Map<string, BulkResult>();
+  const writer = await BulkWriter.start<string>(db, {
+    batchSize,
+    onResults: (batch, tags) => batch.forEach((result, index) => results.set(tags[index]!, result)),
+  });
+  for (const document of documents) await writer.add(document, document.sha256);
+  await writer.finish();
+  return results;
+}
+
+test("two batches in flight store the same rows and summaries as one batch at a time", async () => {
+  const documents = shuffledDocuments();
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
+  const parallel = await freshDatabase();
+  // Small batches: many pairs in flight at once, sharing agencies and parent governments.
+  const results = await writeAll(parallel.db, documents, 9);
+  expect(results.size).toBe(documents.length);
+  expect([...results.values()].every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
+  const [a, b] = [await dumpRows(serial.db), await dumpRows(parallel.db)];
+  expect(a.reports.length).toBe(120);
+  expect(a.summaries.metrics.length).toBeGreaterThan(0);
+  expect(b.stale).toEqual([]);
+  expect(b).toEqual(a);
+});
+
+test("a bad report in one of the batches in flight is rejected alone", async () => {
+  const documents = shuffledDocuments().slice(0, 40);
+  const bad = documents[13]!;
+  documents[13] = {
+    ...bad,
+    agency: { ...bad.agency!, kind: "不存在的类型" as AgencyKind, name: "并行失败测试镇人民政府" },
+  };
+  const database = await freshDatabase();
+  const results = await writeAll(database.db, documents, 6);
+  expect(results.size).toBe(40);
+  expect(results.get(bad.sha256)).toMatchObject({ ok: false, error: { code: "STORE_FAILED" } });
+  expect([...results.values()].filter((r) => r.ok)).toHaveLength(39);
+  expect(await database.db.document.count({ where: { sha256: bad.sha256 } })).toBe(0);
+  expect(await database.db.agency.count({ where: { name: "并行失败测试镇人民政府" } })).toBe(0);
+  expect(await database.db.report.count()).toBe(39);
+  expect(await database.db.reportMetrics.count()).toBe(39);
+});
+
+test("an import prepared in the reader threads stores what single uploads store", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bulk-writer-"));
+  tempDirs.push(dir);
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 30, years: { from: 2019, to: 2025 }, seed: 63 }),
+  ];
+  const files = synthetic.map((document, index) => ({
+    fileName: `${String(index).padStart(3, "0")}.txt`,
+    bytes: new TextEncoder().encode(renderSyntheticText(document, index)),
+  }));
+  for (const file of files) await writeFile(path.join(dir, file.fileName), file.bytes);
+  const single = await freshDatabase();
+  for (const file of files)
+    await storeDocument(
+      single.db,
+      { bytes: file.bytes, fileName: file.fileName, mediaType: null },
+      await readInWorker(file.bytes, file.fileName),
+      hashBytes(file.bytes),
+    );
+  const imported = await freshDatabase();
+  const results: ImportResult[] = [];
+  await importFiles({
+    db: imported.db,
+    paths: [dir],
+    uploadedById: null,
+    batchSize: 8,
+    onResult: (result) => results.push(result),
+  });
+  expect(results).toHaveLength(30);
+  expect(results.every((r) => r.ok && r.outcome.status === "accepted")).toBe(true);
+  const [a, b] = [await dumpRows(single.db), await dumpRows(imported.db)];
+  expect(a.cells.length).toBeGreaterThan(30 * 150);
+  expect(b).toEqual(a);
+});

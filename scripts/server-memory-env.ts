@@ -9,7 +9,7 @@
 //   resident when freed; above the threshold a block is its own mapping, returned to the system when freed.
 // - --max-old-space-size=1024 (MB): a ceiling far above the server's own ~100 MB of live heap, low enough that V8
 //   grows the heap in smaller steps than it does under the default (~4 GB on this machine's 24 GB).
-// Not set: --max-semi-space-size=2 saved another ~20 MB but measured ~15–20 % more server CPU per page (the
+// Not set: --max-semi-space-size=2 saved another ~20 MB but measured ~20–45 % more server CPU per 排名 page (the
 // young generation is where a page render's garbage dies).
 // An operator's own NODE_OPTIONS come after these (V8 takes the last value of a flag) and MALLOC_* already in
 // the environment are kept, so a larger machine can raise any of them without editing code.

@@ -2,7 +2,9 @@
 // own start script) on a throwaway embedded PostgreSQL filled with synthetic reports; loopback only:
 //   1. COPY (the long export's own query) TO STDOUT, read by this process: the database's rows/s ceiling;
 //   2. GET /api/export?format=long (the same rows through the app: BOM, CRLF, the HTTP stream): rows/s, its
-//      ratio to 1 (target ≥ 0.5), and the server's resident memory (sampled every 50 ms; target ≤ 300 MB);
+//      ratio to 1 (target ≥ 0.5), and the server's resident memory (sampled every 50 ms; target ≤ 300 MB) — the
+//      Next server process and any process below it (it has none today; the start script above it, which only
+//      supervises, is printed apart);
 //   3. GET /api/export?…&type=xlsx of 100,000 rows (every metric of 5,000 reports, long): its memory over
 //      the download — flat when the figures at a quarter, half, three quarters and the end stay level.
 //   npm run bench:export -- [--reports 5000] [--runs 3]
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     const cookie = await signInBenchAdmin(base);
     const server = findServerPid(app.pid!);
     await download(`${base}/api/export?year=${YEAR}&cells=t3.new.total`, cookie, server); // warm-up
-    const idleRss = readStatus(server, "VmRSS");
+    const idleRss = readTreeRss(server);
 
     const longQuery = `year=${YEAR}&format=long`;
     const copySql = inlineSql(
@@ -119,6 +121,9 @@ async function main(): Promise<void> {
         `3/4 处 ${(xlsx.rssAt[3]! / MB).toFixed(0)}，结束 ${(xlsx.rssAt[4]! / MB).toFixed(0)} MB，峰值 ${(xlsx.peakRss / MB).toFixed(0)} MB`,
     );
     console.log(`服务器进程一生的 RSS 峰值 (VmHWM): ${(readStatus(server, "VmHWM") / MB).toFixed(0)} MB`);
+    console.log(
+      `服务器下的子进程 ${descendants(server).length} 个；其上的启动脚本（只负责启停，不处理请求）RSS ${(readStatus(app.pid!, "VmRSS") / MB).toFixed(0)} MB`,
+    );
   } finally {
     if (app) await stopBenchApp(app);
     await database.stop();
@@ -202,11 +207,11 @@ async function download(
   server: number,
   binary = false,
 ): Promise<Timed & { peakRss: number; rssAt: number[] }> {
-  let peakRss = readStatus(server, "VmRSS");
+  let peakRss = readTreeRss(server);
   const samples: Array<{ at: number; rss: number }> = [];
   let received = 0;
   const sampler = setInterval(() => {
-    const rss = readStatus(server, "VmRSS");
+    const rss = readTreeRss(server);
     peakRss = Math.max(peakRss, rss);
     samples.push({ at: received, rss });
   }, 50);
@@ -227,8 +232,8 @@ async function download(
       rows: binary ? 0 : records - 1,
       bytes: received,
       seconds,
-      peakRss: Math.max(peakRss, readStatus(server, "VmRSS")),
-      rssAt: [samples[0]?.rss ?? 0, at(0.25), at(0.5), at(0.75), readStatus(server, "VmRSS")],
+      peakRss: Math.max(peakRss, readTreeRss(server)),
+      rssAt: [samples[0]?.rss ?? 0, at(0.25), at(0.5), at(0.75), readTreeRss(server)],
     };
   } finally {
     clearInterval(sampler);
@@ -249,19 +254,35 @@ function readStatus(pid: number, field: string): number {
   return Number(line?.split(/\s+/)[1] ?? 0) * 1024;
 }
 
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function descendants(pid: number): number[] {
+  return children(pid).flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** VmRSS of the server and every process below it (one that exits between two reads counts 0). */
+function readTreeRss(server: number): number {
+  return [server, ...descendants(server)].reduce((sum, pid) => {
+    try {
+      return sum + readStatus(pid, "VmRSS");
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 /** The Next server under `npm start`'s start script: the descendant running next. */
 function findServerPid(root: number): number {
-  const children = (pid: number): number[] => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      return [];
-    }
-  };
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift()!;

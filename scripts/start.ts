@@ -9,7 +9,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { BUILT_CONFIG_ENV, readBuiltNextConfig } from "./built-next-config";
 import { ensureProductionBuild } from "./ensure-build";
+import { buildServerMemoryEnv } from "./server-memory-env";
 import { startE2eDatabase } from "./start-e2e-database";
 import { pruneSignInAudit } from "@/lib/auth/audit";
 import { readAuthConfig } from "@/lib/auth/config";
@@ -32,7 +34,7 @@ let databaseStart: Promise<RunningDatabase> | null = null;
 let server: ChildProcess | null = null;
 let stopping = false;
 
-function startNext(databaseUrl: string): ChildProcess {
+function startNext(databaseUrl: string, builtConfig: string | null): ChildProcess {
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const exitWithParent = path.join(ROOT, "scripts", "exit-with-parent.cjs");
   const command = IS_DEV ? "dev" : "start";
@@ -42,6 +44,10 @@ function startNext(databaseUrl: string): ChildProcess {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: {
       ...process.env,
+      // The production server's heap and malloc settings (why: server-memory-env.ts); `next dev` keeps Node's.
+      ...(IS_DEV ? {} : buildServerMemoryEnv(process.env)),
+      // The build's resolved config rather than next.config.ts, which would load SWC (built-next-config.ts).
+      ...(builtConfig ? { [BUILT_CONFIG_ENV]: builtConfig } : {}),
       DATABASE_URL: databaseUrl,
       NODE_ENV: IS_DEV ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -153,7 +159,13 @@ async function main(): Promise<void> {
   await prepareData(database.url);
   if (stopping) return;
 
-  server = startNext(database.url);
+  const builtConfig = IS_DEV
+    ? null
+    : readBuiltNextConfig({
+        buildDir: path.join(ROOT, ".next"),
+        currentConfig: (await import("../next.config")).default,
+      });
+  server = startNext(database.url, builtConfig);
   server.once("exit", (code, signal) => {
     if (stopping) return;
     console.error(`Next.js 意外退出（${signal ?? `退出码 ${code}`}），正在停止数据库…`);

@@ -2,6 +2,10 @@
 // (READER_THREADS), with a bounded queue (READER_QUEUE_LIMIT; a full queue answers BUSY, 503, rather than
 // holding uploads in memory without end). Each file has a time limit and each thread a memory limit: a file
 // that hangs or exhausts memory costs its own thread and becomes a rejected reading, never the server.
+// Threads start with the first file to read, not with the server, and each leaves after READER_IDLE_SECONDS
+// without work: a thread is a V8 isolate with the reader loaded, ~50–80 MB resident in the app server, and
+// a server that reads a few uploads a day should not carry it between them (the next file pays ~1 s to
+// start one again). A bulk import keeps all of them until it closes the pool.
 //   const result = await readInWorker(bytes, fileName);
 // Threads load the TypeScript reader through tsx (already what `npm start` runs on). Should the threads
 // not start at all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
@@ -26,6 +30,7 @@ const readerEnvSchema = z.object({
   READER_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(512),
   READER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   READER_MEMORY_MB: z.coerce.number().int().min(256).max(16_384).default(2048),
+  READER_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type ReaderPoolConfig = z.infer<typeof readerEnvSchema> & { READER_THREADS: number };
@@ -40,16 +45,17 @@ let pool: Piscina | null = null;
 let config: ReaderPoolConfig | null = null;
 let inThread = false;
 
-/** `allThreads`: start every thread with the pool and keep them (a bulk import); otherwise one, more on demand. */
+/** `allThreads`: start every thread with the pool and keep them (a bulk import); otherwise each on demand,
+ * leaving again when idle. */
 function getReaderPool({ allThreads = false } = {}): Piscina {
   config ??= readReaderPoolConfig();
   pool ??= new Piscina({
     filename: pathToFileURL(WORKER_FILE).href,
     execArgv: ["--import", "tsx"],
-    minThreads: allThreads ? config.READER_THREADS : 1,
+    minThreads: allThreads ? config.READER_THREADS : 0,
     maxThreads: config.READER_THREADS,
     maxQueue: config.READER_QUEUE_LIMIT,
-    idleTimeout: 60_000,
+    idleTimeout: config.READER_IDLE_SECONDS * 1000,
     resourceLimits: { maxOldGenerationSizeMb: config.READER_MEMORY_MB },
     // Tasks reach a thread by its message port alone, not also through a shared counter the thread waits
     // on with Atomics (piscina's default): measured, ~0.1–0.2 ms of CPU less per file read, with nothing
@@ -249,6 +255,11 @@ async function readInThisThread(
 
 function failedReading(message: string): ReadResult {
   return { ok: false, error: { code: "CORRUPT_FILE", message }, mediaType: null };
+}
+
+/** Reader threads running now (0 before the first file and after they all left when idle). */
+export function countReaderThreads(): number {
+  return pool?.threads.length ?? 0;
 }
 
 /** Stops the threads (command-line tools call this before they exit). */

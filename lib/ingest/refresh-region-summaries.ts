@@ -119,7 +119,9 @@ export async function refreshRegionSummaries(
   }
   // Without it (a database not migrated by this version yet): the same statements one by one.
   await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
-  for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
+  for (const statement of buildSummaryRefreshSql(keys, { skipEmptyDepths: true })) {
+    await runQuery(client, statement);
+  }
 }
 
 // An upload or a correction touches a handful of keys, where the round trips cost more than the statements;

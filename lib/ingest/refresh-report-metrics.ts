@@ -8,7 +8,7 @@
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
 import type pg from "pg";
 import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
-import { SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
+import { SUMMARY_MAX_DEPTH, SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
@@ -150,7 +150,9 @@ const summaryKeyId = (key: SummaryKey) => `${key.year}|${key.path}`;
  * batches load — the database's other core does the work the import's end would otherwise do alone — and
  * `finish` recomputes what is still pending (refreshDeferredSummaries) and clears the "stale" flag.
  * Every key is recomputed after the last commit that moved it (a recompute takes the keys committed before
- * it began; keys committed meanwhile wait for the next one), so the summaries end exact. Batches never
+ * it began; keys committed meanwhile wait for the next one; the cities' and provinces' keys, summed from
+ * their children's rows, all wait for `finish`, after every county's last recompute), so the summaries end
+ * exact. Batches never
  * wait for a recompute: they take no summary lock (their keys are deferred), and a recompute writes only
  * the summaries. A recompute that fails is reported by `finish`; the flag then stays and the next start
  * rebuilds, as when an import is killed.
@@ -184,9 +186,14 @@ export class DeferredSummaries {
   }
 
   private catchUp(): void {
-    if (this.running || this.failure || this.pending.size === 0) return;
-    const keys = [...this.pending.values()];
-    this.pending.clear();
+    if (this.running || this.failure) return;
+    // Only the keys summed from reports (counties, and depth 0) are recomputed behind the batches; the
+    // cities' and provinces' keys, summed from their children's rows, wait for `finish`: nearly every batch
+    // touches nearly every one of them, and recomputed after each batch they cost a third of the
+    // summaries' CPU again and again, for rows `finish` recomputes anyway.
+    const keys = [...this.pending.values()].filter(isSummedFromReports);
+    if (keys.length === 0) return;
+    for (const key of keys) this.pending.delete(summaryKeyId(key));
     // The tables grew since the planner last looked (see refreshDeferredSummaries): analysed again each
     // time the import has doubled the reports it stored.
     const analyse = this.reports >= 2 * this.analysedAt;
@@ -214,6 +221,9 @@ export class DeferredSummaries {
     this.pending.clear();
   }
 }
+
+/** A county's key (the deepest summed level) or depth 0's: its rows are summed from reports alone. */
+const isSummedFromReports = (key: SummaryKey) => key.depth === SUMMARY_MAX_DEPTH || key.depth === 0;
 
 // A bulk import has just grown these tables, maybe many times over, and autovacuum analyses them only
 // later: with the statistics of before the import the planner chose hash joins over every current report

@@ -358,9 +358,19 @@ function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
 )${rawSql(text)}`;
 }
 
-/** Recomputes the summary rows of `keys` from the read model (the caller holds their locks). */
-export function buildSummaryRefreshSql(keys: readonly SummaryKey[]): Sql[] {
-  return STEPS.map((step) => withKeys(keys, step));
+/**
+ * Recomputes the summary rows of `keys` from the read model (the caller holds their locks). With
+ * `skipEmptyDepths`, the statements of a depth no key has are left out (a bulk import's counties alone:
+ * DeferredSummaries) — without it every statement is there, as the summary function's body needs them.
+ */
+export function buildSummaryRefreshSql(
+  keys: readonly SummaryKey[],
+  options: { skipEmptyDepths?: boolean } = {},
+): Sql[] {
+  const depths = new Set(keys.map((key) => key.depth));
+  return STEPS.filter(
+    (step) => !options.skipEmptyDepths || step.depth === null || depths.has(step.depth),
+  ).map((step) => withKeys(keys, step));
 }
 
 /**

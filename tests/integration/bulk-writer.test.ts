@@ -12,6 +12,7 @@ import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { hashBytes, storeDocument } from "@/lib/ingest/ingest-document";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { closeReaderPool, readInWorker } from "@/lib/ingest/reader-pool";
+import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { AgencyKind } from "@/lib/reader/types";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
@@ -168,4 +169,38 @@ test("an import prepared in the reader threads stores what single uploads store"
   const [a, b] = [await dumpRows(single.db), await dumpRows(imported.db)];
   expect(a.cells.length).toBeGreaterThan(30 * 150);
   expect(b).toEqual(a);
+});
+
+test("behind the batches only the counties' summaries are recomputed; the upper levels at finish, exact", async () => {
+  const documents = shuffledDocuments();
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
+  const deferred = await freshDatabase();
+  const pool = getPool(deferred.db);
+  const summaries = await DeferredSummaries.start(pool);
+  // Over 64 keys: the recompute runs statement by statement (the summary function takes a few keys).
+  expect((await storeInBulk(deferred.db, documents.slice(0, 100), { summaries })).every((r) => r.ok)).toBe(
+    true,
+  );
+  const depthCounts = async () =>
+    Object.fromEntries(
+      (
+        await pool.query<{ depth: number; rows: number }>(
+          `SELECT "depth", count(*)::int AS "rows" FROM "RegionYearMetrics" GROUP BY 1`,
+        )
+      ).rows.map((row) => [row.depth, row.rows]),
+    );
+  // The recompute behind the batch commits in one transaction: once a county's row is there, all are.
+  for (let tries = 0; tries < 200 && !(await depthCounts())[3]; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  const behind = await depthCounts();
+  expect(behind[3]).toBeGreaterThan(0);
+  expect(behind[1]).toBeUndefined();
+  expect(behind[2]).toBeUndefined();
+  expect((await storeInBulk(deferred.db, documents.slice(100), { summaries })).every((r) => r.ok)).toBe(true);
+  await summaries.finish();
+  const [a, b] = [await dumpRows(serial.db), await dumpRows(deferred.db)];
+  expect(a.summaries.metrics.some((row: { depth: number }) => row.depth === 1)).toBe(true);
+  expect(b.stale).toEqual([]);
+  expect(b.summaries).toEqual(a.summaries);
 });

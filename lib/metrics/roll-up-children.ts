@@ -9,7 +9,10 @@ export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN AR
 
 /**
  * Every (government, child) pair over `governments`, a FROM item aliased `g` with "id", "kind" and "regionCode";
- * `columns` selects from `g` and the child `c`.
+ * `columns` selects from `g` and the child `c`. A government's lower governments are looked up by index
+ * (LATERAL … OFFSET 0, region by parent, agency by region): joined as a whole, with the statistics of before
+ * a bulk import's latest batches the planner paired every government of the keys with every agency
+ * (bench:ingest-cpu: the roll-up 40 → 120 ms per batch of 1,000 reports, growing with the agencies).
  */
 export function governmentChildrenSql(governments: string, columns: string): string {
   return `SELECT ${columns}
@@ -17,6 +20,8 @@ export function governmentChildrenSql(governments: string, columns: string): str
   UNION
   SELECT ${columns}
     FROM ${governments}
-    JOIN "Region" cr ON cr."parentCode" = g."regionCode"
-    JOIN "Agency" c ON c."regionCode" = cr."code" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS})`;
+    CROSS JOIN LATERAL (
+      SELECT c.* FROM "Region" cr JOIN "Agency" c ON c."regionCode" = cr."code"
+       WHERE cr."parentCode" = g."regionCode" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS}) OFFSET 0
+    ) c`;
 }

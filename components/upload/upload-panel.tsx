@@ -28,7 +28,8 @@ export function UploadPanel({ maxBytes }: { maxBytes: number }) {
         <input {...getInputProps({ "aria-label": "选择要上传的报告文件" })} />
         <p className="font-medium text-slate-800">把报告文件拖到这里，可一次放入数百个</p>
         <p className="mt-1 text-sm text-slate-600">
-          支持 PDF、Word（.docx）、网页（.html）和文本（.txt，任意编码）；每个文件不超过{" "}
+          支持 PDF、Word（.docx；旧版 .doc、.wps 需服务器装有
+          LibreOffice）、网页（.html）和文本（.txt，任意编码）；每个文件不超过{" "}
           {Math.round(maxBytes / 1024 / 1024)} MB
         </p>
         <button

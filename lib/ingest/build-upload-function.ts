@@ -13,7 +13,7 @@ import { summaryKeysQuery } from "@/lib/ingest/refresh-region-summaries";
 import { buildMetricsRefreshSql } from "@/lib/metrics/build-metrics-sql";
 import { SUMMARY_DELTA_FUNCTION_NAME, SUMMARY_FUNCTION_NAME } from "@/lib/metrics/build-summary-function";
 import { buildMetricChangesRefreshSql } from "@/lib/metrics/metric-changes";
-import { documentsSourceSql, insertDocumentsSql } from "@/lib/ingest/store-documents";
+import { DOCUMENT_ARRAY_TYPES, documentsSourceSql, insertDocumentsSql } from "@/lib/ingest/store-documents";
 import {
   findAgenciesSql,
   insertAliasesSql,
@@ -196,8 +196,7 @@ END`;
       "text[], text[], text[]",
       "text[], text[], text[], text[]",
       "text[], text[]",
-      "text[], text[], text[], integer[], bytea[], text[], text[], text[], text[], integer[], integer[]",
-      "text[], text[], integer[], jsonb[], text[], timestamp[]",
+      ...DOCUMENT_ARRAY_TYPES,
       "boolean",
     ].join(", "),
     "json",

@@ -8,7 +8,7 @@
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
 import { copyRows, type CopyValue } from "@/lib/db/copy-rows";
-import { emptySql, rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
+import { emptySql, joinSql, rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
 import { acceptReadings, AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
@@ -23,31 +23,35 @@ export interface Turn {
   end(): void;
 }
 
-const DOCUMENT_COLUMNS = [
-  "sha256",
-  "fileName",
-  "mediaType",
-  "size",
-  "bytes",
-  "uploadedById",
-  "status",
-  "errorCode",
-  "errorMessage",
-  "agencyId",
-  "year",
-  "agencyAsPrinted",
-  "template",
-  "readerVersion",
-  "reading",
-  "sourceUrl",
-  "fetchedAt",
-] as const;
+// The Document columns a batch writes, each with its SQL type: the staging table's columns, and the arrays
+// documentsSourceSql and the upload's function (build-upload-function.ts) take, one per column.
+const DOCUMENT_COLUMN_TYPES = {
+  sha256: "text",
+  fileName: "text",
+  mediaType: "text",
+  size: "int",
+  bytes: "bytea",
+  uploadedById: "text",
+  status: "text",
+  errorCode: "text",
+  errorMessage: "text",
+  agencyId: "int",
+  year: "int",
+  agencyAsPrinted: "text",
+  template: "text",
+  readerVersion: "int",
+  reading: "jsonb",
+  sourceUrl: "text",
+  fetchedAt: "timestamp(3)",
+} as const;
+
+const DOCUMENT_COLUMNS = Object.keys(DOCUMENT_COLUMN_TYPES) as (keyof typeof DOCUMENT_COLUMN_TYPES)[];
+
+/** The array type of each of documentColumns' arrays, in their order. */
+export const DOCUMENT_ARRAY_TYPES = DOCUMENT_COLUMNS.map((column) => `${DOCUMENT_COLUMN_TYPES[column]}[]`);
 
 const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS "stage_document" (
-  "n" INTEGER, "sha256" TEXT, "fileName" TEXT, "mediaType" TEXT, "size" INTEGER, "bytes" BYTEA,
-  "uploadedById" TEXT, "status" TEXT, "errorCode" TEXT, "errorMessage" TEXT, "agencyId" INTEGER, "year" INTEGER,
-  "agencyAsPrinted" TEXT, "template" TEXT, "readerVersion" INTEGER, "reading" JSONB,
-  "sourceUrl" TEXT, "fetchedAt" TIMESTAMP(3)
+  "n" int, ${DOCUMENT_COLUMNS.map((column) => `"${column}" ${DOCUMENT_COLUMN_TYPES[column]}`).join(", ")}
 ) ON COMMIT DELETE ROWS`;
 
 // Above this many documents (or bytes) a batch stages its documents through COPY.
@@ -253,31 +257,13 @@ export function documentColumns(
 
 /** The documents from one array per column (`columns`: what documentColumns gives), as a row source `s`. */
 export function documentsSourceSql(columns: readonly unknown[]): Sql {
-  const [
-    sha256,
-    fileName,
-    mediaType,
-    size,
-    bytes,
-    uploadedById,
-    status,
-    errorCode,
-    errorMessage,
-    agencyId,
-    year,
-    agencyAsPrinted,
-    template,
-    readerVersion,
-    reading,
-    sourceUrl,
-    fetchedAt,
-  ] = columns;
-  return sql`(SELECT * FROM unnest(${sha256}::text[], ${fileName}::text[], ${mediaType}::text[],
-                   ${size}::int[], ${bytes}::bytea[], ${uploadedById}::text[], ${status}::text[],
-                   ${errorCode}::text[], ${errorMessage}::text[], ${agencyId}::int[], ${year}::int[],
-                   ${agencyAsPrinted}::text[], ${template}::text[], ${readerVersion}::int[], ${reading}::jsonb[],
-                   ${sourceUrl}::text[], ${fetchedAt}::timestamp(3)[])
+  return sql`(SELECT * FROM unnest(${typedDocumentArrays(columns)})
                  WITH ORDINALITY AS u(${rawSql(DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", "))}, "n"))`;
+}
+
+/** documentColumns' arrays, each cast to its type: `$1::text[], $2::text[], …`. */
+export function typedDocumentArrays(columns: readonly unknown[]): Sql {
+  return joinSql(columns.map((column, index) => sql`${column}::${rawSql(DOCUMENT_ARRAY_TYPES[index]!)}`));
 }
 
 /** The INSERT of the documents of `source` (stage_document's columns), the written ones' ids returned. */

@@ -2,11 +2,11 @@
 // the Document INSERT of storeDocuments write for one document, the same rows, and the agency's lock taken
 // with the row when it becomes a report.
 //   const { agencies, documentId } = await writeUploadDocument(client, { document, lockAgency });
-import { joinSql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
-import { documentColumns } from "@/lib/ingest/store-documents";
+import { documentColumns, typedDocumentArrays } from "@/lib/ingest/store-documents";
 import { planAgencies, type AgencyRef } from "@/lib/ingest/upsert-agencies";
 
 /** Whether this database has the function (a database not migrated by this version yet has not). */
@@ -45,11 +45,7 @@ export async function writeUploadDocument(
           ${parents.names}::text[], ${parents.kinds}::text[], ${parents.regionCodes}::text[],
           ${agencies.names}::text[], ${agencies.kinds}::text[], ${agencies.regionCodes}::text[],
           ${agencies.parents}::text[], ${aliases.aliasAgencies}::text[], ${aliases.aliases}::text[],
-          ${joinSql(
-            documentColumns([document], [null]).map(
-              (column, index) => sql`${column}::${rawSql(DOCUMENT_TYPES[index]!)}`,
-            ),
-          )}, ${input.lockAgency}::boolean) AS "written"`,
+          ${typedDocumentArrays(documentColumns([document], [null]))}, ${input.lockAgency}::boolean) AS "written"`,
   );
   const { written } = result!;
   return {
@@ -59,24 +55,3 @@ export async function writeUploadDocument(
     documentId: written.documents[0]?.id ?? null,
   };
 }
-
-// The types of documentColumns' arrays, as the function takes them.
-const DOCUMENT_TYPES = [
-  "text[]",
-  "text[]",
-  "text[]",
-  "int[]",
-  "bytea[]",
-  "text[]",
-  "text[]",
-  "text[]",
-  "text[]",
-  "int[]",
-  "int[]",
-  "text[]",
-  "text[]",
-  "int[]",
-  "jsonb[]",
-  "text[]",
-  "timestamp[]",
-];

@@ -5,8 +5,11 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { withTransaction } from "@/lib/db/sql";
+import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
+import { canFinishUpload } from "@/lib/ingest/finish-upload";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
+import { canWriteUploadDocument } from "@/lib/ingest/write-upload-document";
 import {
   SUMMARY_DELTA_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
@@ -51,6 +54,22 @@ test("applyMigrations installs the functions of this version's summary SQL", asy
     );
     expect(rows[0]!.installed).toBe(true);
   }
+});
+
+// An upload falls back to its separate statements when a function is missing, so a signature that no longer
+// names the installed function would only show as a slower upload: checked here.
+test("applyMigrations installs the upload's two functions, and an upload finds them", async () => {
+  const pool = getPool(t.db);
+  const { afterVersion, document } = getUploadFunctions();
+  for (const signature of [afterVersion.signature, document.signature]) {
+    const { rows } = await pool.query<{ installed: boolean }>(
+      `SELECT to_regprocedure($1) IS NOT NULL AS installed`,
+      [signature],
+    );
+    expect(rows[0]!.installed).toBe(true);
+  }
+  expect(await canWriteUploadDocument(pool)).toBe(true);
+  expect(await canFinishUpload(pool)).toBe(true);
 });
 
 test("one call and statement by statement give the same summary rows", async () => {

@@ -17,11 +17,13 @@
 //   code or sha256 — run one batch at a time (a Turn each): a batch may wait there for an earlier batch's
 //   commit (the same new agency or bytes), but never the other way round, so two batches cannot wait for
 //   each other in a cycle. Everything after is keyed by agency under the agency locks, taken in id order.
-// The first batch is smaller (FIRST_BATCH), so the database starts while the rest is still being read or
+// Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
+// (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH), so the database starts while the rest is still being read or
 // generated. Each report stays all-or-nothing (storeInBulk splits a failing batch down to the document at
 // fault); results come per batch, in the order batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
+import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { Turn } from "@/lib/ingest/store-documents";
@@ -54,14 +56,18 @@ export class BulkWriter<T> {
   private constructor(
     private readonly db: Db,
     private readonly summaries: DeferredSummaries,
+    /** 排名's indexes were dropped at start, to be built at finish. */
+    private readonly indexesDeferred: boolean,
     private readonly options: BulkWriterOptions<T>,
   ) {
     this.limit = Math.min(options.batchSize, FIRST_BATCH);
   }
 
-  /** Marks the summaries stale until `finish` (DeferredSummaries.start). */
+  /** Marks the summaries stale until `finish` (DeferredSummaries.start); into an empty read model, drops 排名's indexes. */
   static async start<T>(db: Db, options: BulkWriterOptions<T>): Promise<BulkWriter<T>> {
-    return new BulkWriter(db, await DeferredSummaries.start(getPool(db)), options);
+    const pool = getPool(db);
+    const summaries = await DeferredSummaries.start(pool);
+    return new BulkWriter(db, summaries, await deferRankingIndexes(pool), options);
   }
 
   /** Adds a document; resolves once it is taken (it waits while a full batch waits for a free slot). */
@@ -75,11 +81,14 @@ export class BulkWriter<T> {
     this.bytes += document.size;
   }
 
-  /** Stores what is left, waits for every batch and for the summaries. */
+  /** Stores what is left, waits for every batch and for the summaries, builds the indexes it dropped. */
   async finish(): Promise<void> {
     if (this.batch.length > 0) await this.flush();
     while (this.running.size > 0) await Promise.race(this.running);
     this.throwIfFailed();
+    // The indexes first: the summaries' last recompute analyses the read model (refreshDeferredSummaries),
+    // which gathers the statistics of the rate indexes' expressions only once those indexes exist.
+    if (this.indexesDeferred) await restoreRankingIndexes(getPool(this.db));
     await this.summaries.finish();
   }
 

@@ -29,6 +29,7 @@ import {
   METRIC_CHANGES_SQL_FINGERPRINT,
 } from "@/lib/metrics/metric-changes";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
+import { RANKING_INDEXES_DEFERRED_KEY, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
 
 /** Reports of these agency-years, and every year of these agencies (either may be left out). */
 export interface MetricsTarget {
@@ -330,7 +331,8 @@ export async function markReportMetricsCurrent(pool: pg.Pool): Promise<void> {
 /**
  * At start: rebuilds the read model (its changes and its summaries) when the metric dictionary changed since
  * it was filled; only the changes when their SQL changed (or this version added them); only the summaries
- * when their SQL changed or an import stopped before recomputing them.
+ * when their SQL changed or an import stopped before recomputing them. And builds 排名's indexes when a
+ * bulk load into the empty read model stopped before it built them.
  */
 export async function ensureReportMetricsCurrent(
   pool: pg.Pool,
@@ -341,11 +343,18 @@ export async function ensureReportMetricsCurrent(
     const rows = await runQuery<{ key: string; value: string }>(
       client,
       sql`SELECT "key", "value" FROM "AppState"
-           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${CHANGES_FINGERPRINT_KEY}, ${STALE_KEY})`,
+           WHERE "key" IN (${FINGERPRINT_KEY}, ${SUMMARIES_FINGERPRINT_KEY}, ${CHANGES_FINGERPRINT_KEY}, ${STALE_KEY},
+                           ${RANKING_INDEXES_DEFERRED_KEY})`,
     );
     state = new Map(rows.map((row) => [row.key, row.value]));
   } finally {
     client.release();
+  }
+  // A bulk load into the empty read model stopped before building 排名's indexes (defer-ranking-indexes.ts).
+  // Then analysed: the rate indexes' expressions have statistics only once their index exists.
+  if (state.has(RANKING_INDEXES_DEFERRED_KEY)) {
+    await restoreRankingIndexes(pool);
+    await pool.query(`ANALYZE "ReportMetrics"`);
   }
   if (state.get(FINGERPRINT_KEY) !== METRICS_SQL_FINGERPRINT) {
     const { rows } = await rebuildReportMetrics(pool);

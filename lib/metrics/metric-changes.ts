@@ -67,10 +67,19 @@ export function changeIndexName(metric: MetricDefinition): string {
 
 /** (year, change DESC, agencyId) over the rows with a change, carrying the kind (and a rate's smaller n). */
 export function changeIndexSql(metric: MetricDefinition): string {
+  return createChangeIndexSql(metric, "");
+}
+
+/** The same, left alone where it exists (a bulk load's end: lib/ingest/defer-ranking-indexes.ts). */
+export function changeIndexBuildSql(metric: MetricDefinition): string {
+  return createChangeIndexSql(metric, "IF NOT EXISTS ");
+}
+
+function createChangeIndexSql(metric: MetricDefinition, ifNotExists: string): string {
   const n = changeNColumnName(metric);
   const carried = ["agencyKind", ...(n ? [n] : [])];
   return (
-    `CREATE INDEX "${changeIndexName(metric)}"\n` +
+    `CREATE INDEX ${ifNotExists}"${changeIndexName(metric)}"\n` +
     `    ON ${TABLE} ("year", ${changeColumnText(metric)} DESC, "agencyId") INCLUDE (${carried.map((c) => `"${c}"`).join(", ")})\n` +
     `    WHERE ${changeColumnText(metric)} IS NOT NULL;`
   );

@@ -52,12 +52,24 @@ export function rankedRowsText(metric: MetricDefinition, minN: number, alias = "
  * from the index's columns: without them every count by value and 排名 by change would visit the table.
  */
 export function rankingIndexSql(metric: MetricDefinition): string {
+  return createRankingIndexSql(metric, "CONCURRENTLY IF NOT EXISTS");
+}
+
+/**
+ * The same index built in the caller's transaction, writes to the table waiting meanwhile (a bulk load's
+ * end, which dropped it while it loaded an empty read model: lib/ingest/defer-ranking-indexes.ts).
+ */
+export function rankingIndexBuildSql(metric: MetricDefinition): string {
+  return createRankingIndexSql(metric, "IF NOT EXISTS");
+}
+
+function createRankingIndexSql(metric: MetricDefinition, how: string): string {
   const carried = [
     "agencyKind",
     ...(metric.kind === "rate" ? [metric.numeratorColumn, metric.denominatorColumn] : []),
   ];
   return (
-    `CREATE INDEX CONCURRENTLY IF NOT EXISTS "${rankingIndexName(metric)}"\n` +
+    `CREATE INDEX ${how} "${rankingIndexName(metric)}"\n` +
     `    ON "ReportMetrics" ("year", ${rankingKeyText(metric)} DESC, "agencyId") INCLUDE (${carried.map((c) => `"${c}"`).join(", ")})\n` +
     `    WHERE ${rankedRowsText(metric, RANKING_INDEX_MIN_N)};`
   );

@@ -12,7 +12,10 @@ import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { hashBytes, storeDocument } from "@/lib/ingest/ingest-document";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { closeReaderPool, readInWorker } from "@/lib/ingest/reader-pool";
-import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { DeferredSummaries, ensureReportMetricsCurrent } from "@/lib/ingest/refresh-report-metrics";
+import { changeIndexName } from "@/lib/metrics/metric-changes";
+import { METRICS } from "@/lib/metrics/metric-dictionary";
+import { rankingIndexName } from "@/lib/metrics/ranking-index";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { AgencyKind } from "@/lib/reader/types";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
@@ -203,4 +206,52 @@ test("behind the batches only the counties' summaries are recomputed; the upper 
   expect(a.summaries.metrics.some((row: { depth: number }) => row.depth === 1)).toBe(true);
   expect(b.stale).toEqual([]);
   expect(b.summaries).toEqual(a.summaries);
+});
+
+/** 排名's indexes (per metric, on ReportMetrics and ReportMetricChanges) as they stand: name → definition. */
+async function rankingIndexes(db: Db): Promise<Record<string, string>> {
+  const names = METRICS.flatMap((metric) => [rankingIndexName(metric), changeIndexName(metric)]);
+  const { rows } = await getPool(db).query<{ name: string; definition: string }>(
+    `SELECT i.relname AS "name", pg_get_indexdef(x.indexrelid) AS "definition"
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE i.relname = ANY($1::text[]) AND x.indisvalid`,
+    [names],
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.definition]));
+}
+
+const deferredFlag = async (db: Db) =>
+  (await getPool(db).query(`SELECT 1 FROM "AppState" WHERE "key" = 'rankingIndexesDeferred'`)).rowCount;
+
+test("into an empty read model 排名's indexes are built at finish, as the migrations define them; into a filled one they stay", async () => {
+  const documents = shuffledDocuments();
+  const database = await freshDatabase();
+  const migrated = await rankingIndexes(database.db);
+  expect(Object.keys(migrated)).toHaveLength(2 * METRICS.length);
+  const first = await BulkWriter.start<null>(database.db, { batchSize: 20, onResults: () => {} });
+  expect(await rankingIndexes(database.db)).toEqual({});
+  expect(await deferredFlag(database.db)).toBe(1);
+  for (const document of documents.slice(0, 60)) await first.add(document, null);
+  await first.finish();
+  expect(await rankingIndexes(database.db)).toEqual(migrated);
+  expect(await deferredFlag(database.db)).toBe(0);
+  // The read model has rows now: a second load keeps the indexes throughout.
+  const second = await BulkWriter.start<null>(database.db, { batchSize: 20, onResults: () => {} });
+  expect(await rankingIndexes(database.db)).toEqual(migrated);
+  for (const document of documents.slice(60)) await second.add(document, null);
+  await second.finish();
+  expect(await rankingIndexes(database.db)).toEqual(migrated);
+  expect(await database.db.reportMetrics.count()).toBe(120);
+});
+
+test("a load into the empty read model that stops before finish leaves its indexes to the next start", async () => {
+  const database = await freshDatabase();
+  const migrated = await rankingIndexes(database.db);
+  const writer = await BulkWriter.start<null>(database.db, { batchSize: 1000, onResults: () => {} });
+  for (const document of shuffledDocuments().slice(0, 10)) await writer.add(document, null);
+  // Killed here: finish never runs.
+  expect(await rankingIndexes(database.db)).toEqual({});
+  await ensureReportMetricsCurrent(getPool(database.db));
+  expect(await rankingIndexes(database.db)).toEqual(migrated);
+  expect(await deferredFlag(database.db)).toBe(0);
 });

@@ -329,9 +329,11 @@ function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedRepo
   let chunk = "";
   for (const index of order) {
     const prefix = `${reports[index]!.id}\t`;
-    const { cells, cellRows } = items[index]!;
-    if (cellRows !== undefined) chunk += prefixCellCopyRows(cellRows, prefix);
+    // cellRows first: a document prepared in a reader thread parses its `cells` from them when asked.
+    const item = items[index]!;
+    if (item.cellRows !== undefined) chunk += prefixCellCopyRows(item.cellRows, prefix);
     else {
+      const { cells } = item;
       const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
       for (const cell of sorted) chunk += prefix + formatCellFields(cell);
     }

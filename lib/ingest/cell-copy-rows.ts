@@ -8,6 +8,7 @@
 //   const lines = encodeCellCopyLines(document.cells);  // "0000000000\t12\tf\t3\t\\N\t\\N\n…" as UTF-8
 //   writeCellCopyLines(chunk, at, lines, 42);             // "0000000042\t12\tf\t3…"
 //   parseCellCopyLines(lines);                            // the same cells again, in cell-number order
+import { CopyBytes } from "@/lib/db/copy-bytes";
 import { formatCopyValue } from "@/lib/db/copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 
@@ -48,15 +49,33 @@ export interface CellCopyLines {
 // int4's largest value, 2147483647, has ten digits; leading zeros are read as nothing.
 export const REPORT_ID_WIDTH = 10;
 const NO_REPORT_ID = `${"0".repeat(REPORT_ID_WIDTH)}\t`;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The cells' lines for writeCellCopyLines (the array owns its buffer: it may be moved between threads). */
 export function encodeCellCopyLines(cells: readonly PreparedCell[]): CellCopyLines {
-  return {
-    bytes: encoder.encode(prefixCellCopyRows(formatCellCopyRows(cells), NO_REPORT_ID)),
-    count: cells.length,
-  };
+  const out = new CopyBytes();
+  appendCellCopyLines(out, cells);
+  return { bytes: out.finish(), count: cells.length };
+}
+
+/** The same lines, written at the end of `out` (the same text as formatCellCopyRows, behind the zeros). */
+export function appendCellCopyLines(out: CopyBytes, cells: readonly PreparedCell[]): void {
+  const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
+  for (const cell of sorted) {
+    out.ascii(NO_REPORT_ID);
+    out.field(cell.cellNo);
+    out.tab();
+    out.field(cell.inferred);
+    out.tab();
+    // value is numeric text (String of a finite number): nothing in it needs escaping.
+    if (cell.value === null) out.field(null);
+    else out.ascii(cell.value);
+    out.tab();
+    out.field(cell.rawText);
+    out.tab();
+    out.field(cell.unit);
+    out.end();
+  }
 }
 
 /**

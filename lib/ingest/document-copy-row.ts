@@ -6,7 +6,8 @@
 // database layer: a reader thread imports this module.
 //   const fields = encodeDocumentCopyFields(document);     // "sha…\tname.txt\t…\n" as UTF-8
 //   COPY "stage_document" (DOCUMENT_COPY_COLUMNS) ← `${n}\t${agencyId}\t` + fields
-import { formatCopyValue, type CopyValue } from "@/lib/db/copy-rows";
+import { CopyBytes } from "@/lib/db/copy-bytes";
+import type { CopyValue } from "@/lib/db/copy-rows";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 
 // The staging table's columns, the arrays documentsSourceSql and the upload's function
@@ -64,16 +65,25 @@ const AGENCY_ID = DOCUMENT_COLUMNS.indexOf("agencyId");
 /** The COPY's columns, in the order of its lines: the row's number, the agency id, then the document's own. */
 export const DOCUMENT_COPY_COLUMNS = ["n", "agencyId", ...DOCUMENT_COLUMNS.filter((c) => c !== "agencyId")];
 
-const encoder = new TextEncoder();
-
 /**
  * The document's fields of its COPY line (every column of DOCUMENT_COPY_COLUMNS after the first two), tab
  * separated, with the line's end, in UTF-8. The array owns its buffer (it may be moved between threads).
  */
 export function encodeDocumentCopyFields(document: PreparedDocument): Uint8Array {
+  const out = new CopyBytes();
+  appendDocumentCopyFields(out, document);
+  return out.finish();
+}
+
+/** The same fields, written at the end of `out`. */
+export function appendDocumentCopyFields(out: CopyBytes, document: PreparedDocument): void {
   const fields = documentRow(document, null);
   fields.splice(AGENCY_ID, 1);
-  return encoder.encode(`${fields.map(formatCopyValue).join("\t")}\n`);
+  fields.forEach((field, index) => {
+    if (index > 0) out.tab();
+    out.field(field);
+  });
+  out.end();
 }
 
 /** What goes in front of a document's fields: its number in the batch and its agency id. */

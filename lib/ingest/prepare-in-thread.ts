@@ -9,8 +9,9 @@
 //   worker:  return packPreparedDocument(prepareDocument(input, await readReport(bytes, fileName), sha256));
 //            (with transferOf(packed) as the answer's transfer list)
 //   main:    const document = unpackPreparedDocument(packed, bytes);
-import { encodeCellCopyLines, parseCellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { encodeDocumentCopyFields } from "@/lib/ingest/document-copy-row";
+import { CopyBytes } from "@/lib/db/copy-bytes";
+import { appendCellCopyLines, parseCellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { appendDocumentCopyFields } from "@/lib/ingest/document-copy-row";
 import type { PreparedCell, PreparedDocument } from "@/lib/ingest/prepare-document";
 import type { ReadResult } from "@/lib/reader/types";
 
@@ -26,12 +27,11 @@ export type PreparedInThread = { packed: PackedDocument } | { reading: ReadResul
 
 export function packPreparedDocument(document: PreparedDocument): PackedDocument {
   const { bytes: _bytes, cells, copyLines: _lines, ...rest } = document;
-  const fields = encodeDocumentCopyFields(document);
-  const lines = encodeCellCopyLines(cells);
-  const copy = new Uint8Array(fields.byteLength + lines.bytes.byteLength);
-  copy.set(fields, 0);
-  copy.set(lines.bytes, fields.byteLength);
-  return { ...rest, copy, documentBytes: fields.byteLength, cellCount: lines.count };
+  const out = new CopyBytes();
+  appendDocumentCopyFields(out, document);
+  const documentBytes = out.length;
+  appendCellCopyLines(out, cells);
+  return { ...rest, copy: out.finish(), documentBytes, cellCount: cells.length };
 }
 
 /** The buffers to move with an answer (each packed document's one buffer, which it owns). */

@@ -60,7 +60,7 @@ const BENCHES: Bench[] = [
     name: "ingest",
     what: "bulk import, seed and single uploads into PostgreSQL",
     args: [],
-    quickArgs: ["--reports", "2000", "--files", "200", "--single", "100"],
+    quickArgs: ["--reports", "2000", "--files", "200", "--single", "100", "--warm", "400"],
     headline: matching(/reports\/s|份\/秒|rows\/s/),
   },
   {

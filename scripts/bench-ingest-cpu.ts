@@ -2,7 +2,8 @@
 // reader threads, V8's and libuv's helpers) and of the throwaway PostgreSQL's processes, from
 // /proc/<id>/schedstat (nanoseconds of CPU actually used, so a loaded machine stretches the wall clock but
 // hardly these), the backend CPU of each statement (the statement's backend, read before and after it), and
-// optionally the main thread's allocations by function (V8's sampling heap profiler). Linux only.
+// optionally the main thread's allocations by function (V8's sampling heap profiler) and its CPU profile of
+// the measured run (`--cpu-profile FILE`, for Chrome's DevTools or any .cpuprofile reader). Linux only.
 // bench:ingest gives the throughput against raw COPY; this tells what to cut, even on a busy machine.
 // `--preload N` stores N other synthetic reports through the bulk path first (summaries included), so the
 // measured path meets a database with regions already filled, as bench:ingest's single uploads do.
@@ -10,7 +11,9 @@
 // as a template: a later run with the same --preload copies it (CREATE DATABASE … TEMPLATE, seconds)
 // instead of storing 50,000 reports again (minutes) — for runs back to back; the migrations still run.
 //   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--preload 0] [--keep]
-//                               [--allocations]
+//                               [--allocations] [--cpu-profile main.cpuprofile] [--warm N]
+// `--warm N` (import only): another import of N files first, not measured — the CPU of a warm process (JIT
+// warm-up of the reader threads lasts a few hundred files each; a 500-file import is mostly warm-up).
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
@@ -44,9 +47,12 @@ const { values } = readCliArgsOrExit({
     preload: { type: "string", default: "0" },
     allocations: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "cpu-profile": { type: "string" },
+    warm: { type: "string", default: "0" },
   },
 });
 const REPORTS = Number(values.reports);
+const warm = Number(values.warm);
 const PATHS = ["single", "import", "seed"] as const;
 const which = PATHS.find((p) => p === values.path);
 if (!which) throw new Error(`--path must be one of ${PATHS.join(", ")}`);
@@ -132,6 +138,13 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
       includeObjectsCollectedByMinorGC: true,
     } as { samplingInterval: number });
   }
+  const profiler = values["cpu-profile"] ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.setSamplingInterval", { interval: 250 });
+    await profiler.post("Profiler.start");
+  }
   probeMs = 0;
   const threadsBefore = threadCpu();
   const postgresBefore = postgresCpu(postmaster);
@@ -160,6 +173,11 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
     console.log(
       `  ${entry.wallMs.toFixed(0).padStart(7)} ${entry.backendMs.toFixed(0).padStart(6)} ${String(entry.count).padStart(5)}  ${text}`,
     );
+  if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    await writeFile(values["cpu-profile"]!, JSON.stringify(profile));
+    console.log(`  the main thread's CPU profile of this run: ${values["cpu-profile"]}`);
+  }
   if (heap) {
     const { profile } = await heap.post("HeapProfiler.stopSampling");
     const bySite = new Map<string, number>();
@@ -247,6 +265,26 @@ async function main(): Promise<void> {
       await mkdir(fileDir, { recursive: true });
       for (const [index, document] of documents.entries())
         await writeFile(path.join(fileDir, `${index}.txt`), renderSyntheticText(document, index));
+      if (warm > 0) {
+        // Another import first, not measured: the reader threads, this thread and the server warm, as in
+        // a long import (a national year is ~150,000 files), where warm-up is a rounding error.
+        const warmDir = `${fileDir}-warm`;
+        await mkdir(warmDir, { recursive: true });
+        const others = generateSyntheticDocuments({
+          reports: warm,
+          years: { from: 2019, to: 2025 },
+          seed: 17,
+        });
+        let index = 0;
+        for (const document of others)
+          await writeFile(path.join(warmDir, `${index}.txt`), renderSyntheticText(document, index++));
+        const started = performance.now();
+        await importFiles({ db, paths: [warmDir], uploadedById: null, onResult: () => {} });
+        console.log(
+          `warm-up: another import of ${warm} files first, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+        await rm(warmDir, { recursive: true, force: true });
+      }
       await measure("import of text files (importFiles)", postmaster, () =>
         importFiles({ db, paths: [fileDir], uploadedById: null, onResult: () => {} }),
       );

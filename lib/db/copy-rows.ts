@@ -26,13 +26,34 @@ export async function copyRows(
 export async function copyText(
   client: pg.ClientBase,
   target: { table: string; columns: readonly string[] },
-  chunks: Iterable<string>,
+  /** Text, or text already encoded as UTF-8 (joinCopyChunks). */
+  chunks: Iterable<string | Uint8Array>,
 ): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${target.table} (${target.columns.join(", ")}) FROM STDIN`));
   await pipeline(Readable.from(chunks), stream);
 }
 
 export const COPY_CHUNK_CHARS = 64 * 1024;
+export const COPY_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Parts of COPY lines already encoded (UTF-8), gathered into chunks of at least `size` bytes: each chunk is
+ * one CopyData message on the socket (two writes), not one per part.
+ */
+export function* joinCopyChunks(parts: Iterable<Uint8Array>, size: number): Generator<Buffer> {
+  let held: Uint8Array[] = [];
+  let length = 0;
+  for (const part of parts) {
+    held.push(part);
+    length += part.byteLength;
+    if (length >= size) {
+      yield Buffer.concat(held, length);
+      held = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.concat(held, length);
+}
 
 function* chunkLines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   let chunk = "";

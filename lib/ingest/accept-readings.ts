@@ -10,13 +10,13 @@
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
 import { arrayLiteral } from "@/lib/db/array-literal";
-import { COPY_CHUNK_CHARS, copyText } from "@/lib/db/copy-rows";
+import { COPY_CHUNK_BYTES, COPY_CHUNK_CHARS, copyText } from "@/lib/db/copy-rows";
 import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import {
-  countCellRows,
   formatCellFields,
   isSortedByCellNo,
-  prefixCellCopyRows,
+  writeCellCopyLines,
+  type CellCopyLines,
 } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
@@ -53,7 +53,7 @@ export interface AcceptItem {
   readerVersion: number;
   cells: readonly PreparedCell[];
   /** The same cells as COPY lines, when the document was prepared in a reader thread (cell-copy-rows.ts). */
-  cellRows?: string;
+  cellLines?: CellCopyLines;
   findings: readonly Finding[];
 }
 
@@ -92,7 +92,7 @@ export async function acceptReadings(
     );
   const pairs = distinctPairs(items);
   const cellCount = items.reduce(
-    (sum, item) => sum + (item.cellRows === undefined ? item.cells.length : countCellRows(item.cellRows)),
+    (sum, item) => sum + (item.cellLines === undefined ? item.cells.length : item.cellLines.count),
     0,
   );
   let reports: AcceptedReport[];
@@ -320,25 +320,52 @@ const CELL_COLUMNS = ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawTe
  * window order (agency, year), not the batch's, and rows out of key order make every COPY row a descent
  * into the middle of ReportCell's key index (page splits in the middle, a looser index) instead of an
  * append at its right edge — what made the bulk path's COPY cost more than a raw COPY of the same cells.
- * A document prepared in a reader thread brings its lines ready (cell-copy-rows.ts): only prefixed here.
+ * A document prepared in a reader thread brings its lines ready in UTF-8 (cell-copy-rows.ts): copied into
+ * the chunk with the report's id written in; the others' cells are formatted here.
  */
-function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedReport[]): Generator<string> {
+function* cellLines(
+  items: readonly AcceptItem[],
+  reports: readonly AcceptedReport[],
+): Generator<string | Uint8Array> {
   const order = items.map((_, index) => index).sort((a, b) => reports[a]!.id - reports[b]!.id);
   // Each row written straight as its COPY line (no array per row, no join): 200 rows per report, and
   // the allocations they made were the bulk path's largest share of garbage on the import's main thread.
   let chunk = "";
+  let bytes: Buffer | null = null;
+  let used = 0;
   for (const index of order) {
-    const prefix = `${reports[index]!.id}\t`;
-    const { cells, cellRows } = items[index]!;
-    if (cellRows !== undefined) chunk += prefixCellCopyRows(cellRows, prefix);
-    else {
-      const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
-      for (const cell of sorted) chunk += prefix + formatCellFields(cell);
+    const id = reports[index]!.id;
+    const item = items[index]!;
+    if (item.cellLines !== undefined) {
+      if (chunk) {
+        yield chunk;
+        chunk = "";
+      }
+      const size = item.cellLines.bytes.byteLength;
+      if (bytes && used + size > bytes.byteLength) {
+        yield bytes.subarray(0, used);
+        bytes = null;
+      }
+      if (!bytes) {
+        bytes = Buffer.allocUnsafeSlow(Math.max(COPY_CHUNK_BYTES, size));
+        used = 0;
+      }
+      used = writeCellCopyLines(bytes, used, item.cellLines, id);
+      continue;
     }
+    if (bytes && used > 0) {
+      yield bytes.subarray(0, used);
+      bytes = null;
+    }
+    const prefix = `${id}\t`;
+    const { cells } = item;
+    const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
+    for (const cell of sorted) chunk += prefix + formatCellFields(cell);
     if (chunk.length >= COPY_CHUNK_CHARS) {
       yield chunk;
       chunk = "";
     }
   }
   if (chunk) yield chunk;
+  if (bytes && used > 0) yield bytes.subarray(0, used);
 }

@@ -1,11 +1,14 @@
-// A document's cells as the text the bulk path COPYs into ReportCell, less each line's report id (known
-// only once the report row is written): one line per cell, in cell-number order (the table's key order),
-// "cellNo \t inferred \t value \t rawText \t unit \n" in COPY's text format. An import makes it in the
-// reader thread that read the file, so the main thread only prefixes each line with its report id — and
-// gets the cells back from it (parseCellCopyRows) instead of receiving 200 objects per file from the
-// thread, which cost it more to take in than the whole reading did.
-//   const rows = formatCellCopyRows(document.cells);    // "12\tf\t3\t\\N\t\\N\n13\t…"
-//   parseCellCopyRows(rows);                             // the same cells again, in cell-number order
+// A document's cells as the text the bulk path COPYs into ReportCell: one line per cell, in cell-number
+// order (the table's key order), "reportId \t cellNo \t inferred \t value \t rawText \t unit \n" in COPY's
+// text format. The report id is known only once the report row is written, so an import's reader thread —
+// which makes the lines of the file it read (encodeCellCopyLines) — writes them as UTF-8 with a report id
+// of ten zeros in front of each, and the main thread copies them into the COPY's chunk and writes the
+// report's id over the zeros (writeCellCopyLines: "0000000042" is 42 to PostgreSQL), never turning them
+// into strings or objects. It gets the cells back from them only if a small batch or a retry asks.
+//   const lines = encodeCellCopyLines(document.cells);  // "0000000000\t12\tf\t3\t\\N\t\\N\n…" as UTF-8
+//   writeCellCopyLines(chunk, at, lines, 42);             // "0000000042\t12\tf\t3…"
+//   parseCellCopyLines(lines);                            // the same cells again, in cell-number order
+import { CopyBytes } from "@/lib/db/copy-bytes";
 import { formatCopyValue } from "@/lib/db/copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 
@@ -37,11 +40,84 @@ export function prefixCellCopyRows(rows: string, prefix: string): string {
   return prefix + rows.slice(0, -1).replaceAll("\n", `\n${prefix}`) + "\n";
 }
 
-/** How many cells the lines hold. */
-export function countCellRows(rows: string): number {
-  let count = 0;
-  for (let end = rows.indexOf("\n"); end !== -1; end = rows.indexOf("\n", end + 1)) count += 1;
-  return count;
+/** A document's cell lines in UTF-8, each behind a report id of REPORT_ID_WIDTH zeros and a tab. */
+export interface CellCopyLines {
+  bytes: Uint8Array;
+  count: number;
+}
+
+// int4's largest value, 2147483647, has ten digits; leading zeros are read as nothing.
+export const REPORT_ID_WIDTH = 10;
+const NO_REPORT_ID = `${"0".repeat(REPORT_ID_WIDTH)}\t`;
+const decoder = new TextDecoder();
+
+/** The cells' lines for writeCellCopyLines (the array owns its buffer: it may be moved between threads). */
+export function encodeCellCopyLines(cells: readonly PreparedCell[]): CellCopyLines {
+  const out = new CopyBytes();
+  appendCellCopyLines(out, cells);
+  return { bytes: out.finish(), count: cells.length };
+}
+
+/** The same lines, written at the end of `out` (the same text as formatCellCopyRows, behind the zeros). */
+export function appendCellCopyLines(out: CopyBytes, cells: readonly PreparedCell[]): void {
+  const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
+  for (const cell of sorted) {
+    out.ascii(NO_REPORT_ID);
+    out.field(cell.cellNo);
+    out.tab();
+    out.field(cell.inferred);
+    out.tab();
+    // value is numeric text (String of a finite number): nothing in it needs escaping.
+    if (cell.value === null) out.field(null);
+    else out.ascii(cell.value);
+    out.tab();
+    out.field(cell.rawText);
+    out.tab();
+    out.field(cell.unit);
+    out.end();
+  }
+}
+
+/**
+ * Copies the lines into `target` at `offset` with `reportId` in front of each; returns the offset after
+ * them. A loop over the bytes: no string, no object per line.
+ */
+export function writeCellCopyLines(
+  target: Uint8Array,
+  offset: number,
+  lines: CellCopyLines,
+  reportId: number,
+): number {
+  if (!Number.isSafeInteger(reportId) || reportId < 0 || reportId > 2_147_483_647)
+    throw new Error(`Not a report id: ${reportId}`);
+  const end = offset + lines.bytes.byteLength;
+  target.set(lines.bytes, offset);
+  let line = offset;
+  while (line < end) {
+    let id = reportId;
+    for (let digit = line + REPORT_ID_WIDTH - 1; digit >= line; digit -= 1) {
+      target[digit] = 48 + (id % 10);
+      id = Math.floor(id / 10);
+    }
+    // Escaped text holds no line break: each line ends at the next one.
+    const lineEnd = target.indexOf(10, line + REPORT_ID_WIDTH);
+    if (lineEnd === -1 || lineEnd >= end) break;
+    line = lineEnd + 1;
+  }
+  return end;
+}
+
+/** The cells encodeCellCopyLines wrote. */
+export function parseCellCopyLines(lines: CellCopyLines): PreparedCell[] {
+  const text = decoder.decode(lines.bytes);
+  // Each line less its first REPORT_ID_WIDTH + 1 characters (the id and its tab).
+  let rows = "";
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf("\n", start) + 1;
+    rows += text.slice(start + NO_REPORT_ID.length, end);
+    start = end;
+  }
+  return parseCellCopyRows(rows);
 }
 
 /** The cells formatCellCopyRows wrote. */

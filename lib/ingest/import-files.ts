@@ -13,7 +13,12 @@ import { hashBytes } from "@/lib/ingest/ingest-document";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { readLocalFile } from "@/lib/ingest/read-local-file";
-import { prepareInWorker, readReaderPoolConfig, startReaderThreads } from "@/lib/ingest/reader-pool";
+import {
+  PREPARE_GROUP,
+  prepareInWorker,
+  readReaderPoolConfig,
+  startReaderThreads,
+} from "@/lib/ingest/reader-pool";
 import { describeTooLarge, readMaxUploadBytes } from "@/lib/ingest/upload-limits";
 import { walkFiles } from "@/lib/ingest/walk-files";
 
@@ -41,9 +46,10 @@ export const IMPORT_BATCH_SIZE = 500;
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
   const maxBytes = options.maxUploadBytes ?? readMaxUploadBytes();
-  // Enough files in flight to keep every reader thread busy while results come back (they go to the
-  // threads in groups of a few: prepareInWorker).
-  const inFlight = readReaderPoolConfig().READER_THREADS * 12;
+  // Enough files in flight to keep every reader thread busy while results come back: they go to the
+  // threads in groups (prepareInWorker), two groups per thread — one read while the other's answer is
+  // taken in.
+  const inFlight = readReaderPoolConfig().READER_THREADS * 2 * PREPARE_GROUP;
   const reading = new Set<Promise<void>>();
   // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
   // A file that closes a batch waits until a batch has been written, so reading never runs more than

@@ -2,6 +2,7 @@
 // (sanitised names and reading), its classification, and — for a reading with cells — the cell rows keyed
 // by cell number. Both paths (one upload in its own transaction, a bulk batch through COPY) write exactly
 // these values, which is what makes their rows identical.
+import type { CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import { findCellNo } from "@/lib/ingest/cell-numbers";
 import { classifyReadResult } from "@/lib/ingest/classify-read-result";
 import type { IngestInput } from "@/lib/ingest/ingest-types";
@@ -45,8 +46,11 @@ export interface PreparedDocument {
   agency: (AgencyInfo & { name: string }) | null;
   regionCodes: RegionCodes | null;
   cells: PreparedCell[];
-  /** The cells as the bulk path COPYs them, when prepared in a reader thread (cell-copy-rows.ts). */
-  cellRows?: string;
+  /**
+   * The document's staging row and its cells as the bulk path COPYs them, encoded in the reader thread that
+   * prepared it (prepare-in-thread.ts): its fields (document-copy-row.ts) and its cell lines (cell-copy-rows.ts).
+   */
+  copyLines?: { document: Uint8Array; cells: CellCopyLines };
   /** The reader's findings, plus those ingestion adds (a value out of range). */
   findings: Finding[];
 }

@@ -137,7 +137,10 @@ interface PendingFile {
   reject: (error: unknown) => void;
 }
 
-const PREPARE_GROUP = 4;
+// Files per task. A task costs the main thread a fixed part (piscina's hand-over, the answer's message, a
+// time limit) whatever it carries: groups of 16 against 4 cut the import's main-thread CPU per file by about
+// a third (bench:ingest-cpu --path import --warm, BENCHMARKS.md "import8").
+export const PREPARE_GROUP = 16;
 let group: PendingFile[] = [];
 let groupScheduled = false;
 

@@ -3,7 +3,8 @@
 // finds where each cell was printed, for the review page (lib/reader/locate); `prepare` also prepares the
 // document for the bulk path here, off the import's main thread (prepare-in-thread.ts).
 import { prepareDocument } from "@/lib/ingest/prepare-document";
-import { packPreparedDocument, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
+import { Piscina } from "piscina";
+import { packPreparedDocument, transferOf, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
 import { locateCells } from "@/lib/reader/locate/locate-cells";
 import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
@@ -42,11 +43,18 @@ export async function prepare(task: {
   }
 }
 
-/** Several files of an import in one task (prepareInWorker groups them), one after the other. */
+/**
+ * Several files of an import in one task (prepareInWorker groups them), one after the other. The answers'
+ * buffers are moved to the main thread, not copied.
+ */
 export async function prepareMany(task: {
   files: { bytes: Uint8Array; fileName: string; sha256: string; uploadedById: string | null }[];
 }): Promise<PreparedInThread[]> {
   const answers: PreparedInThread[] = [];
   for (const file of task.files) answers.push(await prepare(file));
-  return answers;
+  // Piscina's way to answer with a transfer list: a "movable" value.
+  const movable = { [Piscina.transferableSymbol]: transferOf(answers), [Piscina.valueSymbol]: answers };
+  return Piscina.move(
+    movable as unknown as Parameters<typeof Piscina.move>[0],
+  ) as unknown as PreparedInThread[];
 }

@@ -7,12 +7,20 @@
 // The same bytes already stored (a concurrent upload committed first) are recognised by the unique
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
-import { copyRows, type CopyValue } from "@/lib/db/copy-rows";
+import { COPY_CHUNK_BYTES, copyText, joinCopyChunks } from "@/lib/db/copy-rows";
 import { emptySql, joinSql, rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
 import { acceptReadings, AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { findDuplicates } from "@/lib/ingest/find-duplicate";
 import type { IngestOutcome } from "@/lib/ingest/ingest-types";
+import {
+  DOCUMENT_COLUMN_TYPES,
+  DOCUMENT_COLUMNS,
+  DOCUMENT_COPY_COLUMNS,
+  documentCopyHead,
+  documentRow,
+  encodeDocumentCopyFields,
+} from "@/lib/ingest/document-copy-row";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { upsertAgencies, type AgencyRef } from "@/lib/ingest/upsert-agencies";
 import { canWriteUploadDocument, writeUploadDocument } from "@/lib/ingest/write-upload-document";
@@ -22,30 +30,6 @@ export interface Turn {
   start(): Promise<void>;
   end(): void;
 }
-
-// The Document columns a batch writes, each with its SQL type: the staging table's columns, and the arrays
-// documentsSourceSql and the upload's function (build-upload-function.ts) take, one per column.
-const DOCUMENT_COLUMN_TYPES = {
-  sha256: "text",
-  fileName: "text",
-  mediaType: "text",
-  size: "int",
-  bytes: "bytea",
-  uploadedById: "text",
-  status: "text",
-  errorCode: "text",
-  errorMessage: "text",
-  agencyId: "int",
-  year: "int",
-  agencyAsPrinted: "text",
-  template: "text",
-  readerVersion: "int",
-  reading: "jsonb",
-  sourceUrl: "text",
-  fetchedAt: "timestamp(3)",
-} as const;
-
-const DOCUMENT_COLUMNS = Object.keys(DOCUMENT_COLUMN_TYPES) as (keyof typeof DOCUMENT_COLUMN_TYPES)[];
 
 /** The array type of each of documentColumns' arrays, in their order. */
 export const DOCUMENT_ARRAY_TYPES = DOCUMENT_COLUMNS.map((column) => `${DOCUMENT_COLUMN_TYPES[column]}[]`);
@@ -118,11 +102,11 @@ export async function storeDocuments(
       year,
       template: document.template!,
       readerVersion: document.readerVersion,
-      // Read when used: a document prepared in a reader thread makes its cells from cellRows on demand.
+      // Read when used: a document prepared in a reader thread makes its cells from its lines on demand.
       get cells() {
         return document.cells;
       },
-      cellRows: document.cellRows,
+      cellLines: document.copyLines?.cells,
       findings: document.findings,
     })),
     {
@@ -182,29 +166,6 @@ async function writeOneDocument(
   };
 }
 
-function documentRow(document: PreparedDocument, agencyId: number | null): CopyValue[] {
-  return [
-    document.sha256,
-    document.fileName,
-    document.mediaType,
-    document.size,
-    document.bytes,
-    document.uploadedById,
-    document.status,
-    document.errorCode,
-    document.errorMessage,
-    agencyId,
-    document.year,
-    document.agencyAsPrinted,
-    document.template,
-    document.readerVersion,
-    JSON.stringify(document.reading),
-    document.sourceUrl,
-    // UTC text: the column is a timestamp without time zone, as Prisma writes its DateTime fields.
-    document.fetchedAt?.toISOString() ?? null,
-  ];
-}
-
 // Evaluated for the row once written (none for a duplicate, which makes no report). Built when used:
 // accept-readings.ts, which exports the key space, imports this module through the upload's functions.
 const lockAgency = () => rawSql(`, pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, "agencyId") AS "locked"`);
@@ -225,12 +186,11 @@ async function insertDocuments(
   const bytes = documents.reduce((sum, d) => sum + d.size, 0);
   let source: Sql;
   if (documents.length >= COPY_THRESHOLD_DOCUMENTS || bytes >= COPY_THRESHOLD_BYTES) {
-    const rows = documents.map((document, index) => documentRow(document, agencyIds[index]!));
     await client.query(STAGING_TABLE);
-    await copyRows(
+    await copyText(
       client,
-      { table: '"stage_document"', columns: ["n", ...DOCUMENT_COLUMNS].map((c) => `"${c}"`) },
-      rows.map((row, index) => [index, ...row]),
+      { table: '"stage_document"', columns: DOCUMENT_COPY_COLUMNS.map((c) => `"${c}"`) },
+      joinCopyChunks(documentCopyLines(documents, agencyIds), COPY_CHUNK_BYTES),
     );
     source = rawSql(`"stage_document"`);
   } else source = documentsSourceSql(documentColumns(documents, agencyIds));
@@ -239,6 +199,20 @@ async function insertDocuments(
     insertDocumentsSql(source, lockAgency),
   );
   return new Map(written.map((row) => [row.sha256, row.id]));
+}
+
+/**
+ * Each document's COPY line as its parts: its number and agency id, then its fields — made in the reader
+ * thread for a file of an import (document-copy-row.ts), here for the others.
+ */
+function* documentCopyLines(
+  documents: readonly PreparedDocument[],
+  agencyIds: readonly (number | null)[],
+): Generator<Uint8Array> {
+  for (const [index, document] of documents.entries()) {
+    yield Buffer.from(documentCopyHead(index, agencyIds[index]!), "latin1");
+    yield document.copyLines?.document ?? encodeDocumentCopyFields(document);
+  }
 }
 
 /** The documents' rows as one array per column of DOCUMENT_COLUMNS (what documentsSourceSql takes). */

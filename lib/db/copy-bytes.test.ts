@@ -1,0 +1,50 @@
+import { expect, test } from "vitest";
+import { CopyBytes } from "@/lib/db/copy-bytes";
+import { formatCopyValue, type CopyValue } from "@/lib/db/copy-rows";
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+test("each field is written as formatCopyValue writes it, in UTF-8", () => {
+  const values: CopyValue[] = [
+    null,
+    true,
+    false,
+    0,
+    -12.5,
+    1e21,
+    "",
+    "plain ascii 123",
+    "万元",
+    "a\tb\\c\nd\re",
+    "混合 text\twith tab",
+    "\\N",
+    "😀 and a lone \ud800",
+    new Uint8Array([0, 1, 0x7f, 0x80, 0xfe, 0xff]),
+    new Uint8Array(),
+  ];
+  for (const value of values) {
+    const out = new CopyBytes();
+    out.field(value);
+    expect(decode(out.finish())).toBe(formatCopyValue(value).toWellFormed());
+  }
+});
+
+test("lines: fields, tabs and line ends; the buffer grows past its first size", () => {
+  const out = new CopyBytes(4);
+  const big = new Uint8Array(5000).map((_, index) => index % 256);
+  out.field(42);
+  out.tab();
+  out.field("x".repeat(3000));
+  out.tab();
+  out.field(big);
+  out.tab();
+  out.field("税".repeat(2000));
+  out.end();
+  out.ascii("0000000000\t");
+  out.end();
+  const expected = `42\t${"x".repeat(3000)}\t${formatCopyValue(big)}\t${"税".repeat(2000)}\n0000000000\t\n`;
+  expect(decode(out.finish())).toBe(expected);
+  expect(out.length).toBe(new TextEncoder().encode(expected).byteLength);
+  // finish() copies: the array owns its buffer, of exactly its length.
+  expect(out.finish().buffer.byteLength).toBe(out.length);
+});

@@ -1,0 +1,100 @@
+// COPY lines written straight as UTF-8 bytes (COPY's text format, as formatCopyValue writes each field), for
+// rows made in one thread and sent from another: no string per line or field to build, join and encode.
+// ASCII fields are written byte by byte; a field with other characters or with something to escape goes
+// through formatCopyValue and TextEncoder.
+//   const out = new CopyBytes();
+//   out.field(42); out.tab(); out.field("a\tb"); out.end();   // "42\ta\\tb\n"
+//   out.finish();                                               // the bytes, in an array of their own
+import { formatCopyValue, type CopyValue } from "@/lib/db/copy-rows";
+
+const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const HEX_HIGH = Uint8Array.from(HEX, (pair) => pair.charCodeAt(0));
+const HEX_LOW = Uint8Array.from(HEX, (pair) => pair.charCodeAt(1));
+
+export class CopyBytes {
+  private bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 16 * 1024) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Text known to be ASCII with nothing to escape (numbers, \N, the placeholders of a line). */
+  ascii(text: string): void {
+    this.reserve(text.length);
+    const { bytes } = this;
+    let at = this.length;
+    for (let index = 0; index < text.length; index += 1) bytes[at++] = text.charCodeAt(index);
+    this.length = at;
+  }
+
+  /** One field's value. */
+  field(value: CopyValue): void {
+    if (value === null) this.ascii("\\N");
+    else if (typeof value === "string") this.text(value);
+    else if (typeof value === "number") this.ascii(String(value));
+    else if (typeof value === "boolean") this.byte(value ? 0x74 : 0x66);
+    else this.hex(value);
+  }
+
+  tab(): void {
+    this.byte(0x09);
+  }
+
+  /** The line's end. */
+  end(): void {
+    this.byte(0x0a);
+  }
+
+  /** The bytes written, in an array that owns its buffer (it may be moved to another thread). */
+  finish(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+
+  private byte(value: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = value;
+  }
+
+  private text(value: string): void {
+    this.reserve(value.length);
+    const { bytes } = this;
+    const start = this.length;
+    for (let index = 0; index < value.length; index += 1) {
+      const code = value.charCodeAt(index);
+      // Not ASCII, or \ tab LF CR (escaped): the whole field the slow way, over what was written of it.
+      if (code >= 0x80 || code === 0x5c || code === 0x09 || code === 0x0a || code === 0x0d) {
+        const escaped = formatCopyValue(value);
+        this.reserve(escaped.length * 3);
+        this.length = start + encoder.encodeInto(escaped, this.bytes.subarray(start)).written;
+        return;
+      }
+      bytes[start + index] = code;
+    }
+    this.length = start + value.length;
+  }
+
+  /** bytea: "\\x" and two hex digits per byte (the backslash doubled, as COPY's text format wants). */
+  private hex(value: Uint8Array): void {
+    this.reserve(3 + 2 * value.length);
+    const { bytes } = this;
+    let at = this.length;
+    bytes[at++] = 0x5c;
+    bytes[at++] = 0x5c;
+    bytes[at++] = 0x78;
+    for (let index = 0; index < value.length; index += 1) {
+      const byte = value[index]!;
+      bytes[at++] = HEX_HIGH[byte]!;
+      bytes[at++] = HEX_LOW[byte]!;
+    }
+    this.length = at;
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + more));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+}

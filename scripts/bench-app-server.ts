@@ -73,13 +73,15 @@ export async function signInBenchAdmin(base: string): Promise<string> {
     .join("; ");
 }
 
-/** The pid of the Next server, the start script's one child process (read from /proc, Linux; Next renames its
- * process title, so it is found by parent, not by command line); null where not found. */
+/** The pid of the Next server among the start script's child processes (read from /proc, Linux): its command
+ * line, or the title Next gives its process ("next-server (v…)"); null where not found. */
 export function findNextServerPid(startPid: number): number | null {
   for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === startPid) return Number(name);
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) !== startPid) continue;
+      const commandLine = readFileSync(`/proc/${name}/cmdline`, "utf8");
+      if (/next-server|next[\\/]dist[\\/]bin[\\/]next/.test(commandLine)) return Number(name);
     } catch {
       // Ended while the list was read.
     }

@@ -17,6 +17,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync, inflateSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
@@ -166,6 +167,8 @@ async function uploadAll(
         agent,
         {
           authorization: `Bearer ${token}`,
+          // As browsers (the upload page) and fetch ask: the server may compress its answer.
+          "accept-encoding": "gzip, deflate",
           "content-type": contentType,
           "content-length": String(body.length),
         },
@@ -206,9 +209,14 @@ function post(
     const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
-      );
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const encoding = response.headers["content-encoding"];
+        const text = (
+          encoding === "gzip" ? gunzipSync(body) : encoding === "deflate" ? inflateSync(body) : body
+        ).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, text });
+      });
       response.on("error", reject);
     });
     request.on("error", reject);

@@ -4,17 +4,26 @@
 //   2. the same page's latency while N report files are uploaded through POST /api/reports, one file per
 //      request and three at a time as the upload page sends them — and those uploads' own figures;
 //   3. the upload route's throughput: N more files, one per request, 8 in flight (target ≥ 100 reports/s).
-//   npm run bench:upload -- [--files 200] [--page /] [--seconds 10]
+// Beside phases 2 and 3, the CPU (user + system, /proc) per upload of the server (start script, Next and its
+// reader threads), of PostgreSQL (all its processes) and of this client — the figure that survives a
+// machine shared with other work, where throughput swings with the neighbours.
+//   npm run bench:upload -- [--files 200] [--page /] [--seconds 10] [--port P] [--db-port P]
+//                           [--cpu-prof DIR]   (a CPU profile of the Next server during phase 3, into DIR)
 // Needs a production build (`npm run build`; `npm start` makes one too).
 import type { ChildProcess } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync, inflateSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
-import { signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
+import { findNextServerPid, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
+import { readProcessTreeCpu } from "./process-tree-cpu";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
@@ -24,26 +33,37 @@ const { values } = readCliArgsOrExit({
     files: { type: "string", default: "200" },
     page: { type: "string", default: "/" },
     seconds: { type: "string", default: "10" },
+    port: { type: "string" },
+    "db-port": { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const FILES = Number(values.files);
 const PAGE = values.page;
 const SECONDS = Number(values.seconds);
+const PROFILE_DIR = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-upload");
 
 async function main(): Promise<void> {
   await rm(DATA_DIR, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({
     dataDir: DATA_DIR,
-    port: await findFreePort(),
+    port: values["db-port"] ? Number(values["db-port"]) : await findFreePort(),
     persistent: false,
   });
+  const postmaster = Number((await readFile(path.join(DATA_DIR, "postmaster.pid"), "utf8")).split("\n")[0]);
   let app: ChildProcess | null = null;
   try {
     await createDatabaseIfMissing(database.adminUrl, "bench_upload");
-    const port = await findFreePort();
+    const port = values.port ? Number(values.port) : await findFreePort();
     const base = `http://127.0.0.1:${port}`;
-    app = await startBenchApp({ port, databaseUrl: database.urlFor("bench_upload") });
+    if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
+    app = await startBenchApp({
+      port,
+      databaseUrl: database.urlFor("bench_upload"),
+      cpuProfileDir: PROFILE_DIR,
+    });
+    const cpu = cpuMeter(app.pid!, postmaster);
     const cookie = await signInBenchAdmin(base);
     const token = await createToken(base, cookie);
     // Two sets of distinct agencies: nothing is a duplicate.
@@ -60,16 +80,28 @@ async function main(): Promise<void> {
     console.log(`\n1. ${PAGE} 空闲时: ${describeLatency(idle)}`);
 
     const loaded = measurePage(base, cookie, SECONDS * 100);
+    const duringCpu = cpu.start();
     const during = await uploadAll(base, token, files.slice(0, FILES), 3);
+    const duringCpuMs = duringCpu.stop();
     loaded.stop();
     const underLoad = await loaded.result;
     console.log(
       `\n2. 上传 ${FILES} 个文件（每请求 1 个，3 个并发，同页面）期间 ${PAGE}: ${describeLatency(underLoad)}`,
     );
     console.log(`   上传本身: ${describeUploads(during)}`);
+    console.log(`   CPU（含同时请求的页面）: ${describeCpu(duringCpuMs, FILES)}`);
 
+    const server = findNextServerPid(app.pid!);
+    if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
+    const loadBefore = os.loadavg()[0]!;
+    const throughputCpu = cpu.start();
     const throughput = await uploadAll(base, token, files.slice(FILES), 8);
+    const throughputCpuMs = throughputCpu.stop();
+    if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
     console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
+    console.log(`   CPU 每份: ${describeCpu(throughputCpuMs, FILES)}`);
+    console.log(`   负载（1 分钟）: 开始 ${loadBefore.toFixed(2)}, 结束 ${os.loadavg()[0]!.toFixed(2)}`);
+    if (PROFILE_DIR) console.log(`   CPU profile（第 3 段，Next 服务器主线程）: ${PROFILE_DIR}`);
   } finally {
     if (app) await stopBenchApp(app);
     await database.stop();
@@ -118,27 +150,155 @@ async function uploadAll(
 ): Promise<UploadRun> {
   const latencies: number[] = [];
   const statuses = new Map<string, number>();
+  // The client shares the machine's two cores with the server: each request's multipart body is made before
+  // the clock starts and sent over kept-alive connections by node:http (fetch with a FormData cost ~3 ms
+  // of CPU per upload here, a third of the server's own), so the figures are the server's.
+  const bodies = files.map(toMultipartBody);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+  const url = new URL("/api/reports", base);
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const form = new FormData();
-      form.append("files", new Blob([Buffer.from(file.bytes)]), file.fileName);
+    while (next < bodies.length) {
+      const { contentType, body } = bodies[next++]!;
       const t0 = performance.now();
-      const response = await fetch(`${base}/api/reports`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}` },
-        body: form,
-      });
-      const body = (await response.json()) as { results?: { status: string }[] };
+      const response = await post(
+        url,
+        agent,
+        {
+          authorization: `Bearer ${token}`,
+          // As browsers (the upload page) and fetch ask: the server may compress its answer.
+          "accept-encoding": "gzip, deflate",
+          "content-type": contentType,
+          "content-length": String(body.length),
+        },
+        body,
+      );
       latencies.push(performance.now() - t0);
-      const status = body.results?.[0]?.status ?? `HTTP ${response.status}`;
+      const parsed = JSON.parse(response.text) as { results?: { status: string }[] };
+      const status = parsed.results?.[0]?.status ?? `HTTP ${response.status}`;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { files: files.length, seconds: (performance.now() - started) / 1000, latencies, statuses };
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { files: files.length, seconds, latencies, statuses };
+}
+
+/** One file as the upload page sends it: field `files`, its name in UTF-8 (as browsers and fetch send it). */
+function toMultipartBody(file: ReportFile): { contentType: string; body: Buffer } {
+  const boundary = `----bench${randomBytes(12).toString("hex")}`;
+  const name = file.fileName.replace(/"/g, "%22").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n` +
+    `Content-Type: application/octet-stream\r\n\r\n`;
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
+
+function post(
+  url: URL,
+  agent: http.Agent,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const encoding = response.headers["content-encoding"];
+        const text = (
+          encoding === "gzip" ? gunzipSync(body) : encoding === "deflate" ? inflateSync(body) : body
+        ).toString("utf8");
+        resolve({ status: response.statusCode ?? 0, text });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+interface CpuSplit {
+  server: number;
+  postgres: number;
+  client: number;
+  /** The Next server's threads by name (main: the request thread; reader threads; V8's and libuv's). */
+  threads: Map<string, number>;
+}
+
+/** CPU milliseconds of each thread of `pid`, summed by thread name (/proc/<pid>/task, Linux). */
+function readThreadCpu(pid: number | null): Map<string, number> {
+  const byName = new Map<string, number>();
+  if (pid === null) return byName;
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const name =
+        Number(tid) === pid ? "main" : readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+      byName.set(name, (byName.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // The thread ended while the list was read.
+    }
+  }
+  return byName;
+}
+
+/** CPU milliseconds used between start() and stop() by the server's process tree, PostgreSQL's and ours. */
+function cpuMeter(serverPid: number, postmasterPid: number) {
+  const next = findNextServerPid(serverPid);
+  const read = (): CpuSplit => {
+    const usage = process.cpuUsage();
+    return {
+      server: readProcessTreeCpu(serverPid) ?? NaN,
+      postgres: readProcessTreeCpu(postmasterPid) ?? NaN,
+      client: (usage.user + usage.system) / 1000,
+      threads: readThreadCpu(next),
+    };
+  };
+  return {
+    start() {
+      const before = read();
+      return {
+        stop(): CpuSplit {
+          const after = read();
+          return {
+            server: after.server - before.server,
+            postgres: after.postgres - before.postgres,
+            client: after.client - before.client,
+            // Threads that ended in between (reader threads idle too long) are missing from `after`.
+            threads: new Map(
+              [...after.threads].map(([name, ms]) => [name, ms - (before.threads.get(name) ?? 0)]),
+            ),
+          };
+        },
+      };
+    },
+  };
+}
+
+function describeCpu(cpu: CpuSplit, files: number): string {
+  const per = (ms: number) => (ms / files).toFixed(1);
+  return (
+    `服务器 ${per(cpu.server)} ms + PostgreSQL ${per(cpu.postgres)} ms = ${per(cpu.server + cpu.postgres)} ms; ` +
+    `本客户端 ${per(cpu.client)} ms\n   服务器各线程: ${[...cpu.threads]
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, ms]) => `${name} ${per(ms)} ms`)
+      .join(", ")}`
+  );
 }
 
 function percentile(sorted: readonly number[], share: number): number {

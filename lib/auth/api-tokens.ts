@@ -1,9 +1,11 @@
 // API tokens for scripts: any user's, created by an admin (or the CLI), shown once, stored as sha256.
 // A request with `Authorization: Bearer <token>` acts as exactly that user, with that user's permissions.
+// resolveUser remembers a token's user for a few seconds (session-cache.ts); revoking it here forgets it.
 import { generateApiToken, hashApiToken, looksLikeApiToken } from "./api-token-secret";
 import { recordAudit, type AuditActor } from "./audit";
 import { AUTH_USER_SELECT, toAuthUser, type AuthUser } from "./auth-user";
 import type { DbClient } from "./db-client";
+import { forgetUserSessions } from "./session-cache";
 
 // Writing lastUsedAt on every request would turn each read into a write; once a minute is precise enough.
 const LAST_USED_PRECISION_MS = 60_000;
@@ -66,6 +68,8 @@ export async function revokeApiToken(
       include: { user: { select: { email: true } } },
     }),
   );
+  // The token may be remembered by this process for a few seconds (session-cache.ts): not any longer.
+  forgetUserSessions(row.userId);
   await recordAudit(db, {
     actor: input.actor,
     action: "token_revoke",

@@ -6,7 +6,7 @@
 // refusals while a key is locked fold into one entry per lock (recordAuditGroup); and the sign-in noise is
 // pruned by age and count (pruneSignInAudit) while every other entry is kept.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runQuery, sql, type SqlClient } from "@/lib/db/sql";
+import { sql, type Sql } from "@/lib/db/sql";
 import type { DbClient } from "./db-client";
 import { showUnprintable } from "./unprintable";
 
@@ -67,18 +67,16 @@ export async function recordAudit(db: DbClient, entry: AuditEntry): Promise<void
 }
 
 /**
- * recordAudit on a driver connection, inside the caller's transaction: an upload writes its entry with its
- * document and report, one commit for both (the entry exists exactly when the file was stored).
+ * recordAudit's INSERT as SQL, for a driver connection inside the caller's transaction: an upload writes its
+ * entry with its document and report, one commit for both (the entry exists exactly when the file was
+ * stored), inside a statement of its own (a WITH clause) that also reads what the route answers.
  */
-export async function recordAuditInTransaction(client: SqlClient, entry: AuditEntry): Promise<void> {
+export function insertAuditSql(entry: AuditEntry): Sql {
   const row = toRow(entry);
   // UTC text: the column is a timestamp without time zone, as Prisma writes its DateTime fields.
-  await runQuery(
-    client,
-    sql`INSERT INTO "AuditLog" ("at", "actorId", "actorEmail", "action", "target", "details", "ip")
-        VALUES (${new Date().toISOString()}::timestamp(3), ${row.actorId}, ${row.actorEmail}, ${row.action},
-                ${row.target}, ${row.details === undefined ? null : JSON.stringify(row.details)}::jsonb, ${row.ip})`,
-  );
+  return sql`INSERT INTO "AuditLog" ("at", "actorId", "actorEmail", "action", "target", "details", "ip")
+      VALUES (${new Date().toISOString()}::timestamp(3), ${row.actorId}, ${row.actorEmail}, ${row.action},
+              ${row.target}, ${row.details === undefined ? null : JSON.stringify(row.details)}::jsonb, ${row.ip})`;
 }
 
 /**

@@ -13,7 +13,11 @@ import {
   readCachedSession,
   rememberSession,
   sessionCacheKey,
+  tokenCacheKey,
 } from "./session-cache";
+
+// Tokens have no expiry of their own: an entry lasts the cache's TTL.
+const NEVER_EXPIRES = new Date(8.64e15);
 
 export async function resolveUser(input: {
   db: PrismaClient;
@@ -23,8 +27,15 @@ export async function resolveUser(input: {
   const authorization = readAuthorization(input.headers);
   if (authorization.kind === "malformed") throw new AppError("INVALID_TOKEN");
   if (authorization.kind === "bearer") {
+    // Remembered like a session (session-cache.ts: a revocation in this process drops it at once, one in
+    // another process is seen within SESSION_CACHE_TTL_MS); a refused token is never remembered.
+    const key = tokenCacheKey(authorization.token);
+    const cached = readCachedSession(key);
+    if (cached) return cached;
+    const generation = currentSessionGeneration();
     const user = await findUserByApiToken(input.db, authorization.token);
     if (!user) throw new AppError("INVALID_TOKEN");
+    rememberSession({ key, user, sessionExpiresAt: NEVER_EXPIRES, generation });
     return user;
   }
   const cookie = input.headers.get("cookie");

@@ -1,13 +1,15 @@
-// Who a session cookie belongs to, remembered for a few seconds in this process, so a signed-in request costs
-// one session lookup at most — the proxy's — and the page, its layout and every guard it calls reuse it, as do
-// the requests that follow within SESSION_CACHE_TTL_MS.
+// Who a session cookie or an API token belongs to, remembered for a few seconds in this process, so a signed-in
+// request costs one session lookup at most — the proxy's — and the page, its layout and every guard it calls
+// reuse it, as do the requests that follow within SESSION_CACHE_TTL_MS; a script sending a token with each
+// of its requests (uploads, one file per request) costs a token lookup every few seconds, not one per request.
 //
-// Revocation stays prompt: sign-out, deactivation, a role or export-right change, a password change or reset
-// call forgetUserSessions() in the process that made them, which drops that user's entries at once; another
-// process (a second app instance, `npm run admin`) is seen when the entry ages out, within the TTL. A lookup
-// that was already under way when a user was forgotten is not remembered (the generation check), so it cannot
-// bring a revoked session back. Entries never outlive the session's own expiry.
-// Keyed by a hash of the Cookie header (and the cookie flavour), never by the token itself.
+// Revocation stays prompt: sign-out, deactivation, a role or export-right change, a password change or reset,
+// a token's revocation call forgetUserSessions() in the process that made them, which drops that user's
+// entries (sessions and tokens alike) at once; another process (a second app instance, `npm run admin`) is
+// seen when the entry ages out, within the TTL. A lookup that was already under way when a user was
+// forgotten is not remembered (the generation check), so it cannot bring a revoked session or token back.
+// Entries never outlive the session's own expiry.
+// Keyed by a hash of the Cookie header (and the cookie flavour) or of the token, never by either itself.
 import { createHash } from "node:crypto";
 import type { AuthUser } from "./auth-user";
 
@@ -35,6 +37,11 @@ export function sessionCacheKey(cookieHeader: string, secure: boolean): string {
     .update(secure ? "s:" : "p:")
     .update(cookieHeader)
     .digest("base64url");
+}
+
+/** A token's key: a hash too, of another input than any cookie's key (the prefix). */
+export function tokenCacheKey(token: string): string {
+  return createHash("sha256").update("t:").update(token).digest("base64url");
 }
 
 export function readCachedSession(key: string, now = Date.now()): AuthUser | undefined {

@@ -8,13 +8,14 @@
 // first upload's document and report — also when both uploads race (the unique sha256 decides). A refusal
 // (import-document.ts) keeps the document as rejected with the refusal's code, without a report.
 import { createHash } from "node:crypto";
-import { recordAuditInTransaction, type AuditEntry } from "@/lib/auth/audit";
+import { insertAuditSql, type AuditEntry } from "@/lib/auth/audit";
 import { getPool } from "@/lib/db/create-client";
-import { withTransaction } from "@/lib/db/sql";
+import { runQuery, sql, withTransaction } from "@/lib/db/sql";
 import { findDuplicate } from "@/lib/ingest/find-duplicate";
-import type { Db, IngestInput, IngestOutcome } from "@/lib/ingest/ingest-types";
+import type { Db, IngestInput, IngestOutcome, UploadDetail } from "@/lib/ingest/ingest-types";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
 import { storeDocuments } from "@/lib/ingest/store-documents";
+import { selectUploadDetails } from "@/lib/ingest/upload-result";
 import type { ReadResult } from "@/lib/reader/types";
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -43,22 +44,27 @@ export async function storeDocument(
   reading: ReadResult,
   sha256: string,
   refusal: Refusal | null = null,
-  /** Who uploaded it: the audit entry is written in the same transaction, unless it is a duplicate. */
+  /** Who uploaded it: the audit entry is written in the same transaction, unless it is a duplicate, and
+   * the outcome comes with its UploadDetail, read by the same statement. */
   audit: UploadAudit | null = null,
 ): Promise<IngestOutcome> {
   const prepared = prepareDocument(upload, reading, sha256);
   const document = refusal ? refuseDocument(prepared, refusal) : prepared;
-  const [outcome] = await withTransaction(
+  return withTransaction(
     getPool(db),
     async (client) => {
-      const outcomes = await storeDocuments(client, [document]);
-      if (audit && !outcomes[0]!.duplicate)
-        await recordAuditInTransaction(client, uploadAuditEntry(audit, upload.fileName, outcomes[0]!));
-      return outcomes;
+      const [outcome] = await storeDocuments(client, [document]);
+      if (!audit || outcome!.duplicate) return outcome!;
+      // The entry and what the route answers about the file (names, open findings), in one statement.
+      const [detail] = await runQuery<UploadDetail>(
+        client,
+        sql`WITH "entry" AS (${insertAuditSql(uploadAuditEntry(audit, upload.fileName, outcome!))})
+            ${selectUploadDetails([outcome!])}`,
+      );
+      return { ...outcome!, detail };
     },
     { genericPlans: true },
   );
-  return outcome!;
 }
 
 /** The uploader of a file, for its audit entry ("upload", target "document N"). */

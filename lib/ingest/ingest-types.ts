@@ -31,4 +31,20 @@ export interface IngestOutcome {
   /** The report version created from this document (null unless accepted). */
   reportId: number | null;
   versionNo: number | null;
+  /**
+   * What the upload route's answer says beyond the outcome, read in the document's own transaction by the
+   * statement that writes its audit entry (ingest-document.ts); absent elsewhere — toUploadResults then
+   * looks it up.
+   */
+  detail?: UploadDetail;
+}
+
+/** A stored document's agency name, template, error message and its report's open findings by kind. */
+export interface UploadDetail {
+  documentId: number;
+  errorMessage: string | null;
+  agencyName: string | null;
+  template: string | null;
+  inconsistent: number;
+  uncertain: number;
 }

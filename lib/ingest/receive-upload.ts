@@ -62,7 +62,9 @@ export async function receiveUpload(
     rejected: results.filter((result) => result.status === "rejected").length,
     durationMs: Math.round(performance.now() - started),
   });
-  const headers = { "Cache-Control": "no-store" };
+  // no-transform: Next gzips every response it streams (it cannot see the length) — for this answer of a few
+  // hundred bytes a fresh zlib stream per request, ~2 ms of the server's CPU; measured, BENCHMARKS.md.
+  const headers = { "Cache-Control": "no-store, no-transform" };
   if (results.every((result) => result.error?.code === "BUSY"))
     return Response.json(
       { error: { code: "BUSY", message: APP_ERRORS.BUSY.message }, results },

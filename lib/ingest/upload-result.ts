@@ -2,10 +2,11 @@
 //   { file, ok, documentId, reportId?, status, agency?: { id, name }, year?, template?,
 //     findings?: { inconsistent, uncertain }, error?: { code, message } }
 // status: accepted | duplicate | needs_agency | needs_year | rejected. The names and finding counts of a
-// batch's results are looked up in one query.
+// batch's results are looked up in one query — unless they came with the outcomes (the upload route reads
+// them in each file's own transaction, in the statement that writes its audit entry).
 import { getPool, type Db } from "@/lib/db/create-client";
-import { runQuery, sql } from "@/lib/db/sql";
-import type { IngestOutcome } from "@/lib/ingest/ingest-types";
+import { runQuery, sql, type Sql } from "@/lib/db/sql";
+import type { IngestOutcome, UploadDetail } from "@/lib/ingest/ingest-types";
 
 export type UploadStatus = "accepted" | "duplicate" | "needs_agency" | "needs_year" | "rejected";
 
@@ -28,25 +29,12 @@ export type FileOutcome =
 
 export async function toUploadResults(db: Db, items: readonly FileOutcome[]): Promise<UploadResult[]> {
   const outcomes = items.flatMap((item) => ("outcome" in item ? [item.outcome] : []));
-  const details = await runQuery<{
-    documentId: number;
-    errorMessage: string | null;
-    agencyName: string | null;
-    template: string | null;
-    inconsistent: number;
-    uncertain: number;
-  }>(
-    getPool(db),
-    sql`SELECT d."id" AS "documentId", d."errorMessage", a."name" AS "agencyName", d."template",
-               (SELECT count(*)::int FROM "Finding" f
-                 WHERE f."reportId" = o."reportId" AND f."kind" = 'inconsistent' AND f."status" = 'open') AS "inconsistent",
-               (SELECT count(*)::int FROM "Finding" f
-                 WHERE f."reportId" = o."reportId" AND f."kind" = 'uncertain' AND f."status" = 'open') AS "uncertain"
-          FROM unnest(${outcomes.map((o) => o.documentId)}::int[], ${outcomes.map((o) => o.reportId)}::int[])
-               AS o("documentId", "reportId")
-          JOIN "Document" d ON d."id" = o."documentId"
-          LEFT JOIN "Agency" a ON a."id" = d."agencyId"`,
-  );
+  // The upload route's stored files come with theirs (read with their audit entry); duplicates do not.
+  const missing = outcomes.filter((outcome) => !outcome.detail);
+  const details = [
+    ...outcomes.flatMap((outcome) => (outcome.detail ? [outcome.detail] : [])),
+    ...(missing.length > 0 ? await runQuery<UploadDetail>(getPool(db), selectUploadDetails(missing)) : []),
+  ];
   const byDocument = new Map(details.map((row) => [row.documentId, row]));
   return items.map((item): UploadResult => {
     if (!("outcome" in item))
@@ -74,4 +62,19 @@ export async function toUploadResults(db: Db, items: readonly FileOutcome[]): Pr
       };
     return result;
   });
+}
+
+/** Each outcome's UploadDetail row (none for a document that does not exist). */
+export function selectUploadDetails(
+  outcomes: readonly Pick<IngestOutcome, "documentId" | "reportId">[],
+): Sql {
+  return sql`SELECT d."id" AS "documentId", d."errorMessage", a."name" AS "agencyName", d."template",
+               (SELECT count(*)::int FROM "Finding" f
+                 WHERE f."reportId" = o."reportId" AND f."kind" = 'inconsistent' AND f."status" = 'open') AS "inconsistent",
+               (SELECT count(*)::int FROM "Finding" f
+                 WHERE f."reportId" = o."reportId" AND f."kind" = 'uncertain' AND f."status" = 'open') AS "uncertain"
+          FROM unnest(${outcomes.map((o) => o.documentId)}::int[], ${outcomes.map((o) => o.reportId)}::int[])
+               AS o("documentId", "reportId")
+          JOIN "Document" d ON d."id" = o."documentId"
+          LEFT JOIN "Agency" a ON a."id" = d."agencyId"`;
 }

@@ -104,6 +104,28 @@ describe("POST /api/reports", () => {
     }
   });
 
+  test("the open findings counted in each result are the report's, whether stored now or a duplicate", async () => {
+    const [offBy] = makeReportFiles({ count: 1, seed: 108, offBy: 7 });
+    const stored = (await upload([offBy!])).results[0]!;
+    expect(stored).toMatchObject({ ok: true, status: "accepted", agency: { name: offBy!.agency } });
+    const [counts] = await t.db.$queryRaw<{ inconsistent: number; uncertain: number }[]>`
+      SELECT count(*) FILTER (WHERE "kind" = 'inconsistent')::int AS inconsistent,
+             count(*) FILTER (WHERE "kind" = 'uncertain')::int AS uncertain
+        FROM "Finding" WHERE "reportId" = ${stored.reportId} AND "status" = 'open'`;
+    expect(counts!.inconsistent).toBeGreaterThan(0);
+    expect(stored.findings).toEqual(counts);
+    // The same bytes again: nothing stored, the same report and counts, looked up rather than written.
+    const again = (await upload([offBy!])).results[0]!;
+    expect(again).toMatchObject({
+      status: "duplicate",
+      documentId: stored.documentId,
+      reportId: stored.reportId,
+      agency: stored.agency,
+      template: stored.template,
+      findings: counts,
+    });
+  });
+
   test("a file over MAX_UPLOAD_MB is a TOO_LARGE result, neither read nor stored, and the others land", async () => {
     const [small] = makeReportFiles({ count: 1, seed: 102 });
     const big = { fileName: "超大文件.pdf", bytes: new Uint8Array(1.5 * 1024 * 1024).fill(0x41) };

@@ -329,9 +329,12 @@ function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedRepo
   let chunk = "";
   for (const index of order) {
     const prefix = `${reports[index]!.id}\t`;
-    const { cells, cellRows } = items[index]!;
+    const item = items[index]!;
+    // `cells` only read when there are no lines: a document prepared elsewhere makes them when asked.
+    const cellRows = item.cellRows;
     if (cellRows !== undefined) chunk += prefixCellCopyRows(cellRows, prefix);
     else {
+      const cells = item.cells;
       const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
       for (const cell of sorted) chunk += prefix + formatCellFields(cell);
     }

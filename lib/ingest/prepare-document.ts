@@ -47,10 +47,12 @@ export interface PreparedDocument {
   regionCodes: RegionCodes | null;
   cells: PreparedCell[];
   /**
-   * The document's staging row and its cells as the bulk path COPYs them, encoded in the reader thread that
-   * prepared it (prepare-in-thread.ts): its fields (document-copy-row.ts) and its cell lines (cell-copy-rows.ts).
+   * The document's staging row and its cells as the bulk path COPYs them, encoded where the document was
+   * prepared — a reader thread (prepare-in-thread.ts: both) or the synthetic generator
+   * (prepare-synthetic-document.ts: the cells) — its fields (document-copy-row.ts) and its cell lines
+   * (cell-copy-rows.ts). Not enumerable: a copy spread with other fields or cells must not take stale lines.
    */
-  copyLines?: { document: Uint8Array; cells: CellCopyLines };
+  copyLines?: { document?: Uint8Array; cells: CellCopyLines };
   /** The reader's findings, plus those ingestion adds (a value out of range). */
   findings: Finding[];
 }

@@ -51,8 +51,9 @@ export function unpackPreparedDocument(packed: PackedDocument, bytes: Uint8Array
     cells: { bytes: copy.subarray(documentBytes), count: cellCount },
   };
   let cells: PreparedCell[] | undefined;
-  return Object.defineProperty({ ...rest, bytes, copyLines } as PreparedDocument, "cells", {
-    enumerable: true,
-    get: () => (cells ??= parseCellCopyLines(copyLines.cells)),
+  // The lines not enumerable: a copy spread with other fields (a refusal, other cells) gets none of them.
+  return Object.defineProperties({ ...rest, bytes } as PreparedDocument, {
+    cells: { enumerable: true, get: () => (cells ??= parseCellCopyLines(copyLines.cells)) },
+    copyLines: { enumerable: false, value: copyLines },
   });
 }

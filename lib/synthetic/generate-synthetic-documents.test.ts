@@ -2,7 +2,13 @@ import { expect, test } from "vitest";
 import { getCellId } from "@/lib/ingest/cell-numbers";
 import { checkAcrossYears } from "@/lib/reader/checks/check-across-years";
 import { checkReportRules } from "@/lib/reader/checks/check-report-rules";
-import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { encodeCellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { prepareDocument } from "@/lib/ingest/prepare-document";
+import {
+  generateSyntheticDocuments,
+  generateSyntheticReadings,
+} from "@/lib/synthetic/generate-synthetic-documents";
+import { prepareSyntheticDocument } from "@/lib/synthetic/prepare-synthetic-document";
 
 const documents = [
   ...generateSyntheticDocuments({ reports: 1400, years: { from: 2019, to: 2025 }, seed: 5 }),
@@ -58,4 +64,39 @@ test("agencies span the kinds and the real region tree, with skewed sizes", () =
     .sort((a, b) => a - b);
   const median = totals[Math.floor(totals.length / 2)]!;
   expect(totals.at(-1)!).toBeGreaterThan(20 * Math.max(median, 1));
+});
+
+test("the documents are what prepareDocument makes of the same readings: same fields, same cells, same COPY lines", () => {
+  const options = { reports: 700, years: { from: 2019, to: 2025 }, seed: 7 };
+  const generated = [...generateSyntheticDocuments(options)];
+  const readings = [...generateSyntheticReadings(options)];
+  expect(generated).toHaveLength(700);
+  let blank = 0;
+  let inYuan = 0;
+  let inconsistent = 0;
+  readings.forEach(({ upload, reading, sha256 }, index) => {
+    const expected = prepareDocument(upload, reading, sha256);
+    const document = generated[index]!;
+    // Both templates, a blank cell, fees in 元 and a broken rule are among them.
+    if (expected.cells.some((cell) => cell.value === null)) blank += 1;
+    if (expected.cells.some((cell) => cell.unit === "元")) inYuan += 1;
+    if (expected.findings.some((finding) => finding.kind === "inconsistent")) inconsistent += 1;
+    expect(document.copyLines!.cells).toEqual(encodeCellCopyLines(expected.cells));
+    expect({ ...document, cells: document.cells }).toEqual(expected);
+  });
+  expect(new Set(readings.map((r) => r.reading.template))).toEqual(new Set(["2019", "2021"]));
+  expect(blank).toBeGreaterThan(0);
+  expect(inYuan).toBeGreaterThan(0);
+  expect(inconsistent).toBeGreaterThan(0);
+});
+
+test("a reading the shortcut does not cover goes through prepareDocument: a value out of range keeps its finding", () => {
+  const [first] = [...generateSyntheticReadings({ reports: 1, years: { from: 2021, to: 2021 }, seed: 3 })];
+  const { upload, reading, sha256 } = first!;
+  const outOfRange = { ...reading, cells: { ...reading.cells, "t3.new.total": 1e17 } };
+  const document = prepareSyntheticDocument(upload, outOfRange, sha256);
+  expect(document).toEqual(prepareDocument(upload, outOfRange, sha256));
+  expect(document.findings.map((f) => f.code)).toContain("VALUE_OUT_OF_RANGE");
+  const extra = { ...reading, cells: { ...reading.cells, "t2.procurement.amount": 1 } };
+  expect(prepareSyntheticDocument(upload, extra, sha256)).toEqual(prepareDocument(upload, extra, sha256));
 });

@@ -5,11 +5,13 @@
 // blank cell (flagged CELL_BLANK) and some print fees in 元 instead of 万元 — as real data does.
 // The same options always give the same documents (and the same bytes: a second run finds duplicates).
 import { createHash } from "node:crypto";
-import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import type { IngestInput } from "@/lib/ingest/ingest-types";
+import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { checkReportRules } from "@/lib/reader/checks/check-report-rules";
 import type { Finding, ReadSuccess, TemplateVersion } from "@/lib/reader/types";
 import { generateCells, seededRandom } from "@/lib/synthetic/generate-cells";
 import { planAgencies } from "@/lib/synthetic/plan-agencies";
+import { prepareSyntheticDocument } from "@/lib/synthetic/prepare-synthetic-document";
 
 export interface SyntheticOptions {
   reports: number;
@@ -22,7 +24,20 @@ const BLANK_SHARE = 0.02;
 const FEES_IN_YUAN_SHARE = 0.1;
 const APPLICANTS = ["natural", "commercial", "research", "social", "legal", "other"];
 
+export interface SyntheticReading {
+  upload: IngestInput;
+  reading: ReadSuccess;
+  sha256: string;
+}
+
+/** The documents, prepared as the bulk path stores them (their cells as COPY lines). */
 export function* generateSyntheticDocuments(options: SyntheticOptions): Generator<PreparedDocument> {
+  for (const { upload, reading, sha256 } of generateSyntheticReadings(options))
+    yield prepareSyntheticDocument(upload, reading, sha256);
+}
+
+/** The files and their readings, before they are prepared (what prepareDocument would take). */
+export function* generateSyntheticReadings(options: SyntheticOptions): Generator<SyntheticReading> {
   const random = seededRandom(options.seed);
   const yearCount = options.years.to - options.years.from + 1;
   const agencies = planAgencies(Math.ceil(options.reports / yearCount), random);
@@ -84,7 +99,7 @@ export function* generateSyntheticDocuments(options: SyntheticOptions): Generato
       const fileName = `synthetic-${options.seed}-${produced}.txt`;
       const bytes = new TextEncoder().encode(`合成数据 ${fileName} ${agency.info.name} ${year} 年度报告\n`);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      yield prepareDocument({ bytes, fileName, mediaType: "text/plain" }, reading, sha256);
+      yield { upload: { bytes, fileName, mediaType: "text/plain" }, reading, sha256 };
       produced += 1;
     }
   }

@@ -152,6 +152,45 @@ describe("bulk and single paths", () => {
     expect(await database.db.report.count()).toBe(8);
     expect(await database.db.reportMetrics.count()).toBe(8);
   });
+
+  test("a batch COPYs the cell lines a document brings without asking for its cells", async () => {
+    const database = await freshDatabase();
+    const generated = [
+      ...generateSyntheticDocuments({ reports: 20, years: { from: 2020, to: 2023 }, seed: 203 }),
+    ];
+    // Each document's cells made unreadable: the bulk path must take its lines (copyLines) as they are.
+    const documents = generated.map((document) => {
+      expect(document.copyLines).toBeDefined();
+      return Object.defineProperties(
+        { ...document },
+        {
+          copyLines: { value: document.copyLines },
+          cells: {
+            enumerable: true,
+            get: () => {
+              throw new Error("cells asked for");
+            },
+          },
+        },
+      ) as PreparedDocument;
+    });
+    const results = await storeInBulk(database.db, documents);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const stored = await getPool(database.db).query<{ sha256: string; cells: string }>(
+      `SELECT d."sha256", string_agg(concat_ws(':', c."cellNo", c."value"::text), ',' ORDER BY c."cellNo") AS "cells"
+         FROM "ReportCell" c JOIN "Report" r ON r."id" = c."reportId" JOIN "Document" d ON d."id" = r."documentId"
+        GROUP BY d."sha256" ORDER BY d."sha256"`,
+    );
+    const expected = generated
+      .map((d) => ({
+        sha256: d.sha256,
+        cells: d.cells
+          .map((c) => [c.cellNo, ...(c.value === null ? [] : [Number(c.value).toFixed(4)])].join(":"))
+          .join(","),
+      }))
+      .sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
+    expect(stored.rows).toEqual(expected);
+  });
 });
 
 function readingOf(document: PreparedDocument): ReadResult {

@@ -1,0 +1,73 @@
+// A synthetic reading as the bulk path stores it, without prepareDocument's walk of its cells: the generator
+// knows its cells are the template's catalogue ids with finite numbers (or null), no raw texts and no
+// inferred cells, so their COPY lines (cell-copy-rows.ts, in UTF-8 as a reader thread encodes an imported
+// file's) are written straight from the numbers — no PreparedCell objects, no sanitising of 200 keys, no map
+// lookup per cell — and the rest of the document comes from prepareDocument itself (a reading without cells). The rows stored are those prepareDocument
+// would give (generate-synthetic-documents.test.ts compares both ways); a reading this does not cover (a
+// value prepareDocument flags as out of range, a cell id not in its template) goes through prepareDocument.
+//   const document = prepareSyntheticDocument(upload, reading, sha256);
+//   document.copyLines.cells;   // "0000000000\t1\tf\t0\t\\N\t\\N\n…" as UTF-8 (the report id written in later)
+import { CopyBytes } from "@/lib/db/copy-bytes";
+import { parseCellCopyLines, REPORT_ID_WIDTH, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
+import type { IngestInput } from "@/lib/ingest/ingest-types";
+import { prepareDocument, type PreparedCell, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import type { ReadSuccess } from "@/lib/reader/types";
+
+/** prepareDocument's bound: beyond it a value is stored as not read, with a finding (its path, then). */
+const MAX_ABS_VALUE = 1e16;
+
+/** Per catalogue id: its cell number and its line up to the value, "0000000000\tcellNo\tf\t" (never inferred here). */
+const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: string }> = new Map(
+  CELL_DEFINITIONS.map(({ cellId, cellNo }) => [
+    cellId,
+    { cellNo, head: `${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t` },
+  ]),
+);
+
+export function prepareSyntheticDocument(
+  upload: IngestInput,
+  reading: ReadSuccess,
+  sha256: string,
+): PreparedDocument {
+  const lines = encodeSyntheticCells(reading);
+  if (lines === null) return prepareDocument(upload, reading, sha256);
+  const prepared = prepareDocument(upload, { ...reading, cells: {} }, sha256);
+  let cells: PreparedCell[] | undefined;
+  // As a document prepared in a reader thread (prepare-in-thread.ts): the cells only when asked for. The
+  // lines are not enumerable: a copy made by spreading ({ ...document, cells }) takes the cells, not the
+  // lines, so a copy with other cells stores its own cells rather than the original's lines.
+  return Object.defineProperties(prepared, {
+    cells: { enumerable: true, get: () => (cells ??= parseCellCopyLines(lines)) },
+    copyLines: { enumerable: false, value: { cells: lines } },
+  });
+}
+
+/** The cells' COPY lines in cell-number order, or null for a reading prepareDocument has to prepare. */
+function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
+  if (reading.inferred.length > 0) return null;
+  for (const id in reading.rawText) if (Object.hasOwn(reading.rawText, id)) return null;
+  const { cells, units } = reading;
+  const out = new CopyBytes(8 * 1024);
+  let count = 0;
+  let last = 0;
+  // for…in, as prepareCells walks them: the generator adds the ids in catalogue order, the lines' order.
+  for (const id in cells) {
+    const line = LINE_HEADS.get(id);
+    if (line === undefined || line.cellNo <= last) return null;
+    last = line.cellNo;
+    const value = cells[id] as number | null;
+    if (value !== null && !(Math.abs(value) < MAX_ABS_VALUE)) return null;
+    out.ascii(line.head);
+    // String(value) as prepareCells stores it: numeric text, nothing to escape.
+    if (value === null) out.field(null);
+    else out.ascii(String(value));
+    out.tab();
+    out.field(null);
+    out.tab();
+    out.field(units[id] ?? null);
+    out.end();
+    count += 1;
+  }
+  return { bytes: out.finish(), count };
+}

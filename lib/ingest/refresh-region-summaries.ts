@@ -80,7 +80,7 @@ export function summaryKeysQuery(target: SummaryTarget): Sql {
 /**
  * Recomputes the rows of `keys` from the read model as it stands (call it after the change). With
  * `difference` (an upload: one agency-year got a new current version, nothing else about its agency
- * changed; `before` its contributions as summaryContributionsSql gave them before the change) the rows
+ * changed; `before` its contributions as beforeChangeSql gave them before the change) the rows
  * are updated by difference instead (build-summary-delta-sql.ts, build-roll-up-delta-sql.ts).
  */
 export async function refreshRegionSummaries(

@@ -64,10 +64,11 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
 
 /**
  * The contributions of the read-model rows of the agency `agency` (an SQL int expression) of the years
- * `years` (an SQL list of int expressions) to RegionYearMetrics, as rows of its shape: the recompute's sums,
- * per report (an agency has one row a year, so each report is its own group, and its subqueries run once),
- * then added up over the keys it counts in. One agency, compared by equality: its plan, kept for the
- * session, is index lookups of a few rows.
+ * `years` (an SQL list of int expressions) to RegionYearMetrics, one row per report (year, its regionPath,
+ * agencyKind, then COUNTED and SUMMED): the recompute's sums, per report (an agency has one row a year, so
+ * each report is its own group, and its subqueries run once). One agency, compared by equality: its plan,
+ * kept for the session, is index lookups of a few rows. contributionsByKeySql adds them up over the keys
+ * each counts in.
  *
  * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
  * are taken over these alone (CHANGED_YEARS): y's own; y+1's (its matched and prev sums pair it with y, and
@@ -75,12 +76,9 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
  * agency's earliest row before the change (its firstReports goes when y comes before it). Every other row
  * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
  */
-export function summaryContributionsSql(agency: string, years: string): string {
+export function reportContributionsSql(agency: string, years: string): string {
   const columns = [...COUNTED, ...SUMMED];
-  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
-       ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
-       ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
-  FROM (
+  return `SELECT * FROM (
     SELECT m."year", m."regionPath", m."agencyKind", ${OPEN_FINDINGS_BY_REPORT},
            ${SUMS_OF_REPORTS}
       FROM "ReportMetrics" m
@@ -88,11 +86,27 @@ export function summaryContributionsSql(agency: string, years: string): string {
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
      WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
      GROUP BY m."year", m."regionPath", m."agencyKind"
-  ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})
+  ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})`;
+}
+
+/**
+ * Per-report contributions (`source`: rows of reportContributionsSql's shape) added up by the summary
+ * keys each report counts in (its path's ancestors), as rows of RegionYearMetrics' shape.
+ */
+function contributionsByKeySql(source: string): string {
+  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
+       ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
+       ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
+  FROM (${source}) r
   CROSS JOIN LATERAL (
     ${ancestorsOf(`r."regionPath"`)}
   ) a
  GROUP BY 1, 2, 3, 4`;
+}
+
+/** The agency's contributions by summary key (reportContributionsSql added up by contributionsByKeySql). */
+export function summaryContributionsSql(agency: string, years: string): string {
+  return contributionsByKeySql(reportContributionsSql(agency, years));
 }
 
 const keyMatch = (a: string, b: string) =>
@@ -127,25 +141,25 @@ export function findingContributionsSql(agency: string, year: string): string {
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** The rows whose contributions an upload of year `year` moves (summaryContributionsSql). */
+/** The rows whose contributions an upload of year `year` moves (reportContributionsSql). */
 const changedYears = (year: string, earliest: string) => `${year} - 1, ${year}, ${year} + 1, ${earliest}`;
 
 /**
  * The agency's contributions before the change, as one JSON object — "earliest" (its earliest read-model
- * year), "metrics" (summaryContributionsSql's rows) and "findings" (findingContributionsSql's) — from the
+ * year), "metrics" (reportContributionsSql's rows: one per report, nulls left out) and "findings" (findingContributionsSql's) — from the
  * agency `agency` and the year `year` uploaded.
  */
 export function beforeChangeSql(agency: string, year: string): string {
   return `SELECT json_build_object(
     'earliest', e."earliest",
-    'metrics', (SELECT coalesce(json_agg(c), '[]')
-                  FROM (${summaryContributionsSql(agency, changedYears(year, `e."earliest"`))}) c),
+    'metrics', (SELECT json_strip_nulls(coalesce(json_agg(c), '[]'))
+                  FROM (${reportContributionsSql(agency, changedYears(year, `e."earliest"`))}) c),
     'findings', (SELECT coalesce(json_agg(c), '[]') FROM (${findingContributionsSql(agency, year)}) c))::text
   FROM (SELECT min(m."year") AS "earliest" FROM "ReportMetrics" m WHERE m."agencyId" = ${agency}) e`;
 }
 
 /**
- * RegionYearMetrics by difference: $1 the agency, $2 its "before" (summaryContributionsSql's rows as
+ * RegionYearMetrics by difference: $1 the agency, $2 its "before" (reportContributionsSql's rows as
  * JSON, computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
  * arrays; `INTO` names the PL/pgSQL variables that receive them.
  */
@@ -154,10 +168,8 @@ export function metricsDifferenceSql(into: string): string {
   // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
   // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
   return `WITH after AS (${summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int"))}),
-before AS (
-  SELECT "year", "regionPath", "depth"::int AS "depth", "agencyKind", ${columns.map(q).join(", ")}
-    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)
-),
+before AS (${contributionsByKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
+    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`)}),
 changed AS (
   SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
          coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",

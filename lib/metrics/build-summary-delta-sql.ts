@@ -90,22 +90,21 @@ export function reportContributionsSql(agency: string, years: string): string {
 }
 
 /**
- * Per-report contributions (`source`: rows of reportContributionsSql's shape) spread over the summary keys
- * each report counts in (its path's ancestors), as rows of RegionYearMetrics' shape. Not summed: the rows
- * are one agency's, one a year (ReportMetrics' key), so no two share a key (year, path, agency kind) and
- * each key's sum is its one report's value.
+ * Per-report contributions (`source`: rows of reportContributionsSql's shape) added up by the summary
+ * keys each report counts in (its path's ancestors), as rows of RegionYearMetrics' shape.
  */
 function contributionsByKeySql(source: string): string {
   return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
-       ${COUNTED.map((c) => `r.${q(c)}::int AS ${q(c)}`).join(", ")},
-       ${SUMMED.map((c) => `r.${q(c)}::float8 AS ${q(c)}`).join(",\n       ")}
+       ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
+       ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
   FROM (${source}) r
   CROSS JOIN LATERAL (
     ${ancestorsOf(`r."regionPath"`)}
-  ) a`;
+  ) a
+ GROUP BY 1, 2, 3, 4`;
 }
 
-/** The agency's contributions by summary key (reportContributionsSql spread by contributionsByKeySql). */
+/** The agency's contributions by summary key (reportContributionsSql added up by contributionsByKeySql). */
 export function summaryContributionsSql(agency: string, years: string): string {
   return contributionsByKeySql(reportContributionsSql(agency, years));
 }

@@ -10,14 +10,9 @@
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
 import { arrayLiteral } from "@/lib/db/array-literal";
-import { COPY_CHUNK_BYTES, COPY_CHUNK_CHARS, copyText } from "@/lib/db/copy-rows";
+import { COPY_CHUNK_BYTES, copyText } from "@/lib/db/copy-rows";
 import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
-import {
-  formatCellFields,
-  isSortedByCellNo,
-  writeCellCopyLines,
-  type CellCopyLines,
-} from "@/lib/ingest/cell-copy-rows";
+import { encodeCellCopyLines, writeCellCopyLines, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
 import {
@@ -321,51 +316,27 @@ const CELL_COLUMNS = ['"reportId"', '"cellNo"', '"inferred"', '"value"', '"rawTe
  * into the middle of ReportCell's key index (page splits in the middle, a looser index) instead of an
  * append at its right edge — what made the bulk path's COPY cost more than a raw COPY of the same cells.
  * A document prepared in a reader thread brings its lines ready in UTF-8 (cell-copy-rows.ts): copied into
- * the chunk with the report's id written in; the others' cells are formatted here.
+ * the chunk with the report's id written in; the others' cells are encoded in the same format first.
  */
-function* cellLines(
-  items: readonly AcceptItem[],
-  reports: readonly AcceptedReport[],
-): Generator<string | Uint8Array> {
+function* cellLines(items: readonly AcceptItem[], reports: readonly AcceptedReport[]): Generator<Uint8Array> {
   const order = items.map((_, index) => index).sort((a, b) => reports[a]!.id - reports[b]!.id);
-  // Each row written straight as its COPY line (no array per row, no join): 200 rows per report, and
-  // the allocations they made were the bulk path's largest share of garbage on the import's main thread.
-  let chunk = "";
+  // Each report's lines copied into the chunk with its id written in: no string or object per line.
   let bytes: Buffer | null = null;
   let used = 0;
   for (const index of order) {
-    const id = reports[index]!.id;
     const item = items[index]!;
-    if (item.cellLines !== undefined) {
-      if (chunk) {
-        yield chunk;
-        chunk = "";
-      }
-      const size = item.cellLines.bytes.byteLength;
-      if (bytes && used + size > bytes.byteLength) {
-        yield bytes.subarray(0, used);
-        bytes = null;
-      }
-      if (!bytes) {
-        bytes = Buffer.allocUnsafeSlow(Math.max(COPY_CHUNK_BYTES, size));
-        used = 0;
-      }
-      used = writeCellCopyLines(bytes, used, item.cellLines, id);
-      continue;
-    }
-    if (bytes && used > 0) {
+    // A document prepared elsewhere (no lines) has its cells encoded here, in the same format.
+    const lines = item.cellLines ?? encodeCellCopyLines(item.cells);
+    const size = lines.bytes.byteLength;
+    if (bytes && used + size > bytes.byteLength) {
       yield bytes.subarray(0, used);
       bytes = null;
     }
-    const prefix = `${id}\t`;
-    const { cells } = item;
-    const sorted = isSortedByCellNo(cells) ? cells : [...cells].sort((a, b) => a.cellNo - b.cellNo);
-    for (const cell of sorted) chunk += prefix + formatCellFields(cell);
-    if (chunk.length >= COPY_CHUNK_CHARS) {
-      yield chunk;
-      chunk = "";
+    if (!bytes) {
+      bytes = Buffer.allocUnsafeSlow(Math.max(COPY_CHUNK_BYTES, size));
+      used = 0;
     }
+    used = writeCellCopyLines(bytes, used, lines, reports[index]!.id);
   }
-  if (chunk) yield chunk;
   if (bytes && used > 0) yield bytes.subarray(0, used);
 }

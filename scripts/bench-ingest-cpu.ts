@@ -14,6 +14,9 @@
 // while the batches are written (their CPU and garbage included), not generated beforehand and kept.
 //   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--preload 0] [--keep]
 //                               [--allocations] [--cpu-profile main.cpuprofile] [--warm N] [--generation]
+//                               [--timeline]
+// `--timeline`: the CPU of PostgreSQL and of Node every 100 ms of the measured run, in cores (2.00 = both
+// cores of this machine), to see where a core idles (the start, the end).
 // `--warm N` (import only): another import of N files first, not measured — the CPU of a warm process (JIT
 // warm-up of the reader threads lasts a few hundred files each; a 500-file import is mostly warm-up).
 import { readFileSync, readdirSync } from "node:fs";
@@ -52,6 +55,7 @@ const { values } = readCliArgsOrExit({
     "cpu-profile": { type: "string" },
     warm: { type: "string", default: "0" },
     generation: { type: "boolean", default: false },
+    timeline: { type: "boolean", default: false },
   },
 });
 const REPORTS = Number(values.reports);
@@ -85,6 +89,34 @@ function postgresCpu(postmaster: number): number {
   return (readProcessTreeCpu(postmaster) ?? 0) * 1e6;
 }
 
+/** CPU nanoseconds of the postmaster's live children by kind (their process title: "postgres: autovacuum
+ * worker", "walwriter", a client backend's "bench 127.0.0.1(…)" …), and of those that exited ("reaped",
+ * counted in the postmaster's cutime/cstime). */
+function postgresCpuByKind(postmaster: number): Map<string, number> {
+  const kinds = new Map<string, number>();
+  const add = (kind: string, ticks: number) => kinds.set(kind, (kinds.get(kind) ?? 0) + ticks * 1e7);
+  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(name) === postmaster) {
+        add("postmaster", Number(fields[11]) + Number(fields[12]));
+        add("reaped (exited backends, autovacuum workers)", Number(fields[13]) + Number(fields[14]));
+      } else if (Number(fields[1]) === postmaster) {
+        const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+        const kind =
+          /postgres: (autovacuum \w+|walwriter|checkpointer|background writer|logical replication launcher|io worker)/.exec(
+            title,
+          )?.[1] ?? "backends";
+        add(kind, Number(fields[11]) + Number(fields[12]));
+      }
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return kinds;
+}
+
 // Per statement: count, wall time and its backend's CPU (each connection runs one statement at a time).
 const statements = new Map<string, { count: number; wallMs: number; backendMs: number }>();
 // The main thread's time in these /proc reads (two per statement, ~1–2 ms per upload): the bench's own
@@ -112,6 +144,11 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
       ? ` … ${/k\."depth" = \$4::int/.test(flat) ? "one depth" : "all keys"}: ${flat.match(/(INSERT INTO|DELETE FROM) "\w+"/g)?.at(-1) ?? ""}`
       : "";
     labels.set(text, (label = writes ? `summaries${writes}` : flat.slice(0, 72)));
+  }
+  // A summaries' statement of one depth: its depth (the fourth value) in the label ("… depth 3: INSERT INTO …").
+  if (label.includes("one depth")) {
+    const depth = (first as { values?: unknown[] } | undefined)?.values?.[3];
+    label = label.replace("one depth", `depth ${String(depth)}`);
   }
   const backend = `/proc/${this.processID}/schedstat`;
   const started = performance.now();
@@ -151,8 +188,33 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   probeMs = 0;
   const threadsBefore = threadCpu();
   const postgresBefore = postgresCpu(postmaster);
+  const kindsBefore = postgresCpuByKind(postmaster);
   const started = performance.now();
+  const timeline: string[] = [];
+  let last = {
+    at: started,
+    pg: postgresBefore,
+    node: [...threadsBefore.values()].reduce((a, b) => a + b, 0),
+  };
+  const sampler = values.timeline
+    ? setInterval(() => {
+        const now = {
+          at: performance.now(),
+          pg: postgresCpu(postmaster),
+          node: [...threadCpu().values()].reduce((a, b) => a + b, 0),
+        };
+        const wall = (now.at - last.at) * 1e6;
+        timeline.push(
+          `${((now.at - started) / 1000).toFixed(2)}s pg ${((now.pg - last.pg) / wall).toFixed(2)} node ${((now.node - last.node) / wall).toFixed(2)}`,
+        );
+        last = now;
+      }, 100)
+    : null;
   await run();
+  if (sampler) {
+    clearInterval(sampler);
+    console.log(timeline.join("\n"));
+  }
   const seconds = (performance.now() - started) / 1000;
   const perReport = (ns: number) => `${(ns / 1e6 / REPORTS).toFixed(2)} ms`;
   console.log(
@@ -161,6 +223,10 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   console.log(
     `  PostgreSQL (all its processes)  ${perReport(postgresCpu(postmaster) - postgresBefore)} CPU per report`,
   );
+  for (const [kind, ns] of postgresCpuByKind(postmaster)) {
+    const used = ns - (kindsBefore.get(kind) ?? 0);
+    if (used > 0) console.log(`    ${kind.padEnd(44)} ${perReport(used)}`);
+  }
   let node = 0;
   for (const [thread, ns] of threadCpu()) {
     const used = ns - (threadsBefore.get(thread) ?? 0);
@@ -172,7 +238,7 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
     `  Node, all threads, less the bench's own /proc reads (${perReport(probeMs * 1e6)}) ${perReport(node - probeMs * 1e6)}`,
   );
   console.log("  statements (wall ms, backend CPU ms, count):");
-  for (const [text, entry] of [...statements].sort((a, b) => b[1].backendMs - a[1].backendMs).slice(0, 14))
+  for (const [text, entry] of [...statements].sort((a, b) => b[1].backendMs - a[1].backendMs).slice(0, 24))
     console.log(
       `  ${entry.wallMs.toFixed(0).padStart(7)} ${entry.backendMs.toFixed(0).padStart(6)} ${String(entry.count).padStart(5)}  ${text}`,
     );

@@ -18,8 +18,9 @@
 //   commit (the same new agency or bytes), but never the other way round, so two batches cannot wait for
 //   each other in a cycle. Everything after is keyed by agency under the agency locks, taken in id order.
 // Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
-// (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH), so the database starts while the rest is still being read or
-// generated. Each report stays all-or-nothing (storeInBulk splits a failing batch down to the document at
+// (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
+// before, so the database starts while the rest is still being read or generated, and is not left idle
+// waiting for a full-size second batch. Each report stays all-or-nothing (storeInBulk splits a failing batch down to the document at
 // fault); results come per batch, in the order batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
@@ -39,7 +40,8 @@ export interface BulkWriterOptions<T> {
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
 
-// The first batch is written as soon as this many documents are in (the rest as configured).
+// The first batch is written as soon as this many documents are in (the next ones doubling up to the size
+// configured).
 const FIRST_BATCH = 250;
 const DEFAULT_BATCH_BYTES = 64 * 1024 * 1024;
 
@@ -103,7 +105,9 @@ export class BulkWriter<T> {
     this.batch = [];
     this.tags = [];
     this.bytes = 0;
-    this.limit = this.options.batchSize;
+    // Each batch up to twice the one before: the database, idle until the first batch comes, gets the
+    // second about when it is done with the first, while the rest is still being read or generated.
+    this.limit = Math.min(this.options.batchSize, 2 * this.limit);
     while (this.running.size >= (this.options.inFlight ?? 2)) await Promise.race(this.running);
     this.throwIfFailed();
     const stored = storeInBulk(this.db, documents, {

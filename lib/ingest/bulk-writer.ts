@@ -83,15 +83,25 @@ export class BulkWriter<T> {
     this.bytes += document.size;
   }
 
-  /** Stores what is left, waits for every batch and for the summaries, builds the indexes it dropped. */
+  /** Stores what is left, waits for every batch, then finishes the summaries and builds the indexes it dropped. */
   async finish(): Promise<void> {
     if (this.batch.length > 0) await this.flush();
     while (this.running.size > 0) await Promise.race(this.running);
     this.throwIfFailed();
-    // The indexes first: the summaries' last recompute analyses the read model (refreshDeferredSummaries),
-    // which gathers the statistics of the rate indexes' expressions only once those indexes exist.
-    if (this.indexesDeferred) await restoreRankingIndexes(getPool(this.db));
-    await this.summaries.finish();
+    // The indexes are built while the summaries finish: each is a sequence on one or two connections (the
+    // recompute under way, the planner's statistics, then the last keys in two halves), so either alone
+    // leaves a core idle at times; nothing of one waits long for the other (an index build takes a SHARE
+    // lock, which the recompute's reads and writes do not conflict with; only its ANALYZE waits for the
+    // build under way). Both end before a failure of either is thrown: each leaves its flag if it fails.
+    const pool = getPool(this.db);
+    const outcomes = await Promise.allSettled([
+      this.indexesDeferred ? restoreRankingIndexes(pool) : null,
+      this.summaries.finish(),
+    ]);
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+    // The rate indexes' expressions have planner statistics only once their index exists: analysed again.
+    if (this.indexesDeferred) await pool.query(`ANALYZE "ReportMetrics"`);
   }
 
   private continuesAgency(document: PreparedDocument): boolean {

@@ -23,6 +23,10 @@ const INCONSISTENT_SHARE = 0.03;
 const BLANK_SHARE = 0.02;
 const FEES_IN_YUAN_SHARE = 0.1;
 const APPLICANTS = ["natural", "commercial", "research", "social", "legal", "other"];
+const CARRY_FORWARD: Record<string, string> = Object.fromEntries(
+  APPLICANTS.map((applicant) => [applicant, `t3.carry_forward.${applicant}`]),
+);
+const encoder = new TextEncoder();
 
 export interface SyntheticReading {
   upload: IngestInput;
@@ -53,7 +57,8 @@ export function* generateSyntheticReadings(options: SyntheticOptions): Generator
         carriedFromLastYear: carried,
         inForceLastYear: inForce,
       });
-      carried = Object.fromEntries(APPLICANTS.map((a) => [a, cells[`t3.carry_forward.${a}`] ?? 0]));
+      carried = {};
+      for (const applicant of APPLICANTS) carried[applicant] = cells[CARRY_FORWARD[applicant]!] ?? 0;
       inForce =
         template === "2021"
           ? {
@@ -97,7 +102,7 @@ export function* generateSyntheticReadings(options: SyntheticOptions): Generator
         text: "",
       };
       const fileName = `synthetic-${options.seed}-${produced}.txt`;
-      const bytes = new TextEncoder().encode(`合成数据 ${fileName} ${agency.info.name} ${year} 年度报告\n`);
+      const bytes = encoder.encode(`合成数据 ${fileName} ${agency.info.name} ${year} 年度报告\n`);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       yield { upload: { bytes, fileName, mediaType: "text/plain" }, reading, sha256 };
       produced += 1;

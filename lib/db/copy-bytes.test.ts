@@ -10,8 +10,20 @@ test("each field is written as formatCopyValue writes it, in UTF-8", () => {
     true,
     false,
     0,
+    -0,
+    7,
+    -7,
+    1_000_000,
+    2_147_483_647,
+    -2_147_483_648,
+    2_147_483_648,
+    -123_456_789_012_345,
+    9_007_199_254_740_992,
     -12.5,
+    0.1,
+    1e-7,
     1e21,
+    Number.NaN,
     "",
     "plain ascii 123",
     "万元",
@@ -42,7 +54,10 @@ test("lines: fields, tabs and line ends; the buffer grows past its first size", 
   out.end();
   out.ascii("0000000000\t");
   out.end();
-  const expected = `42\t${"x".repeat(3000)}\t${formatCopyValue(big)}\t${"税".repeat(2000)}\n0000000000\t\n`;
+  out.raw(new TextEncoder().encode("\\N\t税\n"));
+  out.field(-2_147_483_648);
+  out.end();
+  const expected = `42\t${"x".repeat(3000)}\t${formatCopyValue(big)}\t${"税".repeat(2000)}\n0000000000\t\n\\N\t税\n-2147483648\n`;
   expect(decode(out.finish())).toBe(expected);
   expect(out.length).toBe(new TextEncoder().encode(expected).byteLength);
   // finish() copies: the array owns its buffer, of exactly its length.

@@ -17,13 +17,16 @@ import type { ReadSuccess } from "@/lib/reader/types";
 /** prepareDocument's bound: beyond it a value is stored as not read, with a finding (its path, then). */
 const MAX_ABS_VALUE = 1e16;
 
-/** Per catalogue id: its cell number and its line up to the value, "0000000000\tcellNo\tf\t" (never inferred here). */
-const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: string }> = new Map(
+/** Per catalogue id: its cell number and its line up to the value, "0000000000\tcellNo\tf\t" (never inferred here), as bytes. */
+const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = new Map(
   CELL_DEFINITIONS.map(({ cellId, cellNo }) => [
     cellId,
-    { cellNo, head: `${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t` },
+    { cellNo, head: new TextEncoder().encode(`${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t`) },
   ]),
 );
+/** What follows the value: no raw text, then the unit — none ("\\N") for all but one or two cells a report. */
+const NO_RAW_TEXT = new TextEncoder().encode("\t\\N\t");
+const NO_UNIT = new TextEncoder().encode("\\N\n");
 
 export function prepareSyntheticDocument(
   upload: IngestInput,
@@ -48,6 +51,8 @@ function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
   if (reading.inferred.length > 0) return null;
   for (const id in reading.rawText) if (Object.hasOwn(reading.rawText, id)) return null;
   const { cells, units } = reading;
+  // The ids that have a unit (one or two): a look-up in `units` for every cell cost more than the line.
+  const unitIds = Object.keys(units);
   const out = new CopyBytes(8 * 1024);
   let count = 0;
   let last = 0;
@@ -58,15 +63,15 @@ function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
     last = line.cellNo;
     const value = cells[id] as number | null;
     if (value !== null && !(Math.abs(value) < MAX_ABS_VALUE)) return null;
-    out.ascii(line.head);
-    // String(value) as prepareCells stores it: numeric text, nothing to escape.
+    out.raw(line.head);
+    // As String(value), which prepareCells stores: numeric text, nothing to escape.
     if (value === null) out.field(null);
-    else out.ascii(String(value));
-    out.tab();
-    out.field(null);
-    out.tab();
-    out.field(units[id] ?? null);
-    out.end();
+    else out.number(value);
+    out.raw(NO_RAW_TEXT);
+    if (unitIds.length > 0 && unitIds.includes(id)) {
+      out.field(units[id] ?? null);
+      out.end();
+    } else out.raw(NO_UNIT);
     count += 1;
   }
   return { bytes: out.finish(), count };

@@ -129,6 +129,9 @@ function probeCpuNs(file: string): number {
   return ns;
 }
 const labels = new Map<string, string>();
+// When the last batch's cells were in (the end of the latest COPY into ReportCell): what comes after it is
+// the load's tail — that batch's other statements, then the summaries and indexes of `finish`.
+let lastCellCopyEnd = 0;
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
   this: pg.Client & { processID?: number },
@@ -154,6 +157,7 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const started = performance.now();
   const cpuBefore = probeCpuNs(backend);
   const done = () => {
+    if (label.startsWith('COPY "ReportCell"')) lastCellCopyEnd = performance.now();
     const entry = statements.get(label) ?? { count: 0, wallMs: 0, backendMs: 0 };
     entry.count += 1;
     entry.wallMs += performance.now() - started;
@@ -215,11 +219,14 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
     clearInterval(sampler);
     console.log(timeline.join("\n"));
   }
-  const seconds = (performance.now() - started) / 1000;
+  const ended = performance.now();
+  const seconds = (ended - started) / 1000;
   const perReport = (ns: number) => `${(ns / 1e6 / REPORTS).toFixed(2)} ms`;
   console.log(
     `${label}: ${REPORTS} reports in ${seconds.toFixed(1)} s (${(REPORTS / seconds).toFixed(0)}/s), load ${os.loadavg()[0]!.toFixed(1)}`,
   );
+  if (lastCellCopyEnd > started)
+    console.log(`  after the last cells' COPY: ${(ended - lastCellCopyEnd).toFixed(0)} ms (the tail)`);
   console.log(
     `  PostgreSQL (all its processes)  ${perReport(postgresCpu(postmaster) - postgresBefore)} CPU per report`,
   );

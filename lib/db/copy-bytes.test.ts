@@ -63,3 +63,21 @@ test("lines: fields, tabs and line ends; the buffer grows past its first size", 
   // finish() copies: the array owns its buffer, of exactly its length.
   expect(out.finish().buffer.byteLength).toBe(out.length);
 });
+
+test("reset: the next row from the start of the same buffer; what finish returned stays as it was", () => {
+  const out = new CopyBytes(8);
+  out.field("first row");
+  out.end();
+  const first = out.finish();
+  out.reset();
+  out.field(7);
+  out.end();
+  expect(decode(first)).toBe("first row\n");
+  expect(decode(out.finish())).toBe("7\n");
+  // After a row past the kept size, the buffer starts small again and still takes any row.
+  out.reset();
+  out.field("x".repeat(2 * 1024 * 1024));
+  out.reset();
+  out.field("税");
+  expect(decode(out.finish())).toBe("税");
+});

@@ -53,10 +53,13 @@ const decoder = new TextDecoder();
 
 /** The cells' lines for writeCellCopyLines (the array owns its buffer: it may be moved between threads). */
 export function encodeCellCopyLines(cells: readonly PreparedCell[]): CellCopyLines {
-  const out = new CopyBytes();
-  appendCellCopyLines(out, cells);
-  return { bytes: out.finish(), count: cells.length };
+  scratch.reset();
+  appendCellCopyLines(scratch, cells);
+  return { bytes: scratch.finish(), count: cells.length };
 }
+
+// One buffer for every document's lines this thread encodes (finish copies them out: CopyBytes.reset).
+const scratch = new CopyBytes();
 
 /** The same lines, written at the end of `out` (the same text as formatCellCopyRows, behind the zeros). */
 export function appendCellCopyLines(out: CopyBytes, cells: readonly PreparedCell[]): void {

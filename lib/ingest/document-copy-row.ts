@@ -70,10 +70,13 @@ export const DOCUMENT_COPY_COLUMNS = ["n", "agencyId", ...DOCUMENT_COLUMNS.filte
  * separated, with the line's end, in UTF-8. The array owns its buffer (it may be moved between threads).
  */
 export function encodeDocumentCopyFields(document: PreparedDocument): Uint8Array {
-  const out = new CopyBytes();
-  appendDocumentCopyFields(out, document);
-  return out.finish();
+  scratch.reset();
+  appendDocumentCopyFields(scratch, document);
+  return scratch.finish();
 }
+
+// One buffer for every row this thread encodes (finish copies the row out of it: CopyBytes.reset).
+const scratch = new CopyBytes();
 
 /** The same fields, written at the end of `out`. */
 export function appendDocumentCopyFields(out: CopyBytes, document: PreparedDocument): void {

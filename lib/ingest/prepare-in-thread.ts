@@ -27,12 +27,15 @@ export type PreparedInThread = { packed: PackedDocument } | { reading: ReadResul
 
 export function packPreparedDocument(document: PreparedDocument): PackedDocument {
   const { bytes: _bytes, cells, copyLines: _lines, ...rest } = document;
-  const out = new CopyBytes();
-  appendDocumentCopyFields(out, document);
-  const documentBytes = out.length;
-  appendCellCopyLines(out, cells);
-  return { ...rest, copy: out.finish(), documentBytes, cellCount: cells.length };
+  scratch.reset();
+  appendDocumentCopyFields(scratch, document);
+  const documentBytes = scratch.length;
+  appendCellCopyLines(scratch, cells);
+  return { ...rest, copy: scratch.finish(), documentBytes, cellCount: cells.length };
 }
+
+// One buffer for every document this thread packs (finish copies it out: CopyBytes.reset).
+const scratch = new CopyBytes();
 
 /** The buffers to move with an answer (each packed document's one buffer, which it owns). */
 export function transferOf(answers: readonly PreparedInThread[]): ArrayBuffer[] {

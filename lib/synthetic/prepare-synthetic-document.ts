@@ -27,6 +27,8 @@ const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = ne
 /** What follows the value: no raw text, then the unit — none ("\\N") for all but one or two cells a report. */
 const NO_RAW_TEXT = new TextEncoder().encode("\t\\N\t");
 const NO_UNIT = new TextEncoder().encode("\\N\n");
+// One buffer for every report's lines (finish copies them out: CopyBytes.reset).
+const scratch = new CopyBytes(8 * 1024);
 
 export function prepareSyntheticDocument(
   upload: IngestInput,
@@ -53,7 +55,8 @@ function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
   const { cells, units } = reading;
   // The ids that have a unit (one or two): a look-up in `units` for every cell cost more than the line.
   const unitIds = Object.keys(units);
-  const out = new CopyBytes(8 * 1024);
+  const out = scratch;
+  out.reset();
   let count = 0;
   let last = 0;
   // for…in, as prepareCells walks them: the generator adds the ids in catalogue order, the lines' order.

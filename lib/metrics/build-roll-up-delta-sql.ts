@@ -77,11 +77,14 @@ SELECT array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${
 /**
  * A cell none of a government's children has a value in any more has no row (as after a recompute): the
  * rows the difference just left without children, by key (a row can only lose its last child there) —
- * not every row of the keys' regions, which read a heap page per row.
+ * not every row of the keys' regions, which read a heap page per row. Nearly always there is none: the
+ * condition on the array alone is checked once, before any row is read (a plan made while the table was
+ * small hash-joins a scan of the whole table with the keys, and ran that scan with no key to find).
  */
 const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
  USING unnest(${EMPTIED}) AS e("governmentId", "year", "cellNo")
- WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0`;
+ WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0
+   AND cardinality(${EMPTIED.split(",")[0]}) > 0`;
 
 /** A government's first current report of a year: its rows from its children, as the recompute fills them. */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},

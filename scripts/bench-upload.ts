@@ -9,6 +9,11 @@
 // machine shared with other work, where throughput swings with the neighbours.
 //   npm run bench:upload -- [--files 200] [--page /] [--seconds 10] [--port P] [--db-port P]
 //                           [--cpu-prof DIR]   (a CPU profile of the Next server during phase 3, into DIR)
+//                           [--preload N]      (N other synthetic reports stored first through the bulk path,
+//                                               then VACUUM ANALYZE: the uploads meet a database with data)
+// Beside phase 3, PostgreSQL's CPU by kind of process (backends, autovacuum, …), the autovacuum and
+// autoanalyze passes and checkpoints during it, and the rows its sequential scans read per upload: a plan
+// made while a table was nearly empty (a fresh database) scans it whole on every later call of the session.
 // Needs a production build (`npm run build`; `npm start` makes one too).
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,12 +24,20 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, inflateSync } from "node:zlib";
 import autocannon from "autocannon";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { closeClient, createClient, getPool } from "@/lib/db/create-client";
 import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { findNextServerPid, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
 import { readProcessTreeCpu } from "./process-tree-cpu";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
+import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import { syncRegions } from "@/lib/ingest/sync-regions";
+import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
@@ -36,11 +49,13 @@ const { values } = readCliArgsOrExit({
     port: { type: "string" },
     "db-port": { type: "string" },
     "cpu-prof": { type: "string" },
+    preload: { type: "string", default: "0" },
   },
 });
 const FILES = Number(values.files);
 const PAGE = values.page;
 const SECONDS = Number(values.seconds);
+const PRELOAD = Number(values.preload);
 const PROFILE_DIR = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-upload");
 
@@ -55,6 +70,7 @@ async function main(): Promise<void> {
   let app: ChildProcess | null = null;
   try {
     await createDatabaseIfMissing(database.adminUrl, "bench_upload");
+    if (PRELOAD > 0) await preloadReports(database.urlFor("bench_upload"), PRELOAD);
     const port = values.port ? Number(values.port) : await findFreePort();
     const base = `http://127.0.0.1:${port}`;
     if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
@@ -64,6 +80,7 @@ async function main(): Promise<void> {
       cpuProfileDir: PROFILE_DIR,
     });
     const cpu = cpuMeter(app.pid!, postmaster);
+    const databaseUrl = database.urlFor("bench_upload");
     const cookie = await signInBenchAdmin(base);
     const token = await createToken(base, cookie);
     // Two sets of distinct agencies: nothing is a duplicate.
@@ -94,18 +111,51 @@ async function main(): Promise<void> {
     const server = findNextServerPid(app.pid!);
     if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
     const loadBefore = os.loadavg()[0]!;
+    const vacuumsBefore = await readMaintenanceCounts(databaseUrl);
+    const postgresBefore = readPostgresCpuByKind(postmaster);
     const throughputCpu = cpu.start();
     const throughput = await uploadAll(base, token, files.slice(FILES), 8);
     const throughputCpuMs = throughputCpu.stop();
+    const postgresAfter = readPostgresCpuByKind(postmaster);
+    const vacuumsAfter = await readMaintenanceCounts(databaseUrl);
     if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
     console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
     console.log(`   CPU 每份: ${describeCpu(throughputCpuMs, FILES)}`);
+    console.log(
+      `   PostgreSQL 各类进程每份: ${describePostgresCpu(postgresBefore, postgresAfter, FILES)}; ` +
+        `期间 autovacuum ${vacuumsAfter.vacuums - vacuumsBefore.vacuums} 次, ` +
+        `autoanalyze ${vacuumsAfter.analyzes - vacuumsBefore.analyzes} 次, ` +
+        `检查点 ${vacuumsAfter.checkpoints - vacuumsBefore.checkpoints} 次`,
+    );
+    console.log(`   顺序扫描读行（每份）: ${describeSeqRows(vacuumsBefore, vacuumsAfter, FILES)}`);
     console.log(`   负载（1 分钟）: 开始 ${loadBefore.toFixed(2)}, 结束 ${os.loadavg()[0]!.toFixed(2)}`);
     if (PROFILE_DIR) console.log(`   CPU profile（第 3 段，Next 服务器主线程）: ${PROFILE_DIR}`);
   } finally {
     if (app) await stopBenchApp(app);
     await database.stop();
   }
+}
+
+/** `reports` synthetic reports through the bulk path (as bench:ingest-cpu --preload), then VACUUM ANALYZE. */
+async function preloadReports(url: string, reports: number): Promise<void> {
+  const started = performance.now();
+  await applyMigrations({ url });
+  const db = createClient(url);
+  try {
+    await syncRegions(db);
+    const keys: SummaryKey[] = [];
+    await markSummariesStale(getPool(db));
+    const documents = [...generateSyntheticDocuments({ reports, years: { from: 2019, to: 2025 }, seed: 11 })];
+    for (let i = 0; i < documents.length; i += 1000)
+      await storeInBulk(db, documents.slice(i, i + 1000), { summaryKeys: keys });
+    await refreshDeferredSummaries(getPool(db), keys);
+    await getPool(db).query("VACUUM ANALYZE");
+  } finally {
+    await closeClient(db);
+  }
+  console.log(
+    `预载 ${reports} 份合成报告（批量路径）: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function createToken(base: string, cookie: string): Promise<string> {
@@ -287,6 +337,107 @@ function cpuMeter(serverPid: number, postmasterPid: number) {
       };
     },
   };
+}
+
+/** PostgreSQL's processes now: each child of the postmaster's CPU milliseconds and kind, and the CPU of the
+ * children that exited and were waited for by the postmaster (cutime + cstime). */
+interface PostgresSnapshot {
+  processes: Map<number, { kind: string; ms: number }>;
+  reaped: number;
+}
+
+function readPostgresCpuByKind(postmasterPid: number): PostgresSnapshot {
+  const processes = new Map<number, { kind: string; ms: number }>();
+  let reaped = 0;
+  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      const children = ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+      if (Number(name) === postmasterPid) {
+        processes.set(postmasterPid, { kind: "postmaster", ms: own });
+        reaped = children;
+        continue;
+      }
+      if (Number(fields[1]) !== postmasterPid) continue;
+      const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
+      const kind = /autovacuum/.test(title)
+        ? "autovacuum"
+        : /checkpointer|walwriter|background writer|wal writer|bgwriter|io worker|logical|archiver/.test(
+              title,
+            )
+          ? "background"
+          : "backends";
+      processes.set(Number(name), { kind, ms: own + children });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return { processes, reaped };
+}
+
+/** Per upload, by kind: the processes alive at the end (their CPU since the start, or since they started),
+ * and "exited": the CPU that processes which exited meanwhile used within the window (autovacuum workers
+ * leave after each pass; a pooled backend leaves when idle — the kinds that left are named). */
+function describePostgresCpu(before: PostgresSnapshot, after: PostgresSnapshot, files: number): string {
+  const byKind = new Map<string, number>();
+  for (const [pid, { kind, ms }] of after.processes)
+    byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (before.processes.get(pid)?.ms ?? 0));
+  const left = [...before.processes].filter(([pid]) => !after.processes.has(pid));
+  const exited = after.reaped - before.reaped - left.reduce((sum, [, { ms }]) => sum + ms, 0);
+  const leftKinds = [...new Set(left.map(([, { kind }]) => kind))].join("/");
+  return (
+    ["backends", "autovacuum", "background", "postmaster"]
+      .map((kind) => `${kind} ${((byKind.get(kind) ?? 0) / files).toFixed(2)} ms`)
+      .join(", ") +
+    `, 期间退出的进程 ${(exited / files).toFixed(2)} ms${leftKinds ? `（含 ${leftKinds}）` : ""}`
+  );
+}
+
+interface MaintenanceCounts {
+  vacuums: number;
+  analyzes: number;
+  checkpoints: number;
+  /** Rows read by sequential scans so far, by table: a plan that scans a table growing with every upload. */
+  seqRows: Map<string, number>;
+}
+
+/** Autovacuum and autoanalyze passes over the database's tables so far, checkpoints, sequential scans. */
+async function readMaintenanceCounts(url: string): Promise<MaintenanceCounts> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ vacuums: string; analyzes: string; checkpoints: string }>(
+      `SELECT (SELECT coalesce(sum("autovacuum_count"), 0) FROM pg_stat_user_tables) AS "vacuums",
+              (SELECT coalesce(sum("autoanalyze_count"), 0) FROM pg_stat_user_tables) AS "analyzes",
+              (SELECT "num_timed" + "num_requested" FROM pg_stat_checkpointer) AS "checkpoints"`,
+    );
+    const scans = await client.query<{ table: string; rows: string }>(
+      `SELECT relname AS "table", seq_tup_read AS "rows" FROM pg_stat_user_tables`,
+    );
+    return {
+      vacuums: Number(rows[0]!.vacuums),
+      analyzes: Number(rows[0]!.analyzes),
+      checkpoints: Number(rows[0]!.checkpoints),
+      seqRows: new Map(scans.rows.map((row) => [row.table, Number(row.rows)])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function describeSeqRows(before: MaintenanceCounts, after: MaintenanceCounts, files: number): string {
+  const read = [...after.seqRows]
+    .map(([table, rows]) => [table, rows - (before.seqRows.get(table) ?? 0)] as const)
+    .filter(([, rows]) => rows > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return read.length === 0
+    ? "无"
+    : read
+        .slice(0, 6)
+        .map(([table, rows]) => `${table} ${(rows / files).toFixed(1)}`)
+        .join(", ");
 }
 
 function describeCpu(cpu: CpuSplit, files: number): string {

@@ -26,14 +26,22 @@ const CHANGES = `change AS (
 // (roll-up-children.ts): among the governments that could be its parent (its parentId, the 区县政府/市政府
 // of its region's parent region), those whose children include it; only those with their own current
 // report that year have sums.
+// Each lookup by index, whatever the plan's estimates: the agency by id and its governments by the two ways
+// a parent is found (its parentId, its region's parent region) as two lookups, not one join on an OR — that
+// join, and a hash join of the agency with the changes, read the whole Agency table on every upload
+// (bench:upload's sequential-scan rows; LATERAL … OFFSET 0 keeps the lookups from being flattened into them).
 const PARENTS = `candidate AS (
   SELECT DISTINCT ch."year", g."id", g."kind", g."regionCode", r."path"
     FROM change ch
-    JOIN "Agency" a ON a."id" = ch."agencyId"
+    CROSS JOIN LATERAL (SELECT a."parentId", a."regionCode" FROM "Agency" a WHERE a."id" = ch."agencyId" OFFSET 0) a
     LEFT JOIN "Region" ar ON ar."code" = a."regionCode"
-    JOIN "Agency" g ON (g."id" = a."parentId" OR g."regionCode" = ar."parentCode") AND ${ROLL_UP_GOVERNMENT_KINDS}
+    CROSS JOIN LATERAL (
+      SELECT g."id", g."kind", g."regionCode" FROM "Agency" g WHERE g."id" = a."parentId" AND ${ROLL_UP_GOVERNMENT_KINDS}
+      UNION
+      SELECT g."id", g."kind", g."regionCode" FROM "Agency" g WHERE g."regionCode" = ar."parentCode" AND ${ROLL_UP_GOVERNMENT_KINDS}
+    ) g
     JOIN "Region" r ON r."code" = g."regionCode"
-   WHERE EXISTS (SELECT 1 FROM "Report" o WHERE o."agencyId" = g."id" AND o."year" = ch."year" AND o."isCurrent")
+   WHERE EXISTS (SELECT 1 FROM "Report" o WHERE o."agencyId" = g."id" AND o."year" = ch."year" AND o."isCurrent" OFFSET 0)
 ),
 parent AS (
   SELECT x.* FROM (
@@ -69,18 +77,24 @@ SELECT array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${
 /**
  * A cell none of a government's children has a value in any more has no row (as after a recompute): the
  * rows the difference just left without children, by key (a row can only lose its last child there) —
- * not every row of the keys' regions, which read a heap page per row.
+ * not every row of the keys' regions, which read a heap page per row. Nearly always there is none: the
+ * condition on the array alone is checked once, before any row is read (a plan made while the table was
+ * small hash-joins a scan of the whole table with the keys, and ran that scan with no key to find).
  */
 const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
  USING unnest(${EMPTIED}) AS e("governmentId", "year", "cellNo")
- WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0`;
+ WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0
+   AND cardinality(${EMPTIED.split(",")[0]}) > 0`;
 
 /** A government's first current report of a year: its rows from its children, as the recompute fills them. */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},
 gov AS (
   SELECT ch."year", g."id", g."kind", g."regionCode", r."path"
     FROM change ch
-    JOIN "Agency" g ON g."id" = ch."agencyId" AND ${ROLL_UP_GOVERNMENT_KINDS}
+    CROSS JOIN LATERAL (
+      SELECT g."id", g."kind", g."regionCode" FROM "Agency" g
+       WHERE g."id" = ch."agencyId" AND ${ROLL_UP_GOVERNMENT_KINDS} OFFSET 0
+    ) g
     JOIN "Region" r ON r."code" = g."regionCode"
    WHERE ch."previousId" IS NULL
 ),

@@ -9,7 +9,12 @@ export interface Classification {
   mediaType: string | null;
 }
 
-export function classifyReadResult(result: ReadResult): Classification {
+/** A reading, or the slim one a Document keeps (stored-reading.ts): the same fields decide. */
+type ClassifiedReading =
+  | { ok: false; error: { code: string }; mediaType: string | null }
+  | { ok: true; agency: { name: string | null }; year: number | null; mediaType: string };
+
+export function classifyReadResult(result: ReadResult | ClassifiedReading): Classification {
   if (!result.ok) return { status: "rejected", errorCode: result.error.code, mediaType: result.mediaType };
   // Staff first complete the agency (it decides the report's identity), then the year.
   if (!result.agency.name) return { status: "needs_agency", errorCode: null, mediaType: result.mediaType };

@@ -63,12 +63,16 @@ export function prepareDocument(
   sha256: string,
   readerVersion: number = READER_VERSION,
 ): PreparedDocument {
+  const prepared = prepareCells(reading);
   // Strings PostgreSQL would refuse (NUL, lone surrogates) must not cost the upload; the bytes stay exact.
-  const result = sanitizeJson(reading) as ReadResult;
-  const { status, errorCode, mediaType } = classifyReadResult(result);
-  const prepared = prepareCells(result);
-  const findings = result.ok ? [...result.findings, ...prepared.findings] : [];
-  const stored = toStoredReading(result.ok ? { ...result, findings } : result);
+  // Only what is stored is cleaned — the slim reading here, the cells' texts in prepareCells — not the
+  // extracted text or the cell maps the reading also carries (a third of preparing a file, for nothing).
+  const stored = sanitizeJson(
+    toStoredReading(
+      reading.ok ? { ...reading, findings: [...reading.findings, ...prepared.findings] } : reading,
+    ),
+  ) as StoredReading;
+  const { status, errorCode, mediaType } = classifyReadResult(stored);
   return {
     sha256,
     fileName: sanitizeText(upload.fileName),
@@ -80,16 +84,16 @@ export function prepareDocument(
     fetchedAt: upload.source?.fetchedAt ?? null,
     status,
     errorCode,
-    errorMessage: result.ok ? null : result.error.message,
-    agencyAsPrinted: result.ok ? result.agency.as_printed : null,
-    template: result.ok ? result.template : null,
-    year: result.ok ? result.year : null,
+    errorMessage: stored.ok ? null : stored.error.message,
+    agencyAsPrinted: stored.ok ? stored.agency.as_printed : null,
+    template: stored.ok ? stored.template : null,
+    year: stored.ok ? stored.year : null,
     readerVersion,
     reading: stored,
-    agency: result.ok && result.agency.name ? { ...result.agency, name: result.agency.name } : null,
-    regionCodes: result.ok ? result.regionCodes : null,
+    agency: stored.ok && stored.agency.name ? { ...stored.agency, name: stored.agency.name } : null,
+    regionCodes: stored.ok ? stored.regionCodes : null,
     cells: prepared.cells,
-    findings,
+    findings: stored.ok ? stored.findings : [],
   };
 }
 
@@ -104,20 +108,22 @@ function prepareCells(result: ReadResult): { cells: PreparedCell[]; findings: Fi
     const read = result.cells[cellId] as number | null;
     const cellNo = findCellNo(cellId);
     if (cellNo === undefined) {
-      unknown.push(cellId);
+      unknown.push(sanitizeText(cellId));
       continue;
     }
     const finite = read !== null && Number.isFinite(read);
     const inRange = finite && Math.abs(read) < MAX_ABS_VALUE;
     if (finite && !inRange) findings.push(outOfRange(cellId, read));
     const value = inRange ? String(read) : null;
-    const printed = result.rawText[cellId] ?? null;
+    const raw = result.rawText[cellId];
+    const printed = raw === undefined ? null : sanitizeText(raw);
+    const unit = result.units[cellId];
     cells.push({
       cellNo,
       value,
       rawText: printed === value ? null : printed,
       inferred: inferred.has(cellId),
-      unit: result.units[cellId] ?? null,
+      unit: unit == null ? null : sanitizeText(unit),
     });
   }
   // The catalogue is the contract of the database keys: a reader that invents ids is a bug, not bad input.

@@ -1,6 +1,7 @@
 // Which template row a printed label names: exact label, a key phrase, or a close fuzzy match (typos such as
 // 行政止公开), with the printed ordinal as a tie-breaker. Labels wrapped over several cells are tried as
 // suffixes: the shortest suffix that matches wins, so headers piled before a row do not mislead.
+import { detachString } from "./detach-string";
 import { diceSimilarity, splitLabel } from "./normalize-label";
 import type { RowSpec } from "./row-catalogue";
 
@@ -30,7 +31,7 @@ export function matchRowLabel(label: string, rows: readonly RowSpec[]): RowMatch
   if (known !== undefined) return known;
   const match = scoreRows(ordinal, rest, rows);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, match);
+  memo.set(detachString(key), match);
   return match;
 }
 
@@ -86,7 +87,7 @@ export function matchRowLabelParts(labelParts: readonly string[], rows: readonly
   if (known !== undefined) return known;
   const match = matchLastParts(last, rows);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, match);
+  memo.set(detachString(key), match);
   return match;
 }
 

@@ -1,5 +1,6 @@
 // Labels are compared after NFKC (full-width → half-width), with whitespace, quotes and punctuation removed,
 // so “（一） 予以公开”, "(一)予以公开" and "（ 一 ）予以 公开" all compare equal.
+import { detachString } from "./detach-string";
 
 /** Characters kept in a normalised label: CJK ideographs, ASCII letters and digits. */
 const DROPPED = /[^\p{Script=Han}A-Za-z0-9]/gu;
@@ -12,9 +13,10 @@ const NORMAL_MEMO = new Map<string, string>();
 export function normalizeLabel(text: string): string {
   const known = NORMAL_MEMO.get(text);
   if (known !== undefined) return known;
-  const normal = text.normalize("NFKC").replace(DROPPED, "");
+  // Kept in the memo: copies that keep nothing else alive (the document the text was cut from).
+  const normal = detachString(text.normalize("NFKC").replace(DROPPED, ""));
   if (NORMAL_MEMO.size >= MEMO_LIMIT) NORMAL_MEMO.clear();
-  NORMAL_MEMO.set(text, normal);
+  NORMAL_MEMO.set(detachString(text), normal);
   return normal;
 }
 
@@ -35,12 +37,12 @@ export function splitLabel(text: string): { ordinal: string; rest: string } {
   const match = ORDINAL.exec(printed);
   const split = match
     ? {
-        ordinal: match[1] ?? match[2] ?? match[3] ?? "",
+        ordinal: detachString(match[1] ?? match[2] ?? match[3] ?? ""),
         rest: normalizeLabel(printed.slice(match[0].length)),
       }
     : { ordinal: "", rest: normalizeLabel(printed) };
   if (SPLIT_MEMO.size >= MEMO_LIMIT) SPLIT_MEMO.clear();
-  SPLIT_MEMO.set(text, split);
+  SPLIT_MEMO.set(detachString(text), split);
   return split;
 }
 

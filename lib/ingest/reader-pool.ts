@@ -238,9 +238,10 @@ export async function startReaderThreads(): Promise<void> {
 // 500 calls after any change of its type feedback. The reader's big functions run once per file
 // (readDocument, buildItems, readTableTwo…): by default they were still being optimised, and run
 // unoptimised, 2,000–3,000 files into a thread's life, with V8's compiler threads busy all along. At 16 KB
-// a reader thread's CPU per text file settles by its ~750th file at ≈ 0.55 ms (compiler threads
-// included), against ≈ 0.85 ms at 2,500 files by default; its first 250 files cost ≈ 0.6 ms more each
-// (more compiled sooner). Break-even ≈ 1,750 files per thread; a national year is ~150,000 files.
+// a reader thread's CPU per text file (compiler and GC threads included) settles by its ~750th file,
+// ≈ 0.2–0.3 ms below the default's; its first 250 files cost ≈ 0.5–0.65 ms more each (more compiled
+// sooner); break-even ≈ 1,000–1,250 files per thread (`npm run bench:reader-warmup`, BENCHMARKS.md
+// "import10"). A national year is ~150,000 files.
 const BULK_INTERRUPT_BUDGET = 16 * 1024;
 
 /**

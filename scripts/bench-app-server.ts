@@ -11,7 +11,7 @@ export function startBenchApp(options: {
   port: number;
   databaseUrl: string;
   env?: Record<string, string>;
-  /** Lets SIGUSR2 to the Next server start and stop a CPU profile written here (cpu-profile-preload.cjs). */
+  /** Lets SIGUSR2 to the Next server start and stop a CPU profile written here (cpu-profile-preload.mjs). */
   cpuProfileDir?: string;
 }): Promise<ChildProcess> {
   const profiling = options.cpuProfileDir

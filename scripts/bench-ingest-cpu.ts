@@ -19,7 +19,7 @@
 // cores of this machine), to see where a core idles (the start, the end).
 // `--warm N` (import only): another import of N files first, not measured — the CPU of a warm process (JIT
 // warm-up of the reader threads lasts a few hundred files each; a 500-file import is mostly warm-up).
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import os from "node:os";
@@ -43,7 +43,12 @@ import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
 import { storeSyntheticDocuments } from "@/lib/synthetic/store-synthetic-documents";
-import { readProcessTreeCpu } from "./process-tree-cpu";
+import {
+  readOwnThreadsCpuNs,
+  readPostgresProcesses,
+  readProcessTreeCpu,
+  readSchedstatCpuNs,
+} from "./process-tree-cpu";
 
 const { values } = readCliArgsOrExit({
   options: {
@@ -64,22 +69,11 @@ const PATHS = ["single", "import", "seed"] as const;
 const which = PATHS.find((p) => p === values.path);
 if (!which) throw new Error(`--path must be one of ${PATHS.join(", ")}`);
 
-/** CPU nanoseconds a thread or process has used (the first field of schedstat). */
-function cpuNs(file: string): number {
-  try {
-    return Number(readFileSync(file, "utf8").split(" ")[0]);
-  } catch {
-    return 0;
-  }
-}
-
+/** CPU nanoseconds of each thread of this process, by name ("main" or "thread <tid>"). */
 function threadCpu(): Map<string, number> {
   const threads = new Map<string, number>();
-  for (const tid of readdirSync("/proc/self/task"))
-    threads.set(
-      Number(tid) === process.pid ? "main" : `thread ${tid}`,
-      cpuNs(`/proc/self/task/${tid}/schedstat`),
-    );
+  for (const [tid, ns] of readOwnThreadsCpuNs())
+    threads.set(tid === process.pid ? "main" : `thread ${tid}`, ns);
   return threads;
 }
 
@@ -89,31 +83,13 @@ function postgresCpu(postmaster: number): number {
   return (readProcessTreeCpu(postmaster) ?? 0) * 1e6;
 }
 
-/** CPU nanoseconds of the postmaster's live children by kind (their process title: "postgres: autovacuum
- * worker", "walwriter", a client backend's "bench 127.0.0.1(…)" …), and of those that exited ("reaped",
- * counted in the postmaster's cutime/cstime). */
+/** CPU nanoseconds of the postmaster's processes by kind (readPostgresProcesses), and of those that exited
+ * ("reaped", counted in the postmaster's cutime/cstime). */
 function postgresCpuByKind(postmaster: number): Map<string, number> {
   const kinds = new Map<string, number>();
-  const add = (kind: string, ticks: number) => kinds.set(kind, (kinds.get(kind) ?? 0) + ticks * 1e7);
-  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(name) === postmaster) {
-        add("postmaster", Number(fields[11]) + Number(fields[12]));
-        add("reaped (exited backends, autovacuum workers)", Number(fields[13]) + Number(fields[14]));
-      } else if (Number(fields[1]) === postmaster) {
-        const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ").trim();
-        const kind =
-          /postgres: (autovacuum \w+|walwriter|checkpointer|background writer|logical replication launcher|io worker)/.exec(
-            title,
-          )?.[1] ?? "backends";
-        add(kind, Number(fields[11]) + Number(fields[12]));
-      }
-    } catch {
-      // The process ended while the list was read.
-    }
-  }
+  const { processes, reaped } = readPostgresProcesses(postmaster);
+  for (const { kind, ms } of processes.values()) kinds.set(kind, (kinds.get(kind) ?? 0) + ms * 1e6);
+  kinds.set("reaped (exited backends, autovacuum workers)", reaped * 1e6);
   return kinds;
 }
 
@@ -124,7 +100,7 @@ const statements = new Map<string, { count: number; wallMs: number; backendMs: n
 let probeMs = 0;
 function probeCpuNs(file: string): number {
   const started = performance.now();
-  const ns = cpuNs(file);
+  const ns = readSchedstatCpuNs(file);
   probeMs += performance.now() - started;
   return ns;
 }

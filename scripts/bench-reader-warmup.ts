@@ -4,7 +4,6 @@
 // goes, and where it settles. `--interrupt-budget N` sets V8's budget first as importFiles does
 // (tierUpSooner, reader-pool.ts: 16384); 0 leaves V8's default. Linux only (/proc schedstat).
 //   npm run --silent bench:reader-warmup -- [--files 2500] [--step 250] [--interrupt-budget 0]
-import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
@@ -14,6 +13,7 @@ import { packPreparedDocument } from "@/lib/ingest/prepare-in-thread";
 import { readReport } from "@/lib/reader/read-report";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
+import { readOwnThreadsCpuNs } from "./process-tree-cpu";
 
 const { values } = readCliArgsOrExit({
   options: {
@@ -26,11 +26,10 @@ const FILES = Number(values.files);
 const STEP = Number(values.step);
 const BUDGET = Number(values["interrupt-budget"]);
 
-/** CPU nanoseconds of every thread of this process (the first field of each thread's schedstat). */
+/** CPU nanoseconds of every thread of this process. */
 function processCpuNs(): number {
   let total = 0;
-  for (const tid of readdirSync("/proc/self/task"))
-    total += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+  for (const ns of readOwnThreadsCpuNs().values()) total += ns;
   return total;
 }
 

@@ -31,7 +31,7 @@ import { createDatabaseIfMissing } from "@/lib/db/ensure-database";
 import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { findNextServerPid, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
-import { readProcessTreeCpu } from "./process-tree-cpu";
+import { readPostgresProcesses, readProcessTreeCpu, type PostgresProcesses } from "./process-tree-cpu";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
@@ -112,11 +112,11 @@ async function main(): Promise<void> {
     if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
     const loadBefore = os.loadavg()[0]!;
     const vacuumsBefore = await readMaintenanceCounts(databaseUrl);
-    const postgresBefore = readPostgresCpuByKind(postmaster);
+    const postgresBefore = readPostgresProcesses(postmaster);
     const throughputCpu = cpu.start();
     const throughput = await uploadAll(base, token, files.slice(FILES), 8);
     const throughputCpuMs = throughputCpu.stop();
-    const postgresAfter = readPostgresCpuByKind(postmaster);
+    const postgresAfter = readPostgresProcesses(postmaster);
     const vacuumsAfter = await readMaintenanceCounts(databaseUrl);
     if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
     console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
@@ -339,54 +339,24 @@ function cpuMeter(serverPid: number, postmasterPid: number) {
   };
 }
 
-/** PostgreSQL's processes now: each child of the postmaster's CPU milliseconds and kind, and the CPU of the
- * children that exited and were waited for by the postmaster (cutime + cstime). */
-interface PostgresSnapshot {
-  processes: Map<number, { kind: string; ms: number }>;
-  reaped: number;
-}
-
-function readPostgresCpuByKind(postmasterPid: number): PostgresSnapshot {
-  const processes = new Map<number, { kind: string; ms: number }>();
-  let reaped = 0;
-  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      const children = ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-      if (Number(name) === postmasterPid) {
-        processes.set(postmasterPid, { kind: "postmaster", ms: own });
-        reaped = children;
-        continue;
-      }
-      if (Number(fields[1]) !== postmasterPid) continue;
-      const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
-      const kind = /autovacuum/.test(title)
-        ? "autovacuum"
-        : /checkpointer|walwriter|background writer|wal writer|bgwriter|io worker|logical|archiver/.test(
-              title,
-            )
-          ? "background"
-          : "backends";
-      processes.set(Number(name), { kind, ms: own + children });
-    } catch {
-      // The process ended while the list was read.
-    }
-  }
-  return { processes, reaped };
+/** readPostgresProcesses' kinds in this bench's four groups: backends, autovacuum, background, postmaster. */
+function kindGroup(kind: string): string {
+  if (kind === "backends" || kind === "postmaster") return kind;
+  return kind.startsWith("autovacuum") ? "autovacuum" : "background";
 }
 
 /** Per upload, by kind: the processes alive at the end (their CPU since the start, or since they started),
  * and "exited": the CPU that processes which exited meanwhile used within the window (autovacuum workers
  * leave after each pass; a pooled backend leaves when idle — the kinds that left are named). */
-function describePostgresCpu(before: PostgresSnapshot, after: PostgresSnapshot, files: number): string {
+function describePostgresCpu(before: PostgresProcesses, after: PostgresProcesses, files: number): string {
   const byKind = new Map<string, number>();
-  for (const [pid, { kind, ms }] of after.processes)
-    byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (before.processes.get(pid)?.ms ?? 0));
+  for (const [pid, { kind, ms }] of after.processes) {
+    const group = kindGroup(kind);
+    byKind.set(group, (byKind.get(group) ?? 0) + ms - (before.processes.get(pid)?.ms ?? 0));
+  }
   const left = [...before.processes].filter(([pid]) => !after.processes.has(pid));
   const exited = after.reaped - before.reaped - left.reduce((sum, [, { ms }]) => sum + ms, 0);
-  const leftKinds = [...new Set(left.map(([, { kind }]) => kind))].join("/");
+  const leftKinds = [...new Set(left.map(([, { kind }]) => kindGroup(kind)))].join("/");
   return (
     ["backends", "autovacuum", "background", "postmaster"]
       .map((kind) => `${kind} ${((byKind.get(kind) ?? 0) / files).toFixed(2)} ms`)

@@ -54,3 +54,61 @@ export function readReapedChildrenCpu(): number | null {
     return null;
   }
 }
+
+/** Nanoseconds of CPU a thread or process has used: the first field of its schedstat (e.g.
+ * `/proc/self/task/<tid>/schedstat`), finer than stat's ticks; 0 where it cannot be read (it ended). */
+export function readSchedstatCpuNs(file: string): number {
+  try {
+    return Number(readFileSync(file, "utf8").split(" ")[0]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Nanoseconds of CPU of each thread of this process (main, workers, V8's and libuv's helpers), by thread id. */
+export function readOwnThreadsCpuNs(): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task"))
+    threads.set(Number(tid), readSchedstatCpuNs(`/proc/self/task/${tid}/schedstat`));
+  return threads;
+}
+
+/** A PostgreSQL server's processes at one moment (readPostgresProcesses). */
+export interface PostgresProcesses {
+  /** The postmaster ("postmaster") and each of its children, with its kind and CPU milliseconds so far. */
+  processes: Map<number, { kind: string; ms: number }>;
+  /** Milliseconds of the postmaster's children that have exited (its cutime + cstime). */
+  reaped: number;
+}
+
+// A child's kind from its process title ("postgres: autovacuum worker", "postgres: walwriter", …); any other
+// child is a client's backend.
+const POSTGRES_KIND =
+  /postgres: (autovacuum \w+|walwriter|checkpointer|background writer|logical replication launcher|io worker|archiver)/;
+
+/** The postmaster's processes by kind and CPU (Linux /proc), to tell a run's backends from background work. */
+export function readPostgresProcesses(postmasterPid: number): PostgresProcesses {
+  const processes = new Map<number, { kind: string; ms: number }>();
+  let reaped = 0;
+  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+      const children = ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+      if (Number(name) === postmasterPid) {
+        processes.set(postmasterPid, { kind: "postmaster", ms: own });
+        reaped = children;
+      } else if (Number(fields[1]) === postmasterPid) {
+        const title = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
+        processes.set(Number(name), {
+          kind: POSTGRES_KIND.exec(title)?.[1] ?? "backends",
+          ms: own + children,
+        });
+      }
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return { processes, reaped };
+}

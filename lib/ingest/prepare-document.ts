@@ -13,7 +13,7 @@ import type { DocumentStatus } from "@/lib/generated/prisma/client";
 import type { AgencyInfo, Finding, ReadResult, RegionCodes, TemplateVersion } from "@/lib/reader/types";
 
 /** DECIMAL(20, 4) holds 16 digits before the point; a reading beyond that is a misreading, kept as text. */
-const MAX_ABS_VALUE = 1e16;
+export const MAX_ABS_VALUE = 1e16;
 
 export interface PreparedCell {
   cellNo: number;

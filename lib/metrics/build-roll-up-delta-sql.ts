@@ -15,7 +15,8 @@ import { INSERT_ROLL_UP, ROLL_UP_CHILDREN, ROLL_UP_GOVERNMENT_KINDS } from "@/li
 import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 /** The PL/pgSQL variables (int[], int[], smallint[]) that carry the emptied rows' keys to DELETE_EMPTIED. */
-export const ROLL_UP_EMPTIED_VARIABLES = "emptied_governments, emptied_years, emptied_cells";
+const EMPTIED_GOVERNMENTS = "emptied_governments";
+export const ROLL_UP_EMPTIED_VARIABLES = `${EMPTIED_GOVERNMENTS}, emptied_years, emptied_cells`;
 const EMPTIED = ROLL_UP_EMPTIED_VARIABLES;
 
 const CHANGES = `change AS (
@@ -84,7 +85,7 @@ SELECT array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${
 const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
  USING unnest(${EMPTIED}) AS e("governmentId", "year", "cellNo")
  WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0
-   AND cardinality(${EMPTIED.split(",")[0]}) > 0`;
+   AND cardinality(${EMPTIED_GOVERNMENTS}) > 0`;
 
 /** A government's first current report of a year: its rows from its children, as the recompute fills them. */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},

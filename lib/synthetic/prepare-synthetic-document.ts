@@ -11,11 +11,13 @@ import { CopyBytes } from "@/lib/db/copy-bytes";
 import { parseCellCopyLines, REPORT_ID_WIDTH, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
 import type { IngestInput } from "@/lib/ingest/ingest-types";
-import { prepareDocument, type PreparedCell, type PreparedDocument } from "@/lib/ingest/prepare-document";
+import {
+  MAX_ABS_VALUE,
+  prepareDocument,
+  type PreparedCell,
+  type PreparedDocument,
+} from "@/lib/ingest/prepare-document";
 import type { ReadSuccess } from "@/lib/reader/types";
-
-/** prepareDocument's bound: beyond it a value is stored as not read, with a finding (its path, then). */
-const MAX_ABS_VALUE = 1e16;
 
 /** Per catalogue id: its cell number and its line up to the value, "0000000000\tcellNo\tf\t" (never inferred here), as bytes. */
 const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = new Map(

@@ -118,19 +118,22 @@ export class BulkWriter<T> {
     while (this.running.size > 0) await Promise.race(this.running);
     this.throwIfFailed();
     // The indexes are built while the summaries finish: each is a sequence on one or two connections (the
-    // recompute under way, the planner's statistics, then the last keys in two halves), so either alone
-    // leaves a core idle at times; nothing of one waits long for the other (an index build takes a SHARE
-    // lock, which the recompute's reads and writes do not conflict with; only its ANALYZE waits for the
-    // build under way). Both end before a failure of either is thrown: each leaves its flag if it fails.
+    // recompute under way, the planner's statistics when they are due, then the last keys in two halves),
+    // so either alone leaves a core idle at times; nothing of one waits long for the other (an index build
+    // takes a SHARE lock, which the recompute's reads and writes do not conflict with; only its ANALYZE
+    // waits for the build under way). The rate indexes' expressions have planner statistics only once
+    // their index exists: the read model is analysed again right after the builds, while the summaries
+    // still finish (they read it and no longer write it) — not after both, alone at the very end.
+    // Both end before a failure of either is thrown: each leaves its flag if it fails.
     const pool = getPool(this.db);
     const outcomes = await Promise.allSettled([
-      this.indexesDeferred ? restoreRankingIndexes(pool) : null,
+      this.indexesDeferred
+        ? restoreRankingIndexes(pool).then(() => pool.query(`ANALYZE "ReportMetrics"`))
+        : null,
       this.summaries.finish(),
     ]);
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;
-    // The rate indexes' expressions have planner statistics only once their index exists: analysed again.
-    if (this.indexesDeferred) await pool.query(`ANALYZE "ReportMetrics"`);
   }
 
   /** The batch is full before this document (it may grow past its size to the end of an agency's documents). */

@@ -124,7 +124,7 @@ export async function acceptReadings(
     await finishUpload(client, { change: difference.changes[0]!, before: difference.before, across });
     return reports;
   }
-  await refreshAcrossYearFindings(client, pairs);
+  await refreshAcrossYearFindings(client, pairs, { newReportIds: reports.map((report) => report.id) });
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,

@@ -21,7 +21,7 @@ import {
   tierUpSooner,
 } from "@/lib/ingest/reader-pool";
 import { describeTooLarge, readMaxUploadBytes } from "@/lib/ingest/upload-limits";
-import { walkFiles } from "@/lib/ingest/walk-files";
+import { countFiles, walkFiles } from "@/lib/ingest/walk-files";
 
 export type ImportResult =
   | { path: string; ok: true; outcome: IngestOutcome }
@@ -43,6 +43,10 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 // batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The first batch is smaller
 // (bulk-writer.ts), so writing still starts early.
 export const IMPORT_BATCH_SIZE = 500;
+
+// Files per reader thread from which an import tiers up sooner: where the earlier tier-up has paid back
+// (BENCHMARKS.md "import10", "import11").
+const LARGE_IMPORT_FILES_PER_THREAD = 1000;
 
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
@@ -68,9 +72,12 @@ export async function importFiles(options: ImportOptions): Promise<void> {
         );
       }),
   });
-  // Every thread will be kept busy: all of them start now, not one by one as work queues up. Thousands of
-  // files will run the same code: V8 is told to optimise it sooner (reader-pool.ts).
-  tierUpSooner();
+  // Every thread will be kept busy: all of them start now, not one by one as work queues up. When each
+  // thread will read thousands of files, V8 is told to optimise their code sooner (reader-pool.ts) — only
+  // then: it costs each thread's first few hundred files more and pays back after ≈ 1,000–1,250 files per
+  // thread (bench:reader-warmup), so a smaller import is cheaper at V8's default.
+  const large = readReaderPoolConfig().READER_THREADS * LARGE_IMPORT_FILES_PER_THREAD;
+  if ((await countFiles(options.paths, { upTo: large })) >= large) tierUpSooner();
   await startReaderThreads();
 
   const findDuplicate = createDuplicateLookup(getPool(db));

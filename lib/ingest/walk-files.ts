@@ -16,6 +16,16 @@ export async function* walkFiles(paths: readonly string[]): AsyncGenerator<WalkE
   }
 }
 
+/** How many files walkFiles would give for `paths`, counting no further than `upTo` (a cheap look ahead). */
+export async function countFiles(paths: readonly string[], { upTo }: { upTo: number }): Promise<number> {
+  let count = 0;
+  for await (const entry of walkFiles(paths)) {
+    if (!entry.error) count++;
+    if (count >= upTo) break;
+  }
+  return count;
+}
+
 async function* walkDirectory(dir: string): AsyncGenerator<WalkEntry> {
   let handle;
   try {

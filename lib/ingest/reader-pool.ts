@@ -46,10 +46,11 @@ export function readReaderPoolConfig(env: EnvRecord = process.env): ReaderPoolCo
 // is one semi-space): 96 MB, where a worker's default is 48 (semi-spaces of 16 MB). A text file leaves a few
 // hundred KB of garbage, and a thread holds a whole task of files and their answers while it works: with
 // 16 MB semi-spaces the scavenges came every few dozen files, each copying what was live, promoting the
-// task's objects to the old generation to be marked and compacted later. At 96 MB a reader thread's CPU per
-// text file read fell ≈ 0.72 → 0.52 ms, V8's helper threads' with it (the process's 0.86–0.96 → 0.64–0.70 ms
-// per file through the pool of two, resident memory no higher: less is promoted; BENCHMARKS.md "import11").
-// V8 grows the semi-spaces only as a thread allocates, so a thread that reads a few uploads stays small.
+// task's objects to the old generation to be marked and compacted later. At 96 MB a reader thread scavenges
+// about half as often (26/25 → 15/13 times over a 2,000-file import) and the reading side's CPU per text file
+// through the pool fell 0.91 → 0.74 ms (medians of 7 pairs, `bench:reader-warmup --pool`), resident memory
+// no higher: less is promoted (BENCHMARKS.md "import11"). V8 grows the semi-spaces only as a thread
+// allocates, so a thread that reads a few uploads stays small.
 const READER_YOUNG_GENERATION_MB = 96;
 
 let pool: Piscina | null = null;

@@ -167,6 +167,11 @@ async function main(): Promise<void> {
       `import         ${FILES} text files, cold reader threads (${cold.imported} stored): ${cold.rate.toFixed(0)} reports/s; raw COPY ${cold.copy.toFixed(0)} reports/s; ratio ${(cold.rate / cold.copy).toFixed(2)} (target ≥ 0.25)`,
     );
     if (WARM > 0) {
+      // New threads for the warm-up, as a long import has from its start: importFiles lowers V8's
+      // interrupt budget before starting them when each will read ≥ 1,000 files (reader-pool.ts). Lowered
+      // under the cold threads instead, their code is re-optimised partway through their life, and the warm
+      // files cost ≈ 0.1 ms more each than in a long import (BENCHMARKS.md, import11).
+      await closeReaderPool();
       const warmUp = await importSynthetic(pool, db, 14, WARM, "warm-up");
       const warm = await importSynthetic(pool, db, 15, FILES, "warm");
       say(

@@ -4,14 +4,23 @@
 // The statements are the very ones the separate round trips send (refreshReportMetrics, insertFindings):
 // this file only decides how they are sent. Named by its body's fingerprint and installed by
 // applyMigrations beside the summaries' functions (build-summary-function.ts), whose pattern it follows.
-//   SELECT "nb_upload_after_version_…"($1 agency, $2 year, $3 report, $4 demoted, $5 before,
-//                                      $6 stale finding ids, $7–$12 the cross-year findings to add)
+//   SELECT "nb_upload_after_version_…"($1 agency, $2 year, $3 report, $4 demoted,
+//                                      $5 stale finding ids, $6–$11 the cross-year findings to add)
+// The agency's summary contributions before the change ("before", build-summary-delta-sql.ts) are read here,
+// first, before anything the function writes moves them: the statement that stored the new version did not
+// move them either (it adds the new version's rows, which no read-model row names yet). They used to be
+// read by that statement and sent out to Node and back as JSON text (a few kilobytes each way, parsed
+// three times).
 import { createHash } from "node:crypto";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { findingsInsert } from "@/lib/ingest/refresh-across-year-findings";
 import { summaryKeysQuery } from "@/lib/ingest/refresh-region-summaries";
 import { buildMetricsRefreshSql } from "@/lib/metrics/build-metrics-sql";
-import { SUMMARY_DELTA_FUNCTION_NAME, SUMMARY_FUNCTION_NAME } from "@/lib/metrics/build-summary-function";
+import {
+  SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_NAME,
+  SUMMARY_FUNCTION_NAME,
+} from "@/lib/metrics/build-summary-function";
 import { buildMetricChangesRefreshSql } from "@/lib/metrics/metric-changes";
 import { DOCUMENT_ARRAY_TYPES, documentsSourceSql, insertDocumentsSql } from "@/lib/ingest/store-documents";
 import {
@@ -60,10 +69,10 @@ SELECT array_agg("year"), array_agg("path"), array_agg("depth") INTO key_years, 
 
   const METRIC_CHANGES = toFunctionText(buildMetricChangesRefreshSql({ agencyYears: PAIRS }));
 
-  // The source's parameters are the function's own ($7–$12, raw text); the one value, the origin, is a constant.
+  // The source's parameters are the function's own ($6–$11, raw text); the one value, the origin, is a constant.
   const ACROSS_YEAR_FINDINGS = (() => {
     const insert = findingsInsert(
-      rawSql(`unnest($7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+      rawSql(`unnest($6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
           WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")`),
       rawSql(`v."reportId"`),
       "across_years",
@@ -78,11 +87,13 @@ SELECT array_agg("year"), array_agg("path"), array_agg("depth") INTO key_years, 
   key_paths text[];
   key_depths integer[];
   provinces text[];
+  before jsonb;
 BEGIN
-  IF cardinality($6) > 0 THEN
-    DELETE FROM "Finding" WHERE "id" = ANY($6);
+  before := "${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"($1, $2)::jsonb;
+  IF cardinality($5) > 0 THEN
+    DELETE FROM "Finding" WHERE "id" = ANY($5);
   END IF;
-  IF cardinality($7) > 0 THEN
+  IF cardinality($6) > 0 THEN
     ${ACROSS_YEAR_FINDINGS};
   END IF;
   ${READ_MODEL_AND_KEYS};
@@ -94,7 +105,7 @@ BEGIN
                        FROM unnest(key_years, key_paths) AS k(y, p));
   IF cardinality(key_years) <= ${FEW_KEYS} THEN
     PERFORM "${SUMMARY_DELTA_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces,
-                                               ARRAY[$1], ARRAY[$2], ARRAY[$3], ARRAY[$4], $5);
+                                               ARRAY[$1], ARRAY[$2], ARRAY[$3], ARRAY[$4], before);
   ELSE
     PERFORM "${SUMMARY_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces);
   END IF;
@@ -102,7 +113,7 @@ END`;
 
   return named(
     "nb_upload_after_version_",
-    "integer, integer, integer, integer, jsonb, integer[], integer[], text[], text[], text[], text[], text[]",
+    "integer, integer, integer, integer, integer[], integer[], text[], text[], text[], text[], text[]",
     "void",
     BODY,
   );

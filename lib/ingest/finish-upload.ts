@@ -1,7 +1,7 @@
 // The rest of an upload after its new version, in one round trip (build-upload-function.ts): its
 // cross-year findings' changes, the read model's row, the changes against the year before and the summaries
 // by difference — what refreshAcrossYearFindings and refreshReportMetrics write, the same rows.
-//   await finishUpload(client, { change, before, across });
+//   await finishUpload(client, { change, across });
 import { rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { getUploadFunctions } from "@/lib/ingest/build-upload-function";
 import type { AcrossYearChanges } from "@/lib/ingest/refresh-across-year-findings";
@@ -18,17 +18,15 @@ export async function finishUpload(
   input: {
     /** The agency-year's new current version and the one it demoted. */
     change: VersionChange;
-    /** The agency's summary contributions before the change (SUMMARY_CONTRIBUTIONS_FUNCTION). */
-    before: string;
     across: AcrossYearChanges;
   },
 ): Promise<void> {
-  const { change, before, across } = input;
+  const { change, across } = input;
   const added = across.added;
   await runQuery(
     client,
     sql`SELECT ${rawSql(`"${getUploadFunctions().afterVersion.name}"`)}(${change.agencyId}::int, ${change.year}::int,
-          ${change.reportId}::int, ${change.previousId}::int, ${before}::jsonb, ${across.stale}::int[],
+          ${change.reportId}::int, ${change.previousId}::int, ${across.stale}::int[],
           ${added.map((a) => a.reportId)}::int[], ${added.map((a) => a.finding.code)}::text[],
           ${added.map((a) => a.finding.severity)}::text[], ${added.map((a) => a.finding.kind)}::text[],
           ${added.map((a) => a.finding.cells.join(","))}::text[], ${added.map((a) => a.finding.message)}::text[])`,

@@ -108,6 +108,10 @@ export function insertParentsSql(rows: { names: unknown; kinds: unknown; regionC
           ON CONFLICT ("name") DO NOTHING`;
 }
 
+// Each name (and its parent's) looked up by the unique name index (LATERAL … OFFSET 0): one upload's
+// statements run on a generic plan inside a function (build-upload-function.ts), which guesses an array's
+// unnest at 100 rows and hash-joined a scan of the whole Agency table — twice here, once for the aliases
+// (bench:ingest-cpu --explain: ≈ 2,600 rows read per upload at 2,000 agencies, growing with the table).
 // Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
 // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
 // would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
@@ -123,8 +127,9 @@ export function upsertAgencyRowsSql(rows: {
           FROM unnest(${rows.names}::text[], ${rows.kinds}::text[],
                       ${rows.regionCodes}::text[],
                       ${rows.parents}::text[]) AS v(name, kind, region, parent)
-          LEFT JOIN "Agency" p ON p."name" = v.parent
-          LEFT JOIN "Agency" e ON e."name" = v.name
+          LEFT JOIN LATERAL (SELECT p."id" FROM "Agency" p WHERE p."name" = v.parent OFFSET 0) p ON true
+          LEFT JOIN LATERAL (SELECT e."id", e."regionCode", e."parentId" FROM "Agency" e
+                              WHERE e."name" = v.name OFFSET 0) e ON true
          WHERE e."id" IS NULL
             OR (e."regionCode" IS NULL AND v.region IS NOT NULL)
             OR (e."parentId" IS NULL AND p."id" IS NOT NULL)
@@ -148,7 +153,7 @@ export function insertAliasesSql(rows: { aliasAgencies: unknown; aliases: unknow
           SELECT a."id", v.alias
             FROM unnest(${rows.aliasAgencies}::text[],
                         ${rows.aliases}::text[]) AS v(name, alias)
-            JOIN "Agency" a ON a."name" = v.name
+            CROSS JOIN LATERAL (SELECT a."id" FROM "Agency" a WHERE a."name" = v.name OFFSET 0) a
           ON CONFLICT DO NOTHING`;
 }
 

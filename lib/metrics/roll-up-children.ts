@@ -9,19 +9,24 @@ export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN AR
 
 /**
  * Every (government, child) pair over `governments`, a FROM item aliased `g` with "id", "kind" and "regionCode";
- * `columns` selects from `g` and the child `c`. A government's lower governments are looked up by index
- * (LATERAL … OFFSET 0, region by parent, agency by region): joined as a whole, with the statistics of before
- * a bulk import's latest batches the planner paired every government of the keys with every agency
- * (bench:ingest-cpu: the roll-up 40 → 120 ms per batch of 1,000 reports, growing with the agencies).
+ * `columns` selects from `g` and the child `c`. A government's children are looked up by index (LATERAL …
+ * OFFSET 0): its departments by parent, its lower governments by region by parent and agency by region.
+ * Joined as a whole, with the statistics of before a bulk import's latest batches the planner paired every
+ * government of the keys with every agency (bench:ingest-cpu: the roll-up 40 → 120 ms per batch of 1,000
+ * reports, growing with the agencies), and an upload's generic plan hashed all of Agency for the
+ * departments of its one or two governments (bench:ingest-cpu --explain).
  */
 export function governmentChildrenSql(governments: string, columns: string): string {
   return `SELECT ${columns}
-    FROM ${governments} JOIN "Agency" c ON c."parentId" = g."id"
+    FROM ${governments}
+    CROSS JOIN LATERAL (SELECT c.* FROM "Agency" c WHERE c."parentId" = g."id" OFFSET 0) c
   UNION
   SELECT ${columns}
     FROM ${governments}
     CROSS JOIN LATERAL (
-      SELECT c.* FROM "Region" cr JOIN "Agency" c ON c."regionCode" = cr."code"
-       WHERE cr."parentCode" = g."regionCode" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS}) OFFSET 0
+      SELECT c.* FROM "Region" cr
+       CROSS JOIN LATERAL (SELECT c.* FROM "Agency" c
+                            WHERE c."regionCode" = cr."code" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS}) OFFSET 0) c
+       WHERE cr."parentCode" = g."regionCode" OFFSET 0
     ) c`;
 }

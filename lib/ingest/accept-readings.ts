@@ -9,12 +9,14 @@
 // (two batches never wait on each other in a cycle): two uploads for the same report cannot both become
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
+import type { AuditEntry } from "@/lib/auth/audit";
 import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_BYTES, copyText } from "@/lib/db/copy-rows";
 import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { encodeCellCopyLines, writeCellCopyLines, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
+import type { UploadDetail } from "@/lib/ingest/ingest-types";
 import {
   findingsInsert,
   insertFindings,
@@ -55,6 +57,8 @@ export interface AcceptItem {
 export interface AcceptedReport {
   id: number;
   versionNo: number;
+  /** With `audit`: what the route answers about the file, read by the call that wrote the entry. */
+  detail?: UploadDetail;
 }
 
 export async function acceptReadings(
@@ -70,6 +74,11 @@ export async function acceptReadings(
     agenciesUnchanged?: boolean;
     /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
     agencyLocked?: boolean;
+    /**
+     * One upload's audit entry, from its document and report: written by the call that finishes it, when
+     * it is finished in one (finish-upload.ts) — then its report comes with `detail`; otherwise not written.
+     */
+    audit?: (written: { documentId: number; reportId: number }) => AuditEntry;
   } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
@@ -130,8 +139,15 @@ export async function acceptReadings(
   }
   // One upload's one version: everything after it in one round trip (finish-upload.ts).
   if (finishing && changes.length === 1 && across) {
-    await finishUpload(client, { change: changes[0]!, across });
-    return reports;
+    const change = changes[0]!;
+    const documentId = items[0]!.documentId;
+    const detail = await finishUpload(client, {
+      change,
+      across,
+      documentId,
+      audit: options.audit?.({ documentId, reportId: change.reportId }),
+    });
+    return detail ? [{ ...reports[0]!, detail }] : reports;
   }
   await refreshAcrossYearFindings(client, pairs);
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.

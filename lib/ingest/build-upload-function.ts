@@ -172,9 +172,9 @@ function buildDocument(): UploadFunction {
 
   const PARENTS = inFunction(insertParentsSql({ names: P[4], kinds: P[5], regionCodes: P[6] }));
   const UPSERT = inFunction(
-    upsertAgencyRowsSql({ names: P[7], kinds: P[8], regionCodes: P[9], parents: P[10] }),
+    upsertAgencyRowsSql({ names: P[7], kinds: P[8], regionCodes: P[9], parents: P[10] }, "index"),
   );
-  const ALIASES = inFunction(insertAliasesSql({ aliasAgencies: P[11], aliases: P[12] }));
+  const ALIASES = inFunction(insertAliasesSql({ aliasAgencies: P[11], aliases: P[12] }, "index"));
   const FIND = inFunction(findAgenciesSql({ names: P[7] }));
   const SOURCE = documentsSourceSql(P.slice(13, 30));
   const INSERT_LOCKED = inFunction(insertDocumentsSql(SOURCE, true));

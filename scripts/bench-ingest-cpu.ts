@@ -169,6 +169,16 @@ const EXPLAIN_SETTINGS = {
   "auto_explain.log_timing": "off",
   "auto_explain.log_level": "notice",
 };
+/** The server's settings for --nested and --explain (both: both preloaded libraries). */
+function serverSettings(): Record<string, string> {
+  const parts = [values.nested ? NESTED_SETTINGS : null, values.explain ? EXPLAIN_SETTINGS : null].filter(
+    (part) => part !== null,
+  );
+  if (parts.length === 0) return {};
+  return Object.assign({}, ...parts, {
+    shared_preload_libraries: parts.map((part) => part.shared_preload_libraries).join(","),
+  }) as Record<string, string>;
+}
 let nestedUrl: string | null = null;
 /** With --explain: the plans' sequential scans, "statement → scan" with calls and rows read. */
 const seqScans = new Map<string, { calls: number; rows: number }>();
@@ -346,8 +356,7 @@ async function main(): Promise<void> {
     dataDir,
     port: await findFreePort(),
     persistent: keep,
-    ...(values.nested ? { settings: NESTED_SETTINGS } : {}),
-    ...(values.explain ? { settings: EXPLAIN_SETTINGS } : {}),
+    settings: serverSettings(),
   });
   try {
     const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);

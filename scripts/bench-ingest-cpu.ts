@@ -14,7 +14,7 @@
 // while the batches are written (their CPU and garbage included), not generated beforehand and kept.
 //   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--preload 0] [--keep]
 //                               [--allocations] [--cpu-profile main.cpuprofile] [--warm N] [--generation]
-//                               [--timeline]
+//                               [--timeline] [--trace] [--nested] [--explain] [--in-flight N]
 // `--nested`: the server runs pg_stat_statements with track = all, and the measured run's statements are
 // listed by their total execution time, those run inside functions included (the upload's functions'
 // statements one by one: what each costs, which a round trip's backend CPU cannot tell apart).
@@ -67,6 +67,7 @@ const { values } = readCliArgsOrExit({
     warm: { type: "string", default: "0" },
     generation: { type: "boolean", default: false },
     timeline: { type: "boolean", default: false },
+    trace: { type: "boolean", default: false },
     nested: { type: "boolean", default: false },
     "in-flight": { type: "string", default: "4" },
     explain: { type: "boolean", default: false },
@@ -114,6 +115,8 @@ function probeCpuNs(file: string): number {
   return ns;
 }
 const labels = new Map<string, string>();
+// `--trace`: every statement of the measured run, by connection, in the order they ended.
+const trace: { label: string; backend: number; started: number; ended: number; backendMs: number }[] = [];
 // When the last batch's cells were in (the end of the latest COPY into ReportCell): what comes after it is
 // the load's tail — that batch's other statements, then the summaries and indexes of `finish`.
 let lastCellCopyEnd = 0;
@@ -146,9 +149,19 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     const entry = statements.get(label) ?? { count: 0, wallMs: 0, backendMs: 0 };
     entry.count += 1;
     entry.wallMs += performance.now() - started;
-    entry.backendMs += (probeCpuNs(backend) - cpuBefore) / 1e6;
+    const backendMs = (probeCpuNs(backend) - cpuBefore) / 1e6;
+    entry.backendMs += backendMs;
     statements.set(label, entry);
+    if (values.trace)
+      trace.push({ label, backend: this.processID ?? 0, started, ended: performance.now(), backendMs });
   };
+  // pool.query(text, values, callback) hands the client a callback: done when it is called.
+  const callback = args.at(-1);
+  if (typeof callback === "function")
+    args[args.length - 1] = (...results: unknown[]) => {
+      done();
+      return (callback as (...r: unknown[]) => unknown)(...results);
+    };
   const result = query.apply(this, args) as { then?: unknown; on?: (e: string, f: () => void) => void };
   if (typeof result?.then === "function") (result as Promise<unknown>).then(done, done);
   else if (typeof result?.on === "function") result.on("finish", done);
@@ -227,6 +240,7 @@ async function printNestedStatements(): Promise<void> {
 
 async function measure(label: string, postmaster: number, run: () => Promise<void>): Promise<void> {
   statements.clear();
+  trace.length = 0;
   explaining = values.explain;
   if (nestedUrl) {
     const client = new pg.Client({ connectionString: nestedUrl });
@@ -287,6 +301,11 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   console.log(
     `${label}: ${REPORTS} reports in ${seconds.toFixed(1)} s (${(REPORTS / seconds).toFixed(0)}/s), load ${os.loadavg()[0]!.toFixed(1)}`,
   );
+  if (values.trace)
+    for (const entry of trace.sort((a, b) => a.started - b.started))
+      console.log(
+        `  trace ${((entry.started - started) / 1000).toFixed(3)}–${((entry.ended - started) / 1000).toFixed(3)}s backend ${entry.backend} cpu ${entry.backendMs.toFixed(0).padStart(5)} ms  ${entry.label.slice(0, 60)}`,
+      );
   if (lastCellCopyEnd > started)
     console.log(`  after the last cells' COPY: ${(ended - lastCellCopyEnd).toFixed(0)} ms (the tail)`);
   console.log(

@@ -149,7 +149,7 @@ export async function acceptReadings(
     });
     return detail ? [{ ...reports[0]!, detail }] : reports;
   }
-  await refreshAcrossYearFindings(client, pairs);
+  await refreshAcrossYearFindings(client, pairs, { newReportIds: reports.map((report) => report.id) });
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,

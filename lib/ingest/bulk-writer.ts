@@ -17,6 +17,13 @@
 //   code or sha256 — run one batch at a time (a Turn each): a batch may wait there for an earlier batch's
 //   commit (the same new agency or bytes), but never the other way round, so two batches cannot wait for
 //   each other in a cycle. Everything after is keyed by agency under the agency locks, taken in id order.
+// - that wait would leave a core idle for most of a batch (the one behind waits for the one ahead to
+//   commit, and the next for it: the batches go one at a time), and a batch of a thousand reports nearly
+//   always shares a government with the one before — a department's parent, or the government itself.
+//   So a document whose agency or parent government (the names its batch would insert) is a name of a
+//   batch in flight, or of a document held already, is held back, and goes into a later batch once those
+//   have committed: the names of batches in flight are disjoint, and an agency's documents keep their
+//   order (a document with the name of a held one is held behind it). At most a batch's worth is held.
 // Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
 // (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
 // before, so the database starts while the rest is still being read or generated, and is not left idle
@@ -25,6 +32,7 @@
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
+import { parentGovernmentName } from "@/lib/ingest/upsert-agencies";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { Turn } from "@/lib/ingest/store-documents";
@@ -51,6 +59,13 @@ export class BulkWriter<T> {
   private bytes = 0;
   private limit: number;
   private readonly running = new Set<Promise<void>>();
+  /** The agency names each batch in flight inserts or finds by name (agencyNames). */
+  private readonly runningNames = new Map<Promise<void>, ReadonlySet<string>>();
+  /** Documents held back (see above), in the order they came, and their names. */
+  private held: { document: PreparedDocument; tag: T; names: string[] }[] = [];
+  private heldNames = new Set<string>();
+  /** A batch has ended since the held documents were last looked at. */
+  private released = false;
   private failure: { error: unknown } | null = null;
   // Serialises each batch's first statements (see above): the turn passes on when they are done.
   private turn: Promise<void> = Promise.resolve();
@@ -75,33 +90,87 @@ export class BulkWriter<T> {
   /** Adds a document; resolves once it is taken (it waits while a full batch waits for a free slot). */
   async add(document: PreparedDocument, tag: T): Promise<void> {
     this.throwIfFailed();
+    if (this.released) await this.releaseHeld();
+    // A full batch goes first: the document is checked against the batches it would be in flight with.
+    if (this.isFull(document)) await this.flush();
+    const names = agencyNames(document);
+    if (names.some((name) => this.heldNames.has(name) || this.isInFlight(name))) {
+      this.hold({ document, tag, names });
+      // Never more than a batch's worth held: then the batches in flight are waited for.
+      if (this.held.length >= this.limit) {
+        await Promise.all(this.running);
+        await this.releaseHeld();
+      }
+      return;
+    }
+    await this.take(document, tag);
+  }
+
+  /** Stores what is left, waits for every batch, then finishes the summaries and builds the indexes it dropped. */
+  async finish(): Promise<void> {
+    // Held documents last: after the batches they wait for (or, if those are still in flight, behind
+    // their commit — right, only slower).
+    if (this.held.length > 0) await Promise.all(this.running);
+    for (const { document, tag } of this.held) await this.take(document, tag);
+    this.held = [];
+    this.heldNames.clear();
+    if (this.batch.length > 0) await this.flush();
+    while (this.running.size > 0) await Promise.race(this.running);
+    this.throwIfFailed();
+    // The indexes are built while the summaries finish: each is a sequence on one or two connections (the
+    // recompute under way, the planner's statistics when they are due, then the last keys in two halves),
+    // so either alone leaves a core idle at times; nothing of one waits long for the other (an index build
+    // takes a SHARE lock, which the recompute's reads and writes do not conflict with; only its ANALYZE
+    // waits for the build under way). The rate indexes' expressions have planner statistics only once
+    // their index exists: the read model is analysed again right after the builds, while the summaries
+    // still finish (they read it and no longer write it) — not after both, alone at the very end.
+    // Both end before a failure of either is thrown: each leaves its flag if it fails.
+    const pool = getPool(this.db);
+    const outcomes = await Promise.allSettled([
+      this.indexesDeferred
+        ? restoreRankingIndexes(pool).then(() => pool.query(`ANALYZE "ReportMetrics"`))
+        : null,
+      this.summaries.finish(),
+    ]);
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  /** The batch is full before this document (it may grow past its size to the end of an agency's documents). */
+  private isFull(document: PreparedDocument): boolean {
     const full =
       this.batch.length >= this.limit || this.bytes >= (this.options.batchBytes ?? DEFAULT_BATCH_BYTES);
-    if (full && !(this.continuesAgency(document) && this.batch.length < 2 * this.limit)) await this.flush();
+    return full && !(this.continuesAgency(document) && this.batch.length < 2 * this.limit);
+  }
+
+  private async take(document: PreparedDocument, tag: T): Promise<void> {
+    if (this.isFull(document)) await this.flush();
     this.batch.push(document);
     this.tags.push(tag);
     this.bytes += document.size;
   }
 
-  /** Stores what is left, waits for every batch, then finishes the summaries and builds the indexes it dropped. */
-  async finish(): Promise<void> {
-    if (this.batch.length > 0) await this.flush();
-    while (this.running.size > 0) await Promise.race(this.running);
-    this.throwIfFailed();
-    // The indexes are built while the summaries finish: each is a sequence on one or two connections (the
-    // recompute under way, the planner's statistics, then the last keys in two halves), so either alone
-    // leaves a core idle at times; nothing of one waits long for the other (an index build takes a SHARE
-    // lock, which the recompute's reads and writes do not conflict with; only its ANALYZE waits for the
-    // build under way). Both end before a failure of either is thrown: each leaves its flag if it fails.
-    const pool = getPool(this.db);
-    const outcomes = await Promise.allSettled([
-      this.indexesDeferred ? restoreRankingIndexes(pool) : null,
-      this.summaries.finish(),
-    ]);
-    const failed = outcomes.find((outcome) => outcome.status === "rejected");
-    if (failed) throw failed.reason;
-    // The rate indexes' expressions have planner statistics only once their index exists: analysed again.
-    if (this.indexesDeferred) await pool.query(`ANALYZE "ReportMetrics"`);
+  private hold(entry: { document: PreparedDocument; tag: T; names: string[] }): void {
+    this.held.push(entry);
+    for (const name of entry.names) this.heldNames.add(name);
+  }
+
+  /** The held documents that no batch in flight (nor an earlier held one) shares a name with, taken in order. */
+  private async releaseHeld(): Promise<void> {
+    this.released = false;
+    const waiting = this.held;
+    this.held = [];
+    this.heldNames = new Set();
+    for (const entry of waiting) {
+      if (this.isFull(entry.document)) await this.flush();
+      if (entry.names.some((name) => this.heldNames.has(name) || this.isInFlight(name))) this.hold(entry);
+      else await this.take(entry.document, entry.tag);
+    }
+  }
+
+  private isInFlight(name: string): boolean {
+    for (const names of this.runningNames.values()) if (names.has(name)) return true;
+    return false;
   }
 
   private continuesAgency(document: PreparedDocument): boolean {
@@ -129,8 +198,13 @@ export class BulkWriter<T> {
         this.failure ??= { error };
       },
     );
-    const tracked = stored.finally(() => this.running.delete(tracked));
+    const tracked = stored.finally(() => {
+      this.running.delete(tracked);
+      this.runningNames.delete(tracked);
+      if (this.held.length > 0) this.released = true;
+    });
     this.running.add(tracked);
+    this.runningNames.set(tracked, new Set(documents.flatMap(agencyNames)));
   }
 
   /** The next turn: it starts when the one before has ended (or was never started). */
@@ -144,4 +218,12 @@ export class BulkWriter<T> {
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
+}
+
+/** The names a document's batch inserts agencies by (upsertAgencies): its agency's, its parent government's. */
+function agencyNames(document: PreparedDocument): string[] {
+  const agency = document.agency;
+  if (!agency) return [];
+  const parent = parentGovernmentName(agency);
+  return parent ? [agency.name, parent] : [agency.name];
 }

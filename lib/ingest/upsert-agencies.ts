@@ -70,7 +70,7 @@ export function planAgencies(inputs: readonly AgencyInput[]): AgencyPlan {
   const parents = new Map<string, { kind: AgencyKind; regionCode: string | null }>();
   inputs.forEach(({ info, codes }, index) => {
     const regionCode = chains[index]!.at(-1)?.code ?? null;
-    const parent = info.kind === "部门" && info.parent ? info.parent : null;
+    const parent = parentGovernmentName(info);
     if (parent && !parents.has(parent))
       parents.set(parent, { kind: governmentKind(info, codes), regionCode });
     if (!rows.has(info.name)) rows.set(info.name, { kind: info.kind ?? "其他", regionCode, parent });
@@ -96,6 +96,11 @@ export function planAgencies(inputs: readonly AgencyInput[]): AgencyPlan {
       names,
     },
   };
+}
+
+/** The government a department belongs to, inserted by name with it (insertParentsSql); null for the others. */
+export function parentGovernmentName(info: AgencyInfo): string | null {
+  return info.kind === "部门" && info.parent ? info.parent : null;
 }
 
 // The statements, apart from the values they take (one upload sends them inside a function of its own:

@@ -142,11 +142,16 @@ SELECT m."year", ${COUNTY_OF}, ${SUMMARY_MAX_DEPTH}, m."agencyKind", ${COUNTS_OF
  WHERE ${COUNTY_OF} IS NOT NULL
  GROUP BY 1, 2, m."agencyKind"`;
 
-/** A key's children's rows in a summary table: one level deeper, the same year, under its path (an index range). */
+/**
+ * A key's children's rows in a summary table: one level deeper, the same year, under its path — an index
+ * range per key (OFFSET 0 keeps it one). Flattened into a join, the planner hashed the children by year and
+ * depth alone and compared every key's path with every child row of its year (EXPLAIN, the depth-2 rows at
+ * a bulk load's end, 1,967 keys: 4,700 rows found among 1.5 million pairs, 180 → 90 ms; coverage 100 → 27).
+ */
 const childRowsOf = (table: string) => `CROSS JOIN LATERAL (
       SELECT * FROM ${q(table)} c
        WHERE c."depth" = k."depth" + 1 AND c."year" = k."year"
-         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~')
+         AND c."regionPath" ~>=~ k."path" AND c."regionPath" ~<~ (k."path" || '~') OFFSET 0
     ) c`;
 
 /** The rows of the keys at depth 1 or 2: their children's rows plus the reports on the region itself. */

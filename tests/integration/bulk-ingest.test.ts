@@ -153,6 +153,37 @@ describe("bulk and single paths", () => {
     expect(await database.db.reportMetrics.count()).toBe(8);
   });
 
+  test("a batch's cross-year findings read an earlier year as corrected, its own new years as stored", async () => {
+    // One agency's seven years: three stored, the third's carry-forward corrected, then the other four in
+    // one batch — whose first year's carried-over count matches the value read, not the corrected one.
+    const documents = [
+      ...generateSyntheticDocuments({ reports: 7, years: { from: 2019, to: 2025 }, seed: 71 }),
+    ];
+    expect(new Set(documents.map((d) => d.agency!.name)).size).toBe(1);
+    const { db } = await freshDatabase();
+    const pool = getPool(db);
+    const earlier = await storeInBulk(db, documents.slice(0, 3));
+    const corrected = earlier[2]!.ok ? earlier[2]!.outcome.reportId! : 0;
+    const read = (await readReportCells(pool, [corrected])).get(corrected)!.get("t3.carry_forward.natural")!;
+    expect(read.value).not.toBeNull();
+    await correctCell(db, {
+      reportId: corrected,
+      cellId: "t3.carry_forward.natural",
+      value: read.value! + 7,
+      reason: "按原文",
+      userId: null,
+    });
+    const later = await storeInBulk(db, documents.slice(3));
+    expect(later.every((r) => r.ok)).toBe(true);
+    const { rows } = await pool.query<{ year: number; code: string; cellIds: string[]; message: string }>(
+      `SELECT r."year", f."code", f."cellIds", f."message" FROM "Finding" f JOIN "Report" r ON r."id" = f."reportId"
+        WHERE f."origin" = 'across_years' ORDER BY r."year", f."code"`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ year: 2022, code: "RULE_CARRY_OVER", cellIds: ["t3.carried.natural"] });
+    expect(rows[0]!.message).toContain(`为 ${read.value! + 7}`);
+  });
+
   test("a batch COPYs the cell lines a document brings without asking for its cells", async () => {
     const database = await freshDatabase();
     const generated = [

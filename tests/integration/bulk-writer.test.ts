@@ -1,6 +1,7 @@
 // The bulk writer (lib/ingest/bulk-writer.ts): two batches in flight at once give the same rows, summaries
 // included, as one batch at a time; batches that share agencies and new parent governments do not wait for
-// each other in a cycle; a bad report in one of them is rejected alone. And an import whose files are read
+// each other in a cycle, and a document that shares one with a batch in flight goes into a later batch;
+// a bad report in one of them is rejected alone. And an import whose files are read
 // and prepared in the reader threads (prepare-in-thread.ts) stores what the single-upload path stores.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -124,6 +125,49 @@ test("two batches in flight store the same rows and summaries as one batch at a 
   expect(a.summaries.metrics.length).toBeGreaterThan(0);
   expect(b.stale).toEqual([]);
   expect(b).toEqual(a);
+});
+
+test("a document whose government a batch in flight inserts waits for a later batch, its agency's order kept", async () => {
+  // A department (its parent government inserted by name with it), then the government itself, then a
+  // town: with batches of 3, the government's reports would share a name with the department's batch in
+  // flight — and wait for its commit, alone — so they are held back behind the town's.
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 700, years: { from: 2019, to: 2025 }, seed: 64 }),
+  ];
+  const department = synthetic.filter((d) => d.agency!.kind === "部门").slice(0, 3);
+  const parent = department[0]!.agency!.parent!;
+  const departmentName = department[0]!.agency!.name;
+  const government = synthetic
+    .filter((d) => d.agency!.kind === "区县政府" && d.agency!.name !== parent)
+    .slice(0, 2)
+    .map((d) => ({ ...d, agency: { ...d.agency!, name: parent } }));
+  const town = synthetic.filter((d) => d.agency!.kind === "乡镇").slice(0, 4);
+  expect([department.length, government.length, town.length]).toEqual([3, 2, 4]);
+  const documents = [...department, ...government, ...town];
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
+  const parallel = await freshDatabase();
+  const batches: string[][] = [];
+  const writer = await BulkWriter.start<string>(parallel.db, {
+    batchSize: 3,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
+      batches.push(tags);
+    },
+  });
+  const nameOf = new Map(documents.map((d) => [d.sha256, d.agency!.name]));
+  for (const document of documents) await writer.add(document, document.sha256);
+  await writer.finish();
+  // The department's batch; the government's reports in a batch of their own, taken after the town's (not
+  // beside the town's first ones, where they come in the stream), in their own order.
+  const byBatch = batches.map((tags) => tags.map((sha) => nameOf.get(sha)));
+  expect(byBatch.map((names) => names.join("|")).sort()).toEqual(
+    [[departmentName, departmentName, departmentName], [parent, parent], town.map((d) => d.agency!.name)]
+      .map((names) => names.join("|"))
+      .sort(),
+  );
+  expect(batches.flat().filter((sha) => nameOf.get(sha) === parent)).toEqual(government.map((d) => d.sha256));
+  expect(await dumpRows(parallel.db)).toEqual(await dumpRows(serial.db));
 });
 
 test("a bad report in one of the batches in flight is rejected alone", async () => {

@@ -14,7 +14,13 @@
 // while the batches are written (their CPU and garbage included), not generated beforehand and kept.
 //   npm run bench:ingest-cpu -- [--path single|import|seed] [--reports 300] [--preload 0] [--keep]
 //                               [--allocations] [--cpu-profile main.cpuprofile] [--warm N] [--generation]
-//                               [--timeline] [--trace]
+//                               [--timeline] [--trace] [--nested] [--explain] [--in-flight N]
+// `--nested`: the server runs pg_stat_statements with track = all, and the measured run's statements are
+// listed by their total execution time, those run inside functions included (the upload's functions'
+// statements one by one: what each costs, which a round trip's backend CPU cannot tell apart).
+// `--explain`: every statement's plan with its row counts (auto_explain, nested ones included, sent to the
+// client as notices) during the measured run, and the sequential scans in them listed by statement.
+// `--in-flight N` (single): uploads at once (4; 1 for --nested, whose times then hold no lock waits).
 // `--timeline`: the CPU of PostgreSQL and of Node every 100 ms of the measured run, in cores (2.00 = both
 // cores of this machine), to see where a core idles (the start, the end).
 // `--warm N` (import only): another import of N files first, not measured — the CPU of a warm process (JIT
@@ -62,6 +68,9 @@ const { values } = readCliArgsOrExit({
     generation: { type: "boolean", default: false },
     timeline: { type: "boolean", default: false },
     trace: { type: "boolean", default: false },
+    nested: { type: "boolean", default: false },
+    "in-flight": { type: "string", default: "4" },
+    explain: { type: "boolean", default: false },
   },
 });
 const REPORTS = Number(values.reports);
@@ -159,9 +168,86 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   return result;
 };
 
+const NESTED_SETTINGS = {
+  shared_preload_libraries: "pg_stat_statements",
+  "pg_stat_statements.track": "all",
+  "pg_stat_statements.max": "10000",
+  "pg_stat_statements.track_planning": "on",
+};
+const EXPLAIN_SETTINGS = {
+  shared_preload_libraries: "auto_explain",
+  "auto_explain.log_min_duration": "0",
+  "auto_explain.log_nested_statements": "on",
+  "auto_explain.log_analyze": "on",
+  "auto_explain.log_timing": "off",
+  "auto_explain.log_level": "notice",
+};
+/** The server's settings for --nested and --explain (both: both preloaded libraries). */
+function serverSettings(): Record<string, string> {
+  const parts = [values.nested ? NESTED_SETTINGS : null, values.explain ? EXPLAIN_SETTINGS : null].filter(
+    (part) => part !== null,
+  );
+  if (parts.length === 0) return {};
+  return Object.assign({}, ...parts, {
+    shared_preload_libraries: parts.map((part) => part.shared_preload_libraries).join(","),
+  }) as Record<string, string>;
+}
+let nestedUrl: string | null = null;
+/** With --explain: the plans' sequential scans, "statement → scan" with calls and rows read. */
+const seqScans = new Map<string, { calls: number; rows: number }>();
+let explaining = false;
+
+function collectSeqScans(notice: { message?: string }): void {
+  if (!explaining || !notice.message) return;
+  const text = notice.message;
+  const query = (text.match(/Query Text: ([\s\S]*?)\n\S/)?.[1] ?? "").replace(/\s+/g, " ").slice(0, 90);
+  for (const match of text.matchAll(/Seq Scan on "?(\w+)"?[^\n]*actual rows=([\d.]+) loops=(\d+)/g)) {
+    const key = `${query} → ${match[1]}`;
+    const entry = seqScans.get(key) ?? { calls: 0, rows: 0 };
+    entry.calls += 1;
+    entry.rows += Number(match[2]) * Number(match[3]);
+    seqScans.set(key, entry);
+  }
+}
+
+/** pg_stat_statements' figures of the measured run, top statements by total time (track = all). */
+async function printNestedStatements(): Promise<void> {
+  const client = new pg.Client({ connectionString: nestedUrl! });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{
+      calls: string;
+      total: number;
+      plans: string;
+      plan: number;
+      rows: string;
+      query: string;
+    }>(
+      `SELECT calls, total_exec_time AS total, plans, total_plan_time AS plan, rows, query FROM pg_stat_statements
+        WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 30`,
+    );
+    console.log(
+      "  pg_stat_statements, track = all (execution ms per report, calls per report, rows per call; planning ms per report, plans):",
+    );
+    for (const row of rows)
+      console.log(
+        `  ${(row.total / REPORTS).toFixed(3).padStart(7)} ${(Number(row.calls) / REPORTS).toFixed(2).padStart(5)} ${(Number(row.rows) / Math.max(1, Number(row.calls))).toFixed(1).padStart(6)} ${(row.plan / REPORTS).toFixed(3).padStart(6)} ${row.plans.padStart(5)}  ${row.query.replace(/\s+/g, " ").slice(0, 150)}`,
+      );
+  } finally {
+    await client.end();
+  }
+}
+
 async function measure(label: string, postmaster: number, run: () => Promise<void>): Promise<void> {
   statements.clear();
   trace.length = 0;
+  explaining = values.explain;
+  if (nestedUrl) {
+    const client = new pg.Client({ connectionString: nestedUrl });
+    await client.connect();
+    await client.query("SELECT pg_stat_statements_reset()");
+    await client.end();
+  }
   const heap = values.allocations ? new Session() : null;
   if (heap) {
     heap.connect();
@@ -244,6 +330,15 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
     console.log(
       `  ${entry.wallMs.toFixed(0).padStart(7)} ${entry.backendMs.toFixed(0).padStart(6)} ${String(entry.count).padStart(5)}  ${text}`,
     );
+  if (nestedUrl) await printNestedStatements();
+  if (explaining) {
+    explaining = false;
+    console.log("  sequential scans (rows read per report, scans per report; statement → table):");
+    for (const [key, { calls, rows }] of [...seqScans].sort((a, b) => b[1].rows - a[1].rows))
+      console.log(
+        `  ${(rows / REPORTS).toFixed(1).padStart(8)} ${(calls / REPORTS).toFixed(2).padStart(5)}  ${key}`,
+      );
+  }
   if (profiler) {
     const { profile } = await profiler.post("Profiler.stop");
     await writeFile(values["cpu-profile"]!, JSON.stringify(profile));
@@ -276,7 +371,12 @@ async function main(): Promise<void> {
     keep ? "bench-ingest-cpu-kept" : `bench-ingest-cpu-${process.pid}`,
   );
   const fileDir = path.join(os.tmpdir(), `bench-ingest-cpu-files-${process.pid}`);
-  const server = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: keep });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    persistent: keep,
+    settings: serverSettings(),
+  });
   try {
     const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     const preload = Number(values.preload);
@@ -291,6 +391,13 @@ async function main(): Promise<void> {
     await createDatabaseIfMissing(server.adminUrl, "bench");
     const url = server.urlFor("bench");
     await applyMigrations({ url });
+    if (values.nested) {
+      nestedUrl = url;
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      await client.end();
+    }
     let db = createClient(url, { maxConnections: 16 });
     if (!kept) {
       await syncRegions(db);
@@ -316,6 +423,7 @@ async function main(): Promise<void> {
         db = createClient(url, { maxConnections: 16 });
       }
     }
+    if (values.explain) getPool(db).on("connect", (client) => client.on("notice", collectSeqScans));
     await startReaderThreads();
     const options = { reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 };
     let documents = [...generateSyntheticDocuments(options)];
@@ -372,9 +480,10 @@ async function main(): Promise<void> {
         fileName: `single-${index}.txt`,
       }));
       let next = 0;
-      await measure("single uploads (importDocument, 4 in flight)", postmaster, async () => {
+      const inFlight = Number(values["in-flight"]);
+      await measure(`single uploads (importDocument, ${inFlight} in flight)`, postmaster, async () => {
         await Promise.all(
-          Array.from({ length: 4 }, async () => {
+          Array.from({ length: inFlight }, async () => {
             while (next < files.length) await importDocument(db, files[next++]!);
           }),
         );

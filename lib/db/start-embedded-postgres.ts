@@ -27,6 +27,8 @@ export interface EmbeddedServerOptions {
   persistent: boolean;
   /** Trade durability for speed (tests): no fsync. */
   fast?: boolean;
+  /** Further server settings (`-c name=value`): a bench's pg_stat_statements, for one. */
+  settings?: Readonly<Record<string, string>>;
   log?: (message: string) => void;
 }
 
@@ -75,6 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       ...(options.fast
         ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => {
       remember(String(message));

@@ -9,12 +9,14 @@
 // (two batches never wait on each other in a cycle): two uploads for the same report cannot both become
 // current, and the cross-year findings that follow always compare against committed current versions.
 import type pg from "pg";
+import type { AuditEntry } from "@/lib/auth/audit";
 import { arrayLiteral } from "@/lib/db/array-literal";
 import { COPY_CHUNK_BYTES, copyText } from "@/lib/db/copy-rows";
 import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { encodeCellCopyLines, writeCellCopyLines, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
+import type { UploadDetail } from "@/lib/ingest/ingest-types";
 import {
   findingsInsert,
   insertFindings,
@@ -55,6 +57,8 @@ export interface AcceptItem {
 export interface AcceptedReport {
   id: number;
   versionNo: number;
+  /** With `audit`: what the route answers about the file, read by the call that wrote the entry. */
+  detail?: UploadDetail;
 }
 
 export async function acceptReadings(
@@ -70,6 +74,11 @@ export async function acceptReadings(
     agenciesUnchanged?: boolean;
     /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
     agencyLocked?: boolean;
+    /**
+     * One upload's audit entry, from its document and report: written by the call that finishes it, when
+     * it is finished in one (finish-upload.ts) — then its report comes with `detail`; otherwise not written.
+     */
+    audit?: (written: { documentId: number; reportId: number }) => AuditEntry;
   } = {},
 ): Promise<AcceptedReport[]> {
   if (items.length === 0) {
@@ -93,6 +102,8 @@ export async function acceptReadings(
   let reports: AcceptedReport[];
   let difference: { changes: VersionChange[]; before: string } | undefined;
   let across: AcrossYearChanges | null = null;
+  let finishing = false;
+  let changes: VersionChange[] = [];
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
@@ -114,15 +125,29 @@ export async function acceptReadings(
       !options.deferSummaries &&
       items.length === 1 &&
       (await hasSummaryFunction(client, SUMMARY_DELTA_FUNCTION_SIGNATURE));
-    const inserted = await insertReportsWithCells(client, items, pairs, readBefore);
+    // With the upload's function, everything after the version goes in one round trip (finish-upload.ts),
+    // which reads the agency's contributions itself: the statement need not send them out and back.
+    finishing = readBefore && (await canFinishUpload(client));
+    const inserted = await insertReportsWithCells(client, items, pairs, {
+      readBefore: readBefore && !finishing,
+      readNeighbours: readBefore,
+    });
     reports = inserted.reports;
+    changes = inserted.changes;
     if (inserted.before !== null) difference = { changes: inserted.changes, before: inserted.before };
     across = inserted.across;
   }
   // One upload's one version: everything after it in one round trip (finish-upload.ts).
-  if (difference?.changes.length === 1 && across && (await canFinishUpload(client))) {
-    await finishUpload(client, { change: difference.changes[0]!, before: difference.before, across });
-    return reports;
+  if (finishing && changes.length === 1 && across) {
+    const change = changes[0]!;
+    const documentId = items[0]!.documentId;
+    const detail = await finishUpload(client, {
+      change,
+      across,
+      documentId,
+      audit: options.audit?.({ documentId, reportId: change.reportId }),
+    });
+    return detail ? [{ ...reports[0]!, detail }] : reports;
   }
   await refreshAcrossYearFindings(client, pairs, { newReportIds: reports.map((report) => report.id) });
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
@@ -212,15 +237,20 @@ async function insertReportsWithCells(
   client: SqlClient,
   items: readonly AcceptItem[],
   pairs: readonly AgencyYearPair[],
-  /** One item: also its agency's summary contributions as they stand before this statement. */
-  readBefore: boolean,
+  options: {
+    /** One item: also its agency's summary contributions as they stand before this statement. */
+    readBefore: boolean;
+    /** One item: also its neighbours' cells for the cross-year findings (neighboursJsonSql), and its cells back. */
+    readNeighbours: boolean;
+  },
 ): Promise<{
   reports: AcceptedReport[];
   changes: VersionChange[];
   before: string | null;
-  /** With `readBefore`: the cross-year findings' changes, from what the statement read (neighboursJsonSql). */
+  /** With `readNeighbours`: the cross-year findings' changes, from what the statement read (neighboursJsonSql). */
   across: AcrossYearChanges | null;
 }> {
+  const { readBefore, readNeighbours } = options;
   const cells = items.flatMap((item) =>
     item.cells.map(
       (cell) => [item.documentId, cell.cellNo, cell.inferred, cell.value, cell.rawText, cell.unit] as const,
@@ -259,7 +289,7 @@ async function insertReportsWithCells(
                         ${cellColumn(3)}::numeric[], ${cellColumn(4)}::text[], ${cellColumn(5)}::text[])
                  AS c("documentId", "cellNo", "inferred", "value", "rawText", "unit")
             JOIN reports r ON r."documentId" = c."documentId"
-          ${readBefore ? rawSql(`RETURNING "reportId", "cellNo", "value"`) : emptySql}),
+          ${readNeighbours ? rawSql(`RETURNING "reportId", "cellNo", "value"`) : emptySql}),
         findings AS (
           ${findingsInsert(
             sql`reports r JOIN unnest(${findings.map((f) => f.documentId)}::int[], ${findings.map((f) => f.finding.code)}::text[],
@@ -272,7 +302,7 @@ async function insertReportsWithCells(
           )})
         SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId",
                ${readBefore ? BEFORE_CHANGE : rawSql("NULL::text")} AS "before",
-               ${readBefore ? neighboursJsonSql("r", "cells") : rawSql("NULL::json")} AS "neighbours"
+               ${readNeighbours ? neighboursJsonSql("r", "cells") : rawSql("NULL::json")} AS "neighbours"
           FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
   const changes = rows
@@ -284,7 +314,7 @@ async function insertReportsWithCells(
     changes,
     before: readBefore ? only!.before : null,
     across:
-      readBefore && only!.isCurrent
+      readNeighbours && only!.isCurrent
         ? planFromNeighboursJson(
             { id: only!.id, agencyId: only!.agencyId, year: only!.year, template: items[0]!.template },
             only!.neighbours!,

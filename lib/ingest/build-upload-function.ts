@@ -4,14 +4,29 @@
 // The statements are the very ones the separate round trips send (refreshReportMetrics, insertFindings):
 // this file only decides how they are sent. Named by its body's fingerprint and installed by
 // applyMigrations beside the summaries' functions (build-summary-function.ts), whose pattern it follows.
-//   SELECT "nb_upload_after_version_…"($1 agency, $2 year, $3 report, $4 demoted, $5 before,
-//                                      $6 stale finding ids, $7–$12 the cross-year findings to add)
+//   SELECT "nb_upload_after_version_…"($1 agency, $2 year, $3 report, $4 demoted,
+//                                      $5 stale finding ids, $6–$11 the cross-year findings to add,
+//                                      $12–$18 the upload's audit entry (insertAuditSql's values; all NULL:
+//                                      none), $19 the document)
+// and returns, with an audit entry, what the route answers about the file (selectUploadDetails' row) — the
+// entry and that row used to be a round trip of their own after this one.
+// The agency's summary contributions before the change ("before", build-summary-delta-sql.ts) are read here,
+// first, before anything the function writes moves them: the statement that stored the new version did not
+// move them either (it adds the new version's rows, which no read-model row names yet). They used to be
+// read by that statement and sent out to Node and back as JSON text (a few kilobytes each way, parsed
+// three times).
 import { createHash } from "node:crypto";
+import { insertAuditSql } from "@/lib/auth/audit";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { findingsInsert } from "@/lib/ingest/refresh-across-year-findings";
 import { summaryKeysQuery } from "@/lib/ingest/refresh-region-summaries";
+import { selectUploadDetails } from "@/lib/ingest/upload-result";
 import { buildMetricsRefreshSql } from "@/lib/metrics/build-metrics-sql";
-import { SUMMARY_DELTA_FUNCTION_NAME, SUMMARY_FUNCTION_NAME } from "@/lib/metrics/build-summary-function";
+import {
+  SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
+  SUMMARY_DELTA_FUNCTION_NAME,
+  SUMMARY_FUNCTION_NAME,
+} from "@/lib/metrics/build-summary-function";
 import { buildMetricChangesRefreshSql } from "@/lib/metrics/metric-changes";
 import { DOCUMENT_ARRAY_TYPES, documentsSourceSql, insertDocumentsSql } from "@/lib/ingest/store-documents";
 import {
@@ -25,10 +40,17 @@ import {
 // becomes its parameter, a one-element array of a stand-in ARRAY[parameter].
 const AGENCY = -1_000_001;
 const YEAR = -1_000_002;
+const REPORT = -1_000_003;
+const DOCUMENT = -1_000_019;
 const AFTER_VERSION_PARAMETERS = new Map<unknown, string>([
   [AGENCY, "$1"],
   [YEAR, "$2"],
+  [REPORT, "$3"],
+  [DOCUMENT, "$19"],
 ]);
+
+/** The number of values insertAuditSql sends; the function takes them as $12 onwards, as text. */
+export const AUDIT_VALUES = 7;
 
 /** `query`'s text with its placeholders replaced by the function's parameters they stand for. */
 function toFunctionText(
@@ -60,10 +82,10 @@ SELECT array_agg("year"), array_agg("path"), array_agg("depth") INTO key_years, 
 
   const METRIC_CHANGES = toFunctionText(buildMetricChangesRefreshSql({ agencyYears: PAIRS }));
 
-  // The source's parameters are the function's own ($7–$12, raw text); the one value, the origin, is a constant.
+  // The source's parameters are the function's own ($6–$11, raw text); the one value, the origin, is a constant.
   const ACROSS_YEAR_FINDINGS = (() => {
     const insert = findingsInsert(
-      rawSql(`unnest($7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+      rawSql(`unnest($6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
           WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")`),
       rawSql(`v."reportId"`),
       "across_years",
@@ -73,37 +95,59 @@ SELECT array_agg("year"), array_agg("path"), array_agg("depth") INTO key_years, 
     return insert.text.replace(`$1::"FindingOrigin"`, `'across_years'::"FindingOrigin"`);
   })();
 
+  // The upload's audit entry (insertAuditSql's statement, its values the function's $12–$18) and the
+  // route's answer about the file, read after everything above.
+  const AUDIT_AND_DETAIL = (() => {
+    const insert = insertAuditSql({ actor: null, action: "upload" });
+    if (insert.values.length !== AUDIT_VALUES)
+      throw new Error("upload function: the audit entry's INSERT changed shape");
+    const entry = insert.text.replace(/\$(\d+)\b/g, (_, digits: string) => `$${Number(digits) + 11}`);
+    const detail = toFunctionText(selectUploadDetails([{ documentId: DOCUMENT, reportId: REPORT }]));
+    return `WITH "entry" AS (${entry})
+    SELECT to_json(d) INTO detail FROM (${detail}) d`;
+  })();
+
   const BODY = `DECLARE
   key_years integer[];
   key_paths text[];
   key_depths integer[];
   provinces text[];
+  before jsonb;
+  detail json;
 BEGIN
-  IF cardinality($6) > 0 THEN
-    DELETE FROM "Finding" WHERE "id" = ANY($6);
+  before := "${SUMMARY_CONTRIBUTIONS_FUNCTION_NAME}"($1, $2)::jsonb;
+  IF cardinality($5) > 0 THEN
+    DELETE FROM "Finding" WHERE "id" = ANY($5);
   END IF;
-  IF cardinality($7) > 0 THEN
+  IF cardinality($6) > 0 THEN
     ${ACROSS_YEAR_FINDINGS};
   END IF;
   ${READ_MODEL_AND_KEYS};
   ${METRIC_CHANGES};
-  IF key_years IS NULL THEN
-    RETURN;
+  IF key_years IS NOT NULL THEN
+    provinces := ARRAY(SELECT DISTINCT y || ':' || split_part(p, '/', 1)
+                         FROM unnest(key_years, key_paths) AS k(y, p));
+    IF cardinality(key_years) <= ${FEW_KEYS} THEN
+      PERFORM "${SUMMARY_DELTA_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces,
+                                                 ARRAY[$1], ARRAY[$2], ARRAY[$3], ARRAY[$4], before);
+    ELSE
+      PERFORM "${SUMMARY_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces);
+    END IF;
   END IF;
-  provinces := ARRAY(SELECT DISTINCT y || ':' || split_part(p, '/', 1)
-                       FROM unnest(key_years, key_paths) AS k(y, p));
-  IF cardinality(key_years) <= ${FEW_KEYS} THEN
-    PERFORM "${SUMMARY_DELTA_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces,
-                                               ARRAY[$1], ARRAY[$2], ARRAY[$3], ARRAY[$4], $5);
-  ELSE
-    PERFORM "${SUMMARY_FUNCTION_NAME}"(key_years, key_paths, key_depths, provinces);
+  IF $15 IS NOT NULL THEN
+    ${AUDIT_AND_DETAIL};
   END IF;
+  RETURN detail;
 END`;
 
   return named(
     "nb_upload_after_version_",
-    "integer, integer, integer, integer, jsonb, integer[], integer[], text[], text[], text[], text[], text[]",
-    "void",
+    [
+      "integer, integer, integer, integer, integer[], integer[], text[], text[], text[], text[], text[]",
+      ...Array.from({ length: AUDIT_VALUES }, () => "text"),
+      "integer",
+    ].join(", "),
+    "json",
     BODY,
   );
 }
@@ -128,9 +172,9 @@ function buildDocument(): UploadFunction {
 
   const PARENTS = inFunction(insertParentsSql({ names: P[4], kinds: P[5], regionCodes: P[6] }));
   const UPSERT = inFunction(
-    upsertAgencyRowsSql({ names: P[7], kinds: P[8], regionCodes: P[9], parents: P[10] }),
+    upsertAgencyRowsSql({ names: P[7], kinds: P[8], regionCodes: P[9], parents: P[10] }, "index"),
   );
-  const ALIASES = inFunction(insertAliasesSql({ aliasAgencies: P[11], aliases: P[12] }));
+  const ALIASES = inFunction(insertAliasesSql({ aliasAgencies: P[11], aliases: P[12] }, "index"));
   const FIND = inFunction(findAgenciesSql({ names: P[7] }));
   const SOURCE = documentsSourceSql(P.slice(13, 30));
   const INSERT_LOCKED = inFunction(insertDocumentsSql(SOURCE, true));

@@ -10,6 +10,10 @@ export async function findDuplicates(
   sha256s: readonly string[],
 ): Promise<Map<string, IngestOutcome>> {
   if (sha256s.length === 0) return new Map();
+  // One hash (an upload's check) by equality: compared with the unknown length of an array, the statement's
+  // generic plan looked dearer than a plan for the values at hand, so PostgreSQL planned it anew on every
+  // call (pg_stat_statements: 301 plans for 300 uploads, ≈ 0.2 ms each — ten times its execution).
+  const hashes = [...new Set(sha256s)];
   const rows = await runQuery<{
     id: number;
     sha256: string;
@@ -26,7 +30,7 @@ export async function findDuplicates(
           FROM "Document" d
           LEFT JOIN LATERAL (SELECT "id", "versionNo" FROM "Report" WHERE "documentId" = d."id"
                               ORDER BY "versionNo" LIMIT 1) r ON true
-         WHERE d."sha256" = ANY(${[...new Set(sha256s)]}::text[])`,
+         WHERE ${hashes.length === 1 ? sql`d."sha256" = ${hashes[0]}` : sql`d."sha256" = ANY(${hashes}::text[])`}`,
   );
   return new Map(rows.map(({ id, ...row }) => [row.sha256, { duplicate: true, documentId: id, ...row }]));
 }

@@ -53,8 +53,22 @@ export async function storeDocument(
   return withTransaction(
     getPool(db),
     async (client) => {
-      const [outcome] = await storeDocuments(client, [document]);
-      if (!audit || outcome!.duplicate) return outcome!;
+      // A file that becomes a report has its entry written (and its detail read) by the report's last
+      // statement (finish-upload.ts); any other file by the statement below.
+      const [outcome] = await storeDocuments(client, [document], {
+        ...(audit
+          ? {
+              audit: ({ documentId, reportId }) =>
+                uploadAuditEntry(audit, upload.fileName, {
+                  documentId,
+                  reportId,
+                  status: document.status,
+                  errorCode: document.errorCode,
+                }),
+            }
+          : {}),
+      });
+      if (!audit || outcome!.duplicate || outcome!.detail) return outcome!;
       // The entry and what the route answers about the file (names, open findings), in one statement.
       const [detail] = await runQuery<UploadDetail>(
         client,
@@ -74,7 +88,11 @@ export interface UploadAudit {
 }
 
 /** The entry the upload route keeps per stored file: its name, what it became, its report or error code. */
-function uploadAuditEntry(audit: UploadAudit, fileName: string, outcome: IngestOutcome): AuditEntry {
+function uploadAuditEntry(
+  audit: UploadAudit,
+  fileName: string,
+  outcome: Pick<IngestOutcome, "documentId" | "reportId" | "status" | "errorCode">,
+): AuditEntry {
   return {
     actor: audit.actor,
     action: "upload",

@@ -7,6 +7,7 @@
 // The same bytes already stored (a concurrent upload committed first) are recognised by the unique
 // sha256: that document is answered as the duplicate it is, and nothing of it is written.
 import type pg from "pg";
+import type { AuditEntry } from "@/lib/auth/audit";
 import { COPY_CHUNK_BYTES, copyText, joinCopyChunks } from "@/lib/db/copy-rows";
 import { emptySql, joinSql, rawSql, runQuery, sql, type Sql } from "@/lib/db/sql";
 import { acceptReadings, AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
@@ -53,6 +54,11 @@ export async function storeDocuments(
      * name, code and sha256) one batch at a time (bulk-writer.ts): this batch's turn.
      */
     turn?: Turn;
+    /**
+     * One upload's audit entry once its document and report are known: written with the report's last
+     * statement when it becomes one (acceptReadings), and its outcome then comes with `detail`.
+     */
+    audit?: (written: { documentId: number; reportId: number }) => AuditEntry;
   } = {},
 ): Promise<IngestOutcome[]> {
   await options.turn?.start();
@@ -114,14 +120,12 @@ export async function storeDocuments(
       deferSummaries: options.deferSummaries,
       agenciesUnchanged: updated.length === 0,
       agencyLocked: lockWithDocument,
+      ...(options.audit && documents.length === 1 ? { audit: options.audit } : {}),
     },
   );
   accepted.forEach(({ index }, position) => {
-    outcomes[index] = {
-      ...outcomes[index]!,
-      reportId: reports[position]!.id,
-      versionNo: reports[position]!.versionNo,
-    };
+    const { id, versionNo, detail } = reports[position]!;
+    outcomes[index] = { ...outcomes[index]!, reportId: id, versionNo, ...(detail ? { detail } : {}) };
   });
   const missing = documents.filter((_, index) => !outcomes[index]).map((document) => document.sha256);
   const duplicates = await findDuplicates(client, missing);

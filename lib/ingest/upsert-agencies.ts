@@ -5,7 +5,7 @@
 // An agency first seen without a region or parent gets them from a later reading; `regionFilled` lists
 // those whose region changed, so the caller refreshes their read-model rows; `updated` every existing agency
 // given a region or a parent (the roll-up sums it counts in change: accept-readings.ts).
-import { runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
 
 const LEVELS = ["province", "city", "county", "town"] as const;
@@ -113,23 +113,42 @@ export function insertParentsSql(rows: { names: unknown; kinds: unknown; regionC
           ON CONFLICT ("name") DO NOTHING`;
 }
 
+/**
+ * How the rows' names find their agencies: "join" (a batch of hundreds: one hash join), or "index" — each
+ * name (and its parent's) by the unique name index (LATERAL … OFFSET 0), for one upload, whose statements
+ * run on a generic plan inside a function (build-upload-function.ts) that guesses an array's unnest at 100
+ * rows and hash-joined a scan of the whole Agency table — twice in the upsert, once for the aliases
+ * (bench:ingest-cpu --explain: ≈ 2,600 rows read per upload at 2,000 agencies, growing with the table).
+ * A batch keeps the joins (measured: the lookups cost bench:ingest-cpu --path seed's batches more).
+ */
+export type AgencyLookup = "join" | "index";
+
 // Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
 // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency
 // would wait for each other from here instead of from the agency lock (accept-readings.ts). A name
 // another transaction inserts meanwhile still meets ON CONFLICT, as before.
-export function upsertAgencyRowsSql(rows: {
-  names: unknown;
-  kinds: unknown;
-  regionCodes: unknown;
-  parents: unknown;
-}): Sql {
+export function upsertAgencyRowsSql(
+  rows: {
+    names: unknown;
+    kinds: unknown;
+    regionCodes: unknown;
+    parents: unknown;
+  },
+  lookup: AgencyLookup = "join",
+): Sql {
   return sql`INSERT INTO "Agency" AS a ("name", "kind", "regionCode", "parentId")
         SELECT v.name, v.kind, v.region, p."id"
           FROM unnest(${rows.names}::text[], ${rows.kinds}::text[],
                       ${rows.regionCodes}::text[],
                       ${rows.parents}::text[]) AS v(name, kind, region, parent)
-          LEFT JOIN "Agency" p ON p."name" = v.parent
-          LEFT JOIN "Agency" e ON e."name" = v.name
+          ${rawSql(
+            lookup === "index"
+              ? `LEFT JOIN LATERAL (SELECT p."id" FROM "Agency" p WHERE p."name" = v.parent OFFSET 0) p ON true
+          LEFT JOIN LATERAL (SELECT e."id", e."regionCode", e."parentId" FROM "Agency" e
+                              WHERE e."name" = v.name OFFSET 0) e ON true`
+              : `LEFT JOIN "Agency" p ON p."name" = v.parent
+          LEFT JOIN "Agency" e ON e."name" = v.name`,
+          )}
          WHERE e."id" IS NULL
             OR (e."regionCode" IS NULL AND v.region IS NOT NULL)
             OR (e."parentId" IS NULL AND p."id" IS NOT NULL)
@@ -148,12 +167,19 @@ export function insertAliasesAndFindSql(rows: AgencyPlan["aliases"]): Sql {
         ${findAgenciesSql(rows)}`;
 }
 
-export function insertAliasesSql(rows: { aliasAgencies: unknown; aliases: unknown }): Sql {
+export function insertAliasesSql(
+  rows: { aliasAgencies: unknown; aliases: unknown },
+  lookup: AgencyLookup = "join",
+): Sql {
   return sql`INSERT INTO "AgencyAlias" ("agencyId", "name")
           SELECT a."id", v.alias
             FROM unnest(${rows.aliasAgencies}::text[],
                         ${rows.aliases}::text[]) AS v(name, alias)
-            JOIN "Agency" a ON a."name" = v.name
+            ${rawSql(
+              lookup === "index"
+                ? `CROSS JOIN LATERAL (SELECT a."id" FROM "Agency" a WHERE a."name" = v.name OFFSET 0) a`
+                : `JOIN "Agency" a ON a."name" = v.name`,
+            )}
           ON CONFLICT DO NOTHING`;
 }
 

@@ -11,7 +11,7 @@
 // in PL/pgSQL variables (ROLL_UP_EMPTIED_VARIABLES), so they run in the summary function
 // (build-summary-function.ts). The caller holds the keys' province locks: every writer of these rows does,
 // so the demoted version's cells read here are the ones the sums hold.
-import { INSERT_ROLL_UP, ROLL_UP_CHILDREN, ROLL_UP_GOVERNMENT_KINDS } from "@/lib/metrics/build-summary-sql";
+import { INSERT_ROLL_UP, ROLL_UP_GOVERNMENT_KINDS } from "@/lib/metrics/build-summary-sql";
 import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 /** The PL/pgSQL variables (int[], int[], smallint[]) that carry the emptied rows' keys to DELETE_EMPTIED. */
@@ -46,7 +46,7 @@ const PARENTS = `candidate AS (
 ),
 parent AS (
   SELECT x.* FROM (
-    ${governmentChildrenSql("candidate g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`)}
+    ${governmentChildrenSql("candidate g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`, "index")}
   ) x
   JOIN change ch ON ch."agencyId" = x."agencyId" AND ch."year" = x."year"
 )`;
@@ -87,7 +87,10 @@ const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
  WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0
    AND cardinality(${EMPTIED_GOVERNMENTS}) > 0`;
 
-/** A government's first current report of a year: its rows from its children, as the recompute fills them. */
+/**
+ * A government's first current report of a year: its rows from its children, as the recompute fills them
+ * (the same children, ROLL_UP_CHILDREN's, looked up by index for this one government).
+ */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},
 gov AS (
   SELECT ch."year", g."id", g."kind", g."regionCode", r."path"
@@ -99,7 +102,9 @@ gov AS (
     JOIN "Region" r ON r."code" = g."regionCode"
    WHERE ch."previousId" IS NULL
 ),
-${ROLL_UP_CHILDREN}
+child AS (
+  ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`, "index")}
+)
 ${INSERT_ROLL_UP}
 ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
    SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;

@@ -14,6 +14,7 @@ import {
   COVERAGE_DIFFERENCE,
   DELETE_EMPTIED_SUMMARIES,
   FINDINGS_DIFFERENCE,
+  SUMMARY_EMPTIED_VARIABLE,
   beforeChangeSql,
   metricsDifferenceSql,
 } from "@/lib/metrics/build-summary-delta-sql";
@@ -91,6 +92,7 @@ const DELTA = named(
   emptied_governments integer[];
   emptied_years integer[];
   emptied_cells smallint[];
+  ${SUMMARY_EMPTIED_VARIABLE} tid[];
 BEGIN
 ${statements([
   LOCK,

@@ -13,15 +13,33 @@ export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN AR
  * (LATERAL … OFFSET 0, region by parent, agency by region): joined as a whole, with the statistics of before
  * a bulk import's latest batches the planner paired every government of the keys with every agency
  * (bench:ingest-cpu: the roll-up 40 → 120 ms per batch of 1,000 reports, growing with the agencies).
+ * `lookup: "index"` (an upload's one or two governments, on a generic plan): its departments and its lower
+ * governments' agencies by index as well — joined, that plan hashed all of Agency for them on every upload
+ * (bench:ingest-cpu --explain); a recompute of many governments keeps the joins (measured: the lookups
+ * cost it ≈ 5–10 % more).
  */
-export function governmentChildrenSql(governments: string, columns: string): string {
+export function governmentChildrenSql(
+  governments: string,
+  columns: string,
+  lookup: "join" | "index" = "join",
+): string {
+  const departments =
+    lookup === "index"
+      ? `CROSS JOIN LATERAL (SELECT c.* FROM "Agency" c WHERE c."parentId" = g."id" OFFSET 0) c`
+      : `JOIN "Agency" c ON c."parentId" = g."id"`;
+  const lowerAgencies =
+    lookup === "index"
+      ? `CROSS JOIN LATERAL (SELECT c.* FROM "Agency" c
+                            WHERE c."regionCode" = cr."code" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS}) OFFSET 0) c
+       WHERE cr."parentCode" = g."regionCode"`
+      : `JOIN "Agency" c ON c."regionCode" = cr."code"
+       WHERE cr."parentCode" = g."regionCode" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS})`;
   return `SELECT ${columns}
-    FROM ${governments} JOIN "Agency" c ON c."parentId" = g."id"
+    FROM ${governments} ${departments}
   UNION
   SELECT ${columns}
     FROM ${governments}
     CROSS JOIN LATERAL (
-      SELECT c.* FROM "Region" cr JOIN "Agency" c ON c."regionCode" = cr."code"
-       WHERE cr."parentCode" = g."regionCode" AND c."kind" = ANY(${CHILD_GOVERNMENT_KINDS}) OFFSET 0
+      SELECT c.* FROM "Region" cr ${lowerAgencies} OFFSET 0
     ) c`;
 }

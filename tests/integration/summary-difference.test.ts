@@ -117,6 +117,14 @@ test("version switches, a blanked cell, a correction and governments' own report
   await upload({ ...town, cells: { "t3.new.total": 12, "t3.new.research": 4 } });
   expect(await keptSum(COUNTY_GOVERNMENT, 2023, "t3.new.total")).toEqual([{ sum: 17, children: 2 }]);
   expect(await keptSum(COUNTY_GOVERNMENT, 2023, "t3.new.research")).toEqual([{ sum: 4, children: 1 }]);
+  // Another that blanks only a cell no metric reads: nothing in the region's metrics becomes uncertain, so
+  // the roll-up sums follow by difference alone, and the row whose last child went is deleted there
+  // (build-roll-up-delta-sql.ts, DELETE_EMPTIED), as a recompute leaves none — not kept as sum 0 of 0.
+  await upload({ ...town, cells: { "t3.new.total": 12, "t3.new.research": null } });
+  expect(await keptSum(COUNTY_GOVERNMENT, 2023, "t3.new.total")).toEqual([{ sum: 17, children: 2 }]);
+  expect(await keptSum(COUNTY_GOVERNMENT, 2023, "t3.new.research")).toEqual([]);
+  await expectRollUpExact();
+  await upload({ ...town, cells: { "t3.new.total": 12, "t3.new.research": 4 } });
   // Another, where both cells are blank: the town no longer counts in them, and the row no child has a
   // value in goes.
   await upload({ ...town, cells: { "t3.new.total": null, "t3.new.research": null } });

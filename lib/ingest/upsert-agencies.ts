@@ -6,6 +6,7 @@
 // those whose region changed, so the caller refreshes their read-model rows; `updated` every existing agency
 // given a region or a parent (the roll-up sums it counts in change: accept-readings.ts).
 import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import type { AgencyLookup } from "@/lib/metrics/roll-up-children";
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
 
 const LEVELS = ["province", "city", "county", "town"] as const;
@@ -113,15 +114,12 @@ export function insertParentsSql(rows: { names: unknown; kinds: unknown; regionC
           ON CONFLICT ("name") DO NOTHING`;
 }
 
-/**
- * How the rows' names find their agencies: "join" (a batch of hundreds: one hash join), or "index" — each
- * name (and its parent's) by the unique name index (LATERAL … OFFSET 0), for one upload, whose statements
- * run on a generic plan inside a function (build-upload-function.ts) that guesses an array's unnest at 100
- * rows and hash-joined a scan of the whole Agency table — twice in the upsert, once for the aliases
- * (bench:ingest-cpu --explain: ≈ 2,600 rows read per upload at 2,000 agencies, growing with the table).
- * A batch keeps the joins (measured: the lookups cost bench:ingest-cpu --path seed's batches more).
- */
-export type AgencyLookup = "join" | "index";
+// How the rows' names find their agencies (AgencyLookup): "join" for a batch of hundreds (one hash join),
+// "index" — each name (and its parent's) by the unique name index — for one upload, whose statements run on
+// a generic plan inside a function (build-upload-function.ts) that guesses an array's unnest at 100 rows
+// and hash-joined a scan of the whole Agency table — twice in the upsert, once for the aliases
+// (bench:ingest-cpu --explain: ≈ 2,600 rows read per upload at 2,000 agencies, growing with the table).
+// A batch keeps the joins (measured: the lookups cost bench:ingest-cpu --path seed's batches more).
 
 // Only the names that are new or have a region or parent to fill go to the upsert: an upsert locks the
 // row it conflicts with until commit, even when its WHERE updates nothing, and uploads of one agency

@@ -11,7 +11,7 @@
 // in PL/pgSQL variables (ROLL_UP_EMPTIED_VARIABLES), so they run in the summary function
 // (build-summary-function.ts). The caller holds the keys' province locks: every writer of these rows does,
 // so the demoted version's cells read here are the ones the sums hold.
-import { INSERT_ROLL_UP, ROLL_UP_GOVERNMENT_KINDS } from "@/lib/metrics/build-summary-sql";
+import { INSERT_ROLL_UP, ROLL_UP_GOVERNMENT_KINDS, rollUpChildrenSql } from "@/lib/metrics/build-summary-sql";
 import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 /** The PL/pgSQL variables (int[], int[], smallint[]) that carry the emptied rows' keys to DELETE_EMPTIED. */
@@ -89,7 +89,7 @@ const DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
 
 /**
  * A government's first current report of a year: its rows from its children, as the recompute fills them
- * (the same children, ROLL_UP_CHILDREN's, looked up by index for this one government).
+ * (the same children, looked up by index for this one government).
  */
 const FILL_NEW_GOVERNMENTS = `WITH ${CHANGES},
 gov AS (
@@ -102,9 +102,7 @@ gov AS (
     JOIN "Region" r ON r."code" = g."regionCode"
    WHERE ch."previousId" IS NULL
 ),
-child AS (
-  ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`, "index")}
-)
+${rollUpChildrenSql("index")}
 ${INSERT_ROLL_UP}
 ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
    SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { METRICS, type MetricColumn } from "@/lib/metrics/metric-dictionary";
-import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
+import { governmentChildrenSql, type AgencyLookup } from "@/lib/metrics/roll-up-children";
 
 export interface SummaryKey {
   year: number;
@@ -279,9 +279,11 @@ SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."ori
 // report counts in its own region's keys (the town's county, the county's city) and, when it is a
 // department, in its parent's region's keys (summaryKeysQuery), so the keys of a change cover every
 // government whose sums it moves.
-export const ROLL_UP_CHILDREN = `child AS (
-  ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`)}
+// `lookup`: as governmentChildrenSql's ("index" for one upload's government, build-roll-up-delta-sql.ts).
+export const rollUpChildrenSql = (lookup: AgencyLookup = "join") => `child AS (
+  ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`, lookup)}
 )`;
+const ROLL_UP_CHILDREN = rollUpChildrenSql();
 export const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
 export const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
 SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count(*)::int

@@ -4,6 +4,13 @@
 // (lib/queries/get-roll-up-checks.ts), so the two never disagree on who counts.
 //   `child AS (${governmentChildrenSql("gov g", `g."id" AS "governmentId", c."id" AS "agencyId"`)})`
 
+/**
+ * How a statement finds Agency rows: "join" (many rows at once: hash joins), or "index" — each by its own
+ * index lookup (LATERAL … OFFSET 0), for one upload's statements, whose generic plans inside a function
+ * otherwise hash-joined a scan of the whole table (governmentChildrenSql; upsert-agencies.ts).
+ */
+export type AgencyLookup = "join" | "index";
+
 /** The kinds of government `g`'s children one level down, as an SQL array. */
 export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN ARRAY['乡镇', '街道'] ELSE ARRAY['区县政府'] END`;
 
@@ -21,7 +28,7 @@ export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN AR
 export function governmentChildrenSql(
   governments: string,
   columns: string,
-  lookup: "join" | "index" = "join",
+  lookup: AgencyLookup = "join",
 ): string {
   const departments =
     lookup === "index"

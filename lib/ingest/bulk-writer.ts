@@ -32,8 +32,8 @@
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
-import { parentGovernmentName } from "@/lib/ingest/upsert-agencies";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
+import { agencyNames, splitByAgency } from "@/lib/ingest/split-by-agency";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { Turn } from "@/lib/ingest/store-documents";
 
@@ -44,6 +44,14 @@ export interface BulkWriterOptions<T> {
   batchBytes?: number;
   /** Batches stored at once (default 2: one per core of the database). */
   inFlight?: number;
+  /**
+   * A batch is also written as soon as it holds this many documents while a slot is free (at an agency's
+   * end), instead of waiting until it is full: the database never idles while documents are ready. Batches
+   * then follow the rate at which documents come — small while the database keeps up, growing to
+   * `batchSize` while it is busy. At `finish`, what is left goes as two batches at once when both slots are
+   * free. For a source slower than the database at times (an import, which reads its files first).
+   */
+  eagerBatch?: number;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -114,7 +122,7 @@ export class BulkWriter<T> {
     for (const { document, tag } of this.held) await this.take(document, tag);
     this.held = [];
     this.heldNames.clear();
-    if (this.batch.length > 0) await this.flush();
+    if (this.batch.length > 0) await this.flushLast();
     while (this.running.size > 0) await Promise.race(this.running);
     this.throwIfFailed();
     // The indexes are built while the summaries finish: each is a sequence on one or two connections (the
@@ -139,8 +147,40 @@ export class BulkWriter<T> {
   /** The batch is full before this document (it may grow past its size to the end of an agency's documents). */
   private isFull(document: PreparedDocument): boolean {
     const full =
-      this.batch.length >= this.limit || this.bytes >= (this.options.batchBytes ?? DEFAULT_BATCH_BYTES);
+      this.batch.length >= this.limit ||
+      this.bytes >= (this.options.batchBytes ?? DEFAULT_BATCH_BYTES) ||
+      this.slotFreeFor(this.batch.length);
     return full && !(this.continuesAgency(document) && this.batch.length < 2 * this.limit);
+  }
+
+  /** With eagerBatch: a batch of `size` documents would be written now, a slot being free. */
+  private slotFreeFor(size: number): boolean {
+    const eager = this.options.eagerBatch;
+    return eager !== undefined && size >= eager && this.running.size < this.inFlight;
+  }
+
+  private get inFlight(): number {
+    return this.options.inFlight ?? 2;
+  }
+
+  /**
+   * The last batch: with eagerBatch and both slots free, in two halves at once (one per core of the
+   * database, where one batch is a sequence on one backend) — halves that share no agency name, so that
+   * neither waits for the other's locks or new agencies (split-by-agency.ts). Otherwise as one batch.
+   */
+  private async flushLast(): Promise<void> {
+    const eager = this.options.eagerBatch;
+    if (eager === undefined || this.batch.length < 2 * eager || this.running.size > 0) return this.flush();
+    const documents = this.batch;
+    const tags = this.tags;
+    const [first, second] = splitByAgency(documents);
+    if (second.length === 0) return this.flush();
+    for (const half of [first, second]) {
+      this.batch = half.map((index) => documents[index]!);
+      this.tags = half.map((index) => tags[index]!);
+      this.bytes = this.batch.reduce((sum, document) => sum + document.size, 0);
+      await this.flush();
+    }
   }
 
   private async take(document: PreparedDocument, tag: T): Promise<void> {
@@ -187,7 +227,7 @@ export class BulkWriter<T> {
     // Each batch up to twice the one before: the database, idle until the first batch comes, gets the
     // second about when it is done with the first, while the rest is still being read or generated.
     this.limit = Math.min(this.options.batchSize, 2 * this.limit);
-    while (this.running.size >= (this.options.inFlight ?? 2)) await Promise.race(this.running);
+    while (this.running.size >= this.inFlight) await Promise.race(this.running);
     this.throwIfFailed();
     const stored = storeInBulk(this.db, documents, {
       summaries: this.summaries,
@@ -218,12 +258,4 @@ export class BulkWriter<T> {
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
-}
-
-/** The names a document's batch inserts agencies by (upsertAgencies): its agency's, its parent government's. */
-function agencyNames(document: PreparedDocument): string[] {
-  const agency = document.agency;
-  if (!agency) return [];
-  const parent = parentGovernmentName(agency);
-  return parent ? [agency.name, parent] : [agency.name];
 }

@@ -44,6 +44,9 @@ const BATCH_BYTES = 64 * 1024 * 1024;
 // (bulk-writer.ts), so writing still starts early.
 export const IMPORT_BATCH_SIZE = 500;
 
+// A batch goes to the database as soon as it holds this many files and a connection is free.
+const EAGER_BATCH = 50;
+
 // Files per reader thread from which an import tiers up sooner: where the earlier tier-up has paid back
 // (BENCHMARKS.md "import10", "import11").
 const LARGE_IMPORT_FILES_PER_THREAD = 1000;
@@ -62,6 +65,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   const writer = await BulkWriter.start<string>(db, {
     batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
     batchBytes: BATCH_BYTES,
+    eagerBatch: EAGER_BATCH,
     onResults: (results, files) =>
       results.forEach((result, index) => {
         const file = files[index]!;

@@ -1,7 +1,7 @@
 // The bulk writer (lib/ingest/bulk-writer.ts): two batches in flight at once give the same rows, summaries
 // included, as one batch at a time; batches that share agencies and new parent governments do not wait for
 // each other in a cycle, and a document that shares one with a batch in flight goes into a later batch;
-// a bad report in one of them is rejected alone. And an import whose files are read
+// a bad report in one of them is rejected alone; eager batches store the same rows. And an import whose files are read
 // and prepared in the reader threads (prepare-in-thread.ts) stores what the single-upload path stores.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -125,6 +125,31 @@ test("two batches in flight store the same rows and summaries as one batch at a 
   expect(a.summaries.metrics.length).toBeGreaterThan(0);
   expect(b.stale).toEqual([]);
   expect(b).toEqual(a);
+});
+
+test("eager batches (as soon as a slot is free, growing while both are busy) store the same rows", async () => {
+  // In generation order: each agency's years together, departments beside their governments' names.
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 140, years: { from: 2019, to: 2025 }, seed: 65 }),
+  ];
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
+  const eager = await freshDatabase();
+  const batches: string[][] = [];
+  const writer = await BulkWriter.start<string>(eager.db, {
+    batchSize: 60,
+    eagerBatch: 10,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
+      batches.push(tags);
+    },
+  });
+  for (const document of documents) await writer.add(document, document.sha256);
+  await writer.finish();
+  expect(batches.flat().sort()).toEqual(documents.map((d) => d.sha256).sort());
+  // The first batch went at 10 documents (an agency's years kept together), not at 60.
+  expect(batches[0]!.length).toBeLessThan(20);
+  expect(await dumpRows(eager.db)).toEqual(await dumpRows(serial.db));
 });
 
 test("a document whose government a batch in flight inserts waits for a later batch, its agency's order kept", async () => {

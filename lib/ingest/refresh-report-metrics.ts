@@ -176,12 +176,20 @@ export class DeferredSummaries {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly background: boolean,
+    /** The reports the planner's statistics counted when the import began (0 for an empty database). */
+    private readonly existing: number,
   ) {}
 
   /** Marks the summaries stale first (markSummariesStale). `background: false` recomputes only in `finish`. */
   static async start(pool: pg.Pool, options: { background?: boolean } = {}): Promise<DeferredSummaries> {
     await markSummariesStale(pool);
-    return new DeferredSummaries(pool, options.background ?? true);
+    // The planner's own count (reltuples: -1 before the table was ever analysed), not a count(*) of a
+    // table that may hold millions of rows.
+    const [counted] = await runQuery<{ reports: number }>(
+      pool,
+      sql`SELECT greatest(reltuples, 0)::float8 AS "reports" FROM pg_class WHERE oid = '"Report"'::regclass`,
+    );
+    return new DeferredSummaries(pool, options.background ?? true, counted?.reports ?? 0);
   }
 
   /** The summary keys of a batch that has committed, and how many reports it stored. */
@@ -232,9 +240,14 @@ export class DeferredSummaries {
     this.pending.clear();
   }
 
-  /** The import has stored twice the reports (or more) it had stored when the tables were last analysed. */
+  /**
+   * The tables hold twice the reports (or more) they held when last analysed: by this import, or before it
+   * began (its `existing` reports, as the statistics counted them). An import of a few hundred files into
+   * a database of thousands of reports analyses nothing; into an empty one, at its first batch and then
+   * each time it has doubled.
+   */
   private grownTwofold(): boolean {
-    return this.reports >= 2 * this.analysedAt;
+    return this.existing + this.reports >= 2 * (this.existing + this.analysedAt);
   }
 }
 

@@ -123,6 +123,9 @@ export class BulkWriter<T> {
     this.held = [];
     this.heldNames.clear();
     if (this.batch.length > 0) await this.flushLast();
+    while (this.running.size > 1) await Promise.race(this.running);
+    // The batch still to commit is the last: its keys wait for the summaries' finish (two connections).
+    this.summaries.stopCatchingUp();
     while (this.running.size > 0) await Promise.race(this.running);
     this.throwIfFailed();
     // The indexes are built while the summaries finish: each is a sequence on one or two connections (the

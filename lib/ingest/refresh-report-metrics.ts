@@ -175,7 +175,7 @@ export class DeferredSummaries {
 
   private constructor(
     private readonly pool: pg.Pool,
-    private readonly background: boolean,
+    private background: boolean,
     /** The reports the planner's statistics counted when the import began (0 for an empty database). */
     private readonly existing: number,
   ) {}
@@ -197,6 +197,15 @@ export class DeferredSummaries {
     for (const key of keys) this.pending.set(summaryKeyId(key), key);
     this.reports += reports;
     if (this.background) this.catchUp();
+  }
+
+  /**
+   * The last batch is under way: its keys wait for `finish`, which recomputes them with the upper levels in
+   * two halves on two connections — recomputed behind it, its counties ran alone on one connection while
+   * the other idled, and only then came the upper levels.
+   */
+  stopCatchingUp(): void {
+    this.background = false;
   }
 
   private catchUp(): void {

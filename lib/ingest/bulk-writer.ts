@@ -27,8 +27,9 @@
 // Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
 // (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
 // before, so the database starts while the rest is still being read or generated, and is not left idle
-// waiting for a full-size second batch. Each report stays all-or-nothing (storeInBulk splits a failing batch down to the document at
-// fault); results come per batch, in the order batches commit.
+// waiting for a full-size second batch; with `eagerBatch` (an import) a batch goes as soon as a connection
+// is free, and the last goes in two halves at once. Each report stays all-or-nothing (storeInBulk splits a
+// failing batch down to the document at fault); results come per batch, in the order batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";

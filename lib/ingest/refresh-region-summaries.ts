@@ -126,7 +126,7 @@ export async function refreshRegionSummaries(
 
 // An upload or a correction touches a handful of keys, where the round trips cost more than the statements;
 // a bulk import's thousands of keys at its end go statement by statement, planned for their own size.
-const FEW_KEYS = 64;
+export const FEW_KEYS = 64;
 
 // Whether a summary function of this version exists, per connection (a pool: asked every time). Only
 // applyMigrations creates them, in a transaction of its own, so a connection that has seen one keeps it.

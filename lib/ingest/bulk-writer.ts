@@ -28,7 +28,7 @@
 // (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
 // before, so the database starts while the rest is still being read or generated, and is not left idle
 // waiting for a full-size second batch; with `eagerBatch` (an import) a batch goes as soon as a connection
-// is free, and the last goes in two halves at once. Each report stays all-or-nothing (storeInBulk splits a
+// is free, in two halves at once when both are. Each report stays all-or-nothing (storeInBulk splits a
 // failing batch down to the document at fault); results come per batch, in the order batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
@@ -49,8 +49,8 @@ export interface BulkWriterOptions<T> {
    * A batch is also written as soon as it holds this many documents while a slot is free (at an agency's
    * end), instead of waiting until it is full: the database never idles while documents are ready. Batches
    * then follow the rate at which documents come — small while the database keeps up, growing to
-   * `batchSize` while it is busy. At `finish`, what is left goes as two batches at once when both slots are
-   * free. For a source slower than the database at times (an import, which reads its files first).
+   * `batchSize` while it is busy; a batch of twice this or more goes as two at once when both slots are
+   * free (parts). For a source slower than the database at times (an import, which reads its files first).
    */
   eagerBatch?: number;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
@@ -123,7 +123,7 @@ export class BulkWriter<T> {
     for (const { document, tag } of this.held) await this.take(document, tag);
     this.held = [];
     this.heldNames.clear();
-    if (this.batch.length > 0) await this.flushLast();
+    if (this.batch.length > 0) await this.flush();
     while (this.running.size > 1) await Promise.race(this.running);
     // The batch still to commit is the last: its keys wait for the summaries' finish (two connections).
     this.summaries.stopCatchingUp();
@@ -165,26 +165,6 @@ export class BulkWriter<T> {
 
   private get inFlight(): number {
     return this.options.inFlight ?? 2;
-  }
-
-  /**
-   * The last batch: with eagerBatch and both slots free, in two halves at once (one per core of the
-   * database, where one batch is a sequence on one backend) — halves that share no agency name, so that
-   * neither waits for the other's locks or new agencies (split-by-agency.ts). Otherwise as one batch.
-   */
-  private async flushLast(): Promise<void> {
-    const eager = this.options.eagerBatch;
-    if (eager === undefined || this.batch.length < 2 * eager || this.running.size > 0) return this.flush();
-    const documents = this.batch;
-    const tags = this.tags;
-    const [first, second] = splitByAgency(documents);
-    if (second.length === 0) return this.flush();
-    for (const half of [first, second]) {
-      this.batch = half.map((index) => documents[index]!);
-      this.tags = half.map((index) => tags[index]!);
-      this.bytes = this.batch.reduce((sum, document) => sum + document.size, 0);
-      await this.flush();
-    }
   }
 
   private async take(document: PreparedDocument, tag: T): Promise<void> {
@@ -233,6 +213,28 @@ export class BulkWriter<T> {
     this.limit = Math.min(this.options.batchSize, 2 * this.limit);
     while (this.running.size >= this.inFlight) await Promise.race(this.running);
     this.throwIfFailed();
+    for (const part of this.parts(documents, tags)) this.store(part.documents, part.tags);
+  }
+
+  /**
+   * With eagerBatch, a batch of twice that or more while both slots are free goes as two halves at once
+   * (one per core of the database, where one batch is a sequence on one backend) — halves that share no
+   * agency name, so that neither waits for the other's locks or new agencies (split-by-agency.ts). Such a
+   * batch gathered while both were busy; near the end of an import it was the last the database worked
+   * on, alone on one backend. Otherwise the batch as it is.
+   */
+  private parts(documents: PreparedDocument[], tags: T[]): { documents: PreparedDocument[]; tags: T[] }[] {
+    const eager = this.options.eagerBatch;
+    if (eager === undefined || documents.length < 2 * eager || this.running.size > 0)
+      return [{ documents, tags }];
+    const halves = splitByAgency(documents).filter((half) => half.length > 0);
+    return halves.map((half) => ({
+      documents: half.map((index) => documents[index]!),
+      tags: half.map((index) => tags[index]!),
+    }));
+  }
+
+  private store(documents: PreparedDocument[], tags: T[]): void {
     const stored = storeInBulk(this.db, documents, {
       summaries: this.summaries,
       newTurn: () => this.newTurn(),

@@ -46,13 +46,17 @@ export interface BulkWriterOptions<T> {
   /** Batches stored at once (default 2: one per core of the database). */
   inFlight?: number;
   /**
-   * A batch is also written as soon as it holds this many documents while a slot is free (at an agency's
-   * end), instead of waiting until it is full: the database never idles while documents are ready. Batches
-   * then follow the rate at which documents come — small while the database keeps up, growing to
-   * `batchSize` while it is busy; a batch of twice this or more goes as two at once when both slots are
-   * free (parts). For a source slower than the database at times (an import, which reads its files first).
+   * A batch is also written while a slot is free (at an agency's end) once it holds this many documents —
+   * the first one; each next from twice the size before, up to `batchSize` (bigger batches cost the
+   * database less per document), but from a quarter of what is still to come if that is less (`remaining`):
+   * the database starts early, never idles while enough documents are ready, and its work after the last
+   * document is small. A batch gathers past that size while both slots are busy; one of twice this or more
+   * goes as two halves at once when both are free (parts). For a source slower than the database at times
+   * (an import, which reads its files first).
    */
   eagerBatch?: number;
+  /** With eagerBatch: how many documents are still to come (an estimate). */
+  remaining?: () => number;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -67,6 +71,8 @@ export class BulkWriter<T> {
   private tags: T[] = [];
   private bytes = 0;
   private limit: number;
+  /** With eagerBatch: the size from which a batch goes while a slot is free, doubling with each batch. */
+  private eagerSize: number;
   private readonly running = new Set<Promise<void>>();
   /** The agency names each batch in flight inserts or finds by name (agencyNames). */
   private readonly runningNames = new Map<Promise<void>, ReadonlySet<string>>();
@@ -87,6 +93,7 @@ export class BulkWriter<T> {
     private readonly options: BulkWriterOptions<T>,
   ) {
     this.limit = Math.min(options.batchSize, FIRST_BATCH);
+    this.eagerSize = options.eagerBatch ?? options.batchSize;
   }
 
   /** Marks the summaries stale until `finish` (DeferredSummaries.start); into an empty read model, drops 排名's indexes. */
@@ -160,7 +167,10 @@ export class BulkWriter<T> {
   /** With eagerBatch: a batch of `size` documents would be written now, a slot being free. */
   private slotFreeFor(size: number): boolean {
     const eager = this.options.eagerBatch;
-    return eager !== undefined && size >= eager && this.running.size < this.inFlight;
+    if (eager === undefined || this.running.size >= this.inFlight) return false;
+    const left = this.options.remaining?.();
+    const at = left === undefined ? this.eagerSize : Math.min(this.eagerSize, Math.floor(left / 4));
+    return size >= Math.max(eager, at);
   }
 
   private get inFlight(): number {
@@ -211,6 +221,7 @@ export class BulkWriter<T> {
     // Each batch up to twice the one before: the database, idle until the first batch comes, gets the
     // second about when it is done with the first, while the rest is still being read or generated.
     this.limit = Math.min(this.options.batchSize, 2 * this.limit);
+    this.eagerSize = Math.min(this.options.batchSize, 2 * this.eagerSize);
     while (this.running.size >= this.inFlight) await Promise.race(this.running);
     this.throwIfFailed();
     for (const part of this.parts(documents, tags)) this.store(part.documents, part.tags);

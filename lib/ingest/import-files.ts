@@ -63,6 +63,11 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   // taken in.
   const inFlight = readReaderPoolConfig().READER_THREADS * 2 * PREPARE_GROUP;
   const reading = new Set<Promise<void>>();
+  // The files are counted first (a walk of the directories, no file opened): the batches shrink near the
+  // end (BulkWriter's `remaining`), and a large import tiers up sooner.
+  const total = await countFiles(options.paths, { upTo: Infinity });
+  // Files read and answered or added to the writer.
+  let settled = 0;
   // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
   // A file that closes a batch waits until a batch has been written, so reading never runs more than
   // a batch or two ahead of the database.
@@ -70,6 +75,8 @@ export async function importFiles(options: ImportOptions): Promise<void> {
     batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
     batchBytes: BATCH_BYTES,
     eagerBatch: EAGER_BATCH,
+    // Files not yet added nor answered (those being read included).
+    remaining: () => total - settled,
     onResults: (results, files) =>
       results.forEach((result, index) => {
         const file = files[index]!;
@@ -84,8 +91,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   // thread will read thousands of files, V8 is told to optimise their code sooner (reader-pool.ts) — only
   // then: it costs each thread's first few hundred files more and pays back after ≈ 1,000–1,250 files per
   // thread (bench:reader-warmup), so a smaller import is cheaper at V8's default.
-  const large = readReaderPoolConfig().READER_THREADS * LARGE_IMPORT_FILES_PER_THREAD;
-  if ((await countFiles(options.paths, { upTo: large })) >= large) tierUpSooner();
+  if (total >= readReaderPoolConfig().READER_THREADS * LARGE_IMPORT_FILES_PER_THREAD) tierUpSooner();
   await startReaderThreads();
 
   const findDuplicate = createDuplicateLookup(getPool(db));
@@ -95,6 +101,7 @@ export async function importFiles(options: ImportOptions): Promise<void> {
       maxBytes,
       uploadedById: options.uploadedById,
     });
+    settled += 1;
     if ("document" in result) await writer.add(result.document, file);
     else onResult(result);
   };

@@ -24,7 +24,7 @@ const USAGE = `用法: npm run import -- <文件或目录>... [--as <邮箱>] [-
            内部地址一律拒绝，除非列在 FETCH_ALLOW_HOSTS 中
   --as     记录为该用户上传（默认：最早创建的管理员）
   --json   每个文件输出一行 JSON（与上传接口的结果格式相同），不显示进度条
-  --batch  每个事务最多写入的文件数（默认 500；数据库有空闲连接时满 50 个即写入）`;
+  --batch  每个事务最多写入的文件数（默认 500；第一批满 50 个、数据库有空闲连接即写入，其后逐批加倍，临近结束时减小）`;
 
 function readArguments() {
   const { positionals, values } = readCliArgs({

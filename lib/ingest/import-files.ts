@@ -40,15 +40,14 @@ export interface ImportOptions {
 const BATCH_BYTES = 64 * 1024 * 1024;
 // Per batch the summaries' upper levels (city, province, the country) are recomputed behind it and the
 // batch's statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
-// batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). That is the most a batch holds: one
-// goes as soon as it holds EAGER_BATCH files and a connection is free, so it reaches 500 only while the
-// database is busy with two others.
+// batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The most a batch holds.
 export const IMPORT_BATCH_SIZE = 500;
 
-// Files from which a batch goes to the database while a connection is free (BulkWriter's eagerBatch). With
-// full batches only, the database waited for the first 250 files and ended the import alone on the last
-// batch (≈ 0.2 s and ≈ 0.45 s of a 500-file import's ≈ 1.0 s, BENCHMARKS.md "import12"); small batches cost
-// it no more per file in all (fewer ANALYZEs, the same statements): 1.36 → 1.40 ms at 2,000 files.
+// The first batch goes to the database as soon as it holds this many files and a connection is free, the
+// next ones from twice the size before, up to IMPORT_BATCH_SIZE, but from a quarter of the files still to
+// come if that is less (BulkWriter's eagerBatch). With full batches only (250, then 500) the database waited
+// for the first 250 files and ended the import alone on the last batch (≈ 0.2 s and ≈ 0.45 s of a 500-file
+// import's ≈ 1.0 s, BENCHMARKS.md "import12"); 50-file batches all along cost it ≈ 0.15–0.2 ms more per file.
 const EAGER_BATCH = 50;
 
 // Files per reader thread from which an import tiers up sooner: where the earlier tier-up has paid back

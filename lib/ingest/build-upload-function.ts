@@ -259,15 +259,21 @@ export interface UploadFunction {
   sql: string;
 }
 
-/** Named by its body's fingerprint: a changed body is a new function, and an old body is never run. */
+// Both functions' plans are made once per session, on its first upload, and kept (as withTransaction's
+// keyedPlans, lib/db/sql.ts): for any values, and reading no table whole — made while a new database's
+// tables held a few rows, a sequential scan looked cheapest and stayed the plan as the tables grew. The
+// summaries' functions they call run under these settings too (a function's SET lasts for its call).
+const SETTINGS = "SET plan_cache_mode = force_generic_plan SET enable_seqscan = off";
+
+/** Named by its body's (and settings') fingerprint: a changed one is a new function, an old one never runs. */
 function named(prefix: string, types: string, returns: string, body: string): UploadFunction {
-  const name = `${prefix}${createHash("sha256").update(body).digest("hex").slice(0, 16)}`;
+  const name = `${prefix}${createHash("sha256").update(SETTINGS).update(body).digest("hex").slice(0, 16)}`;
   const signature = `"${name}"(${types})`;
   return {
     name,
     signature,
     sql: `CREATE OR REPLACE FUNCTION ${signature} RETURNS ${returns} LANGUAGE plpgsql VOLATILE
-SET plan_cache_mode = force_generic_plan AS $nb_body$
+${SETTINGS} AS $nb_body$
 ${body}
 $nb_body$`,
   };

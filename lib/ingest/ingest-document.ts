@@ -77,7 +77,7 @@ export async function storeDocument(
       );
       return { ...outcome!, detail };
     },
-    { genericPlans: true },
+    { keyedPlans: true },
   );
 }
 

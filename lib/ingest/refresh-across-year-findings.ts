@@ -155,7 +155,10 @@ interface StoredFinding {
 
 /**
  * The current reports of the years around each pair with the cells rules 6–7 compare, and their stored
- * cross-year findings — one round trip (rows of either kind: a cell row has no finding id).
+ * cross-year findings — one round trip (rows of either kind: a report row has no finding id). A report's
+ * cells come as two arrays in its one row (numbers, values): as a row each, a batch of 1,000 new reports
+ * sent 20,000 rows of ten columns, which cost the main thread more to parse (≈ 0.07 ms a report) than the
+ * database to find.
  */
 async function loadNeighbourReports(
   client: SqlClient,
@@ -168,8 +171,8 @@ async function loadNeighbourReports(
     agencyId: number | null;
     year: number | null;
     template: TemplateVersion | null;
-    cellNo: number | null;
-    value: number | null;
+    cellNos: number[] | null;
+    values: (number | null)[] | null;
     findingId: number | null;
     code: string | null;
     cellIds: string[] | null;
@@ -185,21 +188,23 @@ async function loadNeighbourReports(
             JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
             LEFT JOIN unnest(${[...newReportIds]}::int[]) AS n("id") ON n."id" = r."id"
            WHERE r."isCurrent")
-        SELECT r."id", r."agencyId", r."year", r."template", v."cellNo", v."value"::float8 AS "value",
+        SELECT r."id", r."agencyId", r."year", r."template", v."cellNos", v."values",
                NULL::int AS "findingId", NULL::text AS "code", NULL::text[] AS "cellIds", NULL::text AS "message"
           FROM r
-          LEFT JOIN LATERAL (SELECT "cellNo", "value" FROM "ReportCell"
-                              WHERE r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
-                             UNION ALL
-                             SELECT "cellNo", "value" FROM "CellValue"
-                              WHERE NOT r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
-                             OFFSET 0) v ON true
+          CROSS JOIN LATERAL (
+            SELECT array_agg(c."cellNo") AS "cellNos", array_agg(c."value"::float8) AS "values"
+              FROM (SELECT "cellNo", "value" FROM "ReportCell"
+                     WHERE r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
+                    UNION ALL
+                    SELECT "cellNo", "value" FROM "CellValue"
+                     WHERE NOT r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
+                    OFFSET 0) c) v
         UNION ALL
-        SELECT f."reportId", NULL, NULL, NULL, NULL, NULL, f."id", f."code", f."cellIds", f."message"
+        SELECT f."reportId", NULL, NULL, NULL, NULL::int2[], NULL::float8[], f."id", f."code", f."cellIds", f."message"
           FROM "Finding" f
          WHERE f."reportId" IN (SELECT r."id" FROM r) AND f."origin" = 'across_years'`,
   );
-  const reports = new Map<number, ReportCells & { cells: Record<string, number | null> }>();
+  const reports: ReportCells[] = [];
   const findings: StoredFinding[] = [];
   for (const row of rows) {
     if (row.findingId !== null) {
@@ -212,14 +217,12 @@ async function loadNeighbourReports(
       });
       continue;
     }
-    let report = reports.get(row.id);
-    if (!report) {
-      report = { id: row.id, agencyId: row.agencyId!, year: row.year!, template: row.template!, cells: {} };
-      reports.set(row.id, report);
-    }
-    if (row.cellNo !== null) report.cells[getCellId(row.cellNo)] = row.value;
+    const cells: Record<string, number | null> = {};
+    const values = row.values ?? [];
+    (row.cellNos ?? []).forEach((cellNo, index) => (cells[getCellId(cellNo)] = values[index] ?? null));
+    reports.push({ id: row.id, agencyId: row.agencyId!, year: row.year!, template: row.template!, cells });
   }
-  return { reports: [...reports.values()], findings };
+  return { reports, findings };
 }
 
 const keyOf = (finding: { code: string; cellIds: string[]; message: string }) =>

@@ -279,7 +279,7 @@ SELECT x."year", x."path", x."depth", x."agencyKind", x."code", x."kind", x."ori
 // report counts in its own region's keys (the town's county, the county's city) and, when it is a
 // department, in its parent's region's keys (summaryKeysQuery), so the keys of a change cover every
 // government whose sums it moves.
-// `lookup`: as governmentChildrenSql's ("index" for one upload's government, build-roll-up-delta-sql.ts).
+// `lookup`: as governmentChildrenSql's ("index" for a few governments: a key's, one upload's).
 export const rollUpChildrenSql = (lookup: AgencyLookup = "join") => `child AS (
   ${governmentChildrenSql("gov g", `g."year", g."id" AS "governmentId", g."path", c."id" AS "agencyId"`, lookup)}
 )`;
@@ -294,10 +294,14 @@ SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count
  GROUP BY 1, 2, 3, 4`;
 
 /**
- * The keys' governments' sums (their rows were deleted by DELETE_KEYS). Key → region → its governments by
- * index, each one's current report of the year looked up by key (LATERAL … LIMIT 1): as a semi-join the
- * planner hashed every current report and joined them to the keys by year alone (EXPLAIN: 82,000 rows
- * for 1,000 keys, two thirds of the statement).
+ * The keys' governments' sums (their rows were deleted by DELETE_KEYS), found by index at every step: key →
+ * region (by path) → its governments, each one's current report of the year (LATERAL … LIMIT 1: as a
+ * semi-join the planner hashed every current report and joined them to the keys by year alone — EXPLAIN:
+ * 82,000 rows for 1,000 keys, two thirds of the statement) → its children ("index": joined, the lower
+ * governments' lookup hashed a scan of the whole Agency table once per government, its kind filter being a
+ * parameter of the government) → each child's current report → its cells by the report's key. Joined, the
+ * cells were a scan of all of ReportCell past 20,000 reports (EXPLAIN, 2,539 keys: 4 million cell rows
+ * hashed for 68,000 wanted, 2.5 s); a batch's keys reach a few hundred governments, a few thousand reports.
  */
 const ROLL_UP_FROM_CELLS: Step = {
   depth: null,
@@ -305,13 +309,22 @@ const ROLL_UP_FROM_CELLS: Step = {
 gov AS (
   SELECT k."year", g."id", g."kind", g."regionCode", r."path"
     FROM keys k
-    JOIN "Region" r ON r."path" = k."path"
-    JOIN "Agency" g ON g."regionCode" = r."code" AND ${ROLL_UP_GOVERNMENT_KINDS}
+    CROSS JOIN LATERAL (SELECT r."code", r."path" FROM "Region" r WHERE r."path" = k."path" OFFSET 0) r
+    CROSS JOIN LATERAL (SELECT g."id", g."kind", g."regionCode" FROM "Agency" g
+                         WHERE g."regionCode" = r."code" AND ${ROLL_UP_GOVERNMENT_KINDS} OFFSET 0) g
     CROSS JOIN LATERAL (SELECT 1 FROM "Report" o
                          WHERE o."agencyId" = g."id" AND o."year" = k."year" AND o."isCurrent" LIMIT 1) o
 ),
-${ROLL_UP_CHILDREN}
-${INSERT_ROLL_UP}`,
+${rollUpChildrenSql("index")}
+INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count(*)::int
+  FROM child ch
+  CROSS JOIN LATERAL (SELECT p."id", p."year" FROM "Report" p
+                       WHERE p."agencyId" = ch."agencyId" AND p."isCurrent" AND p."year" = ch."year" OFFSET 0) p
+  CROSS JOIN LATERAL (SELECT v."cellNo", v."value" FROM "CellValue" v
+                       WHERE v."reportId" = p."id" AND v."value" IS NOT NULL OFFSET 0) v
+  JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
+ GROUP BY 1, 2, 3, 4`,
 };
 
 /** Every government's sums of every year at once (the rebuild). */

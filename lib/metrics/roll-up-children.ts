@@ -20,10 +20,11 @@ export const CHILD_GOVERNMENT_KINDS = `CASE g."kind" WHEN '区县政府' THEN AR
  * (LATERAL … OFFSET 0, region by parent, agency by region): joined as a whole, with the statistics of before
  * a bulk import's latest batches the planner paired every government of the keys with every agency
  * (bench:ingest-cpu: the roll-up 40 → 120 ms per batch of 1,000 reports, growing with the agencies).
- * `lookup: "index"` (an upload's one or two governments, on a generic plan): its departments and its lower
- * governments' agencies by index as well — joined, that plan hashed all of Agency for them on every upload
- * (bench:ingest-cpu --explain); a recompute of many governments keeps the joins (measured: the lookups
- * cost it ≈ 5–10 % more).
+ * `lookup: "index"` (a recompute of the keys a change touched, one upload's government): its departments
+ * and its lower governments' agencies by index as well — joined, the lower governments' Agency scan (its
+ * kind filter a parameter of the government) was hashed anew for every government, on every upload and
+ * for each of a bulk batch's few hundred governments (bench:ingest-cpu --explain). The rebuild of every
+ * government keeps the joins.
  */
 export function governmentChildrenSql(
   governments: string,

@@ -6,9 +6,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPool } from "@/lib/db/create-client";
 import { completeDocument } from "@/lib/ingest/complete-document";
+import { importDocument } from "@/lib/ingest/import-document";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { readReportCells } from "@/lib/ingest/read-report-cells";
 import { SAMPLE_REPORTS_DIR } from "@/lib/ingest/seed-sample-reports";
+import { makeReportFiles } from "@/tests/helpers/report-files";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 import {
   buildReadError,
@@ -471,3 +473,39 @@ async function acrossYearCodes(reportId: number): Promise<string[]> {
   const findings = await t.db.finding.findMany({ where: { reportId, origin: "across_years" } });
   return findings.map((f) => f.code);
 }
+
+describe("importDocument (the upload path: hash, reader thread, storage)", () => {
+  test("a file the reader cannot place keeps the media type its upload declared, and its bytes", async () => {
+    const bytes = new Uint8Array([0x00, 0x01, 0x02, 0xfe, ...uniqueBytes("declared")]);
+    const outcome = await importDocument(t.db, {
+      bytes,
+      fileName: "未知格式\u0000.bin",
+      mediaType: "application/x-declared-by-upload",
+      uploadedById: "u2",
+    });
+    expect(outcome).toMatchObject({ duplicate: false, status: "rejected", reportId: null });
+    const document = await t.db.document.findUniqueOrThrow({ where: { id: outcome.documentId } });
+    expect(document).toMatchObject({
+      mediaType: "application/x-declared-by-upload",
+      fileName: "未知格式.bin",
+      uploadedById: "u2",
+      size: bytes.length,
+      sourceUrl: null,
+    });
+    expect(Buffer.from(document.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  test("a refusal is decided on the reading's agency and regions, and keeps the document as rejected", async () => {
+    const [file] = makeReportFiles({ count: 1, seed: 4343 });
+    const seen: { agency: string | null; codes: (string | null)[] }[] = [];
+    const outcome = await importDocument(t.db, file!, {
+      refuse: async (reading) => {
+        seen.push({ agency: reading.agency.name, codes: Object.values(reading.regionCodes) });
+        return { code: "OUT_OF_REGION", message: "不在您负责的地区内" };
+      },
+    });
+    expect(seen).toEqual([{ agency: file!.agency, codes: expect.arrayContaining([file!.regionCode]) }]);
+    expect(outcome).toMatchObject({ status: "rejected", errorCode: "OUT_OF_REGION", reportId: null });
+    expect(await t.db.report.count({ where: { documentId: outcome.documentId } })).toBe(0);
+  });
+});

@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     const uploader = await findUploader(db, args.as);
     if (args.urls !== undefined)
       return await runUrlImport(db, { file: args.urls, uploader, json: args.json });
-    const total = args.json ? 0 : await countFiles(args.paths);
+    const total = args.json ? undefined : await countFiles(args.paths);
     const bar = args.json
       ? null
       : new cliProgress.SingleBar(
@@ -131,7 +131,7 @@ async function main(): Promise<number> {
           },
           cliProgress.Presets.shades_classic,
         );
-    bar?.start(total, 0, { speed: "0.0", rejected: 0 });
+    bar?.start(total ?? 0, 0, { speed: "0.0", rejected: 0 });
     const started = performance.now();
     const results: UploadResult[] = [];
     let rejected = 0;
@@ -163,6 +163,7 @@ async function main(): Promise<number> {
       paths: args.paths,
       uploadedById: uploader?.id ?? null,
       batchSize: args.batch,
+      fileCount: total,
       onResult: (result) => {
         pending.push(result);
         if (pending.length >= 100) draining = draining.then(drain);

@@ -35,6 +35,8 @@ export interface ImportOptions {
   /** Documents per transaction (default IMPORT_BATCH_SIZE); a batch also closes at 64 MB of file bytes. */
   batchSize?: number;
   maxUploadBytes?: number;
+  /** The entries under `paths` if the caller has walked them already (`npm run import`'s progress bar): not walked again. */
+  fileCount?: number;
 }
 
 const BATCH_BYTES = 64 * 1024 * 1024;
@@ -62,9 +64,9 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   // taken in.
   const inFlight = readReaderPoolConfig().READER_THREADS * 2 * PREPARE_GROUP;
   const reading = new Set<Promise<void>>();
-  // The files are counted first (a walk of the directories, no file opened): the batches shrink near the
-  // end (BulkWriter's `remaining`), and a large import tiers up sooner.
-  const total = await countFiles(options.paths, { upTo: Infinity });
+  // The files are counted first (a walk of the directories, no file opened), unless the caller has: the
+  // batches shrink near the end (BulkWriter's `remaining`), and a large import tiers up sooner.
+  const total = options.fileCount ?? (await countFiles(options.paths, { upTo: Infinity }));
   // Files read and answered or added to the writer.
   let settled = 0;
   // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).

@@ -11,8 +11,12 @@
 // in PL/pgSQL variables (ROLL_UP_EMPTIED_VARIABLES), so they run in the summary function
 // (build-summary-function.ts). The caller holds the keys' province locks: every writer of these rows does,
 // so the demoted version's cells read here are the ones the sums hold.
-import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
-import { INSERT_ROLL_UP, ROLL_UP_GOVERNMENT_KINDS, rollUpChildrenSql } from "@/lib/metrics/build-summary-sql";
+import {
+  insertRollUpSql,
+  IS_SUMMED_CELL,
+  ROLL_UP_GOVERNMENT_KINDS,
+  rollUpChildrenSql,
+} from "@/lib/metrics/build-summary-sql";
 import { governmentChildrenSql } from "@/lib/metrics/roll-up-children";
 
 /** The PL/pgSQL variables (int[], int[], smallint[]) that carry the emptied rows' keys to DELETE_EMPTIED. */
@@ -51,17 +55,6 @@ parent AS (
   ) x
   JOIN change ch ON ch."agencyId" = x."agencyId" AND ch."year" = x."year"
 )`;
-
-// The cells summed (tables 三 and 四) by their numbers, written into the statement (a constant array, which
-// PostgreSQL tests by hash), instead of a join to CellDefinition for its table: the upload's plans read no
-// table whole (build-upload-function.ts), and ~200 index lookups per version cost more than the 226-row
-// scan did. The numbers and CellDefinition come from the same catalogue (cell-numbers.ts); the recompute
-// (build-summary-sql.ts) keeps its join.
-const SUMMED_CELL_NOS = CELL_DEFINITIONS.filter((cell) => cell.tableNo === 3 || cell.tableNo === 4).map(
-  (cell) => cell.cellNo,
-);
-const CELL_DEFINITION_JOIN = `JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)`;
-const IS_SUMMED_CELL = `v."cellNo" = ANY('{${SUMMED_CELL_NOS.join(",")}}'::smallint[])`;
 
 /** The new versions' cells added to their parents' sums and the demoted versions' subtracted. */
 const ADD_DIFFERENCE = `WITH ${CHANGES},
@@ -114,19 +107,9 @@ gov AS (
    WHERE ch."previousId" IS NULL
 ),
 ${rollUpChildrenSql("index")}
-${withSummedCells(INSERT_ROLL_UP)}
+${insertRollUpSql("numbers")}
 ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
    SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;
-
-/** The recompute's INSERT with the summed cells found by number (IS_SUMMED_CELL), not through CellDefinition. */
-function withSummedCells(insert: string): string {
-  const joined = `${CELL_DEFINITION_JOIN}\n`;
-  if (!insert.includes(joined))
-    throw new Error("roll-up delta: the roll-up INSERT no longer joins CellDefinition");
-  return insert
-    .replace(joined, "")
-    .replace(`v."value" IS NOT NULL\n`, `v."value" IS NOT NULL AND ${IS_SUMMED_CELL}\n`);
-}
 
 /** In this order, in a function that declares ROLL_UP_EMPTIED_VARIABLES; all take the changes' arrays. */
 export const ROLL_UP_DELTA_STATEMENTS: readonly string[] = [

@@ -6,6 +6,7 @@
 //   for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
 import { createHash } from "node:crypto";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
+import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
 import { METRICS, type MetricColumn } from "@/lib/metrics/metric-dictionary";
 import { governmentChildrenSql, type AgencyLookup } from "@/lib/metrics/roll-up-children";
 
@@ -285,12 +286,30 @@ export const rollUpChildrenSql = (lookup: AgencyLookup = "join") => `child AS (
 )`;
 const ROLL_UP_CHILDREN = rollUpChildrenSql();
 export const ROLL_UP_GOVERNMENT_KINDS = `g."kind" IN ('区县政府', '市政府')`;
-export const INSERT_ROLL_UP = `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
+
+/**
+ * How the summed cells (tables 三 and 四) are picked: "join" to CellDefinition for its table, or "numbers" —
+ * the catalogue's numbers written into the statement (a constant array, which PostgreSQL tests by hash), for
+ * the upload's plans, which read no table whole (build-upload-function.ts), where ~200 index lookups of
+ * CellDefinition per version cost more than the 226-row scan did. Both come from one catalogue
+ * (cell-numbers.ts).
+ */
+export type SummedCells = "join" | "numbers";
+const SUMMED_CELL_NOS = CELL_DEFINITIONS.filter((cell) => cell.tableNo === 3 || cell.tableNo === 4).map(
+  (cell) => cell.cellNo,
+);
+export const IS_SUMMED_CELL = `v."cellNo" = ANY('{${SUMMED_CELL_NOS.join(",")}}'::smallint[])`;
+const SUMMED_CELL_VALUES: Record<SummedCells, string> = {
+  join: `JOIN "CellValue" v ON v."reportId" = p."id" AND v."value" IS NOT NULL
+  JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)`,
+  numbers: `JOIN "CellValue" v ON v."reportId" = p."id" AND v."value" IS NOT NULL AND ${IS_SUMMED_CELL}`,
+};
+export const insertRollUpSql = (cells: SummedCells = "join") =>
+  `INSERT INTO "RollUpCellSums" ("governmentId", "year", "cellNo", "regionPath", "sum", "children")
 SELECT ch."governmentId", p."year", v."cellNo", ch."path", sum(v."value"), count(*)::int
   FROM child ch
   JOIN "Report" p ON p."agencyId" = ch."agencyId" AND p."isCurrent" AND p."year" = ch."year"
-  JOIN "CellValue" v ON v."reportId" = p."id" AND v."value" IS NOT NULL
-  JOIN "CellDefinition" d ON d."cellNo" = v."cellNo" AND d."tableNo" IN (3, 4)
+  ${SUMMED_CELL_VALUES[cells]}
  GROUP BY 1, 2, 3, 4`;
 
 /**
@@ -336,7 +355,7 @@ const ROLL_UP_ALL_FROM_CELLS = `WITH gov AS (
    WHERE ${ROLL_UP_GOVERNMENT_KINDS}
 ),
 ${ROLL_UP_CHILDREN}
-${INSERT_ROLL_UP}`;
+${insertRollUpSql()}`;
 
 const DELETE_KEYS: Step = {
   depth: null,

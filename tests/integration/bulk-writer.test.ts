@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { getPool, type Db } from "@/lib/db/create-client";
-import { BulkWriter } from "@/lib/ingest/bulk-writer";
+import { BulkWriter, type BulkWriterOptions } from "@/lib/ingest/bulk-writer";
 import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { hashBytes, storeDocument } from "@/lib/ingest/ingest-document";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
@@ -111,6 +111,25 @@ async function writeAll(db: Db, documents: readonly PreparedDocument[], batchSiz
   return results;
 }
 
+/** Each batch's documents (their sha256) in the order batches commit; every document stored, none a duplicate. */
+async function writeInBatches(
+  db: Db,
+  documents: readonly PreparedDocument[],
+  options: Omit<BulkWriterOptions<string>, "onResults">,
+): Promise<string[][]> {
+  const batches: string[][] = [];
+  const writer = await BulkWriter.start<string>(db, {
+    ...options,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
+      batches.push(tags);
+    },
+  });
+  for (const document of documents) await writer.add(document, document.sha256);
+  await writer.finish();
+  return batches;
+}
+
 test("two batches in flight store the same rows and summaries as one batch at a time", async () => {
   const documents = shuffledDocuments();
   const serial = await freshDatabase();
@@ -135,17 +154,7 @@ test("eager batches (as soon as a slot is free, growing while both are busy) sto
   const serial = await freshDatabase();
   expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
   const eager = await freshDatabase();
-  const batches: string[][] = [];
-  const writer = await BulkWriter.start<string>(eager.db, {
-    batchSize: 60,
-    eagerBatch: 10,
-    onResults: (results, tags) => {
-      expect(results.every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
-      batches.push(tags);
-    },
-  });
-  for (const document of documents) await writer.add(document, document.sha256);
-  await writer.finish();
+  const batches = await writeInBatches(eager.db, documents, { batchSize: 60, eagerBatch: 10 });
   expect(batches.flat().sort()).toEqual(documents.map((d) => d.sha256).sort());
   // The first batch went at 10 documents (an agency's years kept together), not at 60.
   expect(batches[0]!.length).toBeLessThan(20);
@@ -172,17 +181,8 @@ test("a document whose government a batch in flight inserts waits for a later ba
   const serial = await freshDatabase();
   expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
   const parallel = await freshDatabase();
-  const batches: string[][] = [];
-  const writer = await BulkWriter.start<string>(parallel.db, {
-    batchSize: 3,
-    onResults: (results, tags) => {
-      expect(results.every((r) => r.ok && !r.outcome.duplicate)).toBe(true);
-      batches.push(tags);
-    },
-  });
+  const batches = await writeInBatches(parallel.db, documents, { batchSize: 3 });
   const nameOf = new Map(documents.map((d) => [d.sha256, d.agency!.name]));
-  for (const document of documents) await writer.add(document, document.sha256);
-  await writer.finish();
   // The department's batch; the government's reports in a batch of their own, taken after the town's (not
   // beside the town's first ones, where they come in the stream), in their own order.
   const byBatch = batches.map((tags) => tags.map((sha) => nameOf.get(sha)));

@@ -49,33 +49,32 @@ function count(random: Random, mean: number): number {
   return Math.max(0, Math.round(mean * tail * -Math.log(1 - random() * 0.999)));
 }
 
-/** `total` split into `parts` random whole parts (the first takes what rounding down left over). */
-function split(random: Random, total: number, parts: number): number[] {
-  // Loops rather than Array.from/map/reduce: the same numbers in the same order, without a closure and
-  // three arrays per call (a report makes ~30 of these calls).
-  const values = new Array<number>(parts);
+/**
+ * `total` split over the positions `at` of `values` in random whole parts (the first takes what rounding
+ * down left over). Written in place through a scratch array of weights: a report makes ~30 of these calls,
+ * and an array per call was garbage the collector then walked. The same arithmetic in the same order as
+ * when the parts came back as an array, so the same numbers.
+ */
+function spread(random: Random, values: Float64Array, at: Int32Array, total: number) {
+  const parts = at.length;
+  const weights = WEIGHTS;
   let sum = 0;
   for (let i = 0; i < parts; i += 1) {
     const weight = random() ** 2;
-    values[i] = weight;
+    weights[i] = weight;
     sum += weight;
   }
   sum ||= 1;
   let assigned = 0;
   for (let i = 0; i < parts; i += 1) {
-    const value = Math.floor((total * values[i]!) / sum);
-    values[i] = value;
+    const value = Math.floor((total * weights[i]!) / sum);
+    values[at[i]!] = value;
     assigned += value;
   }
-  values[0]! += total - assigned;
-  return values;
+  values[at[0]!]! += total - assigned;
 }
-
-/** `total` split over `ids` (split), written into `cells`. */
-function spread(random: Random, cells: Record<string, number | null>, ids: readonly string[], total: number) {
-  const values = split(random, total, ids.length);
-  for (let i = 0; i < ids.length; i += 1) cells[ids[i]!] = values[i]!;
-}
+// More than any row of the template has parts.
+const WEIGHTS = new Float64Array(64);
 
 /** An applicant's count of one outcome, around its usual share of what it handled. */
 function outcomeCount(random: Random, handled: number, outcome: keyof typeof OUTCOME_WEIGHT): number {
@@ -91,8 +90,15 @@ export interface SyntheticCellsOptions {
   inForceLastYear?: Record<string, number>;
 }
 
-// The cell ids each step touches, built once per template: generating a report looks keys up, never builds
-// them (a national data set is millions of lookups).
+/** What fillCells takes of the year before, by position: the applicants' (APPLICANTS order), rules and normative. */
+export interface LastYear {
+  carried: Float64Array | null;
+  inForce: Float64Array | null;
+}
+
+// The cells' positions each step touches (a cell's position is its index in the template's catalogue ids,
+// listCellIds), built once per template: generating a report indexes an array, never looks up or builds a
+// key (a national data set is millions of cells).
 const at = (row: string) => APPLICANTS.map((applicant) => `${row}.${applicant}`);
 const OUTCOME_ROWS = [
   "t3.granted",
@@ -102,146 +108,206 @@ const OUTCOME_ROWS = [
   ...REJECTED_ROWS,
   "t3.other",
 ];
+const IN_FORCE_ROWS = ["t2.rules", "t2.normative"] as const;
 
-interface TemplateKeys {
+export interface TemplateKeys {
   ids: readonly string[];
-  /** t2 ids with their kind of number. */
-  tableTwo: readonly { id: string; kind: "amount" | "change" | "decisions" | "count" }[];
-  /** Per applicant (APPLICANTS order): the ids of each row that step fills. */
+  /** Position by id. */
+  position: ReadonlyMap<string, number>;
+  /** t2 positions with their kind of number (KIND_*). */
+  tableTwo: Int32Array;
+  tableTwoKind: Uint8Array;
+  /** Per applicant (APPLICANTS order): the positions of each row that step fills. */
   byApplicant: readonly {
-    granted: string;
-    partial: string;
-    denied: string[];
-    unable: string[];
-    rejected: string[];
-    other: string;
-    otherSub: string[];
-    outcomes: string[];
-    outcomeTotal: string;
-    carryForward: string;
-    carried: string;
-    new: string;
+    granted: number;
+    partial: number;
+    denied: Int32Array;
+    unable: Int32Array;
+    rejected: Int32Array;
+    other: number;
+    otherSub: Int32Array;
+    outcomes: Int32Array;
+    outcomeTotal: number;
+    carryForward: number;
+    carried: number;
+    new: number;
   }[];
-  /** Table 三's total column: each id with the applicant ids it sums. */
-  totals: readonly { id: string; parts: string[] }[];
+  /** Table 三's total column: each position with the applicant positions it sums. */
+  totals: readonly { at: number; parts: Int32Array }[];
+  /** Table 四's groups: their results' positions (upheld, corrected, other, pending) and their total's. */
+  tableFour: readonly { results: Int32Array; total: number }[];
+  /** 2021: t2.rules / t2.normative's issued, repealed and in-force positions (IN_FORCE_ROWS order). */
+  inForce: readonly { issued: number; repealed: number; inForce: number }[];
 }
+
+const KIND_AMOUNT = 0;
+const KIND_CHANGE = 1;
+const KIND_DECISIONS = 2;
+const KIND_COUNT = 3;
 
 const KEYS = new Map<TemplateVersion, TemplateKeys>();
 
-/** Table 四's groups: the ids of their results (upheld, corrected, other, pending) and of their total. */
-const T4_IDS = T4_GROUPS.map((group) => ({
-  results: ["upheld", "corrected", "other", "pending"].map((result) => `t4.${group}.${result}`),
-  total: `t4.${group}.total`,
-}));
-
-function keysOf(template: TemplateVersion): TemplateKeys {
+export function keysOf(template: TemplateVersion): TemplateKeys {
   let keys = KEYS.get(template);
   if (keys) return keys;
   const ids = listCellIds(template);
-  const column = (rows: readonly string[], index: number) => rows.map((row) => at(row)[index]!);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  // -1 for an id the template lacks (t3.other's sub-rows in 2019, which it never fills).
+  const of = (id: string) => position.get(id) ?? -1;
+  const positions = (list: readonly string[]) => Int32Array.from(list, of);
+  const column = (rows: readonly string[], index: number) => positions(rows.map((row) => at(row)[index]!));
+  const tableTwo = ids.filter((id) => id.startsWith("t2."));
   keys = {
     ids,
-    tableTwo: ids
-      .filter((id) => id.startsWith("t2."))
-      .map((id) => ({
-        id,
-        kind: id.endsWith(".amount")
-          ? "amount"
-          : id.endsWith(".items_change")
-            ? "change"
-            : id.endsWith(".decisions")
-              ? "decisions"
-              : "count",
-      })),
+    position,
+    tableTwo: positions(tableTwo),
+    tableTwoKind: Uint8Array.from(tableTwo, (id) =>
+      id.endsWith(".amount")
+        ? KIND_AMOUNT
+        : id.endsWith(".items_change")
+          ? KIND_CHANGE
+          : id.endsWith(".decisions")
+            ? KIND_DECISIONS
+            : KIND_COUNT,
+    ),
     byApplicant: APPLICANTS.map((_, index) => ({
-      granted: at("t3.granted")[index]!,
-      partial: at("t3.partial")[index]!,
+      granted: of(at("t3.granted")[index]!),
+      partial: of(at("t3.partial")[index]!),
       denied: column(DENIED_ROWS, index),
       unable: column(UNABLE_ROWS, index),
       rejected: column(REJECTED_ROWS, index),
-      other: at("t3.other")[index]!,
+      other: of(at("t3.other")[index]!),
       otherSub: column(OTHER_SUB_ROWS, index),
       outcomes: column(OUTCOME_ROWS, index),
-      outcomeTotal: at("t3.outcome_total")[index]!,
-      carryForward: at("t3.carry_forward")[index]!,
-      carried: at("t3.carried")[index]!,
-      new: at("t3.new")[index]!,
+      outcomeTotal: of(at("t3.outcome_total")[index]!),
+      carryForward: of(at("t3.carry_forward")[index]!),
+      carried: of(at("t3.carried")[index]!),
+      new: of(at("t3.new")[index]!),
     })),
     totals: ids
       .filter((id) => id.startsWith("t3.") && id.endsWith(".total"))
-      .map((id) => ({ id, parts: at(id.slice(0, -".total".length)) })),
+      .map((id) => ({ at: of(id), parts: positions(at(id.slice(0, -".total".length))) })),
+    tableFour: T4_GROUPS.map((group) => ({
+      results: positions(
+        ["upheld", "corrected", "other", "pending"].map((result) => `t4.${group}.${result}`),
+      ),
+      total: of(`t4.${group}.total`),
+    })),
+    inForce: IN_FORCE_ROWS.map((row) => ({
+      issued: of(`${row}.issued`),
+      repealed: of(`${row}.repealed`),
+      inForce: of(`${row}.in_force`),
+    })),
   };
   KEYS.set(template, keys);
   return keys;
 }
 
+/** The cells as a record by id, in catalogue order (what a reader's reading holds). */
 export function generateCells(random: Random, options: SyntheticCellsOptions): Record<string, number | null> {
-  const { template, scale } = options;
-  const keys = keysOf(template);
+  const keys = keysOf(options.template);
+  const values = new Float64Array(keys.ids.length);
+  const carried = options.carriedFromLastYear;
+  const inForce = options.inForceLastYear;
+  fillCells(random, values, {
+    template: options.template,
+    scale: options.scale,
+    carried: carried ? Float64Array.from(APPLICANTS, (applicant) => carried[applicant] ?? NaN) : null,
+    inForce: inForce ? Float64Array.from(IN_FORCE_ROWS, (row) => inForce[row] ?? NaN) : null,
+  });
+  return cellRecord(keys, values);
+}
+
+/** `values` (by position, NaN for a blank cell) as a record by id. */
+export function cellRecord(keys: TemplateKeys, values: Float64Array): Record<string, number | null> {
   const cells: Record<string, number | null> = {};
-  for (const id of keys.ids) cells[id] = 0;
-  fillTableTwo(cells, keys, template, random, scale, options.inForceLastYear);
+  for (let index = 0; index < keys.ids.length; index += 1) {
+    const value = values[index]!;
+    cells[keys.ids[index]!] = Number.isNaN(value) ? null : value;
+  }
+  return cells;
+}
+
+/**
+ * The cells of one report written into `values`, by position in the template's catalogue ids (keysOf) —
+ * the generator's own form, from which seed:synthetic writes COPY lines with no object or string per cell.
+ * A year before given in `carried` / `inForce` (NaN: unknown) continues that year's numbers.
+ */
+export function fillCells(
+  random: Random,
+  values: Float64Array,
+  options: { template: TemplateVersion; scale: number } & LastYear,
+): void {
+  const { template, scale, carried } = options;
+  const keys = keysOf(template);
+  values.fill(0, 0, keys.ids.length);
+  fillTableTwo(values, keys, template, random, scale, options.inForce);
   const subRows = template === "2021";
   for (let index = 0; index < APPLICANTS.length; index += 1) {
     const applicant = APPLICANTS[index]!;
     const row = keys.byApplicant[index]!;
     const handled = count(random, 6 * scale * APPLICANT_WEIGHT[applicant]);
-    cells[row.granted] = outcomeCount(random, handled, "granted");
-    cells[row.partial] = outcomeCount(random, handled, "partial");
-    spread(random, cells, row.denied, outcomeCount(random, handled, "denied"));
-    spread(random, cells, row.unable, outcomeCount(random, handled, "unable"));
-    spread(random, cells, row.rejected, outcomeCount(random, handled, "rejected"));
+    values[row.granted] = outcomeCount(random, handled, "granted");
+    values[row.partial] = outcomeCount(random, handled, "partial");
+    spread(random, values, row.denied, outcomeCount(random, handled, "denied"));
+    spread(random, values, row.unable, outcomeCount(random, handled, "unable"));
+    spread(random, values, row.rejected, outcomeCount(random, handled, "rejected"));
     const other = outcomeCount(random, handled, "other");
-    cells[row.other] = other;
-    if (subRows) spread(random, cells, row.otherSub, other);
+    values[row.other] = other;
+    if (subRows) spread(random, values, row.otherSub, other);
     let outcomes = 0;
-    for (const id of row.outcomes) outcomes += cells[id] ?? 0;
-    cells[row.outcomeTotal] = outcomes;
-    const lastYear = options.carriedFromLastYear?.[applicant];
+    for (const position of row.outcomes) outcomes += values[position]!;
+    values[row.outcomeTotal] = outcomes;
+    const lastYear = carried?.[index];
+    const known = lastYear !== undefined && !Number.isNaN(lastYear);
     let forward = random() < 0.6 ? 0 : count(random, outcomes * 0.05 + 0.5);
     // What last year carried forward arrives as this year's 上年结转 (rule 6); if this year handles less than
     // that, the rest is carried forward again.
-    if (lastYear !== undefined && lastYear > outcomes + forward) forward = lastYear - outcomes;
-    cells[row.carryForward] = forward;
+    if (known && lastYear > outcomes + forward) forward = lastYear - outcomes;
+    values[row.carryForward] = forward;
     const total = outcomes + forward;
-    const carried = lastYear ?? Math.min(total, count(random, 0.3));
-    cells[row.carried] = carried;
-    cells[row.new] = total - carried;
+    const carriedIn = known ? lastYear : Math.min(total, count(random, 0.3));
+    values[row.carried] = carriedIn;
+    values[row.new] = total - carriedIn;
   }
-  for (const { id, parts } of keys.totals) {
+  for (const { at: position, parts } of keys.totals) {
     let sum = 0;
-    for (const part of parts) sum += cells[part] ?? 0;
-    cells[id] = sum;
+    for (const part of parts) sum += values[part]!;
+    values[position] = sum;
   }
-  for (const { results, total } of T4_IDS) {
+  for (const { results, total } of keys.tableFour) {
     const cases = count(random, 0.02 * scale * 6);
-    spread(random, cells, results, cases);
-    cells[total] = cases;
+    spread(random, values, results, cases);
+    values[total] = cases;
   }
-  return cells;
 }
 
 function fillTableTwo(
-  cells: Record<string, number | null>,
+  values: Float64Array,
   keys: TemplateKeys,
   template: TemplateVersion,
   random: Random,
   scale: number,
-  inForceLastYear: Record<string, number> | undefined,
+  inForceLastYear: Float64Array | null,
 ) {
-  for (const { id, kind } of keys.tableTwo) {
-    if (kind === "amount") cells[id] = random() < 0.6 ? 0 : Math.round(random() * 500 * scale) / 100;
-    else if (kind === "change") cells[id] = Math.round((random() - 0.5) * 4);
-    else if (kind === "decisions") cells[id] = count(random, 8 * scale);
-    else cells[id] = count(random, 0.5 * scale);
+  const { tableTwo, tableTwoKind } = keys;
+  for (let index = 0; index < tableTwo.length; index += 1) {
+    const kind = tableTwoKind[index];
+    const position = tableTwo[index]!;
+    if (kind === KIND_AMOUNT)
+      values[position] = random() < 0.6 ? 0 : Math.round(random() * 500 * scale) / 100;
+    else if (kind === KIND_CHANGE) values[position] = Math.round((random() - 0.5) * 4);
+    else if (kind === KIND_DECISIONS) values[position] = count(random, 8 * scale);
+    else values[position] = count(random, 0.5 * scale);
   }
   if (template !== "2021") return;
   // 现行有效 = last year's + issued − repealed (rule 7), repeals never more than what is in force.
-  for (const row of ["t2.rules", "t2.normative"]) {
-    const before = inForceLastYear?.[row] ?? count(random, 3 * scale);
-    const issued = cells[`${row}.issued`] ?? 0;
-    const repealed = Math.min(cells[`${row}.repealed`] ?? 0, before + issued);
-    cells[`${row}.repealed`] = repealed;
-    cells[`${row}.in_force`] = before + issued - repealed;
+  for (let row = 0; row < keys.inForce.length; row += 1) {
+    const { issued, repealed, inForce } = keys.inForce[row]!;
+    const last = inForceLastYear?.[row];
+    const before = last !== undefined && !Number.isNaN(last) ? last : count(random, 3 * scale);
+    const repeals = Math.min(values[repealed]!, before + values[issued]!);
+    values[repealed] = repeals;
+    values[inForce] = before + values[issued]! - repeals;
   }
 }

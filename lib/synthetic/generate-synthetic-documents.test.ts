@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "vitest";
+import { encodeDocumentCopyFields } from "@/lib/ingest/document-copy-row";
 import { getCellId } from "@/lib/ingest/cell-numbers";
 import { checkAcrossYears } from "@/lib/reader/checks/check-across-years";
 import { checkReportRules } from "@/lib/reader/checks/check-report-rules";
@@ -8,7 +10,12 @@ import {
   generateSyntheticDocuments,
   generateSyntheticReadings,
 } from "@/lib/synthetic/generate-synthetic-documents";
-import { prepareSyntheticDocument } from "@/lib/synthetic/prepare-synthetic-document";
+import { listCellIds } from "@/lib/reader/template/cell-catalogue";
+import { fillCells, generateCells, keysOf, seededRandom } from "@/lib/synthetic/generate-cells";
+import {
+  prepareGeneratedDocument,
+  prepareSyntheticDocument,
+} from "@/lib/synthetic/prepare-synthetic-document";
 
 const documents = [
   ...generateSyntheticDocuments({ reports: 1400, years: { from: 2019, to: 2025 }, seed: 5 }),
@@ -99,4 +106,60 @@ test("a reading the shortcut does not cover goes through prepareDocument: a valu
   expect(document.findings.map((f) => f.code)).toContain("VALUE_OUT_OF_RANGE");
   const extra = { ...reading, cells: { ...reading.cells, "t2.procurement.amount": 1 } };
   expect(prepareSyntheticDocument(upload, extra, sha256)).toEqual(prepareDocument(upload, extra, sha256));
+});
+
+test("the same bytes as before the generator wrote its cells into an array: a second seed of a database finds its duplicates", () => {
+  // Pinned from the generator as it was (main d5571e1, cells as a record of ids): the documents' COPY fields
+  // and cell lines, byte for byte. A change here makes a re-run of an old seed store new documents.
+  const hash = createHash("sha256");
+  for (const document of generateSyntheticDocuments({
+    reports: 2000,
+    years: { from: 2019, to: 2025 },
+    seed: 29,
+  })) {
+    hash.update(encodeDocumentCopyFields(document));
+    hash.update(document.copyLines!.cells.bytes);
+  }
+  expect(hash.digest("hex")).toBe("403836fa5b3002f824e337c3b5a6197aa25555664156dead664e8831ab2439c6");
+});
+
+test("generateCells gives the numbers fillCells writes, as a record in catalogue order", () => {
+  const keys = keysOf("2021");
+  const values = new Float64Array(keys.ids.length);
+  fillCells(seededRandom(9), values, { template: "2021", scale: 3, carried: null, inForce: null });
+  const cells = generateCells(seededRandom(9), { template: "2021", scale: 3 });
+  expect(Object.keys(cells)).toEqual(listCellIds("2021"));
+  expect(Object.values(cells)).toEqual([...values]);
+  // Table 三's totals are the sums of their applicant columns.
+  const applicants = ["natural", "commercial", "research", "social", "legal", "other"];
+  for (const row of ["t3.new", "t3.granted", "t3.carry_forward"])
+    expect(cells[`${row}.total`]).toBe(applicants.reduce((sum, a) => sum + cells[`${row}.${a}`]!, 0));
+});
+
+test("a generated document's lines stay as they were while later documents are generated", () => {
+  const [first, ...rest] = generateSyntheticDocuments({
+    reports: 3000,
+    years: { from: 2019, to: 2025 },
+    seed: 41,
+  });
+  const before = Uint8Array.from(first!.copyLines!.cells.bytes);
+  for (const document of rest) expect(document.copyLines!.cells.count).toBeGreaterThan(0);
+  expect(first!.copyLines!.cells.bytes).toEqual(before);
+  expect(encodeCellCopyLines(first!.cells)).toEqual({ bytes: before, count: first!.copyLines!.cells.count });
+});
+
+test("generated numbers the shortcut does not cover go through prepareDocument: a value out of range keeps its finding", () => {
+  const [first] = [...generateSyntheticReadings({ reports: 1, years: { from: 2021, to: 2021 }, seed: 3 })];
+  const { upload, reading, sha256 } = first!;
+  const keys = keysOf("2021");
+  const values = Float64Array.from(keys.ids, (id) => reading.cells[id] ?? NaN);
+  values[keys.position.get("t3.new.total")!] = 1e17;
+  const document = prepareGeneratedDocument(upload, { ...reading, cells: {} }, sha256, { keys, values });
+  const expected = prepareDocument(
+    upload,
+    { ...reading, cells: { ...reading.cells, "t3.new.total": 1e17 } },
+    sha256,
+  );
+  expect(document).toEqual(expected);
+  expect(document.findings.map((f) => f.code)).toContain("VALUE_OUT_OF_RANGE");
 });

@@ -9,9 +9,15 @@ import type { IngestInput } from "@/lib/ingest/ingest-types";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { checkReportRules } from "@/lib/reader/checks/check-report-rules";
 import type { Finding, ReadSuccess, TemplateVersion } from "@/lib/reader/types";
-import { generateCells, seededRandom } from "@/lib/synthetic/generate-cells";
+import {
+  cellRecord,
+  fillCells,
+  keysOf,
+  seededRandom,
+  type TemplateKeys,
+} from "@/lib/synthetic/generate-cells";
 import { planAgencies } from "@/lib/synthetic/plan-agencies";
-import { prepareSyntheticDocument } from "@/lib/synthetic/prepare-synthetic-document";
+import { prepareGeneratedDocument } from "@/lib/synthetic/prepare-synthetic-document";
 
 export interface SyntheticOptions {
   reports: number;
@@ -23,9 +29,7 @@ const INCONSISTENT_SHARE = 0.03;
 const BLANK_SHARE = 0.02;
 const FEES_IN_YUAN_SHARE = 0.1;
 const APPLICANTS = ["natural", "commercial", "research", "social", "legal", "other"];
-const CARRY_FORWARD: Record<string, string> = Object.fromEntries(
-  APPLICANTS.map((applicant) => [applicant, `t3.carry_forward.${applicant}`]),
-);
+const IN_FORCE = ["t2.rules.in_force", "t2.normative.in_force"];
 const encoder = new TextEncoder();
 
 export interface SyntheticReading {
@@ -36,44 +40,59 @@ export interface SyntheticReading {
 
 /** The documents, prepared as the bulk path stores them (their cells as COPY lines). */
 export function* generateSyntheticDocuments(options: SyntheticOptions): Generator<PreparedDocument> {
-  for (const { upload, reading, sha256 } of generateSyntheticReadings(options))
-    yield prepareSyntheticDocument(upload, reading, sha256);
+  for (const { upload, reading, sha256, keys, values } of generateSyntheticParts(options))
+    yield prepareGeneratedDocument(upload, reading, sha256, { keys, values });
 }
 
 /** The files and their readings, before they are prepared (what prepareDocument would take). */
 export function* generateSyntheticReadings(options: SyntheticOptions): Generator<SyntheticReading> {
+  for (const { upload, reading, sha256, keys, values } of generateSyntheticParts(options))
+    yield { upload, reading: { ...reading, cells: cellRecord(keys, values) }, sha256 };
+}
+
+/**
+ * Each report: its reading without cells, and its cells as numbers by position in the template's ids
+ * (fillCells; NaN for a blank cell) — in an array reused for the next report, to be used before it comes.
+ */
+function* generateSyntheticParts(
+  options: SyntheticOptions,
+): Generator<SyntheticReading & { keys: TemplateKeys; values: Float64Array }> {
   const random = seededRandom(options.seed);
   const yearCount = options.years.to - options.years.from + 1;
   const agencies = planAgencies(Math.ceil(options.reports / yearCount), random);
+  const values = new Float64Array(Math.max(keysOf("2019").ids.length, keysOf("2021").ids.length));
+  // The year before's 结转下年度 per applicant and 现行有效 (NaN: unknown), by position.
+  const carried = new Float64Array(APPLICANTS.length);
+  const inForce = new Float64Array(IN_FORCE.length);
   let produced = 0;
   for (const agency of agencies) {
-    let carried: Record<string, number> | undefined;
-    let inForce: Record<string, number> | undefined;
+    let hasCarried = false;
+    let hasInForce = false;
     for (let year = options.years.from; year <= options.years.to && produced < options.reports; year += 1) {
       const template: TemplateVersion = year <= 2020 ? "2019" : "2021";
-      const cells = generateCells(random, {
+      const keys = keysOf(template);
+      fillCells(random, values, {
         template,
         scale: agency.scale,
-        carriedFromLastYear: carried,
-        inForceLastYear: inForce,
+        carried: hasCarried ? carried : null,
+        inForce: hasInForce ? inForce : null,
       });
-      carried = {};
-      for (const applicant of APPLICANTS) carried[applicant] = cells[CARRY_FORWARD[applicant]!] ?? 0;
-      inForce =
-        template === "2021"
-          ? {
-              "t2.rules": cells["t2.rules.in_force"] ?? 0,
-              "t2.normative": cells["t2.normative.in_force"] ?? 0,
-            }
-          : undefined;
+      for (let index = 0; index < APPLICANTS.length; index += 1)
+        carried[index] = values[keys.byApplicant[index]!.carryForward]!;
+      hasCarried = true;
+      hasInForce = template === "2021";
+      if (hasInForce)
+        for (let index = 0; index < IN_FORCE.length; index += 1)
+          inForce[index] = values[keys.position.get(IN_FORCE[index]!)!]!;
       const findings: Finding[] = [];
       const units: Record<string, string | null> = {};
       if (random() < INCONSISTENT_SHARE) {
-        cells["t3.new.total"] = (cells["t3.new.total"] ?? 0) + 1 + Math.floor(random() * 5);
-        findings.push(...checkReportRules(new Map(Object.entries(cells)), template));
+        values[keys.position.get("t3.new.total")!]! += 1 + Math.floor(random() * 5);
+        const cells = new Map(keys.ids.map((id, index) => [id, values[index]!]));
+        findings.push(...checkReportRules(cells, template));
       }
       if (random() < BLANK_SHARE) {
-        cells["t3.partial.natural"] = null;
+        values[keys.position.get("t3.partial.natural")!] = NaN;
         findings.push({
           code: "CELL_BLANK",
           severity: "warning",
@@ -84,7 +103,8 @@ export function* generateSyntheticReadings(options: SyntheticOptions): Generator
       }
       if (template === "2021") {
         const inYuan = random() < FEES_IN_YUAN_SHARE;
-        if (inYuan) cells["t2.fees.amount"] = Math.round((cells["t2.fees.amount"] ?? 0) * 10_000);
+        const fees = keys.position.get("t2.fees.amount")!;
+        if (inYuan) values[fees] = Math.round(values[fees]! * 10_000);
         units["t2.fees.amount"] = inYuan ? "元" : "万元";
       } else units["t2.procurement.amount"] = "万元";
       const reading: ReadSuccess = {
@@ -94,7 +114,7 @@ export function* generateSyntheticReadings(options: SyntheticOptions): Generator
         regionCodes: agency.codes,
         year,
         template,
-        cells,
+        cells: {},
         rawText: {},
         inferred: [],
         units,
@@ -104,7 +124,7 @@ export function* generateSyntheticReadings(options: SyntheticOptions): Generator
       const fileName = `synthetic-${options.seed}-${produced}.txt`;
       const bytes = encoder.encode(`合成数据 ${fileName} ${agency.info.name} ${year} 年度报告\n`);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      yield { upload: { bytes, fileName, mediaType: "text/plain" }, reading, sha256 };
+      yield { upload: { bytes, fileName, mediaType: "text/plain" }, reading, sha256, keys, values };
       produced += 1;
     }
   }

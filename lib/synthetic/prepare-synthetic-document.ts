@@ -7,9 +7,10 @@
 // value prepareDocument flags as out of range, a cell id not in its template) goes through prepareDocument.
 //   const document = prepareSyntheticDocument(upload, reading, sha256);
 //   document.copyLines.cells;   // "0000000000\t1\tf\t0\t\\N\t\\N\n…" as UTF-8 (the report id written in later)
+//   prepareGeneratedDocument(upload, readingWithoutCells, sha256, { keys, values });  // the generator's numbers
 import { CopyBytes } from "@/lib/db/copy-bytes";
 import { parseCellCopyLines, REPORT_ID_WIDTH, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
+import { CELL_DEFINITIONS, getCellNo } from "@/lib/ingest/cell-numbers";
 import type { IngestInput } from "@/lib/ingest/ingest-types";
 import {
   MAX_ABS_VALUE,
@@ -18,18 +19,19 @@ import {
   type PreparedDocument,
 } from "@/lib/ingest/prepare-document";
 import type { ReadSuccess } from "@/lib/reader/types";
+import { cellRecord, type TemplateKeys } from "@/lib/synthetic/generate-cells";
 
-/** Per catalogue id: its cell number and its line up to the value, "0000000000\tcellNo\tf\t" (never inferred here), as bytes. */
+const encoder = new TextEncoder();
+/** A line up to the value, "0000000000\tcellNo\tf\t" (never inferred here), as bytes. */
+const lineHead = (cellNo: number) => encoder.encode(`${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t`);
+/** Per catalogue id: its cell number and its line's head. */
 const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = new Map(
-  CELL_DEFINITIONS.map(({ cellId, cellNo }) => [
-    cellId,
-    { cellNo, head: new TextEncoder().encode(`${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t`) },
-  ]),
+  CELL_DEFINITIONS.map(({ cellId, cellNo }) => [cellId, { cellNo, head: lineHead(cellNo) }]),
 );
 /** What follows the value: no raw text, then the unit — none ("\\N") for all but one or two cells a report. */
-const NO_RAW_TEXT = new TextEncoder().encode("\t\\N\t");
-const NO_UNIT = new TextEncoder().encode("\\N\n");
-// One buffer for every report's lines (finish copies them out: CopyBytes.reset).
+const NO_RAW_TEXT = encoder.encode("\t\\N\t");
+const NO_UNIT = encoder.encode("\\N\n");
+// One buffer for every report's lines, whose bytes are then kept in a slab (keepLines).
 const scratch = new CopyBytes(8 * 1024);
 
 export function prepareSyntheticDocument(
@@ -39,7 +41,28 @@ export function prepareSyntheticDocument(
 ): PreparedDocument {
   const lines = encodeSyntheticCells(reading);
   if (lines === null) return prepareDocument(upload, reading, sha256);
-  const prepared = prepareDocument(upload, { ...reading, cells: {} }, sha256);
+  return withLines(prepareDocument(upload, { ...reading, cells: {} }, sha256), lines);
+}
+
+/**
+ * The same for the generator's own form of a reading: `reading` without cells, its cells as numbers by
+ * position in the template's ids (`keys.ids`; NaN for a blank cell) — the lines written from the numbers,
+ * no record of 200 keys made and walked. The same document as prepareSyntheticDocument of the reading with
+ * those cells (generate-synthetic-documents.test.ts).
+ */
+export function prepareGeneratedDocument(
+  upload: IngestInput,
+  reading: ReadSuccess,
+  sha256: string,
+  cells: { keys: TemplateKeys; values: Float64Array },
+): PreparedDocument {
+  const lines = encodeGeneratedCells(reading, cells.keys, cells.values);
+  if (lines === null)
+    return prepareDocument(upload, { ...reading, cells: cellRecord(cells.keys, cells.values) }, sha256);
+  return withLines(prepareDocument(upload, reading, sha256), lines);
+}
+
+function withLines(prepared: PreparedDocument, lines: CellCopyLines): PreparedDocument {
   let cells: PreparedCell[] | undefined;
   // As a document prepared in a reader thread (prepare-in-thread.ts): the cells only when asked for. The
   // lines are not enumerable: a copy made by spreading ({ ...document, cells }) takes the cells, not the
@@ -68,16 +91,80 @@ function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
     last = line.cellNo;
     const value = cells[id] as number | null;
     if (value !== null && !(Math.abs(value) < MAX_ABS_VALUE)) return null;
-    out.raw(line.head);
-    // As String(value), which prepareCells stores: numeric text, nothing to escape.
-    if (value === null) out.field(null);
-    else out.number(value);
-    out.raw(NO_RAW_TEXT);
-    if (unitIds.length > 0 && unitIds.includes(id)) {
-      out.field(units[id] ?? null);
-      out.end();
-    } else out.raw(NO_UNIT);
+    writeLine(out, line.head, value, unitIds.length > 0 && unitIds.includes(id) ? (units[id] ?? null) : null);
     count += 1;
   }
-  return { bytes: out.finish(), count };
+  return { bytes: keepLines(out.view()), count };
+}
+
+/** Per template: each position's line head (the ids are in catalogue order, so the lines' order). */
+const HEADS = new Map<TemplateKeys, readonly Uint8Array[]>();
+
+function encodeGeneratedCells(
+  reading: ReadSuccess,
+  keys: TemplateKeys,
+  values: Float64Array,
+): CellCopyLines | null {
+  if (reading.inferred.length > 0) return null;
+  for (const id in reading.rawText) if (Object.hasOwn(reading.rawText, id)) return null;
+  let heads = HEADS.get(keys);
+  if (heads === undefined) {
+    heads = keys.ids.map((id) => lineHead(getCellNo(id)));
+    HEADS.set(keys, heads);
+  }
+  const { units } = reading;
+  // The positions that have a unit (one or two a report), in `units`' order; an id not in the template has
+  // no cell, so no line to carry it (as prepareDocument, which stores units only with their cells).
+  let unitAt = -1;
+  let unitAt2 = -1;
+  for (const id in units) {
+    const position = keys.position.get(id);
+    if (position === undefined) continue;
+    if (unitAt === -1) unitAt = position;
+    else if (unitAt2 === -1) unitAt2 = position;
+    else return null;
+  }
+  const count = keys.ids.length;
+  const out = scratch;
+  out.reset();
+  for (let position = 0; position < count; position += 1) {
+    const value = values[position]!;
+    const blank = Number.isNaN(value);
+    if (!blank && !(Math.abs(value) < MAX_ABS_VALUE)) return null;
+    const unit = position === unitAt || position === unitAt2 ? (units[keys.ids[position]!] ?? null) : null;
+    writeLine(out, heads[position]!, blank ? null : value, unit);
+  }
+  return { bytes: keepLines(out.view()), count };
+}
+
+function writeLine(out: CopyBytes, head: Uint8Array, value: number | null, unit: string | null): void {
+  out.raw(head);
+  // As String(value), which prepareCells stores: numeric text, nothing to escape.
+  if (value === null) out.field(null);
+  else out.number(value);
+  out.raw(NO_RAW_TEXT);
+  if (unit !== null) {
+    out.field(unit);
+    out.end();
+  } else out.raw(NO_UNIT);
+}
+
+// Documents' lines are kept side by side in slabs of this size, each document's a view of its part: an
+// array of its own per document (~5 KB, zeroed, and tracked by the collector as memory outside the heap)
+// cost more than writing the lines (bench:ingest-cpu's CPU profile: CopyBytes.finish was ~4 % of
+// seed:synthetic's main thread). A slab is freed once no document's lines in it are kept.
+const SLAB_BYTES = 1024 * 1024;
+let slab = new Uint8Array(SLAB_BYTES);
+let slabUsed = 0;
+
+function keepLines(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > SLAB_BYTES / 8) return bytes.slice();
+  if (slabUsed + bytes.length > slab.length) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const kept = slab.subarray(slabUsed, slabUsed + bytes.length);
+  kept.set(bytes);
+  slabUsed += bytes.length;
+  return kept;
 }

@@ -16,6 +16,7 @@ import { emptySql, rawSql, runQuery, sql, type SqlClient } from "@/lib/db/sql";
 import { encodeCellCopyLines, writeCellCopyLines, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { canFinishUpload, finishUpload } from "@/lib/ingest/finish-upload";
+import { collectMetricInputs } from "@/lib/ingest/collect-metric-inputs";
 import type { UploadDetail } from "@/lib/ingest/ingest-types";
 import {
   findingsInsert,
@@ -32,6 +33,7 @@ import {
   SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
 } from "@/lib/metrics/build-summary-function";
+import type { MetricInputs } from "@/lib/metrics/build-metrics-sql";
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
@@ -104,9 +106,15 @@ export async function acceptReadings(
   let across: AcrossYearChanges | null = null;
   let finishing = false;
   let changes: VersionChange[] = [];
+  let inputs: MetricInputs | undefined;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
+    // The read model takes its inputs from the cells just sent rather than reading them back.
+    inputs = collectMetricInputs(
+      items,
+      reports.map((report) => report.id),
+    );
     await insertFindings(
       client,
       items.flatMap((item, index) =>
@@ -153,7 +161,12 @@ export async function acceptReadings(
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,
-    { agencyYears: pairs, agencyYearsNew: true, agencyIds: options.alsoRefreshAgencies ?? [] },
+    {
+      agencyYears: pairs,
+      agencyYearsNew: true,
+      newReportInputs: inputs,
+      agencyIds: options.alsoRefreshAgencies ?? [],
+    },
     { deferSummaries: options.deferSummaries, difference },
   );
   return reports;

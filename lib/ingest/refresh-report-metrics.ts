@@ -18,6 +18,7 @@ import {
   summaryKeysQuery,
 } from "@/lib/ingest/refresh-region-summaries";
 import {
+  type MetricInputs,
   buildMetricsRebuildSql,
   buildMetricsRefreshSql,
   METRICS_SQL_FINGERPRINT,
@@ -40,6 +41,8 @@ export interface MetricsTarget {
    * stored): they have no corrections, and the read model reads their cells without looking for any.
    */
   agencyYearsNew?: boolean;
+  /** With agencyYearsNew: every new report's metric inputs, from the cells as sent (collect-metric-inputs.ts). */
+  newReportInputs?: MetricInputs;
   agencyIds?: readonly number[];
 }
 
@@ -78,7 +81,7 @@ export async function refreshReportMetrics(
       buildMetricsRefreshSql(
         sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${agencyYears.map((p) => p.agencyId)}::int[],
                                                               ${agencyYears.map((p) => p.year)}::int[]))`,
-        { newReports: target.agencyYearsNew },
+        { newReports: target.agencyYearsNew, inputs: target.newReportInputs },
       ),
     );
   const upserts = joinSql(

@@ -6,7 +6,8 @@
 //   await runQuery(client, buildMetricsRefreshSql(sql`r."agencyId" = ANY(${ids}::int[])`));
 import { createHash } from "node:crypto";
 import { getCellNo } from "@/lib/ingest/cell-numbers";
-import { rawSql, sql, type Sql } from "@/lib/db/sql";
+import { arrayLiteral } from "@/lib/db/array-literal";
+import { joinSql, rawSql, sql, type Sql } from "@/lib/db/sql";
 import { METRICS, type Formula, type MetricColumn } from "@/lib/metrics/metric-dictionary";
 import { CELLS } from "@/lib/reader/template/cell-catalogue";
 
@@ -34,11 +35,15 @@ const WAN_CELL_NOS = new Set(CELLS.filter((cell) => cell.unit === "万元").map(
 const quote = (identifier: string) => `"${identifier}"`;
 const cellAlias = (cellNo: number) => `c${cellNo}`;
 
+/** A cell's value as the formulas take it, from its stored value and unit (SQL expressions). */
+function cellInput(cellNo: number, value: string, unit: string): string {
+  return WAN_CELL_NOS.has(cellNo)
+    ? `CASE WHEN ${unit} = '元' THEN ${value} / 10000 ELSE ${value} END`
+    : value;
+}
+
 function pivotColumn(cellNo: number): string {
-  const value = WAN_CELL_NOS.has(cellNo)
-    ? `CASE WHEN v."unit" = '元' THEN v."value" / 10000 ELSE v."value" END`
-    : `v."value"`;
-  return `max(${value}) FILTER (WHERE v."cellNo" = ${cellNo}) AS ${cellAlias(cellNo)}`;
+  return `max(${cellInput(cellNo, `v."value"`, `v."unit"`)}) FILTER (WHERE v."cellNo" = ${cellNo}) AS ${cellAlias(cellNo)}`;
 }
 
 /** Strict about nulls like the dictionary: one unprinted input makes the sum null (SQL's + does that). */
@@ -73,6 +78,45 @@ const CELLS_BY_REPORT = `LEFT JOIN LATERAL (
 // without the view's join with the corrections (a lookup per cell row) — the same values, found cheaper.
 const CELLS_OF_NEW_REPORT = CELLS_BY_REPORT.replace('"CellValue" v', '"ReportCell" v');
 
+/** The cells the read model reads, in the order MetricInputs' columns take; those counted in 万元 among them. */
+export const METRIC_CELL_NOS: readonly number[] = CELL_NOS;
+export const METRIC_WAN_CELL_NOS: readonly number[] = CELL_NOS.filter((cellNo) => WAN_CELL_NOS.has(cellNo));
+
+/**
+ * New reports' metric inputs as the caller sent their cells (collect-metric-inputs.ts): per report its id,
+ * and per cell of METRIC_CELL_NOS its value as stored text (null: no such cell or not printed), per cell of
+ * METRIC_WAN_CELL_NOS its unit.
+ */
+export interface MetricInputs {
+  reportIds: number[];
+  values: (string | null)[][];
+  units: (string | null)[][];
+}
+
+// The same inputs as CELLS_OF_NEW_REPORT finds, taken from the caller instead of read back (a bulk batch:
+// it has just COPYed these cells, and each report's look-up of its ~36 cells with a FILTER per cell was
+// about half of the read model's statement). numeric(20, 4), as ReportCell stores them: the same values,
+// to the same scale (which a division by 10 000 keeps).
+function cellsGiven(inputs: MetricInputs): Sql {
+  const columns = [
+    sql`${arrayLiteral(inputs.reportIds)}::int[]`,
+    ...inputs.values.map((column) => sql`${arrayLiteral(column)}::numeric(20,4)[]`),
+    ...inputs.units.map((column) => sql`${arrayLiteral(column)}::text[]`),
+  ];
+  const names = [
+    `"reportId"`,
+    ...CELL_NOS.map((cellNo) => `"v${cellNo}"`),
+    ...METRIC_WAN_CELL_NOS.map((cellNo) => `"u${cellNo}"`),
+  ];
+  const selected = CELL_NOS.map(
+    (cellNo) => `${cellInput(cellNo, `g."v${cellNo}"`, `g."u${cellNo}"`)} AS ${cellAlias(cellNo)}`,
+  );
+  return sql`LEFT JOIN (
+  SELECT g."reportId", ${rawSql(selected.join(",\n         "))}
+    FROM unnest(${joinSql(columns)}) AS g(${rawSql(names.join(", "))})
+) c ON c."reportId" = t."id"`;
+}
+
 const CELLS_GROUPED = `LEFT JOIN (
   SELECT v."reportId", ${PIVOT}
     FROM "CellValue" v
@@ -81,21 +125,24 @@ const CELLS_GROUPED = `LEFT JOIN (
 ) c ON c."reportId" = t."id"`;
 
 function insertPart(cells: string): string {
-  return `INSERT INTO "ReportMetrics" AS m
+  return `${INSERT_HEAD}
+  ${cells}
+${INSERT_TAIL}`;
+}
+
+const INSERT_HEAD = `INSERT INTO "ReportMetrics" AS m
        ("reportId", "agencyId", "year", "agencyKind", "regionCode", "regionPath", "template", "updatedAt",
         ${METRIC_COLUMNS})
 SELECT t."id", t."agencyId", t."year", a."kind", a."regionCode", g."path", t."template", now(),
          ${METRIC_VALUES}
   FROM target t
   JOIN "Agency" a ON a."id" = t."agencyId"
-  LEFT JOIN "Region" g ON g."code" = a."regionCode"
-  ${cells}
-ON CONFLICT ("agencyId", "year") DO UPDATE
+  LEFT JOIN "Region" g ON g."code" = a."regionCode"`;
+const INSERT_TAIL = `ON CONFLICT ("agencyId", "year") DO UPDATE
     SET "reportId" = EXCLUDED."reportId", "agencyKind" = EXCLUDED."agencyKind",
         "regionCode" = EXCLUDED."regionCode", "regionPath" = EXCLUDED."regionPath",
         "template" = EXCLUDED."template", "updatedAt" = EXCLUDED."updatedAt",
         ${METRIC_UPDATES}`;
-}
 
 const INSERT_BY_REPORT = insertPart(CELLS_BY_REPORT);
 const INSERT_NEW_REPORTS = insertPart(CELLS_OF_NEW_REPORT);
@@ -107,12 +154,22 @@ const INSERT_ALL = insertPart(CELLS_GROUPED);
  */
 export function buildMetricsRefreshSql(
   filter: Sql,
-  /** Every current report matching `filter` was created in this transaction (see CELLS_OF_NEW_REPORT). */
-  options: { newReports?: boolean } = {},
+  options: {
+    /** Every current report matching `filter` was created in this transaction (see CELLS_OF_NEW_REPORT). */
+    newReports?: boolean;
+    /** With newReports: their cells' inputs, as the caller sent the cells (cellsGiven). */
+    inputs?: MetricInputs;
+  } = {},
 ): Sql {
-  return sql`WITH target AS (
+  const target = sql`WITH target AS (
   SELECT r."id", r."agencyId", r."year", r."template" FROM "Report" r WHERE r."isCurrent" AND (${filter})
-)
+)`;
+  if (options.newReports && options.inputs)
+    return sql`${target}
+${rawSql(INSERT_HEAD)}
+  ${cellsGiven(options.inputs)}
+${rawSql(INSERT_TAIL)}`;
+  return sql`${target}
 ${rawSql(options.newReports ? INSERT_NEW_REPORTS : INSERT_BY_REPORT)}`;
 }
 

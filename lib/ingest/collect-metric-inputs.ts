@@ -1,0 +1,94 @@
+// A bulk batch's metric inputs (build-metrics-sql.ts: MetricInputs) taken from the cells it COPYs, so that
+// the read model's statement does not read them back from ReportCell: per new report, the values of the
+// ~36 cells the metric dictionary uses, as the text ReportCell is sent, and the unit of those counted in
+// 万元. A document prepared in a reader thread or by the synthetic generator brings its cells as COPY lines
+// (cell-copy-rows.ts): the wanted fields are read out of the bytes, no line or cell made into an object.
+//   const inputs = collectMetricInputs(items, reportIds);   // items: acceptReadings' AcceptItem
+import type { CellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { REPORT_ID_WIDTH } from "@/lib/ingest/cell-copy-rows";
+import type { PreparedCell } from "@/lib/ingest/prepare-document";
+import { METRIC_CELL_NOS, METRIC_WAN_CELL_NOS, type MetricInputs } from "@/lib/metrics/build-metrics-sql";
+
+interface CellSource {
+  cells: readonly PreparedCell[];
+  cellLines?: CellCopyLines;
+}
+
+// Per cell number: 1 + its column in MetricInputs.values (0: not an input), and 1 + its unit column.
+const VALUE_COLUMN = new Int16Array(Math.max(...METRIC_CELL_NOS) + 1);
+METRIC_CELL_NOS.forEach((cellNo, index) => (VALUE_COLUMN[cellNo] = index + 1));
+const UNIT_COLUMN = new Int16Array(VALUE_COLUMN.length);
+METRIC_WAN_CELL_NOS.forEach((cellNo, index) => (UNIT_COLUMN[cellNo] = index + 1));
+
+const TAB = 0x09;
+const LINE_END = 0x0a;
+const BACKSLASH = 0x5c;
+const decoder = new TextDecoder();
+
+/** The inputs of `items`, whose reports are `reportIds` (in the same order). */
+export function collectMetricInputs(
+  items: readonly CellSource[],
+  reportIds: readonly number[],
+): MetricInputs {
+  const values = METRIC_CELL_NOS.map(() => new Array<string | null>(items.length).fill(null));
+  const units = METRIC_WAN_CELL_NOS.map(() => new Array<string | null>(items.length).fill(null));
+  items.forEach((item, row) => {
+    if (item.cellLines) readLines(item.cellLines.bytes, row, values, units);
+    else
+      for (const cell of item.cells) {
+        const column = VALUE_COLUMN[cell.cellNo] ?? 0;
+        if (column === 0) continue;
+        values[column - 1]![row] = cell.value;
+        const unitColumn = UNIT_COLUMN[cell.cellNo]!;
+        if (unitColumn > 0) units[unitColumn - 1]![row] = cell.unit;
+      }
+  });
+  return { reportIds: [...reportIds], values, units };
+}
+
+/** The wanted fields of one report's lines: "0000000000\tcellNo\tinferred\tvalue\trawText\tunit\n". */
+function readLines(
+  bytes: Uint8Array,
+  row: number,
+  values: (string | null)[][],
+  units: (string | null)[][],
+): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (at < bytes.length) {
+    let position = at + REPORT_ID_WIDTH + 1;
+    let cellNo = 0;
+    for (let byte = bytes[position]!; byte !== TAB; byte = bytes[++position]!)
+      cellNo = 10 * cellNo + byte - 0x30;
+    // Escaped text holds no tab or line break: each field ends at the next one.
+    const lineEnd = bytes.indexOf(LINE_END, position);
+    const column = cellNo < VALUE_COLUMN.length ? VALUE_COLUMN[cellNo]! : 0;
+    if (column > 0) {
+      const valueStart = position + 3; // past the tab, "t" or "f", and its tab
+      const valueEnd = bytes.indexOf(TAB, valueStart);
+      // A value is numeric text or \N (cell-copy-rows.ts): ASCII, nothing escaped.
+      values[column - 1]![row] = isNull(bytes, valueStart, valueEnd)
+        ? null
+        : text.toString("latin1", valueStart, valueEnd);
+      const unitColumn = UNIT_COLUMN[cellNo]!;
+      if (unitColumn > 0) {
+        const unitStart = bytes.indexOf(TAB, valueEnd + 1) + 1;
+        units[unitColumn - 1]![row] = isNull(bytes, unitStart, lineEnd)
+          ? null
+          : unescapeField(decoder.decode(bytes.subarray(unitStart, lineEnd)));
+      }
+    }
+    at = lineEnd + 1;
+  }
+}
+
+function isNull(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === 0x4e;
+}
+
+const ESCAPED: Readonly<Record<string, string>> = { "\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r" };
+
+/** A field of COPY's text format as its text (formatCopyValue escapes these four). */
+function unescapeField(field: string): string {
+  return field.includes("\\") ? field.replace(/\\[\\tnr]/g, (escape) => ESCAPED[escape]!) : field;
+}

@@ -163,3 +163,14 @@ test("generated numbers the shortcut does not cover go through prepareDocument: 
   expect(document).toEqual(expected);
   expect(document.findings.map((f) => f.code)).toContain("VALUE_OUT_OF_RANGE");
 });
+
+test("a generated document keeps its cells behind a getter, its lines hidden from a spread copy", () => {
+  const [document] = generateSyntheticDocuments({ reports: 1, years: { from: 2021, to: 2021 }, seed: 8 });
+  const descriptor = Object.getOwnPropertyDescriptor(document, "cells")!;
+  expect(descriptor.get).toBeTypeOf("function");
+  expect(descriptor.enumerable).toBe(true);
+  expect(Object.keys(document!)).not.toContain("copyLines");
+  const copy = { ...document!, cells: document!.cells.slice(0, 3) };
+  expect(copy.copyLines).toBeUndefined();
+  expect(copy.cells).toHaveLength(3);
+});

@@ -66,8 +66,11 @@ function withLines(prepared: PreparedDocument, lines: CellCopyLines): PreparedDo
   let cells: PreparedCell[] | undefined;
   // As a document prepared in a reader thread (prepare-in-thread.ts): the cells only when asked for. The
   // lines are not enumerable: a copy made by spreading ({ ...document, cells }) takes the cells, not the
-  // lines, so a copy with other cells stores its own cells rather than the original's lines.
-  return Object.defineProperties(prepared, {
+  // lines, so a copy with other cells stores its own cells rather than the original's lines. The getter is
+  // added to a copy without `cells`: turning the existing data property into an accessor made V8 keep the
+  // document as a dictionary (slow properties) — larger, every field read in the batch a hash lookup.
+  const { cells: _empty, ...rest } = prepared;
+  return Object.defineProperties(rest as PreparedDocument, {
     cells: { enumerable: true, get: () => (cells ??= parseCellCopyLines(lines)) },
     copyLines: { enumerable: false, value: { cells: lines } },
   });

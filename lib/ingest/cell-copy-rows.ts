@@ -81,6 +81,8 @@ export function appendCellCopyLines(out: CopyBytes, cells: readonly PreparedCell
   }
 }
 
+const ID_DIGITS = new Uint8Array(REPORT_ID_WIDTH);
+
 /**
  * Copies the lines into `target` at `offset` with `reportId` in front of each; returns the offset after
  * them. A loop over the bytes: no string, no object per line.
@@ -95,13 +97,17 @@ export function writeCellCopyLines(
     throw new Error(`Not a report id: ${reportId}`);
   const end = offset + lines.bytes.byteLength;
   target.set(lines.bytes, offset);
+  // The id's digits worked out once, then copied into each line (a report has ~200): ten divisions per
+  // line were most of this loop.
+  const digits = ID_DIGITS;
+  let id = reportId;
+  for (let digit = REPORT_ID_WIDTH - 1; digit >= 0; digit -= 1) {
+    digits[digit] = 48 + (id % 10);
+    id = Math.floor(id / 10);
+  }
   let line = offset;
   while (line < end) {
-    let id = reportId;
-    for (let digit = line + REPORT_ID_WIDTH - 1; digit >= line; digit -= 1) {
-      target[digit] = 48 + (id % 10);
-      id = Math.floor(id / 10);
-    }
+    for (let digit = 0; digit < REPORT_ID_WIDTH; digit += 1) target[line + digit] = digits[digit]!;
     // Escaped text holds no line break: each line ends at the next one.
     const lineEnd = target.indexOf(10, line + REPORT_ID_WIDTH);
     if (lineEnd === -1 || lineEnd >= end) break;

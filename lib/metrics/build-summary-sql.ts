@@ -5,6 +5,7 @@
 // Every statement takes the keys as three parallel arrays ($1 years, $2 paths, $3 depths).
 //   for (const statement of buildSummaryRefreshSql(keys)) await runQuery(client, statement);
 import { createHash } from "node:crypto";
+import { arrayLiteral } from "@/lib/db/array-literal";
 import { rawSql, sql, type Sql } from "@/lib/db/sql";
 import { CELL_DEFINITIONS } from "@/lib/ingest/cell-numbers";
 import { METRICS, type MetricColumn } from "@/lib/metrics/metric-dictionary";
@@ -390,9 +391,22 @@ const STEPS: readonly Step[] = [
 /** The steps a rebuild runs after filling the deepest rows of every table in one pass each. */
 const UPPER_STEPS = STEPS.slice(4, -1);
 
-function withKeys(keys: readonly SummaryKey[], { depth, text }: Step): Sql {
+/**
+ * The keys' three arrays as literals, made once for all the statements that take them: as JS arrays each
+ * statement had node-postgres quote its thousands of paths again, element by element (a bulk import's
+ * recompute sends them to eight statements).
+ */
+function keyArrays(keys: readonly SummaryKey[]): { years: string; paths: string; depths: string } {
+  return {
+    years: arrayLiteral(keys.map((k) => k.year)),
+    paths: arrayLiteral(keys.map((k) => k.path)),
+    depths: arrayLiteral(keys.map((k) => k.depth)),
+  };
+}
+
+function withKeys({ years, paths, depths }: ReturnType<typeof keyArrays>, { depth, text }: Step): Sql {
   return sql`WITH keys AS (
-  SELECT * FROM unnest(${keys.map((k) => k.year)}::int[], ${keys.map((k) => k.path)}::text[], ${keys.map((k) => k.depth)}::int[]) AS k("year", "path", "depth")
+  SELECT * FROM unnest(${years}::int[], ${paths}::text[], ${depths}::int[]) AS k("year", "path", "depth")
    WHERE ${depth === null ? rawSql("true") : sql`k."depth" = ${depth}::int`}
 )${rawSql(text)}`;
 }
@@ -407,9 +421,10 @@ export function buildSummaryRefreshSql(
   options: { skipEmptyDepths?: boolean } = {},
 ): Sql[] {
   const depths = new Set(keys.map((key) => key.depth));
+  const arrays = keyArrays(keys);
   return STEPS.filter(
     (step) => !options.skipEmptyDepths || step.depth === null || depths.has(step.depth),
-  ).map((step) => withKeys(keys, step));
+  ).map((step) => withKeys(arrays, step));
 }
 
 /**
@@ -417,11 +432,12 @@ export function buildSummaryRefreshSql(
  * upper levels for `keys` (every key the read model has, summaryKeysOf over all its rows).
  */
 export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
+  const arrays = keyArrays(keys);
   return [
     sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
     sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
     sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`,
-    ...UPPER_STEPS.map((step) => withKeys(keys, step)),
+    ...UPPER_STEPS.map((step) => withKeys(arrays, step)),
     sql`${rawSql(ROLL_UP_ALL_FROM_CELLS)}`,
   ];
 }

@@ -81,3 +81,20 @@ test("reset: the next row from the start of the same buffer; what finish returne
   out.field("税");
   expect(decode(out.finish())).toBe("税");
 });
+
+test("whole numbers of every length are written as String writes them; short and long raw bytes as they are", () => {
+  const out = new CopyBytes(8);
+  const expected: string[] = [];
+  for (let power = 1; power <= 1e10; power *= 10)
+    for (const value of [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]) {
+      out.field(value);
+      out.tab();
+      expected.push(String(value));
+    }
+  const short = new Uint8Array([0x61, 0x09, 0x62]);
+  const long = new Uint8Array(100).fill(0x7a);
+  out.raw(short);
+  out.raw(long);
+  out.raw(new Uint8Array());
+  expect(decode(out.finish())).toBe(expected.map((text) => `${text}\t`).join("") + "a\tb" + "z".repeat(100));
+});

@@ -13,6 +13,8 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 const HEX_HIGH = Uint8Array.from(HEX, (pair) => pair.charCodeAt(0));
 const HEX_LOW = Uint8Array.from(HEX, (pair) => pair.charCodeAt(1));
 
+// Up to this many bytes raw() copies with a loop (see there).
+const SMALL_CHUNK = 32;
 // A buffer reused (reset) keeps at most this much between uses: one big document does not hold its size.
 const KEPT_CAPACITY = 1024 * 1024;
 
@@ -45,9 +47,16 @@ export class CopyBytes {
 
   /** Bytes already in COPY's format (a line's fixed parts, made once). */
   raw(chunk: Uint8Array): void {
-    this.reserve(chunk.length);
-    this.bytes.set(chunk, this.length);
-    this.length += chunk.length;
+    const size = chunk.length;
+    this.reserve(size);
+    // A line's fixed parts are a few bytes: a loop costs less than TypedArray#set's call for them.
+    if (size > SMALL_CHUNK) this.bytes.set(chunk, this.length);
+    else {
+      const { bytes } = this;
+      const at = this.length;
+      for (let index = 0; index < size; index += 1) bytes[at + index] = chunk[index]!;
+    }
+    this.length += size;
   }
 
   /** A number as String(value) writes it; 32-bit integers (most counts) digit by digit, without a string. */
@@ -56,19 +65,20 @@ export class CopyBytes {
       this.ascii(String(value));
       return;
     }
-    // At most 11 bytes: a sign and 10 digits. Written backwards from the end, then in place.
+    // At most 11 bytes: a sign and 10 digits. The digits counted first, then written backwards in place.
     this.reserve(11);
     const { bytes } = this;
-    let rest = value < 0 ? -value : value;
-    let end = this.length + 11;
-    const stop = end;
+    const negative = value < 0;
+    let rest = negative ? -value : value;
+    let size = negative ? 2 : 1;
+    for (let bound = 10; rest >= bound && size < 11; bound *= 10) size += 1;
+    let at = this.length + size;
+    this.length = at;
     do {
-      bytes[--end] = 0x30 + (rest % 10);
+      bytes[--at] = 0x30 + (rest % 10);
       rest = Math.floor(rest / 10);
     } while (rest > 0);
-    if (value < 0) bytes[--end] = 0x2d;
-    bytes.copyWithin(this.length, end, stop);
-    this.length += stop - end;
+    if (negative) bytes[--at] = 0x2d;
   }
 
   /** One field's value. */

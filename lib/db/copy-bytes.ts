@@ -104,11 +104,6 @@ export class CopyBytes {
     return this.bytes.slice(0, this.length);
   }
 
-  /** The bytes written, without a copy: valid only until the next write or reset. */
-  view(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
-  }
-
   private byte(value: number): void {
     this.reserve(1);
     this.bytes[this.length++] = value;

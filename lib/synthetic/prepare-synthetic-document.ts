@@ -31,7 +31,7 @@ const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = ne
 /** What follows the value: no raw text, then the unit — none ("\\N") for all but one or two cells a report. */
 const NO_RAW_TEXT = encoder.encode("\t\\N\t");
 const NO_UNIT = encoder.encode("\\N\n");
-// One buffer for every report's lines, whose bytes are then kept in a slab (keepLines).
+// One buffer for every report's lines (finish copies them out: CopyBytes.reset).
 const scratch = new CopyBytes(8 * 1024);
 
 export function prepareSyntheticDocument(
@@ -97,7 +97,7 @@ function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
     writeLine(out, line.head, value, unitIds.length > 0 && unitIds.includes(id) ? (units[id] ?? null) : null);
     count += 1;
   }
-  return { bytes: keepLines(out.view()), count };
+  return { bytes: out.finish(), count };
 }
 
 /** Per template: each position's line head (the ids are in catalogue order, so the lines' order). */
@@ -137,7 +137,7 @@ function encodeGeneratedCells(
     const unit = position === unitAt || position === unitAt2 ? (units[keys.ids[position]!] ?? null) : null;
     writeLine(out, heads[position]!, blank ? null : value, unit);
   }
-  return { bytes: keepLines(out.view()), count };
+  return { bytes: out.finish(), count };
 }
 
 function writeLine(out: CopyBytes, head: Uint8Array, value: number | null, unit: string | null): void {
@@ -150,24 +150,4 @@ function writeLine(out: CopyBytes, head: Uint8Array, value: number | null, unit:
     out.field(unit);
     out.end();
   } else out.raw(NO_UNIT);
-}
-
-// Documents' lines are kept side by side in slabs of this size, each document's a view of its part: an
-// array of its own per document (~5 KB, zeroed, and tracked by the collector as memory outside the heap)
-// cost more than writing the lines (bench:ingest-cpu's CPU profile: CopyBytes.finish was ~4 % of
-// seed:synthetic's main thread). A slab is freed once no document's lines in it are kept.
-const SLAB_BYTES = 1024 * 1024;
-let slab = new Uint8Array(SLAB_BYTES);
-let slabUsed = 0;
-
-function keepLines(bytes: Uint8Array): Uint8Array {
-  if (bytes.length > SLAB_BYTES / 8) return bytes.slice();
-  if (slabUsed + bytes.length > slab.length) {
-    slab = new Uint8Array(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const kept = slab.subarray(slabUsed, slabUsed + bytes.length);
-  kept.set(bytes);
-  slabUsed += bytes.length;
-  return kept;
 }

@@ -137,16 +137,26 @@ export async function refreshDeferredSummaries(
   if (unique.length > 0 && options.analyse !== false) await pool.query(ANALYSE_GROWN_TABLES);
   // Provinces are independent (a province's upper rows sum only its own counties' rows), so two halves of
   // them are recomputed at once on two connections — the import's last step uses both cores. The flag
-  // goes only after both committed: a half that fails leaves it, and the next start rebuilds.
+  // goes only after both committed: a half that fails leaves it, and the next start rebuilds. Keyed plans:
+  // the statements find every row by key (build-summary-sql.ts), and the cities' and provinces' ones cost
+  // ≈ 19 ms to plan — made once per connection, not at every import's end (SUMMARY_PLANS).
   await Promise.all(
     splitByProvince(unique, DEFERRED_SUMMARY_CONNECTIONS).map((part) =>
-      withTransaction(pool, (client) => refreshRegionSummaries(client, part)),
+      withTransaction(pool, (client) => refreshRegionSummaries(client, part), SUMMARY_PLANS),
     ),
   );
   await runQuery(pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
 }
 
 const DEFERRED_SUMMARY_CONNECTIONS = 2;
+
+/**
+ * The summaries' transactions behind and after a bulk load run on keyed plans (withTransaction): their
+ * statements reach every row by key (LATERAL lookups per key, build-summary-sql.ts), so one generic plan
+ * per connection serves any number of keys, where PostgreSQL planned each call for its values — ≈ 3–8 ms
+ * for a county's statement, ≈ 19 ms for a city's or a province's (bench:ingest-cpu --nested).
+ */
+const SUMMARY_PLANS = { keyedPlans: true } as const;
 
 /** One string per summary key (year and region), to keep each key once. */
 const summaryKeyId = (key: SummaryKey) => `${key.year}|${key.path}`;
@@ -228,7 +238,7 @@ export class DeferredSummaries {
     if (analyse) this.analysedAt = this.reports;
     this.running = (async () => {
       if (analyse) await this.pool.query(ANALYSE_GROWN_TABLES);
-      await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys));
+      await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys), SUMMARY_PLANS);
     })().then(
       () => {
         this.running = null;

@@ -137,12 +137,13 @@ export async function refreshDeferredSummaries(
   if (unique.length > 0 && options.analyse !== false) await pool.query(ANALYSE_GROWN_TABLES);
   // Provinces are independent (a province's upper rows sum only its own counties' rows), so two halves of
   // them are recomputed at once on two connections — the import's last step uses both cores. The flag
-  // goes only after both committed: a half that fails leaves it, and the next start rebuilds. Keyed plans:
-  // the statements find every row by key (build-summary-sql.ts), and the cities' and provinces' ones cost
-  // ≈ 19 ms to plan — made once per connection, not at every import's end (SUMMARY_PLANS).
+  // goes only after both committed: a half that fails leaves it, and the next start rebuilds. Planned for
+  // their values, unlike the recomputes behind the batches (SUMMARY_PLANS): these run once per import, and
+  // a generic plan of the cities' and provinces' statement took twice as long to make (≈ 40 against ≈ 19
+  // ms, bench:ingest-cpu --nested) — a connection that made one would rarely run it again.
   await Promise.all(
     splitByProvince(unique, DEFERRED_SUMMARY_CONNECTIONS).map((part) =>
-      withTransaction(pool, (client) => refreshRegionSummaries(client, part), SUMMARY_PLANS),
+      withTransaction(pool, (client) => refreshRegionSummaries(client, part)),
     ),
   );
   await runQuery(pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
@@ -151,10 +152,11 @@ export async function refreshDeferredSummaries(
 const DEFERRED_SUMMARY_CONNECTIONS = 2;
 
 /**
- * The summaries' transactions behind and after a bulk load run on keyed plans (withTransaction): their
- * statements reach every row by key (LATERAL lookups per key, build-summary-sql.ts), so one generic plan
- * per connection serves any number of keys, where PostgreSQL planned each call for its values — ≈ 3–8 ms
- * for a county's statement, ≈ 19 ms for a city's or a province's (bench:ingest-cpu --nested).
+ * The recomputes behind a bulk load's batches run on keyed plans (withTransaction): their statements reach
+ * every row by key (LATERAL lookups per key, build-summary-sql.ts), so one generic plan per connection
+ * serves every recompute of an import, where PostgreSQL planned each for its keys (≈ 3 ms for the counties'
+ * read-model sums; their generic plan ≈ 10 ms, made once: even after two or three recomputes on a
+ * connection, and an import of 150,000 files makes hundreds).
  */
 const SUMMARY_PLANS = { keyedPlans: true } as const;
 

@@ -137,13 +137,12 @@ export async function refreshDeferredSummaries(
   if (unique.length > 0 && options.analyse !== false) await pool.query(ANALYSE_GROWN_TABLES);
   // Provinces are independent (a province's upper rows sum only its own counties' rows), so two halves of
   // them are recomputed at once on two connections — the import's last step uses both cores. The flag
-  // goes only after both committed: a half that fails leaves it, and the next start rebuilds. Planned for
-  // their values, unlike the recomputes behind the batches (SUMMARY_PLANS): these run once per import, and
-  // a generic plan of the cities' and provinces' statement took twice as long to make (≈ 40 against ≈ 19
-  // ms, bench:ingest-cpu --nested) — a connection that made one would rarely run it again.
+  // goes only after both committed: a half that fails leaves it, and the next start rebuilds. On keyed plans
+  // (SUMMARY_PLANS): the cities' and provinces' statements cost ≈ 20 ms each to plan for their values, a
+  // generic plan no more, and a connection that made one keeps it for the next import's end.
   await Promise.all(
     splitByProvince(unique, DEFERRED_SUMMARY_CONNECTIONS).map((part) =>
-      withTransaction(pool, (client) => refreshRegionSummaries(client, part)),
+      withTransaction(pool, (client) => refreshRegionSummaries(client, part), SUMMARY_PLANS),
     ),
   );
   await runQuery(pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
@@ -152,11 +151,11 @@ export async function refreshDeferredSummaries(
 const DEFERRED_SUMMARY_CONNECTIONS = 2;
 
 /**
- * The recomputes behind a bulk load's batches run on keyed plans (withTransaction): their statements reach
- * every row by key (LATERAL lookups per key, build-summary-sql.ts), so one generic plan per connection
- * serves every recompute of an import, where PostgreSQL planned each for its keys (≈ 3 ms for the counties'
- * read-model sums; their generic plan ≈ 10 ms, made once: even after two or three recomputes on a
- * connection, and an import of 150,000 files makes hundreds).
+ * The summaries' recomputes behind a bulk load's batches and at its end run on keyed plans (withTransaction):
+ * their statements reach every row by key (LATERAL lookups per key, build-summary-sql.ts), so one generic
+ * plan per connection serves every recompute, where PostgreSQL planned each for its keys. A generic plan
+ * costs no more to make (EXPLAIN (GENERIC_PLAN) against a plan for 326 keys, warm backend: counties' sums
+ * 2.4 / 2.3 ms, cities' 11.5 / 20.1, provinces' 17.0 / 20.8).
  */
 const SUMMARY_PLANS = { keyedPlans: true } as const;
 

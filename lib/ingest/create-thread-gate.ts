@@ -2,7 +2,7 @@
 // the whole reader anew (V8's JIT: a thread's first few hundred files cost 2–3 ms each, against ≈ 0.74 warm),
 // so a second thread started the moment two uploads overlap doubled that warm-up for a burst that one thread
 // serves with room to spare (a 3 KB text file in 1–3 ms; 100 uploads/s keep it busy a fifth of the time).
-// A file that waits GROW_AFTER_MS for a thread shows it cannot keep up: from then on all threads may work,
+// A file that waits GROW_AFTER_MS (1 s) for a thread shows it cannot keep up: from then on all threads may work,
 // until no file has waited that long for the threads' idle time. A thread that is still starting (the pool
 // had none) makes files wait without being slow: they get START_GRACE_MS more before they count.
 //   const gate = createThreadGate({ maxThreads: 2, queueLimit: 512, keepGrownMs: 60_000,
@@ -11,8 +11,10 @@
 // The gate holds the waiting files itself (bounded: a full queue is ThreadGateFullError, answered BUSY), so
 // the pool below never queues — which is what makes piscina start a thread.
 
-/** A waiting file that counts as "the thread cannot keep up". */
-export const GROW_AFTER_MS = 250;
+/** A waiting file that counts as "the thread cannot keep up": a second, not less — on a busy machine the
+ * one thread's first readings (cold code, a share of a core) made files wait 250 ms with 3 in flight, where
+ * a second thread only competes for the same cores. A backlog of PDFs (seconds each) still grows at once. */
+export const GROW_AFTER_MS = 1_000;
 /** Extra wait allowed while the only thread is starting: loading the reader takes 1–3 s, and up to 9 s was
  * seen on this 2-core machine at load 7–9 — a second thread started meanwhile only slows both down. A first
  * file that hangs holds the others no longer than this before a second thread takes them. */

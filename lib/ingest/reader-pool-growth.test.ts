@@ -19,17 +19,23 @@ const truth = (
 ).reports[1]!;
 const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, "seeds", truth.file)));
 
-const saved = process.env.READER_THREADS;
+const saved = { threads: process.env.READER_THREADS, queue: process.env.READER_QUEUE_LIMIT };
 
 beforeAll(() => {
-  // Read when the pool is first built (by this file's first read).
+  // Read when the pool is first built (by this file's first read); a queue that holds the whole backlog.
   process.env.READER_THREADS = "2";
+  process.env.READER_QUEUE_LIMIT = "5000";
 });
 
 afterAll(async () => {
   await closeReaderPool();
-  if (saved === undefined) delete process.env.READER_THREADS;
-  else process.env.READER_THREADS = saved;
+  for (const [name, value] of [
+    ["READER_THREADS", saved.threads],
+    ["READER_QUEUE_LIMIT", saved.queue],
+  ] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 async function readSeed(): Promise<void> {
@@ -53,7 +59,7 @@ it("reads files that come two at a time on one thread while it keeps up", async 
 }, 60_000);
 
 it("starts the second thread when files wait for the first", async () => {
-  // 500 files at once: the last would wait for 499 readings, far beyond GROW_AFTER_MS.
-  await Promise.all(Array.from({ length: 500 }, () => readSeed()));
+  // 2,000 files at once: the last would wait for 1,999 readings (≥ 1 ms each), beyond GROW_AFTER_MS.
+  await Promise.all(Array.from({ length: 2000 }, () => readSeed()));
   expect(countReaderThreads()).toBe(2);
 }, 60_000);

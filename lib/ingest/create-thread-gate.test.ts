@@ -105,6 +105,26 @@ it("gives a thread that is starting START_GRACE_MS before its queue counts as wa
   expect(started.slice(2)).toEqual(["hangs", "behind"]);
 });
 
+it("counts the wait of files queued behind a starting thread from its first answer", async () => {
+  let threads = 0;
+  const gate = makeGate(() => threads);
+  const { task, finish, started } = makeTasks();
+  void gate.run(task("first"));
+  threads = 1;
+  void gate.run(task("second"));
+  void gate.run(task("third"));
+  await vi.advanceTimersByTimeAsync(2 * GROW_AFTER_MS);
+  await finish("first");
+  // A file asked for now sees "third" waiting since the start, not since the thread's first answer.
+  void gate.run(task("fourth"));
+  await vi.advanceTimersByTimeAsync(GROW_AFTER_MS - 1);
+  expect(started).toEqual(["first", "second"]);
+  expect(gate.allowed()).toBe(1);
+  await finish("second");
+  expect(started).toEqual(["first", "second", "third"]);
+  expect(gate.allowed()).toBe(1);
+});
+
 it("refuses a task when its queue is full", async () => {
   const gate = makeGate(() => 1, 1);
   const { task } = makeTasks();

@@ -105,8 +105,13 @@ export function createThreadGate(options: {
       running--;
       // The next task is admitted before the grace ends: it waited for the thread's start too.
       admit();
-      // The thread answered (or failed): it is no longer starting.
-      startingSince = null;
+      if (startingSince !== null) {
+        // The thread answered (or failed): it is no longer starting, and the files still waiting start
+        // counting from now — their wait so far was the start's.
+        startingSince = null;
+        for (const entry of waiting) entry.since = Math.max(entry.since, now());
+        armTimer();
+      }
     }
   }
 

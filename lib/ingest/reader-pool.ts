@@ -5,7 +5,8 @@
 // Threads start with the first file to read, not with the server, and each leaves after READER_IDLE_SECONDS
 // without work: a thread is a V8 isolate with the reader loaded, ~50–80 MB resident in the app server, and
 // a server that reads a few uploads a day should not carry it between them (the next file pays ~1 s to
-// start one again). A bulk import keeps all of them until it closes the pool.
+// start one again). Uploads keep one thread busy until files wait for it (create-thread-gate.ts: each
+// thread compiles the reader anew); a bulk import starts all of them and keeps them until it closes the pool.
 //   const result = await readInWorker(bytes, fileName);
 // Threads load the TypeScript reader through tsx (already what `npm start` runs on). Should the threads
 // not start at all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
@@ -16,6 +17,7 @@ import v8 from "node:v8";
 import { Piscina } from "piscina";
 import { z } from "zod";
 import { AppError } from "@/lib/api/app-error";
+import { createThreadGate, ThreadGateFullError, type ThreadGate } from "@/lib/ingest/create-thread-gate";
 import type { EnvRecord } from "@/lib/db/database-url";
 import { prepareDocument, type PreparedDocument } from "@/lib/ingest/prepare-document";
 import { unpackPreparedDocument, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
@@ -54,6 +56,7 @@ export function readReaderPoolConfig(env: EnvRecord = process.env): ReaderPoolCo
 const READER_YOUNG_GENERATION_MB = 96;
 
 let pool: Piscina | null = null;
+let gate: ThreadGate | null = null;
 let config: ReaderPoolConfig | null = null;
 let inThread = false;
 
@@ -61,7 +64,12 @@ let inThread = false;
  * leaving again when idle. */
 function getReaderPool({ allThreads = false } = {}): Piscina {
   config ??= readReaderPoolConfig();
-  pool ??= new Piscina({
+  pool ??= createPool(config, allThreads);
+  return pool;
+}
+
+function createPool(config: ReaderPoolConfig, allThreads: boolean): Piscina {
+  const readers = new Piscina({
     filename: pathToFileURL(WORKER_FILE).href,
     execArgv: ["--import", "tsx"],
     minThreads: allThreads ? config.READER_THREADS : 0,
@@ -77,7 +85,30 @@ function getReaderPool({ allThreads = false } = {}): Piscina {
     // lost — a reader thread has nothing else to do between files.
     atomics: "disabled",
   });
-  return pool;
+  gate = createThreadGate({
+    maxThreads: config.READER_THREADS,
+    queueLimit: config.READER_QUEUE_LIMIT,
+    keepGrownMs: config.READER_IDLE_SECONDS * 1000,
+    threadsRunning: () => readers.threads.length,
+  });
+  if (allThreads) gate.openAll();
+  return readers;
+}
+
+/** A task through the gate (one thread until files wait for it), then the pool. */
+function runTask<T>(
+  task: unknown,
+  options: { name?: string; signal?: AbortSignal; transferList?: ArrayBuffer[] } = {},
+): Promise<T> {
+  const readers = getReaderPool();
+  return gate!.run(() => readers.run(task, options) as Promise<T>, options.signal);
+}
+
+function isQueueFull(error: unknown): boolean {
+  return (
+    error instanceof ThreadGateFullError ||
+    (error instanceof Error && /queue is at limit/i.test(error.message))
+  );
 }
 
 /** `template`: read the tables as this template version (staff corrected a misdetected one). */
@@ -89,10 +120,13 @@ export async function readInWorker(
   if (inThread) return readInThisThread(bytes, fileName, options);
   const readers = getReaderPool();
   const timeoutMs = config!.READER_TIMEOUT_SECONDS * 1000;
+  // A copy of the bytes is moved to the thread, not cloned into the message (as prepareGroup's): the bytes
+  // stay here for the Document row and for a failed reading.
+  const copy = bytes.slice();
   try {
-    return await readers.run(
-      { bytes, fileName, template: options.template },
-      { signal: AbortSignal.timeout(timeoutMs) },
+    return await runTask<ReadResult>(
+      { bytes: copy, fileName, template: options.template },
+      { signal: AbortSignal.timeout(timeoutMs), transferList: [copy.buffer] },
     );
   } catch (error) {
     return answerFailedRun(readers, error, bytes, fileName, options);
@@ -107,7 +141,7 @@ async function answerFailedRun(
   fileName: string,
   options: { template?: TemplateVersion },
 ): Promise<ReadResult> {
-  if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
+  if (isQueueFull(error)) throw new AppError("BUSY");
   if (error instanceof Error && error.name === "AbortError")
     return failedReading("读取超时（文件可能过大或过于复杂），文件已保存，请联系管理员。");
   if (await threadsCannotStart(readers)) {
@@ -176,7 +210,7 @@ async function prepareGroup(files: readonly PendingFile[]): Promise<void> {
   const copies = files.map((file) => file.input.bytes.slice());
   let answers: PreparedInThread[];
   try {
-    answers = await readers.run(
+    answers = await runTask<PreparedInThread[]>(
       { files: files.map((file, index) => ({ ...file.input, bytes: copies[index] })) },
       {
         name: "prepareMany",
@@ -185,7 +219,7 @@ async function prepareGroup(files: readonly PendingFile[]): Promise<void> {
       },
     );
   } catch (error) {
-    if (files.length > 1 && !(error instanceof Error && /queue is at limit/i.test(error.message))) {
+    if (files.length > 1 && !isQueueFull(error)) {
       await Promise.all(files.map((file) => prepareGroup([file])));
       return;
     }
@@ -219,14 +253,14 @@ export async function locateInWorker(
   options: { template?: TemplateVersion } = {},
 ): Promise<SourcePositions | null> {
   if (inThread) return locateCells(bytes, fileName, options).catch(() => null);
-  const readers = getReaderPool();
+  getReaderPool();
   try {
-    return await readers.run(
+    return await runTask<SourcePositions | null>(
       { bytes, fileName, template: options.template },
       { name: "locate", signal: AbortSignal.timeout(config!.READER_TIMEOUT_SECONDS * 1000) },
     );
   } catch (error) {
-    if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("BUSY");
+    if (isQueueFull(error)) throw new AppError("BUSY");
     return null;
   }
 }
@@ -240,10 +274,11 @@ export async function locateInWorker(
  */
 export async function startReaderThreads(): Promise<void> {
   if (inThread) return;
-  const readers = getReaderPool({ allThreads: true });
+  getReaderPool({ allThreads: true });
+  gate!.openAll();
   await Promise.all(
     Array.from({ length: config!.READER_THREADS }, () =>
-      readers.run({ bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
+      runTask({ bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
     ),
   );
 }
@@ -303,5 +338,6 @@ export function countReaderThreads(): number {
 export async function closeReaderPool(): Promise<void> {
   const closing = pool;
   pool = null;
+  gate = null;
   await closing?.destroy();
 }

@@ -17,8 +17,20 @@ export type Db = PrismaClient;
 const POOL = Symbol.for("nianbao.pool");
 type ClientWithPool = PrismaClient & { [POOL]?: pg.Pool };
 
+// How long an idle connection stays open: five minutes, where pg.Pool's default closes it after 10 s. A new
+// connection is a new PostgreSQL backend that compiles the upload's PL/pgSQL functions and plans their
+// statements again, so uploads that came in bursts a few seconds apart (a staff member reviewing between
+// batches) paid that on every burst: measured with `bench:upload` after 15 s of quiet, PostgreSQL's CPU per
+// upload 14.2–17.4 ms and the slowest request 0.9–1.2 s, against 8.0 ms and 0.2 s with connections kept
+// (BENCHMARKS.md, 18:53–18:58 UTC). At most `max` idle backends stay, a few MB each.
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
+
 export function createClient(url: string, options: { maxConnections?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+  });
   // An idle connection that the server closes (restart, admin kill) must not crash the process.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   // Nor one that dies while checked out (the server killed mid-transaction): pg emits "error" on the client

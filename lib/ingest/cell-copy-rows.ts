@@ -139,9 +139,9 @@ export function parseCellCopyRows(rows: string): PreparedCell[] {
     cells.push({
       cellNo: Number(cellNo),
       value: value === "\\N" ? null : value!,
-      rawText: parseField(rawText!),
+      rawText: parseCopyField(rawText!),
       inferred: inferred === "t",
-      unit: parseField(unit!),
+      unit: parseCopyField(unit!),
     });
     start = end + 1;
   }
@@ -150,7 +150,8 @@ export function parseCellCopyRows(rows: string): PreparedCell[] {
 
 const ESCAPED = { "\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r" } as const;
 
-function parseField(field: string): string | null {
+/** A field of COPY's text format as its text: null for \\N, the four escapes formatCopyValue writes undone. */
+export function parseCopyField(field: string): string | null {
   if (field === "\\N") return null;
   if (!field.includes("\\")) return field;
   return field.replace(/\\[\\tnr]/g, (escape) => ESCAPED[escape as keyof typeof ESCAPED]);

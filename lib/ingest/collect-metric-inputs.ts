@@ -5,7 +5,7 @@
 // (cell-copy-rows.ts): the wanted fields are read out of the bytes, no line or cell made into an object.
 //   const inputs = collectMetricInputs(items, reportIds);   // items: acceptReadings' AcceptItem
 import type { CellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { REPORT_ID_WIDTH } from "@/lib/ingest/cell-copy-rows";
+import { parseCopyField, REPORT_ID_WIDTH } from "@/lib/ingest/cell-copy-rows";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { METRIC_CELL_NOS, METRIC_WAN_CELL_NOS, type MetricInputs } from "@/lib/metrics/build-metrics-sql";
 
@@ -73,9 +73,7 @@ function readLines(
       const unitColumn = UNIT_COLUMN[cellNo]!;
       if (unitColumn > 0) {
         const unitStart = bytes.indexOf(TAB, valueEnd + 1) + 1;
-        units[unitColumn - 1]![row] = isNull(bytes, unitStart, lineEnd)
-          ? null
-          : unescapeField(decoder.decode(bytes.subarray(unitStart, lineEnd)));
+        units[unitColumn - 1]![row] = parseCopyField(decoder.decode(bytes.subarray(unitStart, lineEnd)));
       }
     }
     at = lineEnd + 1;
@@ -84,11 +82,4 @@ function readLines(
 
 function isNull(bytes: Uint8Array, start: number, end: number): boolean {
   return end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === 0x4e;
-}
-
-const ESCAPED: Readonly<Record<string, string>> = { "\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r" };
-
-/** A field of COPY's text format as its text (formatCopyValue escapes these four). */
-function unescapeField(field: string): string {
-  return field.includes("\\") ? field.replace(/\\[\\tnr]/g, (escape) => ESCAPED[escape]!) : field;
 }

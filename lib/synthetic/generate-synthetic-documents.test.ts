@@ -12,10 +12,7 @@ import {
 } from "@/lib/synthetic/generate-synthetic-documents";
 import { listCellIds } from "@/lib/reader/template/cell-catalogue";
 import { fillCells, generateCells, keysOf, seededRandom } from "@/lib/synthetic/generate-cells";
-import {
-  prepareGeneratedDocument,
-  prepareSyntheticDocument,
-} from "@/lib/synthetic/prepare-synthetic-document";
+import { prepareGeneratedDocument } from "@/lib/synthetic/prepare-synthetic-document";
 
 const documents = [
   ...generateSyntheticDocuments({ reports: 1400, years: { from: 2019, to: 2025 }, seed: 5 }),
@@ -95,17 +92,6 @@ test("the documents are what prepareDocument makes of the same readings: same fi
   expect(blank).toBeGreaterThan(0);
   expect(inYuan).toBeGreaterThan(0);
   expect(inconsistent).toBeGreaterThan(0);
-});
-
-test("a reading the shortcut does not cover goes through prepareDocument: a value out of range keeps its finding", () => {
-  const [first] = [...generateSyntheticReadings({ reports: 1, years: { from: 2021, to: 2021 }, seed: 3 })];
-  const { upload, reading, sha256 } = first!;
-  const outOfRange = { ...reading, cells: { ...reading.cells, "t3.new.total": 1e17 } };
-  const document = prepareSyntheticDocument(upload, outOfRange, sha256);
-  expect(document).toEqual(prepareDocument(upload, outOfRange, sha256));
-  expect(document.findings.map((f) => f.code)).toContain("VALUE_OUT_OF_RANGE");
-  const extra = { ...reading, cells: { ...reading.cells, "t2.procurement.amount": 1 } };
-  expect(prepareSyntheticDocument(upload, extra, sha256)).toEqual(prepareDocument(upload, extra, sha256));
 });
 
 test("the same bytes as before the generator wrote its cells into an array: a second seed of a database finds its duplicates", () => {

@@ -1,16 +1,15 @@
 // A synthetic reading as the bulk path stores it, without prepareDocument's walk of its cells: the generator
-// knows its cells are the template's catalogue ids with finite numbers (or null), no raw texts and no
+// knows its cells are the template's catalogue ids with finite numbers (or blank), no raw texts and no
 // inferred cells, so their COPY lines (cell-copy-rows.ts, in UTF-8 as a reader thread encodes an imported
-// file's) are written straight from the numbers — no PreparedCell objects, no sanitising of 200 keys, no map
-// lookup per cell — and the rest of the document comes from prepareDocument itself (a reading without cells). The rows stored are those prepareDocument
-// would give (generate-synthetic-documents.test.ts compares both ways); a reading this does not cover (a
-// value prepareDocument flags as out of range, a cell id not in its template) goes through prepareDocument.
-//   const document = prepareSyntheticDocument(upload, reading, sha256);
+// file's) are written straight from its numbers — no PreparedCell objects, no record of 200 keys, no map
+// lookup per cell — and the rest of the document comes from prepareDocument itself (a reading without cells).
+// The rows stored are those prepareDocument would give (generate-synthetic-documents.test.ts compares both
+// ways); numbers this does not cover (a value prepareDocument flags as out of range) go through prepareDocument.
+//   const document = prepareGeneratedDocument(upload, readingWithoutCells, sha256, { keys, values });
 //   document.copyLines.cells;   // "0000000000\t1\tf\t0\t\\N\t\\N\n…" as UTF-8 (the report id written in later)
-//   prepareGeneratedDocument(upload, readingWithoutCells, sha256, { keys, values });  // the generator's numbers
 import { CopyBytes } from "@/lib/db/copy-bytes";
 import { parseCellCopyLines, REPORT_ID_WIDTH, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { CELL_DEFINITIONS, getCellNo } from "@/lib/ingest/cell-numbers";
+import { getCellNo } from "@/lib/ingest/cell-numbers";
 import type { IngestInput } from "@/lib/ingest/ingest-types";
 import {
   MAX_ABS_VALUE,
@@ -24,31 +23,15 @@ import { cellRecord, type TemplateKeys } from "@/lib/synthetic/generate-cells";
 const encoder = new TextEncoder();
 /** A line up to the value, "0000000000\tcellNo\tf\t" (never inferred here), as bytes. */
 const lineHead = (cellNo: number) => encoder.encode(`${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\tf\t`);
-/** Per catalogue id: its cell number and its line's head. */
-const LINE_HEADS: ReadonlyMap<string, { cellNo: number; head: Uint8Array }> = new Map(
-  CELL_DEFINITIONS.map(({ cellId, cellNo }) => [cellId, { cellNo, head: lineHead(cellNo) }]),
-);
 /** What follows the value: no raw text, then the unit — none ("\\N") for all but one or two cells a report. */
 const NO_RAW_TEXT = encoder.encode("\t\\N\t");
 const NO_UNIT = encoder.encode("\\N\n");
 // One buffer for every report's lines (finish copies them out: CopyBytes.reset).
 const scratch = new CopyBytes(8 * 1024);
 
-export function prepareSyntheticDocument(
-  upload: IngestInput,
-  reading: ReadSuccess,
-  sha256: string,
-): PreparedDocument {
-  const lines = encodeSyntheticCells(reading);
-  if (lines === null) return prepareDocument(upload, reading, sha256);
-  return withLines(prepareDocument(upload, { ...reading, cells: {} }, sha256), lines);
-}
-
 /**
- * The same for the generator's own form of a reading: `reading` without cells, its cells as numbers by
- * position in the template's ids (`keys.ids`; NaN for a blank cell) — the lines written from the numbers,
- * no record of 200 keys made and walked. The same document as prepareSyntheticDocument of the reading with
- * those cells (generate-synthetic-documents.test.ts).
+ * The document of `reading` (without cells) whose cells are numbers by position in the template's ids
+ * (`keys.ids`; NaN for a blank cell): the same document as prepareDocument of the reading with those cells.
  */
 export function prepareGeneratedDocument(
   upload: IngestInput,
@@ -74,30 +57,6 @@ function withLines(prepared: PreparedDocument, lines: CellCopyLines): PreparedDo
     cells: { enumerable: true, get: () => (cells ??= parseCellCopyLines(lines)) },
     copyLines: { enumerable: false, value: { cells: lines } },
   });
-}
-
-/** The cells' COPY lines in cell-number order, or null for a reading prepareDocument has to prepare. */
-function encodeSyntheticCells(reading: ReadSuccess): CellCopyLines | null {
-  if (reading.inferred.length > 0) return null;
-  for (const id in reading.rawText) if (Object.hasOwn(reading.rawText, id)) return null;
-  const { cells, units } = reading;
-  // The ids that have a unit (one or two): a look-up in `units` for every cell cost more than the line.
-  const unitIds = Object.keys(units);
-  const out = scratch;
-  out.reset();
-  let count = 0;
-  let last = 0;
-  // for…in, as prepareCells walks them: the generator adds the ids in catalogue order, the lines' order.
-  for (const id in cells) {
-    const line = LINE_HEADS.get(id);
-    if (line === undefined || line.cellNo <= last) return null;
-    last = line.cellNo;
-    const value = cells[id] as number | null;
-    if (value !== null && !(Math.abs(value) < MAX_ABS_VALUE)) return null;
-    writeLine(out, line.head, value, unitIds.length > 0 && unitIds.includes(id) ? (units[id] ?? null) : null);
-    count += 1;
-  }
-  return { bytes: out.finish(), count };
 }
 
 /** Per template: each position's line head (the ids are in catalogue order, so the lines' order). */

@@ -1,17 +1,17 @@
 // Results of read-model queries remembered in this process and served while the data is unchanged: keyed by
-// the query (its normalised arguments) and by the database's data version (the DataVersion row, bumped in
-// the same transaction as any change to ReportMetrics, Agency or Region — migration
-// 20261209000000_data_version). Each call reads the version first, so a change committed anywhere — this
-// instance, another app instance on the same database, `npm run reread`, psql — is seen by the very next
-// request, and a remembered result is never older than what that request would have read itself. Only for
+// the query (its normalised arguments) and by the database's data version (the sum of DataVersion's rows,
+// one of which goes up in the same transaction as any change to ReportMetrics, Agency or Region — migrations
+// 20261209000000_data_version and 20261210000000_data_version_slots). Each call reads the version first, so
+// a change committed anywhere — this instance, another app instance on the same database, `npm run reread`,
+// psql — is seen by the very next request, and a remembered result is never older than what that request would have read itself. Only for
 // queries that read nothing but those three tables, and whose result depends on nothing but the key: the
 // dashboards' data is the same for every signed-in user (browsing is not region-scoped, lib/auth/
 // permissions.ts) — a query that ever depends on who asks must put that in its key.
 //
-// The version read is one primary-key lookup, shared by the calls that arrive while it is queued: a read
-// that starts after a call arrived answers for it (see readDataVersion). Concurrent misses of one key share
-// one query. Entries age out after DATA_CACHE_TTL_MS and at most MAX_ENTRIES are kept (oldest first out).
-// Cached values are shared between requests: callers must not mutate them.
+// The version read is a sum over 16 short rows (one page), shared by the calls that arrive while it is
+// queued: a read that starts after a call arrived answers for it (see readDataVersion). Concurrent misses of
+// one key share one query. Entries age out after DATA_CACHE_TTL_MS and at most MAX_ENTRIES are kept (oldest
+// first out). Cached values are shared between requests: callers must not mutate them.
 //   const years = await cacheByDataVersion({ db, key: "years", load: () => listYears(db) });
 import type pg from "pg";
 import { getPool, type Db } from "@/lib/db/create-client";
@@ -95,9 +95,9 @@ export function readDataVersion(pool: pg.Pool): Promise<string> {
 
 function startRead(pool: pg.Pool, reads: VersionReads): Promise<string> {
   const read = pool
-    .query<{ version: string }>(`SELECT "version"::text AS "version" FROM "DataVersion" WHERE "id" = 1`)
+    .query<{ version: string | null }>(`SELECT sum("version")::text AS "version" FROM "DataVersion"`)
     .then(({ rows }) => {
-      if (!rows[0]) throw new Error("DataVersion has no row: are the migrations applied?");
+      if (rows[0]?.version == null) throw new Error("DataVersion has no row: are the migrations applied?");
       return rows[0].version;
     })
     .finally(() => {

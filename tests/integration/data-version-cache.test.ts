@@ -3,6 +3,7 @@
 // ingest path, SQL from another connection — shows on the very next call, also in a second app instance
 // (a second client with its own pool and cache on the same database). Uncommitted and rolled-back changes
 // do not bump the version; a transaction bumps it once, however many rows it writes.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeClient, createClient, getPool, type Db } from "@/lib/db/create-client";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
@@ -156,6 +157,42 @@ describe("the data version", () => {
       expect(await version(other)).toBe(start + 2n);
     } finally {
       writer.release();
+    }
+  });
+
+  test("concurrent transactions bump it without waiting for each other; every bump counts", async () => {
+    const start = await version(t.db);
+    const clients = await Promise.all(
+      Array.from({ length: 17 }, async () => {
+        const client = new pg.Client({ connectionString: t.url });
+        await client.connect();
+        return client;
+      }),
+    );
+    try {
+      // Each writes an agency of its own and takes its bump at once (SET CONSTRAINTS … IMMEDIATE), then holds
+      // it open, as a committing transaction holds its bump until its commit is on disk. With one version
+      // row the second one waited for the first to end (here: the lock timeout).
+      const holders = clients.slice(0, 16);
+      for (const [index, holder] of holders.entries()) {
+        await holder.query("BEGIN");
+        await holder.query(`SET LOCAL lock_timeout = '2s'`);
+        await holder.query(`INSERT INTO "Agency" ("name", "kind") VALUES ($1, '部门')`, [
+          `并发机关 ${index}`,
+        ]);
+        await holder.query("SET CONSTRAINTS ALL IMMEDIATE");
+      }
+      expect(await version(other)).toBe(start);
+      // One more than there are slots: it waits for one, and its bump is not lost.
+      const last = clients[16]!;
+      await last.query("BEGIN");
+      await last.query(`INSERT INTO "Agency" ("name", "kind") VALUES ('并发机关 16', '部门')`);
+      const lastCommit = last.query("COMMIT");
+      for (const holder of holders) await holder.query("COMMIT");
+      await lastCommit;
+      expect(await version(other)).toBe(start + 17n);
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
     }
   });
 

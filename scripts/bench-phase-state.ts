@@ -67,6 +67,9 @@ export interface PhaseRecord {
 export function watch(log: PhaseLog, postmaster: number): () => PhaseRecord {
   const started = performance.now();
   const before = cpuByKind(postmaster);
+  // A spread checkpoint an earlier phase's WAL started, still writing as this one begins.
+  const lastCheckpoint = log.events.findLast((event) => event.text.startsWith("checkpoint"));
+  const inherited = lastCheckpoint?.text.startsWith("checkpoint starting") === true;
   return () => {
     const ended = performance.now();
     const after = cpuByKind(postmaster);
@@ -77,6 +80,7 @@ export function watch(log: PhaseLog, postmaster: number): () => PhaseRecord {
     const events = log.events
       .filter((event) => event.at >= started && event.at <= ended)
       .map((event) => `${((event.at - started) / 1000).toFixed(1)}s ${shorten(event.text)}`);
+    if (inherited) events.unshift("a checkpoint under way at its start");
     const backends = (after.get("backends") ?? 0) - (before.get("backends") ?? 0);
     return {
       seconds: (ended - started) / 1000,

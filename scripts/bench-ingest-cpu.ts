@@ -41,7 +41,7 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import { copyIntoBareTable } from "./bench-raw-copy";
-import { settle } from "./bench-phase-state";
+import { settle, warmWal } from "./bench-phase-state";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
@@ -432,6 +432,8 @@ async function main(): Promise<void> {
         db = createClient(url, { maxConnections: 16 });
       }
     }
+    // A fresh cluster's WAL: the first measured run would create its segments (bench-phase-state.ts).
+    await warmWal(getPool(db));
     if (values.explain) getPool(db).on("connect", (client) => client.on("notice", collectSeqScans));
     await startReaderThreads();
     const options = { reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 };

@@ -32,7 +32,7 @@ import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { copyIntoBareTable } from "./bench-raw-copy";
-import { PHASE_LOG_SETTINGS, PhaseLog, postmasterPid, settle, watch } from "./bench-phase-state";
+import { PHASE_LOG_SETTINGS, PhaseLog, postmasterPid, settle, warmWal, watch } from "./bench-phase-state";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import {
@@ -197,6 +197,7 @@ async function main(): Promise<void> {
       `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
     );
 
+    if (!UNSETTLED) await warmWal(pool);
     // 1. Bulk path (seed:synthetic) vs raw COPY of the same cells.
     const synthetic = [...generateSyntheticDocuments(options(11, REPORTS))];
     const copy1 = await rawCopy(pool, synthetic, "before seed:synthetic");

@@ -41,6 +41,7 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { importFiles } from "@/lib/ingest/import-files";
 import { copyIntoBareTable } from "./bench-raw-copy";
+import { settle, warmWal } from "./bench-phase-state";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
 import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { storeInBulk } from "@/lib/ingest/store-in-bulk";
@@ -238,7 +239,15 @@ async function printNestedStatements(): Promise<void> {
   }
 }
 
-async function measure(label: string, postmaster: number, run: () => Promise<void>): Promise<void> {
+async function measure(
+  label: string,
+  postmaster: number,
+  pool: pg.Pool,
+  run: () => Promise<void>,
+): Promise<void> {
+  // Each measured run from the same state (bench-phase-state.ts): no checkpoint that an earlier load asked
+  // for still writing, no autovacuum worker analysing what it loaded — their CPU is counted as PostgreSQL's.
+  const state = await settle(pool);
   statements.clear();
   trace.length = 0;
   explaining = values.explain;
@@ -299,7 +308,7 @@ async function measure(label: string, postmaster: number, run: () => Promise<voi
   const seconds = (ended - started) / 1000;
   const perReport = (ns: number) => `${(ns / 1e6 / REPORTS).toFixed(2)} ms`;
   console.log(
-    `${label}: ${REPORTS} reports in ${seconds.toFixed(1)} s (${(REPORTS / seconds).toFixed(0)}/s), load ${os.loadavg()[0]!.toFixed(1)}`,
+    `${label}: ${REPORTS} reports in ${seconds.toFixed(1)} s (${(REPORTS / seconds).toFixed(0)}/s), load ${os.loadavg()[0]!.toFixed(1)}; ${state}`,
   );
   if (values.trace)
     for (const entry of trace.sort((a, b) => a.started - b.started))
@@ -423,6 +432,8 @@ async function main(): Promise<void> {
         db = createClient(url, { maxConnections: 16 });
       }
     }
+    // A fresh cluster's WAL: the first measured run would create its segments (bench-phase-state.ts).
+    await warmWal(getPool(db));
     if (values.explain) getPool(db).on("connect", (client) => client.on("notice", collectSeqScans));
     await startReaderThreads();
     const options = { reports: REPORTS, years: { from: 2019, to: 2025 }, seed: 13 };
@@ -434,18 +445,25 @@ async function main(): Promise<void> {
       await measure(
         "raw COPY of the same cells into a bare keyed table (bench:ingest's baseline)",
         postmaster,
+        getPool(db),
         async () => {
           await copyIntoBareTable(getPool(db), documents);
         },
       );
       if (values.generation) {
         documents = []; // not kept alive (and scanned by the collector) through the measured run
-        await measure("bulk path (seed:synthetic, batches of 1000, generation included)", postmaster, () =>
-          storeSyntheticDocuments(db, generateSyntheticDocuments(options), { batchSize: 1000 }),
+        await measure(
+          "bulk path (seed:synthetic, batches of 1000, generation included)",
+          postmaster,
+          getPool(db),
+          () => storeSyntheticDocuments(db, generateSyntheticDocuments(options), { batchSize: 1000 }),
         );
       } else
-        await measure("bulk path (as seed:synthetic, batches of 1000, generation excluded)", postmaster, () =>
-          storeSyntheticDocuments(db, documents, { batchSize: 1000 }),
+        await measure(
+          "bulk path (as seed:synthetic, batches of 1000, generation excluded)",
+          postmaster,
+          getPool(db),
+          () => storeSyntheticDocuments(db, documents, { batchSize: 1000 }),
         );
     } else if (which === "import") {
       await mkdir(fileDir, { recursive: true });
@@ -471,7 +489,7 @@ async function main(): Promise<void> {
         );
         await rm(warmDir, { recursive: true, force: true });
       }
-      await measure("import of text files (importFiles)", postmaster, () =>
+      await measure("import of text files (importFiles)", postmaster, getPool(db), () =>
         importFiles({ db, paths: [fileDir], uploadedById: null, onResult: () => {} }),
       );
     } else {
@@ -481,13 +499,18 @@ async function main(): Promise<void> {
       }));
       let next = 0;
       const inFlight = Number(values["in-flight"]);
-      await measure(`single uploads (importDocument, ${inFlight} in flight)`, postmaster, async () => {
-        await Promise.all(
-          Array.from({ length: inFlight }, async () => {
-            while (next < files.length) await importDocument(db, files[next++]!);
-          }),
-        );
-      });
+      await measure(
+        `single uploads (importDocument, ${inFlight} in flight)`,
+        postmaster,
+        getPool(db),
+        async () => {
+          await Promise.all(
+            Array.from({ length: inFlight }, async () => {
+              while (next < files.length) await importDocument(db, files[next++]!);
+            }),
+          );
+        },
+      );
     }
     await closeReaderPool();
     await closeClient(db);

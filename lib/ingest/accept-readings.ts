@@ -22,6 +22,7 @@ import {
   findingsInsert,
   insertFindings,
   neighboursJsonSql,
+  newReportCells,
   planFromNeighboursJson,
   refreshAcrossYearFindings,
   type AcrossYearChanges,
@@ -107,11 +108,17 @@ export async function acceptReadings(
   let finishing = false;
   let changes: VersionChange[] = [];
   let inputs: MetricInputs | undefined;
+  let sentCells: ReturnType<typeof newReportCells> | undefined;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
     reports = await insertReports(client, items, pairs);
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
     // The read model takes its inputs from the cells just sent rather than reading them back.
     inputs = collectMetricInputs(
+      items,
+      reports.map((report) => report.id),
+    );
+    // So do the cross-year findings, for the new reports' compared cells.
+    sentCells = newReportCells(
       items,
       reports.map((report) => report.id),
     );
@@ -157,7 +164,10 @@ export async function acceptReadings(
     });
     return detail ? [{ ...reports[0]!, detail }] : reports;
   }
-  await refreshAcrossYearFindings(client, pairs, { newReportIds: reports.map((report) => report.id) });
+  await refreshAcrossYearFindings(client, pairs, {
+    newReportIds: reports.map((report) => report.id),
+    newReportCells: sentCells,
+  });
   // An agency whose region was just filled in needs every year's row refreshed, not only this batch's.
   await refreshReportMetrics(
     client,

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { encodeCellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { collectMetricInputs } from "@/lib/ingest/collect-metric-inputs";
+import { collectCellValues, collectMetricInputs } from "@/lib/ingest/collect-metric-inputs";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
 import { METRIC_CELL_NOS, METRIC_WAN_CELL_NOS } from "@/lib/metrics/build-metrics-sql";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
@@ -53,4 +53,39 @@ test("read from a document's COPY lines, the inputs equal those of its cells", (
   // Fees in 元 and blank cells are among them.
   expect(fromLines.units.flat()).toContain("元");
   expect(fromLines.values.flat()).toContain(null);
+});
+
+test("the chosen cells' values, read from COPY lines, equal those of the cells; a cell not held is absent", () => {
+  const cells: PreparedCell[] = [
+    { cellNo: 3, value: "1.5", rawText: "a\tb\\c", inferred: true, unit: "x\ty" },
+    { cellNo: 7, value: null, rawText: "—", inferred: false, unit: null },
+    { cellNo: 12, value: "-0.00001", rawText: null, inferred: false, unit: null },
+    { cellNo: 1200, value: "9", rawText: null, inferred: false, unit: null },
+  ];
+  const fromLines = collectCellValues([{ cells: [], cellLines: encodeCellCopyLines(cells) }], [7, 12, 3, 99]);
+  expect(fromLines).toEqual([
+    new Map<number, string | null>([
+      [3, "1.5"],
+      [7, null],
+      [12, "-0.00001"],
+    ]),
+  ]);
+  expect(fromLines).toEqual(collectCellValues([{ cells }], [7, 12, 3, 99]));
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 100, years: { from: 2019, to: 2025 }, seed: 23 }),
+  ];
+  const wanted = [...new Set(documents.flatMap((d) => d.cells.map((c) => c.cellNo)))].filter(
+    (_, index) => index % 5 === 0,
+  );
+  expect(
+    collectCellValues(
+      documents.map((document) => ({ cells: [], cellLines: document.copyLines!.cells })),
+      wanted,
+    ),
+  ).toEqual(
+    collectCellValues(
+      documents.map((document) => ({ cells: document.cells })),
+      wanted,
+    ),
+  );
 });

@@ -83,3 +83,42 @@ function readLines(
 function isNull(bytes: Uint8Array, start: number, end: number): boolean {
   return end - start === 2 && bytes[start] === BACKSLASH && bytes[start + 1] === 0x4e;
 }
+
+/**
+ * Per item, the value (its COPY text, or null for \N) of each of `cellNos` it holds — a cell it does not
+ * hold is not in its map. Read out of the lines like the metric inputs above (the cross-year check's cells:
+ * refresh-across-year-findings.ts).
+ */
+export function collectCellValues(
+  items: readonly CellSource[],
+  cellNos: readonly number[],
+): Map<number, string | null>[] {
+  const wanted = new Uint8Array(Math.max(...cellNos) + 1);
+  for (const cellNo of cellNos) wanted[cellNo] = 1;
+  return items.map((item) => {
+    const found = new Map<number, string | null>();
+    if (!item.cellLines) {
+      for (const cell of item.cells) if (wanted[cell.cellNo] === 1) found.set(cell.cellNo, cell.value);
+      return found;
+    }
+    const bytes = item.cellLines.bytes;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    while (at < bytes.length) {
+      let position = at + REPORT_ID_WIDTH + 1;
+      let cellNo = 0;
+      for (let byte = bytes[position]!; byte !== TAB; byte = bytes[++position]!)
+        cellNo = 10 * cellNo + byte - 0x30;
+      if (cellNo < wanted.length && wanted[cellNo] === 1) {
+        const valueStart = position + 3; // past the tab, "t" or "f", and its tab
+        const valueEnd = bytes.indexOf(TAB, valueStart);
+        found.set(
+          cellNo,
+          isNull(bytes, valueStart, valueEnd) ? null : text.toString("latin1", valueStart, valueEnd),
+        );
+      }
+      at = bytes.indexOf(LINE_END, position) + 1;
+    }
+    return found;
+  });
+}

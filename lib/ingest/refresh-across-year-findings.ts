@@ -4,6 +4,9 @@
 // their id and their staff status (a dismissed carry-over stays dismissed); findings that no longer hold
 // are removed. The values compared are the cells as they stand (corrections applied).
 import { getCellId, getCellNo } from "@/lib/ingest/cell-numbers";
+import { collectCellValues } from "@/lib/ingest/collect-metric-inputs";
+import type { PreparedCell } from "@/lib/ingest/prepare-document";
+import type { CellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import { checkAcrossYears, type YearCells } from "@/lib/reader/checks/check-across-years";
 import { CELLS } from "@/lib/reader/template/cell-catalogue";
@@ -14,6 +17,31 @@ const ACROSS_YEAR_PREFIXES = ["t3.carried.", "t3.carry_forward.", "t2.rules.", "
 const ACROSS_YEAR_CELL_NOS = CELLS.filter((cell) =>
   ACROSS_YEAR_PREFIXES.some((prefix) => cell.id.startsWith(prefix)),
 ).map((cell) => getCellNo(cell.id));
+
+/** A value ReportCell's numeric(20,4) stores as it is written: read as a number, it is what the column gives. */
+const STORED_AS_WRITTEN = /^-?\d{1,16}(\.\d{1,4})?$/;
+
+/**
+ * The compared cells of a batch's new reports, from the cells it has just sent (no read back from
+ * ReportCell): per report id, its cells as the statement below would read them — or, for a report with a
+ * value the column rounds (more than four decimals, an exponent), nothing: that one is read back.
+ */
+export function newReportCells(
+  items: readonly { cells: readonly PreparedCell[]; cellLines?: CellCopyLines }[],
+  reportIds: readonly number[],
+): Map<number, Record<string, number | null>> {
+  const fed = new Map<number, Record<string, number | null>>();
+  collectCellValues(items, ACROSS_YEAR_CELL_NOS).forEach((values, index) => {
+    const cells: Record<string, number | null> = {};
+    for (const [cellNo, text] of values) {
+      if (text !== null && !STORED_AS_WRITTEN.test(text)) return;
+      // numeric's float8 is its text read as a double, as Number reads it; "-0" is stored as 0.
+      cells[getCellId(cellNo)] = text === null ? null : Number(text) + 0;
+    }
+    fed.set(reportIds[index]!, cells);
+  });
+  return fed;
+}
 
 export interface AgencyYear {
   agencyId: number;
@@ -33,7 +61,11 @@ export async function refreshAcrossYearFindings(
    * correction names a committed report), so their cells are read from ReportCell itself, without the
    * CellValue view's correction lookup per cell — a third of the CPU of reading them (26 cells a report).
    */
-  options: { newReportIds?: readonly number[] } = {},
+  options: {
+    newReportIds?: readonly number[];
+    /** Some of those new reports' compared cells, as sent (newReportCells): not read back. */
+    newReportCells?: ReadonlyMap<number, Record<string, number | null>>;
+  } = {},
 ): Promise<void> {
   const { stale, added } = await planAcrossYearFindings(client, pairs, options);
   if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
@@ -53,10 +85,16 @@ export interface AcrossYearChanges {
 export async function planAcrossYearFindings(
   client: SqlClient,
   pairs: readonly AgencyYear[],
-  options: { newReportIds?: readonly number[] } = {},
+  options: {
+    newReportIds?: readonly number[];
+    newReportCells?: ReadonlyMap<number, Record<string, number | null>>;
+  } = {},
 ): Promise<AcrossYearChanges> {
   if (pairs.length === 0) return { stale: [], added: [] };
-  return planFromNeighbours(pairs, await loadNeighbourReports(client, pairs, options.newReportIds ?? []));
+  return planFromNeighbours(
+    pairs,
+    await loadNeighbourReports(client, pairs, options.newReportIds ?? [], options.newReportCells),
+  );
 }
 
 /** The changes from the current reports around the pairs and their stored cross-year findings. */
@@ -165,7 +203,10 @@ async function loadNeighbourReports(
   pairs: readonly AgencyYear[],
   /** Reports without corrections, created in this transaction: their cells read from ReportCell. */
   newReportIds: readonly number[],
+  /** Of those, the ones whose cells the caller has (newReportCells): not read at all. */
+  fed: ReadonlyMap<number, Record<string, number | null>> = new Map(),
 ): Promise<{ reports: ReportCells[]; findings: StoredFinding[] }> {
+  const readBack = fed.size === 0 ? newReportIds : newReportIds.filter((id) => !fed.has(id));
   const rows = await runQuery<{
     id: number;
     agencyId: number | null;
@@ -183,10 +224,12 @@ async function loadNeighbourReports(
     // each one's cells by its key (OFFSET 0 keeps the planner from flattening the lookup into a scan of
     // every cell row) — from ReportCell for a new one, from CellValue (corrections applied) for the others.
     sql`WITH r AS (
-          SELECT DISTINCT r."id", r."agencyId", r."year", r."template", n."id" IS NOT NULL AS "new"
+          SELECT DISTINCT r."id", r."agencyId", r."year", r."template", n."id" IS NOT NULL AS "new",
+                 f."id" IS NOT NULL AS "fed"
             FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
             JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
-            LEFT JOIN unnest(${[...newReportIds]}::int[]) AS n("id") ON n."id" = r."id"
+            LEFT JOIN unnest(${[...readBack]}::int[]) AS n("id") ON n."id" = r."id"
+            LEFT JOIN unnest(${[...fed.keys()]}::int[]) AS f("id") ON f."id" = r."id"
            WHERE r."isCurrent")
         SELECT r."id", r."agencyId", r."year", r."template", v."cellNos", v."values",
                NULL::int AS "findingId", NULL::text AS "code", NULL::text[] AS "cellIds", NULL::text AS "message"
@@ -197,7 +240,7 @@ async function loadNeighbourReports(
                      WHERE r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
                     UNION ALL
                     SELECT "cellNo", "value" FROM "CellValue"
-                     WHERE NOT r."new" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
+                     WHERE NOT r."new" AND NOT r."fed" AND "reportId" = r."id" AND "cellNo" = ANY(${ACROSS_YEAR_CELL_NOS}::int2[])
                     OFFSET 0) c) v
         UNION ALL
         SELECT f."reportId", NULL, NULL, NULL, NULL::int2[], NULL::float8[], f."id", f."code", f."cellIds", f."message"
@@ -217,7 +260,7 @@ async function loadNeighbourReports(
       });
       continue;
     }
-    const cells: Record<string, number | null> = {};
+    const cells: Record<string, number | null> = fed.get(row.id) ?? {};
     const values = row.values ?? [];
     (row.cellNos ?? []).forEach((cellNo, index) => (cells[getCellId(cellNo)] = values[index] ?? null));
     reports.push({ id: row.id, agencyId: row.agencyId!, year: row.year!, template: row.template!, cells });

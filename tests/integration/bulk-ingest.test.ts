@@ -8,7 +8,8 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/apply-migrations";
 import { getPool, type Db } from "@/lib/db/create-client";
-import { getCellId as cellIdOf } from "@/lib/ingest/cell-numbers";
+import { encodeCellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { getCellId as cellIdOf, getCellNo } from "@/lib/ingest/cell-numbers";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { storeDocument } from "@/lib/ingest/ingest-document";
 import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
@@ -182,6 +183,62 @@ describe("bulk and single paths", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ year: 2022, code: "RULE_CARRY_OVER", cellIds: ["t3.carried.natural"] });
     expect(rows[0]!.message).toContain(`为 ${read.value! + 7}`);
+  });
+
+  test("a batch's cross-year findings compare its new cells as ReportCell stores them (four decimals)", async () => {
+    // One agency's consecutive years in one COPY batch, their cells as lines (the generator's) or as cells:
+    // 3.12345 is stored as 3.1235 and 2.50001 as 2.5000 — equal to the next year's, no finding — while
+    // 1.2346 against 1.2345 is one. The same Finding rows as the single path, which reads back what it stored.
+    const generated = [
+      ...generateSyntheticDocuments({ reports: 21, years: { from: 2019, to: 2025 }, seed: 72 }),
+    ];
+    const first = generated[0]!.agency!.name;
+    const years = generated.filter((d) => d.agency!.name === first);
+    expect(years.map((d) => d.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    const set = (document: PreparedDocument, values: Record<string, string>, asLines: boolean) => {
+      const numbers = new Map(Object.entries(values).map(([id, value]) => [getCellNo(id), value]));
+      const cells = [
+        ...document.cells.filter((cell) => !numbers.has(cell.cellNo)),
+        ...[...numbers].map(([cellNo, value]) => ({
+          cellNo,
+          value,
+          rawText: null,
+          inferred: false,
+          unit: null,
+        })),
+      ].sort((a, b) => a.cellNo - b.cellNo);
+      const changed = { ...document, cells };
+      return asLines ? { ...changed, copyLines: { cells: encodeCellCopyLines(cells) } } : changed;
+    };
+    const edits: Record<number, Record<string, string>> = {
+      2019: { "t3.carry_forward.natural": "3.12345" },
+      2020: { "t3.carried.natural": "3.1235", "t3.carry_forward.natural": "2.5" },
+      2021: { "t3.carried.natural": "2.50001", "t3.carry_forward.natural": "1.2346" },
+      2022: { "t3.carried.natural": "1.2345" },
+    };
+    const documents = generated.map((document) =>
+      document.agency!.name === first && edits[document.year!]
+        ? set(document, edits[document.year!]!, document.year! % 2 === 0)
+        : document,
+    );
+    expect(documents.reduce((sum, d) => sum + d.cells.length, 0)).toBeGreaterThan(2000); // the COPY path
+    const bulk = await freshDatabase();
+    expect((await storeInBulk(bulk.db, documents)).every((r) => r.ok)).toBe(true);
+    const single = await freshDatabase();
+    for (const document of documents)
+      await storeDocument(
+        single.db,
+        { bytes: document.bytes, fileName: document.fileName, mediaType: null },
+        readingOf(document),
+        document.sha256,
+      );
+    const findings = (await dumpRows(bulk.db)).findings.filter(
+      (f) => f.origin === "across_years" && f.name === first && f.cellIds.includes("t3.carried.natural"),
+    );
+    expect(findings.map((f) => [f.year, f.message.match(/为 [\d.]+/g)])).toEqual([
+      [2022, ["为 1.2345", "为 1.2346"]],
+    ]);
+    expect((await dumpRows(bulk.db)).findings).toEqual((await dumpRows(single.db)).findings);
   });
 
   test("a batch COPYs the cell lines a document brings without asking for its cells", async () => {

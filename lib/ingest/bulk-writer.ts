@@ -57,6 +57,11 @@ export interface BulkWriterOptions<T> {
   eagerBatch?: number;
   /** With eagerBatch: how many documents are still to come (an estimate). */
   remaining?: () => number;
+  /**
+   * Each batch keeps the read model's summaries by difference in its own transaction (summary-difference.ts)
+   * where it can, instead of its keys being recomputed behind the batches and at `finish`.
+   */
+  summariesByDifference?: boolean;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -248,6 +253,7 @@ export class BulkWriter<T> {
   private store(documents: PreparedDocument[], tags: T[]): void {
     const stored = storeInBulk(this.db, documents, {
       summaries: this.summaries,
+      summariesByDifference: this.options.summariesByDifference,
       newTurn: () => this.newTurn(),
     }).then(
       (results) => this.options.onResults(results, tags),

@@ -69,11 +69,12 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   const total = options.fileCount ?? (await countFiles(options.paths, { upTo: Infinity }));
   // Files read and answered or added to the writer.
   let settled = 0;
-  // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
-  // A file that closes a batch waits until a batch has been written, so reading never runs more than
-  // a batch or two ahead of the database.
+  // Batches are written two at a time, each keeping the read model's summaries by difference
+  // (summary-difference.ts; bulk-writer.ts). A file that closes a batch waits until a batch has been
+  // written, so reading never runs more than a batch or two ahead of the database.
   const writer = await BulkWriter.start<string>(db, {
     batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
+    summariesByDifference: true,
     batchBytes: BATCH_BYTES,
     eagerBatch: EAGER_BATCH,
     // Files not yet added nor answered (those being read included).

@@ -40,8 +40,7 @@ export interface ImportOptions {
 }
 
 const BATCH_BYTES = 64 * 1024 * 1024;
-// Per batch the summaries' upper levels (city, province, the country) are recomputed behind it and the
-// batch's statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
+// Per batch its statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
 // batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The most a batch holds.
 export const IMPORT_BATCH_SIZE = 500;
 

@@ -166,7 +166,8 @@ const SUMMARY_PLANS = { keyedPlans: true } as const;
 const summaryKeyId = (key: SummaryKey) => `${key.year}|${key.path}`;
 
 /**
- * A bulk import's summaries kept up behind it (seed:synthetic, `npm run import`): the keys of each batch
+ * A bulk import's summaries kept up behind it (seed:synthetic; `npm run import` only for a batch that
+ * cannot keep them by difference itself, summary-difference.ts): the keys of each batch
  * that has committed are recomputed in a transaction of their own, on another connection, while the next
  * batches load — the database's other core does the work the import's end would otherwise do alone — and
  * `finish` recomputes what is still pending (refreshDeferredSummaries) and clears the "stale" flag.

@@ -235,15 +235,21 @@ export class DeferredSummaries {
     // keys of a small batch (an import's batches start at 50 files) went through the upload's summary
     // function, at ≈ 30 ms of PostgreSQL CPU a call — five calls 151 ms in a 500-file import, where the
     // statements take ≈ 60 for all its keys. Fewer wait for the next batch's, or for `finish`.
-    if (keys.length <= FEW_KEYS) return;
-    for (const key of keys) this.pending.delete(summaryKeyId(key));
+    const recompute = keys.length > FEW_KEYS;
     // The tables grew since the planner last looked (see refreshDeferredSummaries): analysed again each
-    // time the import has doubled the reports it stored.
+    // time the import has doubled the reports it stored — also when nothing is to be recomputed (batches
+    // that keep the summaries by difference, summary-difference.ts): a connection keeps its generic plans
+    // until the statistics change, and the plans made over the nearly empty tables of a first import's
+    // first batch ran its read model's upsert at ≈ 0.9 ms per report instead of ≈ 0.1 (bench:ingest-cpu
+    // --path seed --reports 5000 with the batches by difference, BENCHMARKS.md "import14").
     const analyse = this.grownTwofold();
+    if (!recompute && !analyse) return;
+    if (recompute) for (const key of keys) this.pending.delete(summaryKeyId(key));
     if (analyse) this.analysedAt = this.reports;
     this.running = (async () => {
       if (analyse) await this.pool.query(ANALYSE_GROWN_TABLES);
-      await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys), SUMMARY_PLANS);
+      if (recompute)
+        await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys), SUMMARY_PLANS);
     })().then(
       () => {
         this.running = null;

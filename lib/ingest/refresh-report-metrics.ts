@@ -208,6 +208,11 @@ export class DeferredSummaries {
     return new DeferredSummaries(pool, options.background ?? true, counted?.reports ?? 0);
   }
 
+  /** The reports the database held when the load began, as the planner's statistics count them. */
+  get existingReports(): number {
+    return this.existing;
+  }
+
   /** The summary keys of a batch that has committed, and how many reports it stored. */
   committed(keys: readonly SummaryKey[], reports: number): void {
     for (const key of keys) this.pending.set(summaryKeyId(key), key);

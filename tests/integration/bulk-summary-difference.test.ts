@@ -175,7 +175,7 @@ test("two batches in flight keep them by difference, as a rebuild has them", asy
   const documents = shuffled(synthetic(160, 74), 75);
   const writer = await BulkWriter.start<null>(db, {
     batchSize: 20,
-    summariesByDifference: true,
+    summariesByDifferenceFrom: 0,
     onResults: (results) => expect(results.every((r) => r.ok)).toBe(true),
   });
   for (const document of documents) await writer.add(document, null);

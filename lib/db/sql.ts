@@ -29,6 +29,16 @@ export async function runQuery<Row extends object>(client: SqlClient, query: Sql
   return result.rows;
 }
 
+/** runQuery for a statement kept as text with $n placeholders (built once, at load) and its values. */
+export async function runStatement<Row extends object>(
+  client: SqlClient,
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const result = await client.query<Row>({ name: statementName(text), text, values });
+  return result.rows;
+}
+
 const NAMES = new Map<string, string>();
 
 function statementName(text: string): string {

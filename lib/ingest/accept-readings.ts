@@ -29,6 +29,7 @@ import {
   type Neighbours,
 } from "@/lib/ingest/refresh-across-year-findings";
 import { hasSummaryFunction } from "@/lib/ingest/refresh-region-summaries";
+import { applySummaryDifference, captureSummariesBefore } from "@/lib/ingest/summary-difference";
 import { refreshReportMetrics } from "@/lib/ingest/refresh-report-metrics";
 import {
   SUMMARY_CONTRIBUTIONS_FUNCTION_NAME,
@@ -75,6 +76,11 @@ export async function acceptReadings(
      * sums may follow the new versions by difference (build-roll-up-delta-sql.ts) instead of a recompute.
      */
     agenciesUnchanged?: boolean;
+    /**
+     * With deferSummaries, a batch whose agencies are unchanged keeps the summaries by
+     * difference itself instead (summary-difference.ts); its keys are not deferred.
+     */
+    summaryDifference?: boolean;
     /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
     agencyLocked?: boolean;
     /**
@@ -109,8 +115,14 @@ export async function acceptReadings(
   let changes: VersionChange[] = [];
   let inputs: MetricInputs | undefined;
   let sentCells: ReturnType<typeof newReportCells> | undefined;
+  const agenciesChanged = !options.agenciesUnchanged || (options.alsoRefreshAgencies ?? []).length > 0;
+  // A bulk batch's summaries by difference in its own transaction (summary-difference.ts), its agencies being
+  // as they were; else its keys are recomputed later (deferSummaries).
+  const batchKeys: SummaryKey[] | null =
+    options.summaryDifference && options.deferSummaries && !agenciesChanged ? [] : null;
+  const listed = batchKeys ? await captureSummariesBefore(client, pairs) : null;
   if (cellCount >= COPY_THRESHOLD_CELLS) {
-    reports = await insertReports(client, items, pairs);
+    ({ reports, changes } = await insertReports(client, items, pairs));
     await copyText(client, { table: '"ReportCell"', columns: CELL_COLUMNS }, cellLines(items, reports));
     // The read model takes its inputs from the cells just sent rather than reading them back.
     inputs = collectMetricInputs(
@@ -130,7 +142,6 @@ export async function acceptReadings(
       "reader",
     );
   } else {
-    const agenciesChanged = !options.agenciesUnchanged || (options.alsoRefreshAgencies ?? []).length > 0;
     // One upload's one version: its summaries follow by difference, from its agency's contributions read
     // by the statement that stores the version — before it, and before the cross-year findings below move
     // the year after's (a batch of several, or one whose agency was just given a region or a parent,
@@ -177,8 +188,9 @@ export async function acceptReadings(
       newReportInputs: inputs,
       agencyIds: options.alsoRefreshAgencies ?? [],
     },
-    { deferSummaries: options.deferSummaries, difference },
+    { deferSummaries: batchKeys ?? options.deferSummaries, difference },
   );
+  if (batchKeys && listed) await applySummaryDifference(client, listed, batchKeys, changes);
   return reports;
 }
 
@@ -231,23 +243,52 @@ function reportsSource(items: readonly AcceptItem[]) {
                WITH ORDINALITY AS v("agencyId", "year", "template", "documentId", "readerVersion", "n")`;
 }
 
-/** The new Report rows (the bulk path: its cells follow through COPY). */
+/**
+ * The new Report rows (the bulk path: its cells follow through COPY), and per agency-year its new current
+ * version and the one it demoted (the summaries' difference).
+ */
 async function insertReports(
   client: SqlClient,
   items: readonly AcceptItem[],
   pairs: readonly AgencyYearPair[],
-): Promise<AcceptedReport[]> {
-  const rows = await runQuery<AcceptedReport & { documentId: number }>(
+): Promise<{ reports: AcceptedReport[]; changes: VersionChange[] }> {
+  const rows = await runQuery<
+    AcceptedReport & {
+      documentId: number;
+      agencyId: number;
+      year: number;
+      isCurrent: boolean;
+      previousId: number | null;
+    }
+  >(
     client,
-    sql`WITH ${demoteCurrent(pairs)}
-        ${rawSql(INSERT_REPORTS)}
-        ${rawSql(NEW_REPORTS)}
-          FROM ${reportsSource(items)}
-        ${rawSql(AFTER_DEMOTED)}
-        WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
-        RETURNING "id", "versionNo", "documentId"`,
+    sql`WITH ${demoteCurrent(pairs)},
+        reports AS (
+          ${rawSql(INSERT_REPORTS)}
+          ${rawSql(NEW_REPORTS)}
+            FROM ${reportsSource(items)}
+          ${rawSql(AFTER_DEMOTED)}
+          WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
+          RETURNING "id", "versionNo", "documentId", "agencyId", "year", "isCurrent")
+        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId"
+          FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
-  return matchReports(items, rows);
+  return { reports: matchReports(items, rows), changes: currentChanges(rows) };
+}
+
+/** Per agency-year, the version now current and the one current before the statement (or none). */
+function currentChanges(
+  rows: readonly {
+    id: number;
+    agencyId: number;
+    year: number;
+    isCurrent: boolean;
+    previousId: number | null;
+  }[],
+): VersionChange[] {
+  return rows
+    .filter((row) => row.isCurrent)
+    .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
 }
 
 /**
@@ -328,9 +369,7 @@ async function insertReportsWithCells(
                ${readNeighbours ? neighboursJsonSql("r", "cells") : rawSql("NULL::json")} AS "neighbours"
           FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
   );
-  const changes = rows
-    .filter((row) => row.isCurrent)
-    .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
+  const changes = currentChanges(rows);
   const [only] = rows;
   return {
     reports: matchReports(items, rows),

@@ -57,6 +57,17 @@ export interface BulkWriterOptions<T> {
   eagerBatch?: number;
   /** With eagerBatch: how many documents are still to come (an estimate). */
   remaining?: () => number;
+  /**
+   * Each batch keeps the read model's summaries by difference in its own transaction (summary-difference.ts)
+   * where it can, instead of its keys being recomputed behind the batches and at `finish` — when the
+   * database already holds at least this many reports (as the planner's statistics count them; 0: always).
+   * The difference costs about the same per report whatever the database holds, and rewrites the cities' and
+   * provinces' rows at every batch; the recompute re-sums each county-year a batch touches from all its
+   * reports and the upper levels once: cheaper into an empty database (a first import of 2,000 files:
+   * backends 1.2 against 1.5 ms per file), dearer into a filled one (500 files into 7,000 reports: 1.56
+   * against 1.30), and dearer the more reports each county-year holds (BENCHMARKS.md "import14").
+   */
+  summariesByDifferenceFrom?: number;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -90,6 +101,8 @@ export class BulkWriter<T> {
     private readonly summaries: DeferredSummaries,
     /** 排名's indexes were dropped at start, to be built at finish. */
     private readonly indexesDeferred: boolean,
+    /** The batches keep the summaries by difference (summariesByDifferenceFrom). */
+    private readonly byDifference: boolean,
     private readonly options: BulkWriterOptions<T>,
   ) {
     this.limit = Math.min(options.batchSize, FIRST_BATCH);
@@ -100,7 +113,9 @@ export class BulkWriter<T> {
   static async start<T>(db: Db, options: BulkWriterOptions<T>): Promise<BulkWriter<T>> {
     const pool = getPool(db);
     const summaries = await DeferredSummaries.start(pool);
-    return new BulkWriter(db, summaries, await deferRankingIndexes(pool), options);
+    const from = options.summariesByDifferenceFrom;
+    const byDifference = from !== undefined && summaries.existingReports >= from;
+    return new BulkWriter(db, summaries, await deferRankingIndexes(pool), byDifference, options);
   }
 
   /** Adds a document; resolves once it is taken (it waits while a full batch waits for a free slot). */
@@ -248,6 +263,7 @@ export class BulkWriter<T> {
   private store(documents: PreparedDocument[], tags: T[]): void {
     const stored = storeInBulk(this.db, documents, {
       summaries: this.summaries,
+      summariesByDifference: this.byDifference,
       newTurn: () => this.newTurn(),
     }).then(
       (results) => this.options.onResults(results, tags),

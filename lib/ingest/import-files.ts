@@ -40,8 +40,7 @@ export interface ImportOptions {
 }
 
 const BATCH_BYTES = 64 * 1024 * 1024;
-// Per batch the summaries' upper levels (city, province, the country) are recomputed behind it and the
-// batch's statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
+// Per batch its statements have their fixed cost: batches of 500 cost PostgreSQL 10–20 % less per file than
 // batches of 200 did (bench:ingest-cpu --path import, BENCHMARKS.md). The most a batch holds.
 export const IMPORT_BATCH_SIZE = 500;
 
@@ -69,11 +68,13 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   const total = options.fileCount ?? (await countFiles(options.paths, { upTo: Infinity }));
   // Files read and answered or added to the writer.
   let settled = 0;
-  // Batches are written two at a time, the read model's summaries recomputed behind them (bulk-writer.ts).
-  // A file that closes a batch waits until a batch has been written, so reading never runs more than
-  // a batch or two ahead of the database.
+  // Batches are written two at a time, each keeping the read model's summaries by difference when the
+  // database already holds as many reports as there are files to import (summary-difference.ts;
+  // bulk-writer.ts). A file that closes a batch waits until a batch has been written, so reading never runs
+  // more than a batch or two ahead of the database.
   const writer = await BulkWriter.start<string>(db, {
     batchSize: options.batchSize ?? IMPORT_BATCH_SIZE,
+    summariesByDifferenceFrom: total,
     batchBytes: BATCH_BYTES,
     eagerBatch: EAGER_BATCH,
     // Files not yet added nor answered (those being read included).

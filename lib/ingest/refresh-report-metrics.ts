@@ -166,7 +166,8 @@ const SUMMARY_PLANS = { keyedPlans: true } as const;
 const summaryKeyId = (key: SummaryKey) => `${key.year}|${key.path}`;
 
 /**
- * A bulk import's summaries kept up behind it (seed:synthetic, `npm run import`): the keys of each batch
+ * A bulk import's summaries kept up behind it (seed:synthetic; `npm run import` only for a batch that
+ * cannot keep them by difference itself, summary-difference.ts): the keys of each batch
  * that has committed are recomputed in a transaction of their own, on another connection, while the next
  * batches load — the database's other core does the work the import's end would otherwise do alone — and
  * `finish` recomputes what is still pending (refreshDeferredSummaries) and clears the "stale" flag.
@@ -207,6 +208,11 @@ export class DeferredSummaries {
     return new DeferredSummaries(pool, options.background ?? true, counted?.reports ?? 0);
   }
 
+  /** The reports the database held when the load began, as the planner's statistics count them. */
+  get existingReports(): number {
+    return this.existing;
+  }
+
   /** The summary keys of a batch that has committed, and how many reports it stored. */
   committed(keys: readonly SummaryKey[], reports: number): void {
     for (const key of keys) this.pending.set(summaryKeyId(key), key);
@@ -234,15 +240,21 @@ export class DeferredSummaries {
     // keys of a small batch (an import's batches start at 50 files) went through the upload's summary
     // function, at ≈ 30 ms of PostgreSQL CPU a call — five calls 151 ms in a 500-file import, where the
     // statements take ≈ 60 for all its keys. Fewer wait for the next batch's, or for `finish`.
-    if (keys.length <= FEW_KEYS) return;
-    for (const key of keys) this.pending.delete(summaryKeyId(key));
+    const recompute = keys.length > FEW_KEYS;
     // The tables grew since the planner last looked (see refreshDeferredSummaries): analysed again each
-    // time the import has doubled the reports it stored.
+    // time the import has doubled the reports it stored — also when nothing is to be recomputed (batches
+    // that keep the summaries by difference, summary-difference.ts): a connection keeps its generic plans
+    // until the statistics change, and the plans made over the nearly empty tables of a first import's
+    // first batch ran its read model's upsert at ≈ 0.9 ms per report instead of ≈ 0.1 (bench:ingest-cpu
+    // --path seed --reports 5000 with the batches by difference, BENCHMARKS.md "import14").
     const analyse = this.grownTwofold();
+    if (!recompute && !analyse) return;
+    if (recompute) for (const key of keys) this.pending.delete(summaryKeyId(key));
     if (analyse) this.analysedAt = this.reports;
     this.running = (async () => {
       if (analyse) await this.pool.query(ANALYSE_GROWN_TABLES);
-      await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys), SUMMARY_PLANS);
+      if (recompute)
+        await withTransaction(this.pool, (client) => refreshRegionSummaries(client, keys), SUMMARY_PLANS);
     })().then(
       () => {
         this.running = null;

@@ -49,6 +49,8 @@ export async function storeDocuments(
   options: {
     /** Bulk imports collect the summaries' keys here and recompute them once at the end. */
     deferSummaries?: SummaryKey[];
+    /** With deferSummaries: a batch keeps the summaries by difference where it can (acceptReadings). */
+    summaryDifference?: boolean;
     /**
      * Batches stored at once run their agencies' and documents' statements (rows inserted by unique
      * name, code and sha256) one batch at a time (bulk-writer.ts): this batch's turn.
@@ -118,6 +120,7 @@ export async function storeDocuments(
     {
       alsoRefreshAgencies: regionFilled,
       deferSummaries: options.deferSummaries,
+      summaryDifference: options.summaryDifference,
       agenciesUnchanged: updated.length === 0,
       agencyLocked: lockWithDocument,
       ...(options.audit && documents.length === 1 ? { audit: options.audit } : {}),

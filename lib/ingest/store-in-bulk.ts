@@ -33,6 +33,11 @@ export async function storeInBulk(
     summaryKeys?: SummaryKey[];
     /** Instead of summaryKeys: each transaction's keys handed over once it has committed. */
     summaries?: DeferredSummaries;
+    /**
+     * Each transaction keeps the summaries by difference where it can (summary-difference.ts): only the keys
+     * of those that cannot are deferred.
+     */
+    summariesByDifference?: boolean;
     /** Batches stored at once take their first statements in turn: a turn per transaction (storeDocuments). */
     newTurn?: () => Turn;
   } = {},
@@ -64,7 +69,7 @@ export async function storeInBulk(
           storeDocuments(
             client,
             indexes.map((index) => documents[index]!),
-            { deferSummaries: keys, turn },
+            { deferSummaries: keys, turn, summaryDifference: options.summariesByDifference },
           ),
         { keyedPlans: true },
       ).finally(() => turn?.end());

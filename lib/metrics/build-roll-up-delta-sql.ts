@@ -56,8 +56,11 @@ parent AS (
   JOIN change ch ON ch."agencyId" = x."agencyId" AND ch."year" = x."year"
 )`;
 
-/** The new versions' cells added to their parents' sums and the demoted versions' subtracted. */
-const ADD_DIFFERENCE = `WITH ${CHANGES},
+/**
+ * The new versions' cells added to their parents' sums and the demoted versions' subtracted; `where` leaves
+ * some parents out, `emptied` is how the rows left without children are handed on.
+ */
+const addDifferenceSql = (where: string, emptied: string) => `WITH ${CHANGES},
 ${PARENTS},
 delta AS (
   SELECT p."governmentId", p."year", v."cellNo", p."path", sum(v."value" * s."sign") AS "sum",
@@ -65,7 +68,7 @@ delta AS (
     FROM parent p
     JOIN change ch ON ch."agencyId" = p."agencyId" AND ch."year" = p."year"
     CROSS JOIN LATERAL (VALUES (ch."reportId", 1), (ch."previousId", -1)) s("reportId", "sign")
-    JOIN "CellValue" v ON v."reportId" = s."reportId" AND v."value" IS NOT NULL AND ${IS_SUMMED_CELL}
+    JOIN "CellValue" v ON v."reportId" = s."reportId" AND v."value" IS NOT NULL AND ${IS_SUMMED_CELL}${where}
    GROUP BY 1, 2, 3, 4
 ),
 added AS (
@@ -76,8 +79,12 @@ added AS (
      SET "sum" = s."sum" + EXCLUDED."sum", "children" = s."children" + EXCLUDED."children"
   RETURNING s."governmentId", s."year", s."cellNo", s."children"
 )
-SELECT array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${EMPTIED}
+SELECT ${emptied}
   FROM added WHERE "children" = 0`;
+const ADD_DIFFERENCE = addDifferenceSql(
+  "",
+  `array_agg("governmentId"), array_agg("year"), array_agg("cellNo") INTO ${EMPTIED}`,
+);
 
 /**
  * A cell none of a government's children has a value in any more has no row (as after a recompute): the
@@ -125,3 +132,25 @@ export interface VersionChange {
   reportId: number;
   previousId: number | null;
 }
+
+// A bulk batch's roll-up sums by difference (lib/ingest/summary-difference.ts): the same statements over all
+// its changes (one per agency-year: its current version after the batch, and the one current before it).
+// A government whose first version of a year is in the batch is left out as a parent: FILL_NEW_GOVERNMENTS
+// fills its rows from all its children as they stand, the batch's included — added to as well, a cell that
+// a child of it lost in the same batch would have kept a row of a negative count.
+
+/** The difference; returns the rows left without children ("governmentId", "year", "cellNo"). */
+export const BULK_ROLL_UP_DIFFERENCE = addDifferenceSql(
+  `
+   WHERE NOT EXISTS (SELECT 1 FROM change n
+                      WHERE n."agencyId" = p."governmentId" AND n."year" = p."year" AND n."previousId" IS NULL)`,
+  `"governmentId", "year", "cellNo"`,
+);
+
+/** The rows BULK_ROLL_UP_DIFFERENCE left without children ($1 governments, $2 years, $3 cells) go. */
+export const BULK_ROLL_UP_DELETE_EMPTIED = `DELETE FROM "RollUpCellSums" s
+ USING unnest($1::int[], $2::int[], $3::smallint[]) AS e("governmentId", "year", "cellNo")
+ WHERE s."governmentId" = e."governmentId" AND s."year" = e."year" AND s."cellNo" = e."cellNo" AND s."children" = 0`;
+
+/** Fills the rows of the governments whose first version of a year is in the batch (the changes' arrays). */
+export const BULK_ROLL_UP_FILL_NEW = FILL_NEW_GOVERNMENTS;

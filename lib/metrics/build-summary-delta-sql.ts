@@ -77,14 +77,22 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
  * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
  */
 export function reportContributionsSql(agency: string, years: string): string {
+  return contributionsOfRowsSql(`"ReportMetrics" m`, `m."agencyId" = ${agency} AND m."year" IN (${years})`);
+}
+
+/**
+ * The same contributions for the read-model rows `m` of a FROM list (`from`, filtered by `where`), added up
+ * by (year, regionPath, agencyKind): several agencies' rows at once (a bulk batch's, SUMMARY_ROWS_TABLE).
+ */
+function contributionsOfRowsSql(from: string, where: string): string {
   const columns = [...COUNTED, ...SUMMED];
   return `SELECT * FROM (
     SELECT m."year", m."regionPath", m."agencyKind", ${OPEN_FINDINGS_BY_REPORT},
            ${SUMS_OF_REPORTS}
-      FROM "ReportMetrics" m
+      FROM ${from}
       CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
+     WHERE ${where}
      GROUP BY m."year", m."regionPath", m."agencyKind"
   ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})`;
 }
@@ -130,14 +138,22 @@ const UNCERTAIN = [
  * Findings by report id (not by the status index, which holds every open finding of every report).
  */
 export function findingContributionsSql(agency: string, year: string): string {
+  return findingsOfRowsSql(
+    `"ReportMetrics" m`,
+    `m."agencyId" = ${agency} AND m."year" IN (${year}, ${year} + 1)`,
+  );
+}
+
+/** The same for the read-model rows `m` of a FROM list (`from`, filtered by `where`). */
+function findingsOfRowsSql(from: string, where: string): string {
   return `SELECT m."year", a."path" AS "regionPath", a."depth", m."agencyKind", f."code", f."kind"::text AS "kind",
        f."origin"::text AS "origin", count(*)::int AS "findings", count(DISTINCT f."reportId")::int AS "reports"
-  FROM "ReportMetrics" m
+  FROM ${from}
   JOIN "Finding" f ON f."reportId" = m."reportId" AND f."status"::text = 'open'
   CROSS JOIN LATERAL (
     ${ancestorsOf(`m."regionPath"`)}
   ) a
- WHERE m."agencyId" = ${agency} AND m."year" IN (${year}, ${year} + 1)
+ WHERE ${where}
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
@@ -165,11 +181,24 @@ export function beforeChangeSql(agency: string, year: string): string {
  */
 export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
+  return differenceSql(
+    summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int")),
+    contributionsByKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
+    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`),
+    `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}`,
+  );
+}
+
+/**
+ * RegionYearMetrics by difference from `after` and `before` (rows of contributionsByKeySql's shape); the
+ * statement ends in `SELECT ${uncertain}` over the rows `d` whose keys must be recomputed instead.
+ */
+function differenceSql(after: string, before: string, uncertain: string): string {
+  const columns = [...COUNTED, ...SUMMED];
   // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
   // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
-  return `WITH after AS (${summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int"))}),
-before AS (${contributionsByKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
-    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`)}),
+  return `WITH after AS (${after}),
+before AS (${before}),
 changed AS (
   SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
          coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
@@ -198,7 +227,7 @@ inserted AS (
     FROM d
    WHERE NOT d."stored" AND NOT d."hadBefore"
 )
-SELECT array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}
+SELECT ${uncertain}
   FROM d
  WHERE ${UNCERTAIN}`;
 }
@@ -239,13 +268,34 @@ const CHANGE = `change AS (
  * (findingContributionsSql's rows as JSON, computed before the change). The agency's region and kind did not
  * change, so before and after count under the same keys.
  */
-export const FINDINGS_DIFFERENCE = `WITH after AS (${findingContributionsSql("$1::int", "$2::int")}),
+export const FINDINGS_DIFFERENCE = findingsDifferenceSql(
+  findingContributionsSql("$1::int", "$2::int"),
+  `jsonb_to_recordset($3::jsonb) AS b("year" int, "regionPath" text, "depth" int, "agencyKind" text,
+                                            "code" text, "kind" text, "origin" text, "findings" int, "reports" int)`,
+);
+
+/**
+ * RegionYearFindings by difference: `after`'s rows added, those of the FROM item `before` subtracted. With
+ * `emptied`, the statement returns the rows it left without findings.
+ */
+function findingsDifferenceSql(after: string, before: string, emptied = false): string {
+  const text = upsertFindingsSql(after, before);
+  return emptied
+    ? text.replace("\nINSERT INTO", ",\nupserted AS (\nINSERT INTO") +
+        `
+RETURNING t."year", t."regionPath", t."agencyKind", t."code", t."kind", t."origin", t."findings"
+)
+SELECT "year", "regionPath", "agencyKind", "code", "kind", "origin" FROM upserted WHERE "findings" = 0`
+    : text;
+}
+
+function upsertFindingsSql(after: string, before: string): string {
+  return `WITH after AS (${after}),
 terms AS (
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports" FROM after
   UNION ALL
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", -"findings", -"reports"
-    FROM jsonb_to_recordset($3::jsonb) AS b("year" int, "regionPath" text, "depth" int, "agencyKind" text,
-                                            "code" text, "kind" text, "origin" text, "findings" int, "reports" int)
+    FROM ${before}
 )
 INSERT INTO "RegionYearFindings" AS t ("year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
 SELECT * FROM (
@@ -257,6 +307,7 @@ SELECT * FROM (
  ORDER BY 1, 2, 4, 5, 6, 7
 ON CONFLICT ("year", "regionPath", "agencyKind", "code", "kind", "origin") DO UPDATE
    SET "findings" = t."findings" + EXCLUDED."findings", "reports" = t."reports" + EXCLUDED."reports"`;
+}
 
 /** RegionYearCoverage of a first version: its region counts once more where no other report covered it. */
 export const COVERAGE_DIFFERENCE = `WITH ${CHANGE},
@@ -273,6 +324,146 @@ gained AS (
     JOIN "ReportMetrics" m ON m."agencyId" = ch."agencyId" AND m."year" = ch."year"
     JOIN "Region" r ON r."code" = m."regionCode"
    WHERE ch."previousId" IS NULL
+)
+INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
+SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int
+  FROM gained g
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`g."regionPath"`, 1)}
+  ) a("path", "depth")
+ WHERE g."covered" + g."townsFiled" > 0
+ GROUP BY 1, 2, 3
+ ORDER BY 1, 2
+ON CONFLICT ("year", "regionPath") DO UPDATE
+   SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;
+
+// A bulk batch's summaries by difference (lib/ingest/summary-difference.ts): the same reasoning as an
+// upload's, over all the batch's agency-years at once. Before the batch changes anything (under its agencies'
+// locks) the read-model rows whose contributions it can move are listed — each changed agency-year's row,
+// the year before's and the year after's, and each agency's earliest row (their union over the batch: an
+// agency with several years in it lists a row once) — and their contributions to RegionYearMetrics and
+// RegionYearFindings by key are kept in two staging tables; after the read model's upsert the same rows'
+// contributions are taken again and the difference added to the stored rows. Every other row of these
+// agencies keeps its year before, its year after, its findings and its earliest-ness, and no other agency's
+// row moves (the batch's agencies are unchanged, or the batch recomputes instead), so the difference is
+// exact — but where a known term goes, as above. The listed rows travel as two arrays ($1 agencies, $2
+// years), not a staging table: a table the planner has no statistics of is guessed at 2,000 rows, and the
+// generic plan then read the whole read model into a hash (EXPLAIN: 7,000 rows for 54).
+const BEFORE_METRICS_TABLE = "stage_summary_metrics";
+const BEFORE_FINDINGS_TABLE = "stage_summary_findings";
+
+/** The session's staging tables (emptied at each commit), created when missing. */
+export const BULK_SUMMARY_STAGING: readonly string[] = [
+  `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_METRICS_TABLE}" (
+  "year" int, "regionPath" text, "depth" int, "agencyKind" text,
+  ${COUNTED.map((c) => `${q(c)} int`).join(", ")},
+  ${SUMMED.map((c) => `${q(c)} float8`).join(", ")}
+) ON COMMIT DELETE ROWS`,
+  `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_FINDINGS_TABLE}" (
+  "year" int, "regionPath" text, "depth" int, "agencyKind" text, "code" text, "kind" text, "origin" text,
+  "findings" int, "reports" int
+) ON COMMIT DELETE ROWS`,
+];
+
+/**
+ * The read-model rows `m` of the listed rows `t`, each by its key (LATERAL … OFFSET 0). Its agency's next
+ * year and earlier years are looked up per row too (OFFSET 0 in COUNTS_OF_REPORTS' EXISTS): as EXISTS,
+ * the generic plan chose to hash all of the read model's keys once per statement.
+ */
+const rowsOf = (listed: string) => `${listed} AS t("agencyId", "year")
+      CROSS JOIN LATERAL (SELECT m.* FROM "ReportMetrics" m
+                           WHERE m."agencyId" = t."agencyId" AND m."year" = t."year" OFFSET 0) m`;
+const LISTED = `unnest($1::int[], $2::int[])`;
+
+function contributionsOfListedSql(listed: string): string {
+  const lookups = (text: string) =>
+    text
+      .replace(`AND e."year" < m."year")`, `AND e."year" < m."year" OFFSET 0)`)
+      .replace(`AND n."year" = m."year" + 1)`, `AND n."year" = m."year" + 1 OFFSET 0)`);
+  const text = contributionsOfRowsSql(rowsOf(listed), "true");
+  const changed = lookups(text);
+  if (changed === text) throw new Error("summary SQL: the lookups of COUNTS_OF_REPORTS were not found");
+  return changed;
+}
+
+/**
+ * Before a batch's changes: $1 agencies and $2 years (its distinct agency-years). Keeps the listed rows'
+ * contributions (the staging tables above) and returns the listed rows ("agencyId", "year").
+ */
+export const BULK_SUMMARIES_BEFORE = `WITH p AS (
+  SELECT DISTINCT * FROM unnest($1::int[], $2::int[]) AS p("agencyId", "year")
+),
+listed AS (
+  SELECT p."agencyId", p."year" + d."d" AS "year" FROM p CROSS JOIN (VALUES (-1), (0), (1)) AS d("d")
+  UNION
+  SELECT e."agencyId", e."year" FROM (SELECT DISTINCT p."agencyId" FROM p) a
+   CROSS JOIN LATERAL (SELECT m."agencyId", m."year" FROM "ReportMetrics" m
+                        WHERE m."agencyId" = a."agencyId" ORDER BY m."year" LIMIT 1) e
+),
+metrics AS (
+  INSERT INTO "${BEFORE_METRICS_TABLE}"
+  ${contributionsByKeySql(contributionsOfListedSql("listed"))}
+),
+findings AS (
+  INSERT INTO "${BEFORE_FINDINGS_TABLE}"
+  ${findingsOfRowsSql(rowsOf("listed"), "true")}
+)
+SELECT "agencyId", "year" FROM listed`;
+
+/**
+ * After the read model's upsert, $1 and $2 the listed rows: RegionYearMetrics by difference; returns the
+ * uncertain keys' arrays.
+ */
+export const BULK_METRICS_DIFFERENCE = differenceSql(
+  contributionsByKeySql(contributionsOfListedSql(LISTED)),
+  `SELECT * FROM "${BEFORE_METRICS_TABLE}"`,
+  `array_agg(d."year") AS "years", array_agg(d."regionPath") AS "paths", array_agg(d."depth"::int) AS "depths"`,
+);
+
+/**
+ * RegionYearFindings by difference ($1, $2 the listed rows), the same rows' findings after less before;
+ * returns the rows left without findings ("year", "regionPath", "agencyKind", "code", "kind", "origin").
+ */
+export const BULK_FINDINGS_DIFFERENCE = findingsDifferenceSql(
+  findingsOfRowsSql(rowsOf(LISTED), "true"),
+  `"${BEFORE_FINDINGS_TABLE}" b`,
+  true,
+);
+
+/** The rows BULK_FINDINGS_DIFFERENCE left without findings go, as after a recompute. */
+export const BULK_FINDINGS_DELETE_EMPTIED = `DELETE FROM "RegionYearFindings" s
+ USING unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       AS e("year", "regionPath", "agencyKind", "code", "kind", "origin")
+ WHERE s."year" = e."year" AND s."regionPath" = e."regionPath" AND s."agencyKind" = e."agencyKind"
+   AND s."code" = e."code" AND s."kind" = e."kind" AND s."origin" = e."origin" AND s."findings" = 0`;
+
+/**
+ * RegionYearCoverage of the batch's first versions ($1–$4: the changes, as COVERAGE_DIFFERENCE): a region
+ * and year counts once more where a first version covers it (or files for a town) and no row of the read
+ * model that is not one of the batch's first versions did — several in one batch count once.
+ */
+export const BULK_COVERAGE_DIFFERENCE = `WITH ${CHANGE},
+fresh AS (SELECT ch."agencyId", ch."year" FROM change ch WHERE ch."previousId" IS NULL),
+places AS (
+  SELECT m."year", m."regionPath", r."level",
+         bool_or((m."agencyKind" || ':' || r."level"::text) IN ${GOVERNMENT_PAIRS}) AS "covers"
+    FROM fresh f
+    JOIN "ReportMetrics" m ON m."agencyId" = f."agencyId" AND m."year" = f."year"
+    JOIN "Region" r ON r."code" = m."regionCode"
+   GROUP BY 1, 2, 3
+),
+gained AS MATERIALIZED (
+  SELECT pl."year", pl."regionPath",
+         (pl."covers" AND NOT EXISTS (
+            SELECT 1 FROM "ReportMetrics" o
+             WHERE o."year" = pl."year" AND o."regionPath" = pl."regionPath"
+               AND (o."agencyKind" || ':' || pl."level"::text) IN ${GOVERNMENT_PAIRS}
+               AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f."agencyId" = o."agencyId" AND f."year" = o."year")))::int AS "covered",
+         (pl."level" = 'town' AND NOT EXISTS (
+            SELECT 1 FROM "ReportMetrics" o
+             WHERE o."year" = pl."year" AND o."regionPath" = pl."regionPath"
+               AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f."agencyId" = o."agencyId" AND f."year" = o."year")))::int AS "townsFiled"
+    FROM places pl
 )
 INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
 SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int

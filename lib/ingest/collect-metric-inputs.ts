@@ -54,30 +54,42 @@ function readLines(
   units: (string | null)[][],
 ): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  forEachLine(bytes, (cellNo, valueStart, lineEnd) => {
+    const column = cellNo < VALUE_COLUMN.length ? VALUE_COLUMN[cellNo]! : 0;
+    if (column === 0) return;
+    const valueEnd = bytes.indexOf(TAB, valueStart);
+    values[column - 1]![row] = valueOf(bytes, text, valueStart, valueEnd);
+    const unitColumn = UNIT_COLUMN[cellNo]!;
+    if (unitColumn > 0) {
+      const unitStart = bytes.indexOf(TAB, valueEnd + 1) + 1;
+      units[unitColumn - 1]![row] = parseCopyField(decoder.decode(bytes.subarray(unitStart, lineEnd)));
+    }
+  });
+}
+
+/**
+ * Calls `visit` for each of one report's lines with its cell number, where its value starts and where the
+ * line ends. Escaped text holds no tab or line break: each field ends at the next one.
+ */
+function forEachLine(
+  bytes: Uint8Array,
+  visit: (cellNo: number, valueStart: number, lineEnd: number) => void,
+): void {
   let at = 0;
   while (at < bytes.length) {
     let position = at + REPORT_ID_WIDTH + 1;
     let cellNo = 0;
     for (let byte = bytes[position]!; byte !== TAB; byte = bytes[++position]!)
       cellNo = 10 * cellNo + byte - 0x30;
-    // Escaped text holds no tab or line break: each field ends at the next one.
     const lineEnd = bytes.indexOf(LINE_END, position);
-    const column = cellNo < VALUE_COLUMN.length ? VALUE_COLUMN[cellNo]! : 0;
-    if (column > 0) {
-      const valueStart = position + 3; // past the tab, "t" or "f", and its tab
-      const valueEnd = bytes.indexOf(TAB, valueStart);
-      // A value is numeric text or \N (cell-copy-rows.ts): ASCII, nothing escaped.
-      values[column - 1]![row] = isNull(bytes, valueStart, valueEnd)
-        ? null
-        : text.toString("latin1", valueStart, valueEnd);
-      const unitColumn = UNIT_COLUMN[cellNo]!;
-      if (unitColumn > 0) {
-        const unitStart = bytes.indexOf(TAB, valueEnd + 1) + 1;
-        units[unitColumn - 1]![row] = parseCopyField(decoder.decode(bytes.subarray(unitStart, lineEnd)));
-      }
-    }
+    visit(cellNo, position + 3, lineEnd); // the value: past the tab, "t" or "f", and its tab
     at = lineEnd + 1;
   }
+}
+
+/** A value is numeric text or \N (cell-copy-rows.ts): ASCII, nothing escaped. */
+function valueOf(bytes: Uint8Array, text: Buffer, start: number, end: number): string | null {
+  return isNull(bytes, start, end) ? null : text.toString("latin1", start, end);
 }
 
 function isNull(bytes: Uint8Array, start: number, end: number): boolean {
@@ -103,22 +115,10 @@ export function collectCellValues(
     }
     const bytes = item.cellLines.bytes;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let at = 0;
-    while (at < bytes.length) {
-      let position = at + REPORT_ID_WIDTH + 1;
-      let cellNo = 0;
-      for (let byte = bytes[position]!; byte !== TAB; byte = bytes[++position]!)
-        cellNo = 10 * cellNo + byte - 0x30;
-      if (cellNo < wanted.length && wanted[cellNo] === 1) {
-        const valueStart = position + 3; // past the tab, "t" or "f", and its tab
-        const valueEnd = bytes.indexOf(TAB, valueStart);
-        found.set(
-          cellNo,
-          isNull(bytes, valueStart, valueEnd) ? null : text.toString("latin1", valueStart, valueEnd),
-        );
-      }
-      at = bytes.indexOf(LINE_END, position) + 1;
-    }
+    forEachLine(bytes, (cellNo, valueStart) => {
+      if (cellNo < wanted.length && wanted[cellNo] === 1)
+        found.set(cellNo, valueOf(bytes, text, valueStart, bytes.indexOf(TAB, valueStart)));
+    });
     return found;
   });
 }

@@ -310,6 +310,20 @@ ON CONFLICT ("year", "regionPath", "agencyKind", "code", "kind", "origin") DO UP
 }
 
 /** RegionYearCoverage of a first version: its region counts once more where no other report covered it. */
+// What both coverage differences end with: each region (and its ancestors, county upwards) gains the
+// coverage counted in their "gained" rows.
+const ADD_GAINED_COVERAGE = `INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
+SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int
+  FROM gained g
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`g."regionPath"`, 1)}
+  ) a("path", "depth")
+ WHERE g."covered" + g."townsFiled" > 0
+ GROUP BY 1, 2, 3
+ ORDER BY 1, 2
+ON CONFLICT ("year", "regionPath") DO UPDATE
+   SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;
+
 export const COVERAGE_DIFFERENCE = `WITH ${CHANGE},
 gained AS (
   SELECT m."year", m."regionPath",
@@ -325,17 +339,7 @@ gained AS (
     JOIN "Region" r ON r."code" = m."regionCode"
    WHERE ch."previousId" IS NULL
 )
-INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
-SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int
-  FROM gained g
-  CROSS JOIN LATERAL (
-    ${ancestorsOf(`g."regionPath"`, 1)}
-  ) a("path", "depth")
- WHERE g."covered" + g."townsFiled" > 0
- GROUP BY 1, 2, 3
- ORDER BY 1, 2
-ON CONFLICT ("year", "regionPath") DO UPDATE
-   SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;
+${ADD_GAINED_COVERAGE}`;
 
 // A bulk batch's summaries by difference (lib/ingest/summary-difference.ts): the same reasoning as an
 // upload's, over all the batch's agency-years at once. Before the batch changes anything (under its agencies'
@@ -465,14 +469,4 @@ gained AS MATERIALIZED (
                AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f."agencyId" = o."agencyId" AND f."year" = o."year")))::int AS "townsFiled"
     FROM places pl
 )
-INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
-SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")::int
-  FROM gained g
-  CROSS JOIN LATERAL (
-    ${ancestorsOf(`g."regionPath"`, 1)}
-  ) a("path", "depth")
- WHERE g."covered" + g."townsFiled" > 0
- GROUP BY 1, 2, 3
- ORDER BY 1, 2
-ON CONFLICT ("year", "regionPath") DO UPDATE
-   SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;
+${ADD_GAINED_COVERAGE}`;

@@ -52,7 +52,7 @@ import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
 import { storeSyntheticDocuments } from "@/lib/synthetic/store-synthetic-documents";
 import {
   readOwnThreadsCpuNs,
-  readPostgresProcesses,
+  postgresCpuByKind,
   readProcessTreeCpu,
   readSchedstatCpuNs,
 } from "./process-tree-cpu";
@@ -94,15 +94,8 @@ function postgresCpu(postmaster: number): number {
   return (readProcessTreeCpu(postmaster) ?? 0) * 1e6;
 }
 
-/** CPU nanoseconds of the postmaster's processes by kind (readPostgresProcesses), and of those that exited
- * ("reaped", counted in the postmaster's cutime/cstime). */
-function postgresCpuByKind(postmaster: number): Map<string, number> {
-  const kinds = new Map<string, number>();
-  const { processes, reaped } = readPostgresProcesses(postmaster);
-  for (const { kind, ms } of processes.values()) kinds.set(kind, (kinds.get(kind) ?? 0) + ms * 1e6);
-  kinds.set("reaped (exited backends, autovacuum workers)", reaped * 1e6);
-  return kinds;
-}
+// The postmaster's processes' CPU by kind; those that exited are counted in the postmaster's cutime/cstime.
+const REAPED = "reaped (exited backends, autovacuum workers)";
 
 // Per statement: count, wall time and its backend's CPU (each connection runs one statement at a time).
 const statements = new Map<string, { count: number; wallMs: number; backendMs: number }>();
@@ -277,7 +270,7 @@ async function measure(
   probeMs = 0;
   const threadsBefore = threadCpu();
   const postgresBefore = postgresCpu(postmaster);
-  const kindsBefore = postgresCpuByKind(postmaster);
+  const kindsBefore = postgresCpuByKind(postmaster, REAPED);
   const started = performance.now();
   const timeline: string[] = [];
   let last = {
@@ -320,9 +313,9 @@ async function measure(
   console.log(
     `  PostgreSQL (all its processes)  ${perReport(postgresCpu(postmaster) - postgresBefore)} CPU per report`,
   );
-  for (const [kind, ns] of postgresCpuByKind(postmaster)) {
-    const used = ns - (kindsBefore.get(kind) ?? 0);
-    if (used > 0) console.log(`    ${kind.padEnd(44)} ${perReport(used)}`);
+  for (const [kind, ms] of postgresCpuByKind(postmaster, REAPED)) {
+    const used = ms - (kindsBefore.get(kind) ?? 0);
+    if (used > 0) console.log(`    ${kind.padEnd(44)} ${perReport(used * 1e6)}`);
   }
   let node = 0;
   for (const [thread, ns] of threadCpu()) {

@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { readPostgresProcesses } from "./process-tree-cpu";
+import { postgresCpuByKind } from "./process-tree-cpu";
 
 /** Server settings: checkpoints and every autovacuum action logged, in English (the lines are matched). */
 export const PHASE_LOG_SETTINGS = {
@@ -43,15 +43,6 @@ export function postmasterPid(dataDir: string): number {
   return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
-function cpuByKind(postmaster: number): Map<string, number> {
-  const kinds = new Map<string, number>();
-  const { processes, reaped } = readPostgresProcesses(postmaster);
-  for (const { kind, ms } of processes.values()) kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
-  // Exited processes: autovacuum workers, mostly (the benches' pools keep their backends).
-  kinds.set("exited", reaped);
-  return kinds;
-}
-
 export interface PhaseRecord {
   seconds: number;
   /** Checkpoints that started or completed during the phase, autovacuum actions that ended in it. */
@@ -66,13 +57,14 @@ export interface PhaseRecord {
 /** Starts watching a phase; the function returned ends it. */
 export function watch(log: PhaseLog, postmaster: number): () => PhaseRecord {
   const started = performance.now();
-  const before = cpuByKind(postmaster);
+  // "exited": autovacuum workers, mostly (the benches' pools keep their backends).
+  const before = postgresCpuByKind(postmaster);
   // A spread checkpoint an earlier phase's WAL started, still writing as this one begins.
   const lastCheckpoint = log.events.findLast((event) => event.text.startsWith("checkpoint"));
   const inherited = lastCheckpoint?.text.startsWith("checkpoint starting") === true;
   return () => {
     const ended = performance.now();
-    const after = cpuByKind(postmaster);
+    const after = postgresCpuByKind(postmaster);
     const background = new Map<string, number>();
     for (const [kind, ms] of after)
       if (kind !== "backends" && kind !== "postmaster" && ms - (before.get(kind) ?? 0) >= 20)

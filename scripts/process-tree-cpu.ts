@@ -112,3 +112,12 @@ export function readPostgresProcesses(postmasterPid: number): PostgresProcesses 
   }
   return { processes, reaped };
 }
+
+/** readPostgresProcesses' CPU milliseconds summed by kind, the exited children's under `exitedKind`. */
+export function postgresCpuByKind(postmasterPid: number, exitedKind = "exited"): Map<string, number> {
+  const kinds = new Map<string, number>();
+  const { processes, reaped } = readPostgresProcesses(postmasterPid);
+  for (const { kind, ms } of processes.values()) kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
+  kinds.set(exitedKind, reaped);
+  return kinds;
+}

@@ -244,6 +244,32 @@ function reportsSource(items: readonly AcceptItem[]) {
 }
 
 /**
+ * The start of both statements that store new versions: `WITH demoted AS (…), reports AS (…)` — the current
+ * versions demoted, then the new Report rows. Each statement selects NEW_VERSION_COLUMNS FROM_NEW_VERSIONS.
+ */
+function newVersions(items: readonly AcceptItem[], pairs: readonly AgencyYearPair[]) {
+  return sql`WITH ${demoteCurrent(pairs)},
+        reports AS (
+          ${rawSql(INSERT_REPORTS)}
+          ${rawSql(NEW_REPORTS)}
+            FROM ${reportsSource(items)}
+          ${rawSql(AFTER_DEMOTED)}
+          WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
+          RETURNING "id", "versionNo", "documentId", "agencyId", "year", "isCurrent")`;
+}
+const NEW_VERSION_COLUMNS = `r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId"`;
+const FROM_NEW_VERSIONS = `FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`;
+
+/** A new version as both statements return it, with the version it demoted (previousId). */
+type NewVersionRow = AcceptedReport & {
+  documentId: number;
+  agencyId: number;
+  year: number;
+  isCurrent: boolean;
+  previousId: number | null;
+};
+
+/**
  * The new Report rows (the bulk path: its cells follow through COPY), and per agency-year its new current
  * version and the one it demoted (the summaries' difference).
  */
@@ -252,40 +278,17 @@ async function insertReports(
   items: readonly AcceptItem[],
   pairs: readonly AgencyYearPair[],
 ): Promise<{ reports: AcceptedReport[]; changes: VersionChange[] }> {
-  const rows = await runQuery<
-    AcceptedReport & {
-      documentId: number;
-      agencyId: number;
-      year: number;
-      isCurrent: boolean;
-      previousId: number | null;
-    }
-  >(
+  const rows = await runQuery<NewVersionRow>(
     client,
-    sql`WITH ${demoteCurrent(pairs)},
-        reports AS (
-          ${rawSql(INSERT_REPORTS)}
-          ${rawSql(NEW_REPORTS)}
-            FROM ${reportsSource(items)}
-          ${rawSql(AFTER_DEMOTED)}
-          WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
-          RETURNING "id", "versionNo", "documentId", "agencyId", "year", "isCurrent")
-        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId"
-          FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
+    sql`${newVersions(items, pairs)}
+        SELECT ${rawSql(NEW_VERSION_COLUMNS)}
+          ${rawSql(FROM_NEW_VERSIONS)}`,
   );
   return { reports: matchReports(items, rows), changes: currentChanges(rows) };
 }
 
 /** Per agency-year, the version now current and the one current before the statement (or none). */
-function currentChanges(
-  rows: readonly {
-    id: number;
-    agencyId: number;
-    year: number;
-    isCurrent: boolean;
-    previousId: number | null;
-  }[],
-): VersionChange[] {
+function currentChanges(rows: readonly NewVersionRow[]): VersionChange[] {
   return rows
     .filter((row) => row.isCurrent)
     .map(({ agencyId, year, id, previousId }) => ({ agencyId, year, reportId: id, previousId }));
@@ -326,26 +329,9 @@ async function insertReportsWithCells(
   const findings = items.flatMap((item) =>
     item.findings.map((finding) => ({ documentId: item.documentId, finding })),
   );
-  const rows = await runQuery<
-    AcceptedReport & {
-      documentId: number;
-      agencyId: number;
-      year: number;
-      isCurrent: boolean;
-      previousId: number | null;
-      before: string | null;
-      neighbours: Neighbours | null;
-    }
-  >(
+  const rows = await runQuery<NewVersionRow & { before: string | null; neighbours: Neighbours | null }>(
     client,
-    sql`WITH ${demoteCurrent(pairs)},
-        reports AS (
-          ${rawSql(INSERT_REPORTS)}
-          ${rawSql(NEW_REPORTS)}
-            FROM ${reportsSource(items)}
-          ${rawSql(AFTER_DEMOTED)}
-          WINDOW w AS (PARTITION BY v."agencyId", v."year" ORDER BY v."n")
-          RETURNING "id", "versionNo", "documentId", "agencyId", "year", "isCurrent"),
+    sql`${newVersions(items, pairs)},
         cells AS (
           INSERT INTO "ReportCell" ("reportId", "cellNo", "inferred", "value", "rawText", "unit")
           SELECT r."id", c."cellNo", c."inferred", c."value", c."rawText", c."unit"
@@ -364,10 +350,10 @@ async function insertReportsWithCells(
             sql`r."id"`,
             "reader",
           )})
-        SELECT r."id", r."versionNo", r."documentId", r."agencyId", r."year", r."isCurrent", d."id" AS "previousId",
+        SELECT ${rawSql(NEW_VERSION_COLUMNS)},
                ${readBefore ? BEFORE_CHANGE : rawSql("NULL::text")} AS "before",
                ${readNeighbours ? neighboursJsonSql("r", "cells") : rawSql("NULL::json")} AS "neighbours"
-          FROM reports r LEFT JOIN demoted d ON d."agencyId" = r."agencyId" AND d."year" = r."year"`,
+          ${rawSql(FROM_NEW_VERSIONS)}`,
   );
   const changes = currentChanges(rows);
   const [only] = rows;

@@ -43,6 +43,13 @@ export function newReportCells(
   return fed;
 }
 
+/** The reports created in this transaction (see refreshAcrossYearFindings). */
+export interface NewReports {
+  newReportIds?: readonly number[];
+  /** Some of those new reports' compared cells, as sent (newReportCells): not read back. */
+  newReportCells?: ReadonlyMap<number, Record<string, number | null>>;
+}
+
 export interface AgencyYear {
   agencyId: number;
   year: number;
@@ -61,11 +68,7 @@ export async function refreshAcrossYearFindings(
    * correction names a committed report), so their cells are read from ReportCell itself, without the
    * CellValue view's correction lookup per cell — a third of the CPU of reading them (26 cells a report).
    */
-  options: {
-    newReportIds?: readonly number[];
-    /** Some of those new reports' compared cells, as sent (newReportCells): not read back. */
-    newReportCells?: ReadonlyMap<number, Record<string, number | null>>;
-  } = {},
+  options: NewReports = {},
 ): Promise<void> {
   const { stale, added } = await planAcrossYearFindings(client, pairs, options);
   if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
@@ -85,10 +88,7 @@ export interface AcrossYearChanges {
 export async function planAcrossYearFindings(
   client: SqlClient,
   pairs: readonly AgencyYear[],
-  options: {
-    newReportIds?: readonly number[];
-    newReportCells?: ReadonlyMap<number, Record<string, number | null>>;
-  } = {},
+  options: NewReports = {},
 ): Promise<AcrossYearChanges> {
   if (pairs.length === 0) return { stale: [], added: [] };
   return planFromNeighbours(

@@ -279,25 +279,14 @@ export const FINDINGS_DIFFERENCE = findingsDifferenceSql(
  * `emptied`, the statement returns the rows it left without findings.
  */
 function findingsDifferenceSql(after: string, before: string, emptied = false): string {
-  const text = upsertFindingsSql(after, before);
-  return emptied
-    ? text.replace("\nINSERT INTO", ",\nupserted AS (\nINSERT INTO") +
-        `
-RETURNING t."year", t."regionPath", t."agencyKind", t."code", t."kind", t."origin", t."findings"
-)
-SELECT "year", "regionPath", "agencyKind", "code", "kind", "origin" FROM upserted WHERE "findings" = 0`
-    : text;
-}
-
-function upsertFindingsSql(after: string, before: string): string {
-  return `WITH after AS (${after}),
+  const terms = `WITH after AS (${after}),
 terms AS (
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports" FROM after
   UNION ALL
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", -"findings", -"reports"
     FROM ${before}
-)
-INSERT INTO "RegionYearFindings" AS t ("year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
+)`;
+  const upsert = `INSERT INTO "RegionYearFindings" AS t ("year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
 SELECT * FROM (
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", sum("findings")::int AS "findings",
          sum("reports")::int AS "reports"
@@ -307,9 +296,15 @@ SELECT * FROM (
  ORDER BY 1, 2, 4, 5, 6, 7
 ON CONFLICT ("year", "regionPath", "agencyKind", "code", "kind", "origin") DO UPDATE
    SET "findings" = t."findings" + EXCLUDED."findings", "reports" = t."reports" + EXCLUDED."reports"`;
+  if (!emptied) return `${terms}\n${upsert}`;
+  return `${terms},
+upserted AS (
+${upsert}
+RETURNING t."year", t."regionPath", t."agencyKind", t."code", t."kind", t."origin", t."findings"
+)
+SELECT "year", "regionPath", "agencyKind", "code", "kind", "origin" FROM upserted WHERE "findings" = 0`;
 }
 
-/** RegionYearCoverage of a first version: its region counts once more where no other report covered it. */
 // What both coverage differences end with: each region (and its ancestors, county upwards) gains the
 // coverage counted in their "gained" rows.
 const ADD_GAINED_COVERAGE = `INSERT INTO "RegionYearCoverage" AS c ("year", "regionPath", "depth", "covered", "townsFiled")
@@ -324,6 +319,7 @@ SELECT g."year", a."path", a."depth", sum(g."covered")::int, sum(g."townsFiled")
 ON CONFLICT ("year", "regionPath") DO UPDATE
    SET "covered" = c."covered" + EXCLUDED."covered", "townsFiled" = c."townsFiled" + EXCLUDED."townsFiled"`;
 
+/** RegionYearCoverage of a first version: its region counts once more where no other report covered it. */
 export const COVERAGE_DIFFERENCE = `WITH ${CHANGE},
 gained AS (
   SELECT m."year", m."regionPath",

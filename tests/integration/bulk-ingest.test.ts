@@ -118,13 +118,7 @@ describe("bulk and single paths", () => {
   test("give identical rows for the same files", async () => {
     const documents = mixedDocuments(101);
     const single = await freshDatabase();
-    for (const document of documents)
-      await storeDocument(
-        single.db,
-        { bytes: document.bytes, fileName: document.fileName, mediaType: null },
-        readingOf(document),
-        document.sha256,
-      );
+    await storeOneByOne(single.db, documents);
     const bulk = await freshDatabase();
     const results = await storeInBulk(bulk.db, documents);
     expect(results.every((r) => r.ok)).toBe(true);
@@ -225,13 +219,7 @@ describe("bulk and single paths", () => {
     const bulk = await freshDatabase();
     expect((await storeInBulk(bulk.db, documents)).every((r) => r.ok)).toBe(true);
     const single = await freshDatabase();
-    for (const document of documents)
-      await storeDocument(
-        single.db,
-        { bytes: document.bytes, fileName: document.fileName, mediaType: null },
-        readingOf(document),
-        document.sha256,
-      );
+    await storeOneByOne(single.db, documents);
     const findings = (await dumpRows(bulk.db)).findings.filter(
       (f) => f.origin === "across_years" && f.name === first && f.cellIds.includes("t3.carried.natural"),
     );
@@ -280,6 +268,17 @@ describe("bulk and single paths", () => {
     expect(stored.rows).toEqual(expected);
   });
 });
+
+/** The documents stored one at a time through the single-file path, as uploads store them. */
+async function storeOneByOne(db: Db, documents: readonly PreparedDocument[]): Promise<void> {
+  for (const document of documents)
+    await storeDocument(
+      db,
+      { bytes: document.bytes, fileName: document.fileName, mediaType: null },
+      readingOf(document),
+      document.sha256,
+    );
+}
 
 function readingOf(document: PreparedDocument): ReadResult {
   // The prepared document's reading back as a ReadResult (cells from its rows), for the single path.

@@ -57,12 +57,6 @@ const LARGE_IMPORT_FILES_PER_THREAD = 1000;
 
 export async function importFiles(options: ImportOptions): Promise<void> {
   const { db, onResult } = options;
-  const maxBytes = options.maxUploadBytes ?? readMaxUploadBytes();
-  // Enough files in flight to keep every reader thread busy while results come back: they go to the
-  // threads in groups (prepareInWorker), two groups per thread — one read while the other's answer is
-  // taken in.
-  const inFlight = readReaderPoolConfig().READER_THREADS * 2 * PREPARE_GROUP;
-  const reading = new Set<Promise<void>>();
   // The files are counted first (a walk of the directories, no file opened), unless the caller has: the
   // batches shrink near the end (BulkWriter's `remaining`), and a large import tiers up sooner.
   const total = options.fileCount ?? (await countFiles(options.paths, { upTo: Infinity }));
@@ -96,14 +90,45 @@ export async function importFiles(options: ImportOptions): Promise<void> {
   if (total >= readReaderPoolConfig().READER_THREADS * LARGE_IMPORT_FILES_PER_THREAD) tierUpSooner();
   await startReaderThreads();
 
-  const findDuplicate = createDuplicateLookup(getPool(db));
+  // The files' duplicate lookups (one every few files) on a connection of their own for the whole import:
+  // on the pool's they took the connection a batch had just released, and the next batch then began on
+  // yet another — so a 500-file import's batches ran on three backends, not two, each planning every
+  // statement of a batch again (a connection plans once, until the planner's statistics change): ≈ 40 ms
+  // of PostgreSQL's CPU per backend, the summaries' difference 16–30 of it (BENCHMARKS.md "import15").
+  const lookups = await getPool(db).connect();
+  let broken: Error | undefined;
+  try {
+    await readAll(options, total, createDuplicateLookup(lookups), writer, (count) => (settled += count));
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    lookups.release(broken);
+  }
+}
+
+/** Every file read and prepared, then added to the writer (or answered), and the writer finished. */
+async function readAll(
+  options: ImportOptions,
+  total: number,
+  findDuplicate: (sha256: string) => Promise<IngestOutcome | null>,
+  writer: BulkWriter<string>,
+  settle: (count: number) => void,
+): Promise<void> {
+  const { onResult } = options;
+  const maxBytes = options.maxUploadBytes ?? readMaxUploadBytes();
+  // Enough files in flight to keep every reader thread busy while results come back: they go to the
+  // threads in groups (prepareInWorker), two groups per thread — one read while the other's answer is
+  // taken in.
+  const inFlight = readReaderPoolConfig().READER_THREADS * 2 * PREPARE_GROUP;
+  const reading = new Set<Promise<void>>();
   const handle = async (file: string) => {
     const result = await readAndPrepare(file, {
       findDuplicate,
       maxBytes,
       uploadedById: options.uploadedById,
     });
-    settled += 1;
+    settle(1);
     if ("document" in result) await writer.add(result.document, file);
     else onResult(result);
   };

@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { getPool, type Db } from "@/lib/db/create-client";
 import { BulkWriter, type BulkWriterOptions } from "@/lib/ingest/bulk-writer";
@@ -330,4 +331,58 @@ test("a load into the empty read model that stops before finish leaves its index
   await ensureReportMetricsCurrent(getPool(database.db));
   expect(await rankingIndexes(database.db)).toEqual(migrated);
   expect(await deferredFlag(database.db)).toBe(0);
+});
+
+test("an import's duplicate lookups hold a connection of their own; its batches run on two others", async () => {
+  // A database that holds more reports than the import has files: its batches keep the summaries by
+  // difference (nothing recomputed behind them on the pool's other connections).
+  const database = await freshDatabase();
+  const held = [...generateSyntheticDocuments({ reports: 100, years: { from: 2019, to: 2025 }, seed: 70 })];
+  expect((await storeInBulk(database.db, held)).every((result) => result.ok)).toBe(true);
+  await getPool(database.db).query(`ANALYZE "Report"`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bulk-writer-"));
+  tempDirs.push(dir);
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 80, years: { from: 2019, to: 2025 }, seed: 71 }),
+  ];
+  for (const [index, document] of synthetic.entries())
+    await writeFile(
+      path.join(dir, `${String(index).padStart(3, "0")}.txt`),
+      renderSyntheticText(document, index),
+    );
+  // Which backend ran what, as the statements are sent: each batch's cells' COPY, each duplicate lookup.
+  const batches = new Set<number>();
+  const lookups = new Set<number>();
+  let copies = 0;
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+    this: pg.Client & { processID: number },
+    ...args: unknown[]
+  ) {
+    const first = args[0] as string | { text?: string } | undefined;
+    const text = typeof first === "string" ? first : (first?.text ?? "");
+    if (text.startsWith(`COPY "ReportCell"`)) {
+      batches.add(this.processID);
+      copies += 1;
+    }
+    if (text.startsWith(`SELECT d."id", d."sha256"`)) lookups.add(this.processID);
+    return query.apply(this, args);
+  };
+  const results: ImportResult[] = [];
+  try {
+    await importFiles({
+      db: database.db,
+      paths: [dir],
+      uploadedById: null,
+      batchSize: 20,
+      onResult: (result) => results.push(result),
+    });
+  } finally {
+    (pg.Client.prototype as unknown as { query: unknown }).query = query;
+  }
+  expect(results.filter((result) => result.ok)).toHaveLength(80);
+  expect(copies).toBeGreaterThanOrEqual(3);
+  expect(lookups.size).toBe(1);
+  expect(batches.size).toBeLessThanOrEqual(2);
+  expect([...batches].filter((backend) => lookups.has(backend))).toEqual([]);
 });

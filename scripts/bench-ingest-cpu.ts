@@ -128,7 +128,9 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     const writes = /^WITH keys AS/.test(flat)
       ? ` … ${/k\."depth" = \$4::int/.test(flat) ? "one depth" : "all keys"}: ${flat.match(/(INSERT INTO|DELETE FROM) "\w+"/g)?.at(-1) ?? ""}`
       : "";
-    labels.set(text, (label = writes ? `summaries${writes}` : flat.slice(0, 72)));
+    // The roll-up and coverage differences begin alike too ("WITH change AS …"): named by their next CTE.
+    const next = /^WITH change AS/.test(flat) ? ` [${flat.match(/\), (\w+) AS/)?.[1] ?? ""}]` : "";
+    labels.set(text, (label = writes ? `summaries${writes}` : flat.slice(0, next ? 60 : 72) + next));
   }
   // A summaries' statement of one depth: its depth (the fourth value) in the label ("… depth 3: INSERT INTO …").
   if (label.includes("one depth")) {

@@ -41,13 +41,20 @@ const q = (name: string) => `"${name}"`;
 const KEY = ["year", "regionPath", "depth", "agencyKind"];
 
 /** The summary keys (year stays) a read-model path counts in: its ancestors of depth 1–3, or '' at depth 0. */
-function ancestorsOf(path: string, minDepth = 0): string {
+function ancestorsOf(path: string, minDepth = 0, counted = false): string {
   const unplaced =
     minDepth === 0
       ? `SELECT '' AS "path", 0 AS "depth" WHERE coalesce(${path}, '') = ''\n    UNION ALL\n    `
       : "";
+  const depths = `least(${SUMMARY_MAX_DEPTH}, length(${path}) - length(replace(${path}, '/', '')))`;
+  // `counted`: the depths from a constant array, which the planner counts (SUMMARY_MAX_DEPTH rows) where it
+  // guesses 1,000 for generate_series over an expression — a guess that sizes the hash tables above it.
+  if (counted)
+    return `${unplaced}SELECT array_to_string((string_to_array(rtrim(${path}, '/'), '/'))[1:d], '/') || '/', d
+      FROM unnest('{${Array.from({ length: SUMMARY_MAX_DEPTH }, (_, i) => i + 1).join(",")}}'::int[]) d
+     WHERE coalesce(${path}, '') <> '' AND d <= ${depths}`;
   return `${unplaced}SELECT array_to_string((string_to_array(rtrim(${path}, '/'), '/'))[1:d], '/') || '/', d
-      FROM generate_series(1, least(${SUMMARY_MAX_DEPTH}, length(${path}) - length(replace(${path}, '/', '')))) d
+      FROM generate_series(1, ${depths}) d
      WHERE coalesce(${path}, '') <> ''`;
 }
 
@@ -67,8 +74,8 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
  * `years` (an SQL list of int expressions) to RegionYearMetrics, one row per report (year, its regionPath,
  * agencyKind, then COUNTED and SUMMED): the recompute's sums, per report (an agency has one row a year, so
  * each report is its own group, and its subqueries run once). One agency, compared by equality: its plan,
- * kept for the session, is index lookups of a few rows. contributionsByKeySql adds them up over the keys
- * each counts in.
+ * kept for the session, is index lookups of a few rows. underEachKeySql puts them under the keys each
+ * counts in.
  *
  * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
  * are taken over these alone (CHANGED_YEARS): y's own; y+1's (its matched and prev sums pair it with y, and
@@ -112,9 +119,18 @@ function contributionsByKeySql(source: string): string {
  GROUP BY 1, 2, 3, 4`;
 }
 
-/** The agency's contributions by summary key (reportContributionsSql added up by contributionsByKeySql). */
-export function summaryContributionsSql(agency: string, years: string): string {
-  return contributionsByKeySql(reportContributionsSql(agency, years));
+/**
+ * Per-report contributions (`source`: rows of reportContributionsSql's shape) under each summary key its
+ * report counts in, as rows of RegionYearMetrics' shape — not added up, so only for rows that never share a
+ * key: one agency's, which has one read-model row a year (its key's year) and one region.
+ */
+function underEachKeySql(source: string): string {
+  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
+       ${[...COUNTED, ...SUMMED].map((c) => `r.${q(c)}`).join(", ")}
+  FROM (${source}) r
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`r."regionPath"`, 0, true)}
+  ) a`;
 }
 
 const keyMatch = (a: string, b: string) =>
@@ -181,9 +197,14 @@ export function beforeChangeSql(agency: string, year: string): string {
  */
 export function metricsDifferenceSql(into: string): string {
   const columns = [...COUNTED, ...SUMMED];
+  // The agency's contributions before and after under their keys as they are: each key holds one of its
+  // reports at most, so contributionsByKeySql's sums (two aggregations of ~160 columns) would add up one
+  // row each. Without them the planner, trusting generate_series' guess of 1,000 keys per report, sized the
+  // FULL JOIN's hash table for 100,000 rows (+0.7 to +1.4 ms per call); with the keys counted (3 per report)
+  // the call costs 0.20–0.28 ms less than with the sums (bench:summary-delta, BENCHMARKS.md, route15).
   return differenceSql(
-    summaryContributionsSql("$1::int", changedYears("$3::int", "$4::int")),
-    contributionsByKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
+    underEachKeySql(reportContributionsSql("$1::int", changedYears("$3::int", "$4::int"))),
+    underEachKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
     FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`),
     `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}`,
   );

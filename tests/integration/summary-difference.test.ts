@@ -349,3 +349,50 @@ test("a year uploaded before the agency's earliest takes its first report from a
   expect([await firstReports(2025), await firstReports(2022)]).toEqual([before2025 - 1, before2022 + 1]);
   expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
 });
+
+test("a year between two others moves each of its three region keys once, in its year and the years beside it", async () => {
+  // The agency's contributions go under its keys one report at a time (metricsDifferenceSql, not summed by
+  // key): 2023 uploaded between 2022 and 2024 counts once under the province, the city and the county —
+  // a report for 2023, a match for 2023 (2022 exists) and for 2024 (2023 exists now), a lapse gone from 2022.
+  const seed = buildReadResult("001");
+  const name = "差额测试云南中间年局";
+  const send = (year: number) =>
+    ingestDocument(
+      t.db,
+      { bytes: uniqueBytes(), fileName: `${name}-${year}.txt` },
+      buildReadResult("001", { year, template: "2021", agency: { ...seed.agency, name, as_printed: name } }),
+    );
+  const KEYS = ["53/", "53/5303/", "53/5303/530303/"];
+  // By year and key (summed over agency kinds: no other agency moves): reports, matchedAgencies, lapsedNext.
+  const counts = async () =>
+    rows(`SELECT "year", "regionPath", sum("reports")::int AS "reports",
+                 sum("matchedAgencies")::int AS "matched", sum("lapsedNext")::int AS "lapsed"
+            FROM "RegionYearMetrics"
+           WHERE "year" IN (2022, 2023, 2024) AND "regionPath" IN ('${KEYS.join("', '")}')
+           GROUP BY 1, 2 ORDER BY 1, 2`);
+  await send(2022);
+  await send(2024);
+  const before = await counts();
+  await send(2023);
+  const after = await counts();
+  const moved = (year: number, path: string) => {
+    const find = (list: Record<string, unknown>[]) =>
+      list.find((row) => row.year === year && row.regionPath === path) ?? {
+        reports: 0,
+        matched: 0,
+        lapsed: 0,
+      };
+    const [b, a] = [find(before), find(after)] as { reports: number; matched: number; lapsed: number }[];
+    return {
+      reports: a!.reports - b!.reports,
+      matched: a!.matched - b!.matched,
+      lapsed: a!.lapsed - b!.lapsed,
+    };
+  };
+  for (const path of KEYS) {
+    expect(moved(2022, path)).toEqual({ reports: 0, matched: 0, lapsed: -1 });
+    expect(moved(2023, path)).toEqual({ reports: 1, matched: 1, lapsed: 0 });
+    expect(moved(2024, path)).toEqual({ reports: 0, matched: 1, lapsed: 0 });
+  }
+  expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+});

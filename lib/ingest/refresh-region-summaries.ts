@@ -8,7 +8,7 @@
 // year after (its "matched" sums pair each agency with its report of the year before) and the year before
 // (its "lapsedNext" counts the agencies without a report in the year after it).
 import type pg from "pg";
-import { joinSql, rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
 import {
   SUMMARY_DELTA_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
@@ -19,6 +19,7 @@ import {
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   buildSummaryRebuildSql,
+  buildSummaryRebuildSqlInTwo,
   buildSummaryRefreshSql,
   summaryKeysOf,
   type SummaryKey,
@@ -161,4 +162,28 @@ export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
   );
   for (const statement of buildSummaryRebuildSql(keys)) await runQuery(client, statement);
+}
+
+/**
+ * rebuildRegionSummaries in two transactions at once, on two connections (buildSummaryRebuildSqlInTwo):
+ * RegionYearMetrics in one, the other three tables in the other — each with the read model locked against
+ * writers (SHARE) while it empties and fills its tables. For a bulk load into an empty read model, at its
+ * end (DeferredSummaries.rebuildAtFinish).
+ */
+export async function rebuildRegionSummariesInTwo(pool: pg.Pool): Promise<void> {
+  const keys = await runQuery<SummaryKey>(
+    pool,
+    summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
+  );
+  const parts = buildSummaryRebuildSqlInTwo(keys);
+  const tables = [`"RegionYearMetrics"`, `"RegionYearCoverage", "RegionYearFindings", "RollUpCellSums"`];
+  await Promise.all(
+    parts.map((statements, index) =>
+      withTransaction(pool, async (client) => {
+        await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
+        await client.query(`TRUNCATE ${tables[index]!}`);
+        for (const statement of statements) await runQuery(client, statement);
+      }),
+    ),
+  );
 }

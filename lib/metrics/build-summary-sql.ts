@@ -443,6 +443,18 @@ export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
 }
 
 /**
+ * buildSummaryRebuildSql's statements in two independent sequences: RegionYearMetrics' (its deepest rows,
+ * then each upper level from them), and the others' (coverage and findings from their own deeper rows, the
+ * roll-up sums from the cells) — no statement of one reads a table the other writes, so each can run in a
+ * transaction of its own, on a connection of its own (a bulk load's end: both cores).
+ */
+export function buildSummaryRebuildSqlInTwo(keys: readonly SummaryKey[]): [Sql[], Sql[]] {
+  const statements = buildSummaryRebuildSql(keys);
+  const intoMetrics = (statement: Sql) => statement.text.includes(INSERT_INTO);
+  return [statements.filter(intoMetrics), statements.filter((statement) => !intoMetrics(statement))];
+}
+
+/**
  * `SELECT year, path, depth` of every summary row the given rows' reports count in: the ancestors of depth
  * 1–3 of each path (depth 0 for no path), for a query `source` returning ("year", "path").
  */

@@ -14,6 +14,7 @@ export async function storeSyntheticDocuments(
 ): Promise<void> {
   const writer = await BulkWriter.start<null>(db, {
     batchSize: options.batchSize,
+    rebuildSummariesIfEmpty: true,
     onResults: (results) => options.onResults?.(results),
   });
   let added = 0;

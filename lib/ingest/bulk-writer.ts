@@ -3,7 +3,8 @@
 // its own — two batches in flight at once, on two connections, so that the database works on both cores
 // (one batch's statements are a sequence on one backend: with one batch at a time the other core idles
 // while the cells of a batch are COPYed). The read model's summaries are recomputed behind the batches
-// (DeferredSummaries), and `finish` waits for what is left.
+// (DeferredSummaries), and `finish` waits for what is left — or, into an empty read model with
+// `rebuildSummariesIfEmpty` (seed:synthetic), rebuilt once at `finish`.
 //   const writer = await BulkWriter.start(db, { batchSize: 1000, onResults });
 //   for (const document of documents) await writer.add(document, tag);   // waits while both are busy
 //   await writer.finish();

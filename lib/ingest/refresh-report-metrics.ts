@@ -231,9 +231,11 @@ export class DeferredSummaries {
    * For a load into an empty read model (seed:synthetic): no key is recomputed behind the batches, and
    * `finish` rebuilds the summaries from the whole read model instead — in grouped passes, every row once
    * (rebuildRegionSummariesInTwo), where the recompute looked each key's reports up by index, the counties
-   * of a key two batches touched twice, and deleted the rows it was about to write. bench:ingest-cpu --path
-   * seed --reports 5000: ≈ 0.9 s of backend CPU for the summaries recomputed, ≈ 0.45 s rebuilt
-   * (BENCHMARKS.md "seed15"). Into a filled read model a rebuild would re-sum every report already there.
+   * of a key two batches touched twice, and deleted the rows it was about to write; nor do the batches
+   * look their keys up (refreshReportMetrics' summariesRebuilt). bench:ingest-cpu --path seed --reports
+   * 5,000: the summaries ≈ 0.8–0.9 s of backend CPU recomputed, ≈ 0.6 s rebuilt, and the read model's
+   * statement ≈ 0.1 s less (BENCHMARKS.md "seed15"). Into a filled read model a rebuild would re-sum every
+   * report already there.
    */
   rebuildAtFinish(): void {
     this.rebuild = true;

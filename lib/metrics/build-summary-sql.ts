@@ -449,9 +449,24 @@ export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
  * transaction of its own, on a connection of its own (a bulk load's end: both cores).
  */
 export function buildSummaryRebuildSqlInTwo(keys: readonly SummaryKey[]): [Sql[], Sql[]] {
-  const statements = buildSummaryRebuildSql(keys);
-  const intoMetrics = (statement: Sql) => statement.text.includes(INSERT_INTO);
-  return [statements.filter(intoMetrics), statements.filter((statement) => !intoMetrics(statement))];
+  const arrays = keyArrays(keys);
+  // The upper levels' statements of a depth no key has (depth 0 when every report has a region) are left
+  // out: they would insert nothing, but each is planned (≈ 100 sums) and run.
+  const depths = new Set(keys.map((key) => key.depth));
+  const upper = UPPER_STEPS.filter((step) => step.depth === null || depths.has(step.depth));
+  const intoMetrics = (step: Step) => step.text.includes(INSERT_INTO);
+  return [
+    [
+      sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
+      ...upper.filter(intoMetrics).map((step) => withKeys(arrays, step)),
+    ],
+    [
+      sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
+      sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`,
+      ...upper.filter((step) => !intoMetrics(step)).map((step) => withKeys(arrays, step)),
+      sql`${rawSql(ROLL_UP_ALL_FROM_CELLS)}`,
+    ],
+  ];
 }
 
 /**

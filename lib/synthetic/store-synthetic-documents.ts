@@ -1,6 +1,7 @@
 // seed:synthetic's writing loop, shared with the ingest benches (which must store as the command does):
 // documents, generated as they are needed, go through the bulk writer (lib/ingest/bulk-writer.ts) — the
-// next batches are generated while earlier ones are written.
+// next batches are generated while earlier ones are written; into an empty database the summaries are
+// rebuilt once at the end (rebuildSummariesIfEmpty).
 //   await storeSyntheticDocuments(db, generateSyntheticDocuments(options), { batchSize: 1000 });
 import type { Db } from "@/lib/db/create-client";
 import { BulkWriter } from "@/lib/ingest/bulk-writer";

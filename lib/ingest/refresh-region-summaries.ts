@@ -19,7 +19,7 @@ import {
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   buildSummaryRebuildSql,
-  buildSummaryRebuildSqlInTwo,
+  buildSummaryRebuildSqlInParts,
   buildSummaryRefreshSql,
   summaryKeysOf,
   type SummaryKey,
@@ -165,23 +165,20 @@ export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
 }
 
 /**
- * rebuildRegionSummaries in two transactions at once, on two connections (buildSummaryRebuildSqlInTwo):
- * RegionYearMetrics in one, the other three tables in the other — each with the read model locked against
- * writers (SHARE) while it empties and fills its tables. For a bulk load into an empty read model, at its
- * end (DeferredSummaries.rebuildAtFinish).
+ * rebuildRegionSummaries in three transactions at once, on three connections (buildSummaryRebuildSqlInParts):
+ * each locks the read model against writers (SHARE) while it empties and fills its tables. For a bulk load
+ * into an empty read model, at its end (DeferredSummaries.rebuildAtFinish), beside 排名's index builds.
  */
-export async function rebuildRegionSummariesInTwo(pool: pg.Pool): Promise<void> {
+export async function rebuildRegionSummariesInParts(pool: pg.Pool): Promise<void> {
   const keys = await runQuery<SummaryKey>(
     pool,
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
   );
-  const parts = buildSummaryRebuildSqlInTwo(keys);
-  const tables = [`"RegionYearMetrics"`, `"RegionYearCoverage", "RegionYearFindings", "RollUpCellSums"`];
   await Promise.all(
-    parts.map((statements, index) =>
+    buildSummaryRebuildSqlInParts(keys).map(({ tables, statements }) =>
       withTransaction(pool, async (client) => {
         await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
-        await client.query(`TRUNCATE ${tables[index]!}`);
+        await client.query(`TRUNCATE ${tables}`);
         for (const statement of statements) await runQuery(client, statement);
       }),
     ),

@@ -14,7 +14,7 @@ import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   FEW_KEYS,
   rebuildRegionSummaries,
-  rebuildRegionSummariesInTwo,
+  rebuildRegionSummariesInParts,
   refreshRegionSummaries,
   summaryKeysQuery,
 } from "@/lib/ingest/refresh-region-summaries";
@@ -230,7 +230,7 @@ export class DeferredSummaries {
   /**
    * For a load into an empty read model (seed:synthetic): no key is recomputed behind the batches, and
    * `finish` rebuilds the summaries from the whole read model instead — in grouped passes, every row once
-   * (rebuildRegionSummariesInTwo), where the recompute looked each key's reports up by index, the counties
+   * (rebuildRegionSummariesInParts), where the recompute looked each key's reports up by index, the counties
    * of a key two batches touched twice, and deleted the rows it was about to write; nor do the batches
    * look their keys up (refreshReportMetrics' summariesRebuilt). bench:ingest-cpu --path seed --reports
    * 5,000: the summaries ≈ 0.8–0.9 s of backend CPU recomputed, ≈ 0.6 s rebuilt, and the read model's
@@ -307,7 +307,7 @@ export class DeferredSummaries {
     if (this.failure) throw this.failure;
     if (this.rebuild) {
       // The grouped passes read whole tables: no statistics needed beyond those behind the batches.
-      await rebuildRegionSummariesInTwo(this.pool);
+      await rebuildRegionSummariesInParts(this.pool);
       await runQuery(this.pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
       return;
     }

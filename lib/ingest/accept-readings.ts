@@ -81,6 +81,8 @@ export async function acceptReadings(
      * difference itself instead (summary-difference.ts); its keys are not deferred.
      */
     summaryDifference?: boolean;
+    /** With deferSummaries: the summaries are rebuilt at the load's end, no keys wanted (refreshReportMetrics). */
+    summariesRebuilt?: boolean;
     /** The caller has taken the items' agency locks already (store-documents.ts, one upload). */
     agencyLocked?: boolean;
     /**
@@ -188,7 +190,11 @@ export async function acceptReadings(
       newReportInputs: inputs,
       agencyIds: options.alsoRefreshAgencies ?? [],
     },
-    { deferSummaries: batchKeys ?? options.deferSummaries, difference },
+    {
+      deferSummaries: batchKeys ?? options.deferSummaries,
+      difference,
+      summariesRebuilt: options.summariesRebuilt,
+    },
   );
   if (batchKeys && listed) await applySummaryDifference(client, listed, batchKeys, changes);
   return reports;

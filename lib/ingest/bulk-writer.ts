@@ -3,7 +3,8 @@
 // its own — two batches in flight at once, on two connections, so that the database works on both cores
 // (one batch's statements are a sequence on one backend: with one batch at a time the other core idles
 // while the cells of a batch are COPYed). The read model's summaries are recomputed behind the batches
-// (DeferredSummaries), and `finish` waits for what is left.
+// (DeferredSummaries), and `finish` waits for what is left — or, into an empty read model with
+// `rebuildSummariesIfEmpty` (seed:synthetic), rebuilt once at `finish`.
 //   const writer = await BulkWriter.start(db, { batchSize: 1000, onResults });
 //   for (const document of documents) await writer.add(document, tag);   // waits while both are busy
 //   await writer.finish();
@@ -68,6 +69,11 @@ export interface BulkWriterOptions<T> {
    * against 1.30), and dearer the more reports each county-year holds (BENCHMARKS.md "import14").
    */
   summariesByDifferenceFrom?: number;
+  /**
+   * Into an empty read model (排名's indexes deferred), the summaries are rebuilt once at `finish` instead of
+   * recomputed behind the batches (DeferredSummaries.rebuildAtFinish) — seed:synthetic.
+   */
+  rebuildSummariesIfEmpty?: boolean;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -115,7 +121,9 @@ export class BulkWriter<T> {
     const summaries = await DeferredSummaries.start(pool);
     const from = options.summariesByDifferenceFrom;
     const byDifference = from !== undefined && summaries.existingReports >= from;
-    return new BulkWriter(db, summaries, await deferRankingIndexes(pool), byDifference, options);
+    const indexesDeferred = await deferRankingIndexes(pool);
+    if (indexesDeferred && options.rebuildSummariesIfEmpty && !byDifference) summaries.rebuildAtFinish();
+    return new BulkWriter(db, summaries, indexesDeferred, byDifference, options);
   }
 
   /** Adds a document; resolves once it is taken (it waits while a full batch waits for a free slot). */

@@ -8,7 +8,7 @@
 // year after (its "matched" sums pair each agency with its report of the year before) and the year before
 // (its "lapsedNext" counts the agencies without a report in the year after it).
 import type pg from "pg";
-import { joinSql, rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
+import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
 import {
   SUMMARY_DELTA_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
@@ -19,6 +19,7 @@ import {
 import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   buildSummaryRebuildSql,
+  buildSummaryRebuildSqlInParts,
   buildSummaryRefreshSql,
   summaryKeysOf,
   type SummaryKey,
@@ -161,4 +162,25 @@ export async function rebuildRegionSummaries(client: SqlClient): Promise<void> {
     summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
   );
   for (const statement of buildSummaryRebuildSql(keys)) await runQuery(client, statement);
+}
+
+/**
+ * rebuildRegionSummaries in three transactions at once, on three connections (buildSummaryRebuildSqlInParts):
+ * each locks the read model against writers (SHARE) while it empties and fills its tables. For a bulk load
+ * into an empty read model, at its end (DeferredSummaries.rebuildAtFinish), beside 排名's index builds.
+ */
+export async function rebuildRegionSummariesInParts(pool: pg.Pool): Promise<void> {
+  const keys = await runQuery<SummaryKey>(
+    pool,
+    summaryKeysOf(sql`SELECT DISTINCT m."year", m."regionPath" AS "path" FROM "ReportMetrics" m`),
+  );
+  await Promise.all(
+    buildSummaryRebuildSqlInParts(keys).map(({ tables, statements }) =>
+      withTransaction(pool, async (client) => {
+        await client.query(`LOCK TABLE "ReportMetrics" IN SHARE MODE`);
+        await client.query(`TRUNCATE ${tables}`);
+        for (const statement of statements) await runQuery(client, statement);
+      }),
+    ),
+  );
 }

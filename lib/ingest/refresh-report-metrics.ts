@@ -14,6 +14,7 @@ import type { VersionChange } from "@/lib/metrics/build-roll-up-delta-sql";
 import {
   FEW_KEYS,
   rebuildRegionSummaries,
+  rebuildRegionSummariesInParts,
   refreshRegionSummaries,
   summaryKeysQuery,
 } from "@/lib/ingest/refresh-region-summaries";
@@ -66,6 +67,11 @@ export async function refreshReportMetrics(
     deferSummaries?: SummaryKey[];
     /** One new current version and its agency's contributions before it (SUMMARY_CONTRIBUTIONS_FUNCTION). */
     difference?: { changes: readonly VersionChange[]; before: string };
+    /**
+     * With deferSummaries: the summaries are rebuilt whole once the load ends (DeferredSummaries.rebuildAtFinish),
+     * so no key is wanted — the statement does not look them up.
+     */
+    summariesRebuilt?: boolean;
   } = {},
 ): Promise<void> {
   const agencyIds = target.agencyIds ?? [];
@@ -88,10 +94,11 @@ export async function refreshReportMetrics(
     refreshes.map((refresh, index) => sql`${rawSql(`refresh_${index}`)} AS (${refresh})`),
     ",\n",
   );
+  // (A data-modifying WITH runs whether or not the query after it reads it.)
   const summaryKeys = await runQuery<SummaryKey>(
     client,
     sql`WITH ${upserts}
-${summaryKeysQuery({ agencyIds, agencyYears })}`,
+${options.summariesRebuilt && options.deferSummaries ? rawSql(`SELECT NULL WHERE false`) : summaryKeysQuery({ agencyIds, agencyYears })}`,
   );
   await refreshMetricChanges(client, { agencyIds, agencyYears });
   if (options.deferSummaries) options.deferSummaries.push(...summaryKeys);
@@ -188,6 +195,8 @@ export class DeferredSummaries {
   private failure: unknown = null;
   private reports = 0;
   private analysedAt = 0;
+  /** Nothing is recomputed behind the batches: `finish` rebuilds every summary row (rebuildAtFinish). */
+  private rebuild = false;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -208,14 +217,34 @@ export class DeferredSummaries {
     return new DeferredSummaries(pool, options.background ?? true, counted?.reports ?? 0);
   }
 
+  /** The summaries are rebuilt at `finish` (rebuildAtFinish): the batches need not name their keys. */
+  get rebuilds(): boolean {
+    return this.rebuild;
+  }
+
   /** The reports the database held when the load began, as the planner's statistics count them. */
   get existingReports(): number {
     return this.existing;
   }
 
+  /**
+   * For a load into an empty read model (seed:synthetic): no key is recomputed behind the batches, and
+   * `finish` rebuilds the summaries from the whole read model instead — in grouped passes, every row once
+   * (rebuildRegionSummariesInParts), where the recompute looked each key's reports up by index, the counties
+   * of a key two batches touched twice, and deleted the rows it was about to write; nor do the batches
+   * look their keys up (refreshReportMetrics' summariesRebuilt). bench:ingest-cpu --path seed --reports
+   * 5,000: the summaries ≈ 0.8–0.9 s of backend CPU recomputed, ≈ 0.6 s rebuilt, and the read model's
+   * statement ≈ 0.1 s less (BENCHMARKS.md "seed15"). Into a filled read model a rebuild would re-sum every
+   * report already there.
+   */
+  rebuildAtFinish(): void {
+    this.rebuild = true;
+    this.pending.clear();
+  }
+
   /** The summary keys of a batch that has committed, and how many reports it stored. */
   committed(keys: readonly SummaryKey[], reports: number): void {
-    for (const key of keys) this.pending.set(summaryKeyId(key), key);
+    if (!this.rebuild) for (const key of keys) this.pending.set(summaryKeyId(key), key);
     this.reports += reports;
     if (this.background) this.catchUp();
   }
@@ -276,6 +305,12 @@ export class DeferredSummaries {
   async finish(): Promise<void> {
     while (this.running) await this.running;
     if (this.failure) throw this.failure;
+    if (this.rebuild) {
+      // The grouped passes read whole tables: no statistics needed beyond those behind the batches.
+      await rebuildRegionSummariesInParts(this.pool);
+      await runQuery(this.pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
+      return;
+    }
     await refreshDeferredSummaries(this.pool, [...this.pending.values()], { analyse: this.grownTwofold() });
     this.pending.clear();
   }

@@ -51,6 +51,8 @@ export async function storeDocuments(
     deferSummaries?: SummaryKey[];
     /** With deferSummaries: a batch keeps the summaries by difference where it can (acceptReadings). */
     summaryDifference?: boolean;
+    /** With deferSummaries: the summaries are rebuilt at the load's end, no keys wanted (acceptReadings). */
+    summariesRebuilt?: boolean;
     /**
      * Batches stored at once run their agencies' and documents' statements (rows inserted by unique
      * name, code and sha256) one batch at a time (bulk-writer.ts): this batch's turn.
@@ -121,6 +123,7 @@ export async function storeDocuments(
       alsoRefreshAgencies: regionFilled,
       deferSummaries: options.deferSummaries,
       summaryDifference: options.summaryDifference,
+      summariesRebuilt: options.summariesRebuilt,
       agenciesUnchanged: updated.length === 0,
       agencyLocked: lockWithDocument,
       ...(options.audit && documents.length === 1 ? { audit: options.audit } : {}),

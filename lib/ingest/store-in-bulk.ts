@@ -69,7 +69,12 @@ export async function storeInBulk(
           storeDocuments(
             client,
             indexes.map((index) => documents[index]!),
-            { deferSummaries: keys, turn, summaryDifference: options.summariesByDifference },
+            {
+              deferSummaries: keys,
+              turn,
+              summaryDifference: options.summariesByDifference,
+              summariesRebuilt: options.summaries?.rebuilds,
+            },
           ),
         { keyedPlans: true },
       ).finally(() => turn?.end());

@@ -1,6 +1,7 @@
 // seed:synthetic's writing loop, shared with the ingest benches (which must store as the command does):
 // documents, generated as they are needed, go through the bulk writer (lib/ingest/bulk-writer.ts) — the
-// next batches are generated while earlier ones are written.
+// next batches are generated while earlier ones are written; into an empty database the summaries are
+// rebuilt once at the end (rebuildSummariesIfEmpty).
 //   await storeSyntheticDocuments(db, generateSyntheticDocuments(options), { batchSize: 1000 });
 import type { Db } from "@/lib/db/create-client";
 import { BulkWriter } from "@/lib/ingest/bulk-writer";
@@ -14,6 +15,7 @@ export async function storeSyntheticDocuments(
 ): Promise<void> {
   const writer = await BulkWriter.start<null>(db, {
     batchSize: options.batchSize,
+    rebuildSummariesIfEmpty: true,
     onResults: (results) => options.onResults?.(results),
   });
   let added = 0;

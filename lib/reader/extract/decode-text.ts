@@ -74,6 +74,8 @@ function decodeWith(bytes: Uint8Array, encoding: string): DecodedText | null {
 function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
   if (sample.length < 4) return null;
+  // No zero byte at all (every UTF-8 or GB file): both counts below would be 0 — found by one native search.
+  if (sample.indexOf(0) === -1) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
   for (let i = 0; i < sample.length; i += 2) {

@@ -2,6 +2,9 @@
 // Prints median ms per report, reports/s and peak memory for TXT, HTML, DOCX and PDF. Inputs: the five seed
 // texts plus random reports in every text layout (TXT); glued digits, whole reports with their line breaks
 // lost and OCR Markdown; random reports rendered by the test renderers (HTML, DOCX, PDF); the real sample PDF.
+// “TXT import files”: synthetic text reports as `npm run import` reads them (renderSyntheticText), 2,000 others
+// read first (as bench:ingest-cpu --warm 2000), then 2,000 read once each — every file new to the reader, as in
+// an import: what a warm reader thread's reading costs per file.
 import { readFileSync, readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -15,6 +18,8 @@ import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
 import { renderMarkdown } from "@/lib/reader/testing/render-markdown";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
+import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
+import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
 
 interface Input {
   name: string;
@@ -29,8 +34,13 @@ function samplePeak(): void {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 
-async function measure(label: string, inputs: readonly Input[], rounds: number): Promise<void> {
-  for (const input of inputs) await readReport(input.bytes, input.name);
+async function measure(
+  label: string,
+  inputs: readonly Input[],
+  rounds: number,
+  warmInputs: readonly Input[] = inputs,
+): Promise<void> {
+  for (const input of warmInputs) await readReport(input.bytes, input.name);
   const times: number[] = [];
   const cpuStart = process.cpuUsage();
   for (let round = 0; round < rounds; round++) {
@@ -68,6 +78,15 @@ function textInputs(): Input[] {
     }),
   );
   return [...seeds, ...generated.filter((input) => !input.name.startsWith("glued"))];
+}
+
+/** The import's own files: distinct synthetic text reports, as `npm run import` and bench:ingest read them. */
+function importInputs(seed: number): Input[] {
+  const documents = generateSyntheticDocuments({ reports: 2000, years: { from: 2019, to: 2025 }, seed });
+  return [...documents].map((document, index) => ({
+    name: `synthetic-${index}.txt`,
+    bytes: new TextEncoder().encode(renderSyntheticText(document, index)),
+  }));
 }
 
 /** Web-archive dumps with every row's cells glued together, measured apart: splitting them costs more. */
@@ -117,6 +136,7 @@ async function main(): Promise<void> {
     `node ${process.version}, ${ROUNDS} rounds, load average ${load}, warm RSS ${(started / 2 ** 20).toFixed(0)} MB`,
   );
   await measure("TXT (seeds + layouts)", textInputs(), ROUNDS);
+  await measure("TXT import files", importInputs(29), 1, importInputs(23));
   await measure("TXT glued digits", gluedInputs(), Math.ceil(ROUNDS / 4));
   await measure("TXT line breaks lost", lostBreakInputs(), Math.ceil(ROUNDS / 4));
   await measure("Markdown row tables", markdownInputs(), Math.ceil(ROUNDS / 4));

@@ -88,7 +88,7 @@ export function readDocument(
     year,
     template,
     cells: finished.cells,
-    rawText: toRecord(resolved.raw),
+    rawText: resolved.raw,
     inferred: finished.inferred,
     units: units.units,
     findings,
@@ -127,17 +127,6 @@ function tableLabels(items: readonly Item[], ranges: TableRanges): string[] {
       labels.push(...(items[i]?.labelParts ?? []).filter((part) => part.length <= 80));
   }
   return labels;
-}
-
-/** A loop, not Object.fromEntries: with a different key set in every report, fromEntries builds a fresh
- * hidden-class chain each time (about a tenth of a TXT read); plain stores give the same object, same order.
- * Without a prototype the object is a dictionary from its first key: V8 otherwise gives it a dozen shapes on
- * the way there, then copies it into one (≈ 200 keys: 16.5 → 10.2 µs, 53 → 37 KB of garbage per file). The
- * same keys and values, in the same order, for JSON, `in`, Object.hasOwn and a copy to another thread. */
-function toRecord(map: ReadonlyMap<string, string>): Record<string, string> {
-  const record = Object.create(null) as Record<string, string>;
-  for (const [key, value] of map) record[key] = value;
-  return record;
 }
 
 function rowText(row: TextRow): string {

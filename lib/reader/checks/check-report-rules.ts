@@ -43,11 +43,12 @@ export function checkReportRules(
       message: describeViolation(equation, left, right, template),
     });
   }
-  for (const [id, value] of values) {
-    if (value === null || unsure.has(id)) continue;
+  // forEach, not for…of: no [id, value] pair built per cell (a few hundred per report).
+  values.forEach((value, id) => {
+    if (value === null || unsure.has(id)) return;
     const negative = value < 0 && !mayBeNegative(id);
     const fractional = !Number.isInteger(value) && !AMOUNT_CELLS.has(id);
-    if (!negative && !fractional) continue;
+    if (!negative && !fractional) return;
     findings.push({
       code: "RULE_NEGATIVE",
       severity: "error",
@@ -55,7 +56,7 @@ export function checkReportRules(
       cells: [id],
       message: `${describeCell(id)} 为 ${value}：件数应为非负整数。`,
     });
-  }
+  });
   return findings;
 }
 

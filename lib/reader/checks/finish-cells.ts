@@ -2,6 +2,7 @@
 // cells the sums force filled (and listed), then the 勾稽 rules checked on the result.
 import type { Finding, TemplateVersion } from "@/lib/reader/types";
 import { buildCellRecord } from "@/lib/reader/template/cell-catalogue";
+import { joinCellId } from "@/lib/reader/template/join-cell-id";
 import { T3_COLUMNS } from "@/lib/reader/template/row-catalogue";
 import { checkReportRules } from "./check-report-rules";
 import { findSumBoundBreaks } from "./find-sum-bound-breaks";
@@ -56,14 +57,16 @@ function deriveOtherRow(
   values: ReadonlyMap<string, number | null>,
 ): ((values: Map<string, number | null>) => void) | null {
   if (template !== "2021" || !OTHER_SUB_ROWS.some((row) => printed.has(row))) return null;
-  const printedOwn = T3_COLUMNS.some((column) => (values.get(`t3.other.${column}`) ?? null) !== null);
+  const printedOwn = T3_COLUMNS.some(
+    (column) => (values.get(joinCellId("t3.other", column)) ?? null) !== null,
+  );
   if (printedOwn) return null;
   return (target) => {
     for (const column of T3_COLUMNS)
       target.set(
-        `t3.other.${column}`,
+        joinCellId("t3.other", column),
         sumOf(
-          OTHER_SUB_ROWS.map((row) => `${row}.${column}`),
+          OTHER_SUB_ROWS.map((row) => joinCellId(row, column)),
           target,
         ),
       );

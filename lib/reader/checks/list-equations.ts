@@ -8,6 +8,7 @@ import {
   T4_GROUPS,
   UNABLE_ROWS,
 } from "@/lib/reader/template/row-catalogue";
+import { joinCellId } from "@/lib/reader/template/join-cell-id";
 import type { TemplateVersion } from "@/lib/reader/types";
 
 export type RuleCode = "RULE_BALANCE" | "RULE_OUTCOME_SUM" | "RULE_ROW_TOTAL" | "RULE_T4_TOTAL";
@@ -39,9 +40,11 @@ const CACHE = new Map<TemplateVersion, Equation[]>();
 export function listEquations(template: TemplateVersion): readonly Equation[] {
   const cached = CACHE.get(template);
   if (cached) return cached;
+  // Ids by joinCellId: the very strings the readings' cells are keyed by, so every lookup of an equation's
+  // cells (sums are taken many times per report) finds its key by identity, not by comparing characters.
   const equations: Equation[] = [];
   for (const column of T3_COLUMNS) {
-    const at = (row: string) => `${row}.${column}`;
+    const at = (row: string) => joinCellId(row, column);
     equations.push({
       code: "RULE_BALANCE",
       left: [at("t3.new"), at("t3.carried")],
@@ -55,15 +58,17 @@ export function listEquations(template: TemplateVersion): readonly Equation[] {
   for (const row of listTableThreeRows(template)) {
     equations.push({
       code: "RULE_ROW_TOTAL",
-      left: [`${row}.total`],
-      right: T3_COLUMNS.filter((column) => column !== "total").map((column) => `${row}.${column}`),
+      left: [joinCellId(row, "total")],
+      right: T3_COLUMNS.filter((column) => column !== "total").map((column) => joinCellId(row, column)),
     });
   }
   for (const group of T4_GROUPS) {
     equations.push({
       code: "RULE_T4_TOTAL",
-      left: [`t4.${group}.total`],
-      right: T4_COLUMNS.filter((column) => column !== "total").map((column) => `t4.${group}.${column}`),
+      left: [joinCellId(`t4.${group}`, "total")],
+      right: T4_COLUMNS.filter((column) => column !== "total").map((column) =>
+        joinCellId(`t4.${group}`, column),
+      ),
     });
   }
   CACHE.set(template, equations);
@@ -89,7 +94,7 @@ export function listEquationsWithDerivedOther(template: TemplateVersion): readon
       const right = equation.right.flatMap((id) => {
         const [table, row, column] = id.split(".");
         return `${table}.${row}` === "t3.other" && column !== undefined && id.split(".").length === 3
-          ? OTHER_SUB_ROWS.map((subRow) => `${subRow}.${column}`)
+          ? OTHER_SUB_ROWS.map((subRow) => joinCellId(subRow, column))
           : [id];
       });
       return { ...equation, right };

@@ -42,7 +42,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
   const inferred = new Set(input.finished.inferred);
   for (const reading of input.readings) {
     const ids = joinCellIds(reading.key, reading.columns);
-    const row = describeRow(reading.key, template);
+    // The row's name only in a finding's message: most rows have none, and naming costs a lookup by a fresh key.
     if (reading.fit.issue === "ROW_EMPTY") {
       const filled = ids.every((id) => inferred.has(id));
       findings.push({
@@ -50,7 +50,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         severity: filled ? "info" : "warning",
         kind: "uncertain",
         cells: [...ids],
-        message: `${row}：该行未印任何数字${filled ? "，已按勾稽关系推定（见推定说明）" : "，单元格留空"}。`,
+        message: `${describeRow(reading.key, template)}：该行未印任何数字${filled ? "，已按勾稽关系推定（见推定说明）" : "，单元格留空"}。`,
       });
       continue;
     }
@@ -60,7 +60,7 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         severity: "warning",
         kind: "uncertain",
         cells: [...ids],
-        message: `${row}：数字粘连且没有符合勾稽关系的拆分，单元格留空，请核对原文。`,
+        message: `${describeRow(reading.key, template)}：数字粘连且没有符合勾稽关系的拆分，单元格留空，请核对原文。`,
       });
     if (reading.fit.issue === "ROW_LONG")
       findings.push({
@@ -68,8 +68,9 @@ export function reportLayoutFindings(input: LayoutInput): Finding[] {
         severity: "warning",
         kind: "uncertain",
         cells: [...ids],
-        message: `${row}：该行印出的数字多于表格列数，已按前 ${ids.length} 个读取，请核对原文。`,
+        message: `${describeRow(reading.key, template)}：该行印出的数字多于表格列数，已按前 ${ids.length} 个读取，请核对原文。`,
       });
+    if (input.resolved.blanks.size === 0) continue;
     const blank = ids.filter((id) => input.resolved.blanks.has(id) && !inferred.has(id));
     if (blank.length > 0)
       findings.push({

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeText } from "@/lib/reader/extract/decode-text";
+import { decodeText, decodeValidUtf8 } from "@/lib/reader/extract/decode-text";
 import { encodeText, type TextEncoding } from "@/lib/reader/testing/encode-text";
 
 const SAMPLE =
@@ -46,5 +47,36 @@ describe("decodeText", () => {
   it("refuses binary data", () => {
     const bytes = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256);
     expect(decodeText(bytes)).toBeNull();
+  });
+
+  // decodeText tells UTF-8 by isUtf8 and decodes it by transcoding (faster than V8's own UTF-8 decoding): the
+  // answer must be a strict WHATWG decoder's, for any bytes — valid (any code point, astral included, BOMs
+  // inside) or not (a strict decoder throws: another reading is chosen, as before).
+  it("reads UTF-8 exactly as a strict TextDecoder does", () => {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    const strictly = (bytes: Uint8Array): string | null => {
+      try {
+        return strict.decode(bytes);
+      } catch {
+        return null;
+      }
+    };
+    const texts = fc.string({ unit: "binary", maxLength: 300 }).map((text) => new TextEncoder().encode(text));
+    const broken = fc
+      .tuple(texts, fc.uint8Array({ minLength: 1, maxLength: 8 }), fc.nat())
+      .map(([bytes, junk, at]) => {
+        const cut = bytes.length === 0 ? 0 : at % bytes.length;
+        return Uint8Array.from([...bytes.subarray(0, cut), ...junk, ...bytes.subarray(cut)]);
+      });
+    fc.assert(
+      fc.property(fc.oneof(texts, broken, fc.uint8Array({ maxLength: 64 })), (bytes) => {
+        const expected = strictly(bytes);
+        if (expected !== null && bytes[0] !== 0xef) expect(decodeValidUtf8(bytes)).toBe(expected);
+        const decoded = decodeText(bytes);
+        if (expected !== null && decoded !== null && !bytes.includes(0) && decoded.encoding === "utf-8")
+          expect(decoded.text).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

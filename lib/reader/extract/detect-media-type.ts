@@ -22,11 +22,20 @@ export function startsWith(bytes: Uint8Array, magic: number[], offset = 0): bool
   return magic.every((byte, index) => bytes[offset + index] === byte);
 }
 
+/** The few needles searched for, as bytes: built once each rather than on every file. */
+const NEEDLES = { narrow: new Map<string, number[]>(), wide: new Map<string, number[]>() };
+
 /** Index of an ASCII (or UTF-16LE when `wide`) string in the bytes, -1 when absent. */
 export function indexOfAscii(bytes: Uint8Array, text: string, wide = false, limit = bytes.length): number {
-  const needle = wide
-    ? [...text].flatMap((ch) => [ch.charCodeAt(0), 0])
-    : [...text].map((ch) => ch.charCodeAt(0));
+  const needles = wide ? NEEDLES.wide : NEEDLES.narrow;
+  let needle = needles.get(text);
+  if (needle === undefined) {
+    needle = wide
+      ? [...text].flatMap((ch) => [ch.charCodeAt(0), 0])
+      : [...text].map((ch) => ch.charCodeAt(0));
+    // Callers pass constants; should one ever pass arbitrary text, the map stays small all the same.
+    if (needles.size < 64) needles.set(text, needle);
+  }
   const end = Math.min(limit, bytes.length) - needle.length;
   for (let i = 0; i <= end; i++) {
     if (bytes[i] === needle[0] && startsWith(bytes, needle, i)) return i;

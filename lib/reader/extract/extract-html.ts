@@ -18,6 +18,8 @@ export function extractHtml(bytes: Uint8Array): ExtractedDocument | null {
 
 export function looksLikeHtml(text: string, fileName: string): boolean {
   if (/\.(x?html?|shtml)$/i.test(fileName)) return true;
+  // Both tests below need a tag: most text has no “<” at all, found without copying or lowering its head.
+  if (!text.includes("<")) return false;
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (/^(<\?xml[^>]*>\s*)?<(!doctype html|html|head|body|meta|title|table|div|p)\b/.test(head)) return true;
   // An HTML fragment (a table copied from a page) still has its tags even without a document shell.

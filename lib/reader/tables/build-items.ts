@@ -73,15 +73,22 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
       pendingGap++;
       continue;
     }
-    const filled = tokens.filter((token) => token.kind !== "empty");
-    if (filled.length === 0) {
+    // The tokens that print something: counted, and listed only for the rows that need them (PDF text).
+    let filledCount = 0;
+    let firstFilled: Token | undefined;
+    for (const token of tokens)
+      if (token.kind !== "empty") {
+        filledCount++;
+        firstFilled ??= token;
+      }
+    if (filledCount === 0) {
       pendingGap++;
       continue;
     }
     const gap = pendingGap;
     pendingGap = 0;
     const previous = items.at(-1);
-    const single = row.source === "line" && filled.length === 1 ? filled[0] : undefined;
+    const single = row.source === "line" && filledCount === 1 ? firstFilled : undefined;
     if (single !== undefined && single.kind !== "text") {
       const item = previous?.fromLines ? previous : start(true);
       if (row.wrapDoubt) item.wrapDoubt = true;
@@ -99,14 +106,17 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
       continue;
     }
     // PDF text rows print no empty cells (x positions place their numbers); ruled rows keep theirs.
-    for (const segment of splitSegments(row.xs !== undefined && !row.ruled ? filled : tokens))
+    const printed =
+      row.xs !== undefined && !row.ruled ? tokens.filter((token) => token.kind !== "empty") : tokens;
+    for (const segment of splitSegments(printed))
       addRowItem(start(false), segment, rowIndex, row.wrapDoubt === true);
   }
   return items;
 }
 
 /** A row whose labels come again after numbers holds several table rows side by side: one item each. */
-function splitSegments(tokens: readonly Token[]): Token[][] {
+function splitSegments(tokens: readonly Token[]): (readonly Token[])[] {
+  if (!holdsSeveralRows(tokens)) return [tokens];
   const segments: Token[][] = [[]];
   let sawValue = false;
   for (const token of tokens) {
@@ -120,33 +130,42 @@ function splitSegments(tokens: readonly Token[]): Token[][] {
   return segments;
 }
 
+/** Whether a text token follows a value (splitSegments' test, without building the segments). */
+function holdsSeveralRows(tokens: readonly Token[]): boolean {
+  let sawValue = false;
+  for (const token of tokens) {
+    if (token.kind === "text" && sawValue) return true;
+    if (token.kind === "number" || token.kind === "blank") sawValue = true;
+  }
+  return false;
+}
+
+/** The row's labels, then its values: the tokens after the last label, less the empty cells at either end
+ * (counted as lead and trail blanks). Indexes into the tokens rather than slices of them. */
 function addRowItem(item: Item, printed: readonly Token[], rowIndex: number, wrapDoubt: boolean): void {
   item.rows = [rowIndex];
   if (wrapDoubt) item.wrapDoubt = true;
   const tokens = attachUnits(printed);
   let lastText = -1;
-  tokens.forEach((token, index) => {
-    if (token.kind === "text") lastText = index;
-  });
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === "text") lastText = i;
   for (let i = 0; i <= lastText; i++) {
-    const token = tokens[i];
-    if (token?.kind === "text") item.labelParts.push(token.text);
+    const token = tokens[i]!;
+    if (token.kind === "text") item.labelParts.push(token.text);
   }
-  const region = tokens.slice(lastText + 1);
-  let first = region.findIndex((token) => token.kind !== "empty");
-  if (first === -1) first = region.length;
-  let last = region.length - 1;
-  while (last >= first && region[last]?.kind === "empty") last--;
-  item.leadBlanks = first;
-  item.trailBlanks = region.length - 1 - last;
-  for (let i = first; i <= last; i++) {
-    const token = region[i];
-    if (token) item.values.push(toValue(token, undefined, rowIndex));
-  }
+  const start = lastText + 1;
+  let first = start;
+  while (first < tokens.length && tokens[first]!.kind === "empty") first++;
+  let last = tokens.length - 1;
+  while (last >= first && tokens[last]!.kind === "empty") last--;
+  item.leadBlanks = first - start;
+  item.trailBlanks = tokens.length - 1 - last;
+  for (let i = first; i <= last; i++) item.values.push(toValue(tokens[i]!, undefined, rowIndex));
 }
 
 /** A unit in a cell of its own (“19210 | 元”) belongs to the number before it; it is not a cell. */
-function attachUnits(tokens: readonly Token[]): Token[] {
+function attachUnits(tokens: readonly Token[]): readonly Token[] {
+  // Most rows print no unit cell: nothing to attach, no copy.
+  if (!tokens.some((token) => token.kind === "empty" && token.text !== "")) return tokens;
   const attached: Token[] = [];
   for (const token of tokens) {
     if (token.kind === "empty" && token.text !== "") {

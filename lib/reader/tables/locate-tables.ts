@@ -15,24 +15,38 @@ export interface TableRanges {
 const T4_HEADING =
   /^四?(?:政府信息公开|因政府信息公开工作被申请)?行政复议(?:行政诉讼|提起行政诉讼)?(?:情况)?$/;
 
+/**
+ * Every heading searched for below holds one of these characters (收 of 收到和处理, 条 of 第二十条, 主 of 主动公开,
+ * 复 of 行政复议, 问 of 存在的主要问题, 项 of 需要报告的事项), and NFKC makes none of them from any other character
+ * (locate-tables.test.ts checks every code point): a label part without one cannot match any heading, and is not
+ * normalised — most parts of a report (its rows' labels, its prose) are not.
+ */
+const HEADING_CHARS = /[收条主复问项]/;
+
 export function locateTables(items: readonly Item[]): TableRanges {
-  const has = (item: Item, pattern: RegExp) =>
-    item.labelParts.some((part) => pattern.test(normalizeLabel(part)));
-  const find = (from: number, test: (item: Item) => boolean): number => {
-    for (let i = Math.max(0, from); i < items.length; i++) if (test(items[i] as Item)) return i;
+  // The searches below pass over the same items (t2's and t3's from the start): each item's label parts are
+  // normalised once, on the first search that reaches it ("" for a part that can be no heading).
+  const normalized: (readonly string[] | undefined)[] = [];
+  const has = (at: number, pattern: RegExp) => {
+    let parts = normalized[at];
+    if (parts === undefined) normalized[at] = parts = (items[at] as Item).labelParts.map(headingText);
+    return parts.some((part) => pattern.test(part));
+  };
+  const find = (from: number, test: (item: Item, at: number) => boolean): number => {
+    for (let i = Math.max(0, from); i < items.length; i++) if (test(items[i] as Item, i)) return i;
     return -1;
   };
-  let t3 = find(0, (item) => has(item, /^三?收到和处理政府信息公开申请情况$/));
+  let t3 = find(0, (_item, at) => has(at, /^三?收到和处理政府信息公开申请情况$/));
   if (t3 < 0)
     t3 = find(
       0,
       (item) => item.values.length > 0 && matchRowLabelParts(item.labelParts, T3_ROWS)?.spec.key === "t3.new",
     );
-  let t2 = find(0, (item) => has(item, /^第二十条|^二?主动公开政府信息情况$/));
+  let t2 = find(0, (_item, at) => has(at, /^第二十条|^二?主动公开政府信息情况$/));
   if (t2 < 0 || (t3 >= 0 && t2 > t3)) t2 = find(0, (item) => item.values.length > 0 && isStrictTwoRow(item));
-  const t4 = find(Math.max(t3, t2, 0), (item) => has(item, T4_HEADING));
-  const end = find(Math.max(t4, t3, t2, 0), (item) =>
-    has(item, /^(五|六)?(?:政府信息公开工作)?存在的主要问题|^其他需要报告的事项/),
+  const t4 = find(Math.max(t3, t2, 0), (_item, at) => has(at, T4_HEADING));
+  const end = find(Math.max(t4, t3, t2, 0), (_item, at) =>
+    has(at, /^(五|六)?(?:政府信息公开工作)?存在的主要问题|^其他需要报告的事项/),
   );
   const stop = (from: number, ...candidates: number[]) =>
     Math.min(...candidates.filter((index) => index > from), end > from ? end : items.length, items.length);
@@ -41,6 +55,11 @@ export function locateTables(items: readonly Item[]): TableRanges {
     t3: t3 >= 0 ? [t3, stop(t3, t4)] : null,
     t4: t4 >= 0 ? [t4, stop(t4)] : null,
   };
+}
+
+/** A label part normalised for the heading searches, or "" when it holds none of HEADING_CHARS. */
+function headingText(part: string): string {
+  return HEADING_CHARS.test(part) ? normalizeLabel(part) : "";
 }
 
 function isStrictTwoRow(item: Item): boolean {

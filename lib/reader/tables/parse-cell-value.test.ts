@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCellValue } from "./parse-cell-value";
+import { isPlainCount, parseCellValue } from "./parse-cell-value";
 import { isNoiseLine, stripArtefacts } from "./is-noise-line";
 import { splitCell } from "./split-cell";
 
@@ -75,5 +76,26 @@ describe("splitCell", () => {
   it("keeps prose ending in a number and labels with ordinals whole", () => {
     expect(splitCell("1.属于国家秘密").map((token) => token.kind)).toEqual(["text"]);
     expect(splitCell("2024 年政府信息公开工作年度报告").map((token) => token.kind)).toEqual(["text"]);
+  });
+});
+
+describe("isPlainCount", () => {
+  // The hand-written test stands for /^\d{1,9}$/ on nearly every cell: the two must agree on any text.
+  it("agrees with /^\\d{1,9}$/", () => {
+    const digitsAndMore = fc.array(fc.constantFrom("0", "5", "9", "１", "٣", " ", "-", ".", "a", "年"), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          digitsAndMore.map((chars) => chars.join("")),
+          fc.string({ maxLength: 12 }),
+        ),
+        (text) => {
+          expect(isPlainCount(text)).toBe(/^\d{1,9}$/.test(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

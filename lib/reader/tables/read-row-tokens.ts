@@ -2,9 +2,8 @@
 // numbers, site chrome). In plain text, tabs and pipes separate cells.
 import type { TextRow } from "@/lib/reader/types";
 import { isNoiseLine, stripArtefacts } from "./is-noise-line";
-import { splitCell, type Token } from "./split-cell";
-
-const PLAIN_COUNT = /^\d{1,9}$/;
+import { isPlainCount } from "./parse-cell-value";
+import { pushCellTokens, splitCell, type Token } from "./split-cell";
 
 export function readRowTokens(row: TextRow): Token[] | "blank" | "noise" {
   const tokens = readTokens(row);
@@ -22,7 +21,7 @@ function readTokens(row: TextRow): Token[] | "blank" | "noise" {
     const trimmed = line.trim();
     if (trimmed === "") return "blank";
     // One count per line (the commonest number row): no noise or cell splitting to do.
-    if (PLAIN_COUNT.test(trimmed) && !row.prose)
+    if (isPlainCount(trimmed) && !row.prose)
       return [
         { kind: "number", value: Number(trimmed), text: trimmed, unit: null, digits: trimmed.length > 1 },
       ];
@@ -31,7 +30,7 @@ function readTokens(row: TextRow): Token[] | "blank" | "noise" {
     // The commonest row by far: one cell of text, no tab or pipe.
     if (!line.includes("\t") && !line.includes("|")) return splitCell(trimmed);
     const tokens: Token[] = [];
-    for (const cell of splitLine(line)) for (const token of splitCell(cell)) tokens.push(token);
+    for (const cell of splitLine(line)) pushCellTokens(tokens, cell);
     return tokens;
   }
   const cells = row.cells.filter((text): text is string => text !== null);

@@ -52,7 +52,12 @@ function learnColumnBands(
   rows: readonly { item: Item | null }[],
   textRows: readonly TextRow[],
 ): ColumnBand[] | null {
-  const first = Math.min(...rows.flatMap(({ item }) => item?.rows?.slice(0, 1) ?? []));
+  // The first row any of them was printed in (a loop: flatMap and a spread cost more than the rest here).
+  let first = Infinity;
+  for (const { item } of rows) {
+    const row = item?.rows?.[0];
+    if (row !== undefined && row < first) first = row;
+  }
   const headed = Number.isFinite(first)
     ? findColumnBands({ rows: textRows, at: first, n: WIDTH, specs: T3_ROWS })
     : null;

@@ -1,7 +1,7 @@
 // One printed cell → tokens. A cell may hold a label followed by numbers separated by spaces (PDF text,
 // “行政许可 396 0 181”) or glued to it (web-archive dumps, “行政许可3960181”); those are split off.
 import { normalizeLabel } from "@/lib/reader/template/normalize-label";
-import { parseCellValue } from "./parse-cell-value";
+import { isPlainCount, parseCellValue } from "./parse-cell-value";
 
 /** A number joined from lines it wrapped over (PDF): the reading with only the row's own line of it. */
 export interface Unwrapped {
@@ -36,22 +36,59 @@ export function splitCell(raw: string, x?: number): Token[] {
   return tokens;
 }
 
-/** Text without any digit is a label (or prose) unless it is a blank mark: skip the number parsing. */
-const HAS_DIGIT = /[0-9０-９]/;
+/** Whether the text holds an ASCII or full-width digit (/[0-9０-９]/, by hand: asked of every label cell). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) return true;
+  }
+  return false;
+}
 
-const PLAIN_COUNT = /^\d{1,9}$/;
+/** splitCell's tokens (without an x) pushed onto `out`, without an array per cell: plain text rows' cells. */
+export function pushCellTokens(out: Token[], raw: string): void {
+  const text = raw.trim();
+  const only = singleToken(text);
+  if (only !== null) out.push(only);
+  else for (const token of splitText(text)) out.push(token);
+}
+
+/** The commonest cells, one token each; null for any other (splitText's rest). */
+function singleToken(text: string): Token | null {
+  // The commonest cell by far: a plain count.
+  if (isPlainCount(text))
+    return { kind: "number", value: Number(text), text, unit: null, digits: text.length > 1 };
+  // Text without any digit is a label (or prose) unless it is a blank mark: skip the number parsing.
+  if (text.length > 2 && !hasDigit(text)) return { kind: "text", text };
+  if (text === "") return { kind: "empty", text: "" };
+  return null;
+}
 
 function splitText(text: string): Token[] {
-  // The commonest cell by far: a plain count.
-  if (PLAIN_COUNT.test(text))
-    return [{ kind: "number", value: Number(text), text, unit: null, digits: text.length > 1 }];
-  if (text.length > 2 && !HAS_DIGIT.test(text)) return [{ kind: "text", text }];
-  if (text === "") return [{ kind: "empty", text: "" }];
+  const only = singleToken(text);
+  if (only !== null) return [only];
   // Spaces separate numbers (“0 0 0”, PDF text); only a cell without inner spaces is one value.
-  const parsed = /\s/.test(text) ? null : parseCellValue(text);
+  const spaced = /\s/.test(text);
+  const parsed = spaced ? null : parseCellValue(text);
   if (parsed?.kind === "number") return [parsed];
   if (parsed?.kind === "blank") return [{ kind: "blank", text }];
   if (UNIT_ONLY.has(text)) return [{ kind: "empty", text }];
+  // A cell without inner spaces (text trimmed: \s is what trim removes) is one part, and parsed as text above:
+  // no rows side by side (they need two parts) and no values at its end to cut off.
+  if (spaced) {
+    const split = splitSpacedText(text);
+    if (split) return split;
+  }
+  const glued = TRAILING_DIGITS.exec(text);
+  if (glued && looksLikeRowLabel(glued[1] ?? "")) {
+    const digits = glued[2] ?? "";
+    return [{ kind: "text", text: glued[1] ?? "" }, ...splitText(digits)];
+  }
+  return [{ kind: "text", text }];
+}
+
+/** Text with inner spaces: rows side by side, or a label followed by spaced values; null when neither. */
+function splitSpacedText(text: string): Token[] | null {
   const parts = text.split(/[\s\u3000]+/);
   const rows = splitRowsInLine(parts);
   if (rows) return rows;
@@ -67,12 +104,7 @@ function splitText(text: string): Token[] {
       return [{ kind: "text", text: glued[1] ?? "" }, ...splitText(glued[2] ?? ""), ...tail];
     return [{ kind: "text", text: label }, ...tail];
   }
-  const glued = TRAILING_DIGITS.exec(text);
-  if (glued && looksLikeRowLabel(glued[1] ?? "")) {
-    const digits = glued[2] ?? "";
-    return [{ kind: "text", text: glued[1] ?? "" }, ...splitText(digits)];
-  }
-  return [{ kind: "text", text }];
+  return null;
 }
 
 /** Glued digits are split off only from short labels, never from prose ending in a number. */

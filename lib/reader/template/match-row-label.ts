@@ -77,10 +77,11 @@ const PARTS_SEPARATOR = "\u0000";
 
 /** Try the label parts of a row from the last one backwards (“（三）不予公开 | 1.属于国家秘密”, wrapped labels). */
 export function matchRowLabelParts(labelParts: readonly string[], rows: readonly RowSpec[]): RowMatch | null {
-  const last = labelParts.slice(-3);
+  const last = labelParts.length <= 3 ? labelParts : labelParts.slice(-3);
   // A part holding the separator itself could collide with another split: not memoised.
   if (last.some((part) => part.includes(PARTS_SEPARATOR))) return matchLastParts(last, rows);
-  const key = last.join(PARTS_SEPARATOR);
+  // One part (most rows) is its own key: the same string join would build.
+  const key = last.length === 1 ? (last[0] as string) : last.join(PARTS_SEPARATOR);
   let memo = PARTS_MEMO.get(rows);
   if (!memo) PARTS_MEMO.set(rows, (memo = new Map()));
   const known = memo.get(key);

@@ -43,9 +43,7 @@ import { importFiles } from "@/lib/ingest/import-files";
 import { copyIntoBareTable } from "./bench-raw-copy";
 import { settle, warmWal } from "./bench-phase-state";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
+import { storePreloadReports } from "./bench-preload";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
@@ -405,16 +403,7 @@ async function main(): Promise<void> {
     let db = createClient(url, { maxConnections: 16 });
     if (!kept) {
       await syncRegions(db);
-      if (preload > 0) {
-        const keys: SummaryKey[] = [];
-        await markSummariesStale(getPool(db));
-        const others = [
-          ...generateSyntheticDocuments({ reports: preload, years: { from: 2019, to: 2025 }, seed: 11 }),
-        ];
-        for (let i = 0; i < others.length; i += 1000)
-          await storeInBulk(db, others.slice(i, i + 1000), { summaryKeys: keys });
-        await refreshDeferredSummaries(getPool(db), keys);
-      }
+      if (preload > 0) await storePreloadReports(db, preload);
       if (keep) {
         // The copies start from a settled table (visibility map, planner statistics), not from autovacuum's
         // first pass landing in the middle of a measured run.

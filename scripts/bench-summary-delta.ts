@@ -29,15 +29,13 @@ import { findFreePort } from "@/lib/db/find-free-port";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { importDocument } from "@/lib/ingest/import-document";
 import { closeReaderPool, startReaderThreads } from "@/lib/ingest/reader-pool";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import { storePreloadReports } from "./bench-preload";
 import { syncRegions } from "@/lib/ingest/sync-regions";
 import {
   buildSummaryFunctions,
   SUMMARY_DELTA_FUNCTION_NAME,
   SUMMARY_DELTA_FUNCTION_SIGNATURE,
 } from "@/lib/metrics/build-summary-function";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
 
@@ -83,14 +81,7 @@ async function preloaded(url: string, adminUrl: string, preload: number): Promis
   const db = createClient(url);
   try {
     await syncRegions(db);
-    const keys: SummaryKey[] = [];
-    await markSummariesStale(getPool(db));
-    const others = [
-      ...generateSyntheticDocuments({ reports: preload, years: { from: 2019, to: 2025 }, seed: 11 }),
-    ];
-    for (let i = 0; i < others.length; i += 1000)
-      await storeInBulk(db, others.slice(i, i + 1000), { summaryKeys: keys });
-    await refreshDeferredSummaries(getPool(db), keys);
+    await storePreloadReports(db, preload);
     await getPool(db).query("VACUUM ANALYZE");
   } finally {
     await closeClient(db);

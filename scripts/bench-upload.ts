@@ -33,11 +33,8 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { findNextServerPid, signInBenchAdmin, startBenchApp, stopBenchApp } from "./bench-app-server";
 import { readPostgresProcesses, readProcessTreeCpu, type PostgresProcesses } from "./process-tree-cpu";
 import { makeReportFiles, type ReportFile } from "@/tests/helpers/report-files";
-import { markSummariesStale, refreshDeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
-import { storeInBulk } from "@/lib/ingest/store-in-bulk";
+import { storePreloadReports } from "./bench-preload";
 import { syncRegions } from "@/lib/ingest/sync-regions";
-import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
-import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
 
@@ -143,12 +140,7 @@ async function preloadReports(url: string, reports: number): Promise<void> {
   const db = createClient(url);
   try {
     await syncRegions(db);
-    const keys: SummaryKey[] = [];
-    await markSummariesStale(getPool(db));
-    const documents = [...generateSyntheticDocuments({ reports, years: { from: 2019, to: 2025 }, seed: 11 })];
-    for (let i = 0; i < documents.length; i += 1000)
-      await storeInBulk(db, documents.slice(i, i + 1000), { summaryKeys: keys });
-    await refreshDeferredSummaries(getPool(db), keys);
+    await storePreloadReports(db, reports);
     await getPool(db).query("VACUUM ANALYZE");
   } finally {
     await closeClient(db);

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureReaderWorkerBundle } from "./source-bundle.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD_DIR = path.join(ROOT, ".next");
@@ -68,9 +69,23 @@ function runNextBuild(): Promise<void> {
 
 /** Returns true when it built, false when the existing build was current (and `force` was not set). */
 export async function ensureProductionBuild({ force = false }: { force?: boolean } = {}): Promise<boolean> {
+  await ensureReaderBundle();
   const sourceHash = hashSources();
   if (!force && isBuildCurrent(sourceHash)) return false;
   await runNextBuild();
   writeFileSync(STAMP_FILE, `${sourceHash}\n`);
   return true;
+}
+
+/**
+ * The reader threads' bundle (scripts/source-bundle.mjs), built here so the server's first file does not wait
+ * for it; a few hundred ms, nothing when it is current. Should it fail, the server builds it on first use or
+ * reads through tsx (lib/ingest/reader-pool.ts), so this only says so.
+ */
+async function ensureReaderBundle(): Promise<void> {
+  try {
+    if ((await ensureReaderWorkerBundle()).built) console.log("读取线程的 bundle 已构建。");
+  } catch (error) {
+    console.warn("读取线程的 bundle 未能构建（服务将在首次读取时再试）：", error);
+  }
 }

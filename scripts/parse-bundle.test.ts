@@ -1,4 +1,4 @@
-// `npm run parse` runs a bundle of scripts/parse.ts (scripts/parse-bundle.mjs): it must read every kind of file
+// `npm run parse` runs a bundle of scripts/parse.ts (scripts/source-bundle.mjs): it must read every kind of file
 // exactly as the source does, and be built again whenever a source it was built from changes.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { renderMhtml } from "@/lib/reader/testing/render-mhtml";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
-import { ensureParseBundle } from "./parse-bundle.mjs";
+import { ensureParseBundle } from "./source-bundle.mjs";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const FIXTURES = path.join(ROOT, "lib/reader/fixtures");
@@ -96,7 +96,7 @@ describe("the parse command's bundle", () => {
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: false });
     // The manifest on the bundle's first line names every source it was built from, with its content's hash.
     const [manifestLine, ...code] = readFileSync(first.file, "utf8").split("\n");
-    const manifest = JSON.parse(manifestLine!.replace(/^\/\/ parse-bundle /, "")) as {
+    const manifest = JSON.parse(manifestLine!.replace(/^\/\/ source-bundle /, "")) as {
       inputs: Record<string, string>;
     };
     expect(Object.keys(manifest.inputs)).toEqual(
@@ -105,12 +105,12 @@ describe("the parse command's bundle", () => {
         "lib/reader/read-report.ts",
         "lib/reader/template/cells.json",
         "tsconfig.json",
-        "scripts/parse-bundle.mjs",
+        "scripts/source-bundle.mjs",
       ]),
     );
     // A source whose content differs from the one bundled (its recorded hash stands for the old content).
     manifest.inputs["lib/reader/read-report.ts"] = "content-of-an-older-version";
-    writeFileSync(first.file, [`// parse-bundle ${JSON.stringify(manifest)}`, ...code].join("\n"));
+    writeFileSync(first.file, [`// source-bundle ${JSON.stringify(manifest)}`, ...code].join("\n"));
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: true });
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: false });
   }, 60_000);

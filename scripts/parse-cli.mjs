@@ -1,10 +1,10 @@
-// `npm run parse` — runs scripts/parse.ts from its bundle (scripts/parse-bundle.mjs says why), built here first
+// `npm run parse` — runs scripts/parse.ts from its bundle (scripts/source-bundle.mjs says why), built here first
 // when a source changed. Should the bundle not be buildable here (esbuild missing, node_modules read-only), the
 // same source runs through tsx instead: slower per report, the same output.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ensureParseBundle } from "./parse-bundle.mjs";
+import { ensureParseBundle } from "./source-bundle.mjs";
 
 let bundle = null;
 try {

@@ -8,8 +8,12 @@
 // start one again). Uploads keep one thread busy until files wait for it (create-thread-gate.ts: each
 // thread compiles the reader anew); a bulk import starts all of them and keeps them until it closes the pool.
 //   const result = await readInWorker(bytes, fileName);
-// Threads load the TypeScript reader through tsx (already what `npm start` runs on). Should the threads
-// not start at all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
+// Threads load the reader from a bundle (scripts/source-bundle.mjs: reader-worker.ts and what it imports as
+// one ES module, built on first use and whenever a source changes; `npm run build` builds it ahead): under
+// tsx, each module is CommonJS and every cross-module call goes through an exports getter until V8 has
+// optimised the caller, the first thousands of files of a thread (BENCHMARKS.md "bundle16"). Should the bundle
+// not build or not load, threads load the TypeScript through tsx instead, loudly; should no thread start at
+// all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,7 +30,10 @@ import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
 import type { ReadResult, TemplateVersion } from "@/lib/reader/types";
 
+// From the working directory, not from this module: in the app server this module is part of Next's own
+// bundles, and the builder (plain JavaScript, which loads esbuild) must stay out of them.
 const WORKER_FILE = path.join(process.cwd(), "lib", "ingest", "reader-worker.ts");
+const BUNDLE_BUILDER = path.join(process.cwd(), "scripts", "source-bundle.mjs");
 
 const readerEnvSchema = z.object({
   READER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
@@ -55,23 +62,71 @@ export function readReaderPoolConfig(env: EnvRecord = process.env): ReaderPoolCo
 // allocates, so a thread that reads a few uploads stays small.
 const READER_YOUNG_GENERATION_MB = 96;
 
-let pool: Piscina | null = null;
-let gate: ThreadGate | null = null;
-let config: ReaderPoolConfig | null = null;
-let inThread = false;
-
-/** `allThreads`: start every thread with the pool and keep them (a bulk import); otherwise each on demand,
- * leaving again when idle. */
-function getReaderPool({ allThreads = false } = {}): Piscina {
-  config ??= readReaderPoolConfig();
-  pool ??= createPool(config, allThreads);
-  return pool;
+/** The pool, its gate, and whether its threads run the bundle (else the TypeScript through tsx). */
+interface Readers {
+  pool: Piscina;
+  gate: ThreadGate;
+  bundled: boolean;
 }
 
-function createPool(config: ReaderPoolConfig, allThreads: boolean): Piscina {
-  const readers = new Piscina({
-    filename: pathToFileURL(WORKER_FILE).href,
-    execArgv: ["--import", "tsx"],
+/** What a thread loads: the worker module, and the thread's Node options. */
+interface WorkerModule {
+  filename: string;
+  execArgv: string[];
+}
+
+const TSX_WORKER: WorkerModule = { filename: pathToFileURL(WORKER_FILE).href, execArgv: ["--import", "tsx"] };
+
+let readers: Promise<Readers> | null = null;
+/** `readers` once it has resolved (the number of threads running is asked synchronously). */
+let started: Readers | null = null;
+let config: ReaderPoolConfig | null = null;
+let inThread = false;
+/** The bundle failed to build or to load in this process: threads run the TypeScript through tsx. */
+let tsxOnly = false;
+/** A bulk import asked for every thread (startReaderThreads): a pool made again keeps them too. */
+let allThreadsWanted = false;
+
+/** `allThreadsWanted`: start every thread with the pool and keep them (a bulk import); otherwise each on
+ * demand, leaving again when idle. The first call finds (or builds) the bundle; later calls share it. */
+function getReaders(): Promise<Readers> {
+  if (readers !== null) return readers;
+  config ??= readReaderPoolConfig();
+  const starting = createPool(config, allThreadsWanted);
+  readers = starting;
+  starting.then(
+    (made) => {
+      if (readers === starting) started = made;
+    },
+    () => {
+      if (readers === starting) readers = null; // tried again by the next file
+    },
+  );
+  return starting;
+}
+
+/** The bundle, built now if a source changed; tsx (said loudly) when it cannot be built here. */
+async function findWorkerModule(): Promise<WorkerModule> {
+  if (tsxOnly) return TSX_WORKER;
+  try {
+    const url = pathToFileURL(BUNDLE_BUILDER).href;
+    const builder = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
+    )) as typeof import("@/scripts/source-bundle.mjs");
+    const { file } = await builder.ensureReaderWorkerBundle();
+    // No tsx in the thread: the bundle is JavaScript, and so is every package it imports.
+    return { filename: pathToFileURL(file).href, execArgv: [] };
+  } catch (error) {
+    console.error("[reader] no bundle of the reader thread; threads load the TypeScript through tsx:", error);
+    tsxOnly = true;
+    return TSX_WORKER;
+  }
+}
+
+async function createPool(config: ReaderPoolConfig, allThreads: boolean): Promise<Readers> {
+  const worker = await findWorkerModule();
+  const pool = new Piscina({
+    ...worker,
     minThreads: allThreads ? config.READER_THREADS : 0,
     maxThreads: config.READER_THREADS,
     maxQueue: config.READER_QUEUE_LIMIT,
@@ -85,23 +140,43 @@ function createPool(config: ReaderPoolConfig, allThreads: boolean): Piscina {
     // lost — a reader thread has nothing else to do between files.
     atomics: "disabled",
   });
-  gate = createThreadGate({
+  const gate = createThreadGate({
     maxThreads: config.READER_THREADS,
     queueLimit: config.READER_QUEUE_LIMIT,
     keepGrownMs: config.READER_IDLE_SECONDS * 1000,
-    threadsRunning: () => readers.threads.length,
+    threadsRunning: () => pool.threads.length,
   });
   if (allThreads) gate.openAll();
-  return readers;
+  return { pool, gate, bundled: worker !== TSX_WORKER };
+}
+
+/**
+ * Threads of the bundle that cannot start (a bundle that does not load): from now on a pool of threads that
+ * load the TypeScript through tsx, said loudly. True when the file should be tried again in that pool (also
+ * when another file already made the switch).
+ */
+async function fallBackToTsx(failed: Readers, error: unknown): Promise<boolean> {
+  if (!failed.bundled) return false;
+  if (started === failed) {
+    console.error(
+      "[reader] reader threads cannot load the bundle; loading the TypeScript through tsx:",
+      error,
+    );
+    tsxOnly = true;
+    readers = null;
+    started = null;
+    void failed.pool.destroy();
+  }
+  return true;
 }
 
 /** A task through the gate (one thread until files wait for it), then the pool. */
 function runTask<T>(
+  { pool, gate }: Readers,
   task: unknown,
   options: { name?: string; signal?: AbortSignal; transferList?: ArrayBuffer[] } = {},
 ): Promise<T> {
-  const readers = getReaderPool();
-  return gate!.run(() => readers.run(task, options) as Promise<T>, options.signal);
+  return gate.run(() => pool.run(task, options) as Promise<T>, options.signal);
 }
 
 function isQueueFull(error: unknown): boolean {
@@ -118,24 +193,25 @@ export async function readInWorker(
   options: { template?: TemplateVersion } = {},
 ): Promise<ReadResult> {
   if (inThread) return readInThisThread(bytes, fileName, options);
-  const readers = getReaderPool();
+  const current = await getReaders();
   const timeoutMs = config!.READER_TIMEOUT_SECONDS * 1000;
   // A copy of the bytes is moved to the thread, not cloned into the message (as prepareGroup's): the bytes
   // stay here for the Document row and for a failed reading.
   const copy = bytes.slice();
   try {
     return await runTask<ReadResult>(
+      current,
       { bytes: copy, fileName, template: options.template },
       { signal: AbortSignal.timeout(timeoutMs), transferList: [copy.buffer] },
     );
   } catch (error) {
-    return answerFailedRun(readers, error, bytes, fileName, options);
+    return answerFailedRun(current, error, bytes, fileName, options);
   }
 }
 
 /** The reading of a file whose task failed: busy, timed out, threads that cannot start, a broken thread. */
 async function answerFailedRun(
-  readers: Piscina,
+  current: Readers,
   error: unknown,
   bytes: Uint8Array,
   fileName: string,
@@ -144,7 +220,8 @@ async function answerFailedRun(
   if (isQueueFull(error)) throw new AppError("BUSY");
   if (error instanceof Error && error.name === "AbortError")
     return failedReading("读取超时（文件可能过大或过于复杂），文件已保存，请联系管理员。");
-  if (await threadsCannotStart(readers)) {
+  if (await threadsCannotStart(current.pool)) {
+    if (await fallBackToTsx(current, error)) return readInWorker(bytes, fileName, options);
     console.error("[reader] worker threads cannot start; reading on the main thread from now on:", error);
     inThread = true;
     return readInThisThread(bytes, fileName, options);
@@ -203,7 +280,7 @@ function sendGroup(): void {
 }
 
 async function prepareGroup(files: readonly PendingFile[]): Promise<void> {
-  const readers = getReaderPool();
+  const current = await getReaders();
   // Copies of the bytes are moved to the thread, not cloned: cloning a typed array into a message cost
   // ~30 µs per 3 KB file (~150 µs per 30 KB) on this thread, a copy and a move ~4 µs. The bytes stay
   // here for the Document row, and for a failed reading.
@@ -211,6 +288,7 @@ async function prepareGroup(files: readonly PendingFile[]): Promise<void> {
   let answers: PreparedInThread[];
   try {
     answers = await runTask<PreparedInThread[]>(
+      current,
       { files: files.map((file, index) => ({ ...file.input, bytes: copies[index] })) },
       {
         name: "prepareMany",
@@ -224,7 +302,7 @@ async function prepareGroup(files: readonly PendingFile[]): Promise<void> {
       return;
     }
     for (const { input, resolve, reject } of files)
-      answerFailedRun(readers, error, input.bytes, input.fileName, {})
+      answerFailedRun(current, error, input.bytes, input.fileName, {})
         .then((reading) => prepareOnMain(input, reading))
         .then(resolve, reject);
     return;
@@ -253,14 +331,18 @@ export async function locateInWorker(
   options: { template?: TemplateVersion } = {},
 ): Promise<SourcePositions | null> {
   if (inThread) return locateCells(bytes, fileName, options).catch(() => null);
-  getReaderPool();
+  const current = await getReaders();
   try {
     return await runTask<SourcePositions | null>(
+      current,
       { bytes, fileName, template: options.template },
       { name: "locate", signal: AbortSignal.timeout(config!.READER_TIMEOUT_SECONDS * 1000) },
     );
   } catch (error) {
     if (isQueueFull(error)) throw new AppError("BUSY");
+    const timedOut = error instanceof Error && error.name === "AbortError";
+    if (!timedOut && (await threadsCannotStart(current.pool)) && (await fallBackToTsx(current, error)))
+      return locateInWorker(bytes, fileName, options);
     return null;
   }
 }
@@ -274,11 +356,12 @@ export async function locateInWorker(
  */
 export async function startReaderThreads(): Promise<void> {
   if (inThread) return;
-  getReaderPool({ allThreads: true });
-  gate!.openAll();
+  allThreadsWanted = true;
+  const current = await getReaders();
+  current.gate.openAll();
   await Promise.all(
     Array.from({ length: config!.READER_THREADS }, () =>
-      runTask({ bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
+      runTask(current, { bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
     ),
   );
 }
@@ -331,13 +414,21 @@ function failedReading(message: string): ReadResult {
 
 /** Reader threads running now (0 before the first file and after they all left when idle). */
 export function countReaderThreads(): number {
-  return pool?.threads.length ?? 0;
+  return started?.pool.threads.length ?? 0;
+}
+
+/** What the reader threads load: the bundle, the TypeScript through tsx, or nothing yet (no file read). */
+export function readerThreadModule(): "bundle" | "tsx" | null {
+  if (started === null) return null;
+  return started.bundled ? "bundle" : "tsx";
 }
 
 /** Stops the threads (command-line tools call this before they exit). */
 export async function closeReaderPool(): Promise<void> {
-  const closing = pool;
-  pool = null;
-  gate = null;
-  await closing?.destroy();
+  const closing = readers;
+  readers = null;
+  started = null;
+  allThreadsWanted = false;
+  const closed = await closing?.catch(() => null);
+  await closed?.pool.destroy();
 }

@@ -34,10 +34,12 @@ setReaderPoolEnv({ READER_THREADS: "2" });
 
 /** The seeds, the sample PDF, a GBK text and a UTF-8 one, a DOCX, and a file that is no report. */
 async function realFiles(): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const files = readdirSync(path.join(FIXTURES, "seeds")).map((name) => ({
-    name,
-    bytes: new Uint8Array(readFileSync(path.join(FIXTURES, "seeds", name))),
-  }));
+  const files: { name: string; bytes: Uint8Array }[] = readdirSync(path.join(FIXTURES, "seeds")).map(
+    (name) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(path.join(FIXTURES, "seeds", name))),
+    }),
+  );
   files.push({
     name: "hongze_district_2024.pdf",
     bytes: new Uint8Array(readFileSync(path.join(FIXTURES, "samples/hongze_district_2024.pdf"))),

@@ -67,6 +67,8 @@ interface Readers {
   pool: Piscina;
   gate: ThreadGate;
   bundled: boolean;
+  /** Its threads could not load the bundle: destroyed, replaced by a pool of tsx threads. */
+  abandoned: boolean;
 }
 
 /** What a thread loads: the worker module, and the thread's Node options. */
@@ -89,8 +91,16 @@ let allThreadsWanted = false;
 
 /** `allThreadsWanted`: start every thread with the pool and keep them (a bulk import); otherwise each on
  * demand, leaving again when idle. The first call finds (or builds) the bundle; later calls share it. */
-function getReaders(): Promise<Readers> {
-  if (readers !== null) return readers;
+async function getReaders(): Promise<Readers> {
+  for (;;) {
+    const current = readers ?? startReaders();
+    const made = await current;
+    if (!made.abandoned) return made;
+    if (readers === current) readers = null; // a pool of tsx threads next
+  }
+}
+
+function startReaders(): Promise<Readers> {
   config ??= readReaderPoolConfig();
   const starting = createPool(config, allThreadsWanted);
   readers = starting;
@@ -147,7 +157,12 @@ async function createPool(config: ReaderPoolConfig, allThreads: boolean): Promis
     threadsRunning: () => pool.threads.length,
   });
   if (allThreads) gate.openAll();
-  return { pool, gate, bundled: worker !== TSX_WORKER };
+  const made: Readers = { pool, gate, bundled: worker !== TSX_WORKER, abandoned: false };
+  // A thread that fails outside a task failed to start: piscina then starts no other, and files would wait
+  // for their time limit (and an 'error' nobody listens to ends the process). For the bundle's threads, that
+  // is a bundle that does not load.
+  if (made.bundled) pool.on("error", (error: unknown) => fallBackToTsx(made, error));
+  return made;
 }
 
 /**
@@ -155,16 +170,17 @@ async function createPool(config: ReaderPoolConfig, allThreads: boolean): Promis
  * load the TypeScript through tsx, said loudly. True when the file should be tried again in that pool (also
  * when another file already made the switch).
  */
-async function fallBackToTsx(failed: Readers, error: unknown): Promise<boolean> {
+function fallBackToTsx(failed: Readers, error: unknown): boolean {
   if (!failed.bundled) return false;
-  if (started === failed) {
+  if (!failed.abandoned) {
     console.error(
       "[reader] reader threads cannot load the bundle; loading the TypeScript through tsx:",
       error,
     );
+    failed.abandoned = true;
     tsxOnly = true;
-    readers = null;
-    started = null;
+    if (started === failed) started = null;
+    // Files waiting in it fail, and are tried again in the pool of tsx threads (answerFailedRun).
     void failed.pool.destroy();
   }
   return true;
@@ -220,8 +236,9 @@ async function answerFailedRun(
   if (isQueueFull(error)) throw new AppError("BUSY");
   if (error instanceof Error && error.name === "AbortError")
     return failedReading("读取超时（文件可能过大或过于复杂），文件已保存，请联系管理员。");
-  if (await threadsCannotStart(current.pool)) {
-    if (await fallBackToTsx(current, error)) return readInWorker(bytes, fileName, options);
+  // An abandoned pool is not asked: its threads failed to start, and it starts no other.
+  if (current.abandoned || (await threadsCannotStart(current.pool))) {
+    if (fallBackToTsx(current, error)) return readInWorker(bytes, fileName, options);
     console.error("[reader] worker threads cannot start; reading on the main thread from now on:", error);
     inThread = true;
     return readInThisThread(bytes, fileName, options);
@@ -341,7 +358,11 @@ export async function locateInWorker(
   } catch (error) {
     if (isQueueFull(error)) throw new AppError("BUSY");
     const timedOut = error instanceof Error && error.name === "AbortError";
-    if (!timedOut && (await threadsCannotStart(current.pool)) && (await fallBackToTsx(current, error)))
+    if (
+      !timedOut &&
+      (current.abandoned || (await threadsCannotStart(current.pool))) &&
+      fallBackToTsx(current, error)
+    )
       return locateInWorker(bytes, fileName, options);
     return null;
   }

@@ -9,11 +9,12 @@
 // thread compiles the reader anew); a bulk import starts all of them and keeps them until it closes the pool.
 //   const result = await readInWorker(bytes, fileName);
 // Threads load the reader from a bundle (scripts/source-bundle.mjs: reader-worker.ts and what it imports as
-// one ES module, built on first use and whenever a source changes; `npm run build` builds it ahead): under
-// tsx, each module is CommonJS and every cross-module call goes through an exports getter until V8 has
-// optimised the caller, the first thousands of files of a thread (BENCHMARKS.md "bundle16"). Should the bundle
-// not build or not load, threads load the TypeScript through tsx instead, loudly; should no thread start at
-// all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
+// one ES module, built on first use and whenever a source changes; `npm run build` builds it ahead), not the
+// TypeScript through tsx, which compiles each module to CommonJS as the thread loads it and reaches every
+// imported function through an exports getter until V8 has optimised the caller: a thread starts on ~0.45 s
+// less CPU and its first few hundred files cost less; warm, the same (BENCHMARKS.md "bundle16"). Should the
+// bundle not build or not load, threads load the TypeScript through tsx instead, loudly; should no thread
+// start at all (a broken install), reading falls back to this thread once, loudly, so uploads go on.
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

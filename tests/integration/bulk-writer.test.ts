@@ -182,8 +182,10 @@ test("eager batches (as soon as a slot is free, growing while both are busy) sto
   const eager = await freshDatabase();
   const batches = await writeInBatches(eager.db, documents, { batchSize: 60, eagerBatch: 10 });
   expect(batches.flat().sort()).toEqual(documents.map((d) => d.sha256).sort());
-  // The first batch went at 10 documents (an agency's years kept together), not at 60.
-  expect(batches[0]!.length).toBeLessThan(20);
+  // The first batch went at 10 documents (an agency's years kept together), not at 60. It is the one holding
+  // the first document: batches are reported as they commit, and under load a later one may commit first.
+  const first = batches.find((batch) => batch.includes(documents[0]!.sha256));
+  expect(first!.length).toBeLessThan(20);
   expect(await dumpRows(eager.db)).toEqual(await dumpRows(serial.db));
 });
 

@@ -86,6 +86,10 @@ async function ensureReaderBundle(): Promise<void> {
   try {
     if ((await ensureReaderWorkerBundle()).built) console.log("读取线程的 bundle 已构建。");
   } catch (error) {
-    console.warn("读取线程的 bundle 未能构建（服务将在首次读取时再试）：", error);
+    // The reason, not a stack: `npm start` prints this to whoever started the product.
+    console.warn(
+      "读取线程的 bundle 未能构建（服务将在首次读取时再试）：",
+      error instanceof Error ? error.message : error,
+    );
   }
 }

@@ -1,7 +1,7 @@
 // `npm run parse` runs a bundle of scripts/parse.ts (scripts/source-bundle.mjs): it must read every kind of file
 // exactly as the source does, and be built again whenever a source it was built from changes.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { renderPdf } from "@/lib/reader/testing/render-pdf";
 import { encodeText } from "@/lib/reader/testing/encode-text";
 import { ensureParseBundle } from "./source-bundle.mjs";
+import { markSourceChanged, readBundleInputs } from "@/tests/helpers/source-bundle-manifest";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const FIXTURES = path.join(ROOT, "lib/reader/fixtures");
@@ -95,11 +96,7 @@ describe("the parse command's bundle", () => {
     expect(first.built).toBe(true);
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: false });
     // The manifest on the bundle's first line names every source it was built from, with its content's hash.
-    const [manifestLine, ...code] = readFileSync(first.file, "utf8").split("\n");
-    const manifest = JSON.parse(manifestLine!.replace(/^\/\/ source-bundle /, "")) as {
-      inputs: Record<string, string>;
-    };
-    expect(Object.keys(manifest.inputs)).toEqual(
+    expect(Object.keys(readBundleInputs(first.file))).toEqual(
       expect.arrayContaining([
         "scripts/parse.ts",
         "lib/reader/read-report.ts",
@@ -109,8 +106,7 @@ describe("the parse command's bundle", () => {
       ]),
     );
     // A source whose content differs from the one bundled (its recorded hash stands for the old content).
-    manifest.inputs["lib/reader/read-report.ts"] = "content-of-an-older-version";
-    writeFileSync(first.file, [`// source-bundle ${JSON.stringify(manifest)}`, ...code].join("\n"));
+    markSourceChanged(first.file, "lib/reader/read-report.ts");
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: true });
     expect(await ensureParseBundle({ cacheDir: dir })).toEqual({ file: first.file, built: false });
   }, 60_000);

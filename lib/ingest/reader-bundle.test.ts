@@ -2,7 +2,7 @@
 // tsx: real threads of the pool must read, prepare and locate real files exactly as this thread's reader does
 // from source, and the bundle must be built again whenever a source it was built from changes.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureReaderWorkerBundle } from "@/scripts/source-bundle.mjs";
@@ -23,6 +23,7 @@ import { printReport } from "@/lib/reader/testing/render-text-rows";
 import { renderTextLayout, TEXT_LAYOUTS } from "@/lib/reader/testing/render-text-layouts";
 import { renderDocx } from "@/lib/reader/testing/render-docx";
 import { setReaderPoolEnv } from "@/tests/helpers/reader-pool-seed";
+import { markSourceChanged, readBundleInputs } from "@/tests/helpers/source-bundle-manifest";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "lib/reader/fixtures");
@@ -94,11 +95,7 @@ describe("the reader threads' bundle", () => {
     expect(first).toEqual({ file: path.join(cacheDir, "reader-worker.mjs"), built: true });
     expect(await ensureReaderWorkerBundle({ cacheDir })).toEqual({ file: first.file, built: false });
     // The manifest on the bundle's first line names every source it was built from, with its content's hash.
-    const [manifestLine, ...code] = readFileSync(first.file, "utf8").split("\n");
-    const manifest = JSON.parse(manifestLine!.replace(/^\/\/ source-bundle /, "")) as {
-      inputs: Record<string, string>;
-    };
-    expect(Object.keys(manifest.inputs)).toEqual(
+    expect(Object.keys(readBundleInputs(first.file))).toEqual(
       expect.arrayContaining([
         "lib/ingest/reader-worker.ts",
         "lib/ingest/prepare-in-thread.ts",
@@ -109,8 +106,7 @@ describe("the reader threads' bundle", () => {
       ]),
     );
     // A source whose content differs from the one bundled (its recorded hash stands for the old content).
-    manifest.inputs["lib/ingest/prepare-in-thread.ts"] = "content-of-an-older-version";
-    writeFileSync(first.file, [`// source-bundle ${JSON.stringify(manifest)}`, ...code].join("\n"));
+    markSourceChanged(first.file, "lib/ingest/prepare-in-thread.ts");
     expect(await ensureReaderWorkerBundle({ cacheDir })).toEqual({ file: first.file, built: true });
     expect(await ensureReaderWorkerBundle({ cacheDir })).toEqual({ file: first.file, built: false });
   }, 60_000);

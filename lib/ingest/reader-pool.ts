@@ -226,6 +226,11 @@ export async function readInWorker(
   }
 }
 
+/** The pool's threads cannot start. An abandoned pool is not asked: its threads failed to, and it starts no other. */
+async function threadsFailed(current: Readers): Promise<boolean> {
+  return current.abandoned || (await threadsCannotStart(current.pool));
+}
+
 /** The reading of a file whose task failed: busy, timed out, threads that cannot start, a broken thread. */
 async function answerFailedRun(
   current: Readers,
@@ -237,8 +242,7 @@ async function answerFailedRun(
   if (isQueueFull(error)) throw new AppError("BUSY");
   if (error instanceof Error && error.name === "AbortError")
     return failedReading("读取超时（文件可能过大或过于复杂），文件已保存，请联系管理员。");
-  // An abandoned pool is not asked: its threads failed to start, and it starts no other.
-  if (current.abandoned || (await threadsCannotStart(current.pool))) {
+  if (await threadsFailed(current)) {
     if (fallBackToTsx(current, error)) return readInWorker(bytes, fileName, options);
     console.error("[reader] worker threads cannot start; reading on the main thread from now on:", error);
     inThread = true;
@@ -359,11 +363,7 @@ export async function locateInWorker(
   } catch (error) {
     if (isQueueFull(error)) throw new AppError("BUSY");
     const timedOut = error instanceof Error && error.name === "AbortError";
-    if (
-      !timedOut &&
-      (current.abandoned || (await threadsCannotStart(current.pool))) &&
-      fallBackToTsx(current, error)
-    )
+    if (!timedOut && (await threadsFailed(current)) && fallBackToTsx(current, error))
       return locateInWorker(bytes, fileName, options);
     return null;
   }

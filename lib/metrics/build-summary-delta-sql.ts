@@ -202,12 +202,105 @@ export function metricsDifferenceSql(into: string): string {
   // row each. Without them the planner, trusting generate_series' guess of 1,000 keys per report, sized the
   // FULL JOIN's hash table for 100,000 rows (+0.7 to +1.4 ms per call); with the keys counted (3 per report)
   // the call costs 0.20–0.28 ms less than with the sums (bench:summary-delta, BENCHMARKS.md, route15).
-  return differenceSql(
-    underEachKeySql(reportContributionsSql("$1::int", changedYears("$3::int", "$4::int"))),
-    underEachKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
-    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`),
+  // Each contribution travels as one float8[] (COUNTED then SUMMED) until the UPDATE and INSERT spell its
+  // columns out (arrayDifferenceSql).
+  return arrayDifferenceSql(
+    underEachKeyArraySql(reportContributionArraysSql("$1::int", changedYears("$3::int", "$4::int"))),
+    underEachKeyArraySql(`SELECT b."year", b."regionPath", b."agencyKind",
+           ARRAY[${columns.map((c) => `b.${q(c)}`).join(", ")}]::float8[] AS "v"
+      FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb) b`),
     `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}`,
   );
+}
+
+/** COUNTS_OF_REPORTS' counts without their names, in COUNTED order (for an ARRAY[…] of them). */
+const COUNTS_UNNAMED = (() => {
+  const text = OPEN_FINDINGS_BY_REPORT.replace(/\s+AS "(\w+)"/g, "");
+  if (text === OPEN_FINDINGS_BY_REPORT) throw new Error("summary SQL: COUNTS_OF_REPORTS' names were not found");
+  return text;
+})();
+
+/**
+ * reportContributionsSql's rows with their COUNTED and SUMMED values as one float8[] "v" (year,
+ * regionPath, agencyKind, v): the same sums, per report. The counts are integers, exact in float8.
+ */
+function reportContributionArraysSql(agency: string, years: string): string {
+  return `SELECT m."year", m."regionPath", m."agencyKind",
+         ARRAY[${COUNTS_UNNAMED},
+           ${SUMS_OF_REPORTS}]::float8[] AS "v"
+      FROM "ReportMetrics" m
+      CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
+     GROUP BY m."year", m."regionPath", m."agencyKind"`;
+}
+
+/** underEachKeySql for rows of (year, regionPath, agencyKind, v): one agency's, never sharing a key. */
+function underEachKeyArraySql(source: string): string {
+  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind", r."v"
+  FROM (${source}) r
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`r."regionPath"`, 0, true)}
+  ) a`;
+}
+
+/** The positions of SUMMED in a contribution's float8[] (after COUNTED), as an int[] literal. */
+const SUMMED_POSITIONS = `{${SUMMED.map((_, i) => COUNTED.length + i + 1).join(",")}}`;
+
+/**
+ * differenceSql with each side's values as one float8[] ("v": COUNTED then SUMMED, a missing value NULL):
+ * only the UPDATE and the INSERT name the ~100 columns. A statement's expressions are built anew at every
+ * call (executor start-up), each column of each step one or more of them; differenceSql spelt every column
+ * out at every step — the FULL JOIN's pairs, the UPDATE's CASEs (≈ 2.5 µs of start-up each), the uncertain
+ * keys' ~100 tests. Here the stored row's new values are one expression run over the three arrays (stored,
+ * before, after) element by element, with differenceSql's arithmetic in its order (stored − before + after:
+ * the same values to the bit; a count is never NULL on a side that has the key, so the one formula is
+ * countUpdate's too), and a key is uncertain when a summed value known before is NULL after: the positions
+ * of the after's NULLs not all among the before's.
+ */
+function arrayDifferenceSql(after: string, before: string, uncertain: string): string {
+  const columns = [...COUNTED, ...SUMMED];
+  const counted = COUNTED.length;
+  const element = (from: string, i: number) =>
+    i < counted ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
+  return `WITH after AS (${after}),
+before AS (${before}),
+changed AS (
+  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
+         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
+         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
+    FROM after a
+    FULL JOIN before b ON ${keyMatch("a", "b")}
+   WHERE a."v" IS DISTINCT FROM b."v"
+),
+d AS (
+  SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored",
+         ARRAY(SELECT CASE WHEN u."a" IS NULL AND u."b" IS NULL THEN u."s"
+                           ELSE coalesce(u."s", 0) - coalesce(u."b", 0) + coalesce(u."a", 0) END
+                 FROM unnest(s."v", c."b", c."a") AS u("s", "b", "a")) AS "new"
+    FROM changed c
+    LEFT JOIN LATERAL (
+      SELECT s."ctid", ARRAY[${columns.map((col) => `s.${q(col)}`).join(", ")}]::float8[] AS "v"
+        FROM "RegionYearMetrics" s WHERE ${keyMatch("c", "s")} LIMIT 1
+    ) s ON true
+),
+updated AS (
+  UPDATE "RegionYearMetrics" s
+     SET ${columns.map((c, i) => `${q(c)} = ${element("new", i)}`).join(", ")}
+    FROM d
+   WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
+),
+inserted AS (
+  INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
+  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => element("a", i)).join(", ")}
+    FROM d
+   WHERE NOT d."stored" AND NOT d."hadBefore"
+)
+SELECT ${uncertain}
+  FROM d
+ WHERE (NOT d."stored" AND d."hadBefore")
+    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
+            <@ array_positions(d."b", NULL))`;
 }
 
 /**

@@ -147,13 +147,19 @@ export class BulkWriter<T> {
 
   /** Stores what is left, waits for every batch, then finishes the summaries and builds the indexes it dropped. */
   async finish(): Promise<void> {
-    // Held documents last: after the batches they wait for (or, if those are still in flight, behind
-    // their commit — right, only slower).
-    if (this.held.length > 0) await Promise.all(this.running);
-    for (const { document, tag } of this.held) await this.take(document, tag);
-    this.held = [];
-    this.heldNames.clear();
+    // The documents gathered share no name with a batch in flight nor with a held document (`add` holds
+    // those): they go as soon as a connection is free, beside the batch still in flight; the held ones
+    // follow as the batches they wait for commit. Waiting for every batch before either left the last one
+    // alone on one connection: a 5,000-report seed stored its last 233 documents only after the batch of
+    // 1,001 before them had committed, because 7 others were held (≈ 0.3–0.4 s of the load on one core).
     if (this.batch.length > 0) await this.flush();
+    while (this.held.length > 0) {
+      // A held document waits for a batch in flight; with none left, releaseHeld takes them all.
+      if (this.running.size > 0) await Promise.race(this.running);
+      this.throwIfFailed();
+      await this.releaseHeld();
+      if (this.batch.length > 0) await this.flush();
+    }
     while (this.running.size > 1) await Promise.race(this.running);
     // The batch still to commit is the last: its keys wait for the summaries' finish (two connections).
     this.summaries.stopCatchingUp();

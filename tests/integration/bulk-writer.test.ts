@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { getPool, type Db } from "@/lib/db/create-client";
+import { AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
 import { BulkWriter, type BulkWriterOptions } from "@/lib/ingest/bulk-writer";
 import { importFiles, type ImportResult } from "@/lib/ingest/import-files";
 import { hashBytes, storeDocument } from "@/lib/ingest/ingest-document";
@@ -221,6 +222,69 @@ test("a document whose government a batch in flight inserts waits for a later ba
   );
   expect(batches.flat().filter((sha) => nameOf.get(sha) === parent)).toEqual(government.map((d) => d.sha256));
   expect(await dumpRows(parallel.db)).toEqual(await dumpRows(serial.db));
+});
+
+test("at finish the documents gathered go beside the batch in flight, not behind it; the held ones after it", async () => {
+  // A department's batch in flight, blocked on its agency lock (held here); the government's reports share
+  // its parent's name (held back); two towns' reports gathered when finish is called. The towns' batch
+  // shares nothing with the department's: it is stored while that one waits — waiting for every batch in
+  // flight first left it to run alone after them (a seed's last batch on one core).
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 700, years: { from: 2019, to: 2025 }, seed: 64 }),
+  ];
+  const departmentName = synthetic.find((d) => d.agency!.kind === "部门")!.agency!.name;
+  const department = synthetic.filter((d) => d.agency!.name === departmentName).slice(0, 4);
+  const parent = department[0]!.agency!.parent!;
+  const government = synthetic
+    .filter((d) => d.agency!.kind === "区县政府" && d.agency!.name !== parent)
+    .slice(0, 2)
+    .map((d) => ({ ...d, agency: { ...d.agency!, name: parent } }));
+  const town = synthetic.filter((d) => d.agency!.kind === "乡镇" && d.agency!.parent !== parent).slice(0, 2);
+  expect([department.length, government.length, town.length]).toEqual([4, 2, 2]);
+  const database = await freshDatabase();
+  // The department's first report stored before: its agency has an id whose lock can be held.
+  expect((await storeInBulk(database.db, department.slice(0, 1))).every((r) => r.ok)).toBe(true);
+  const [{ id }] = (
+    await getPool(database.db).query<{ id: number }>(`SELECT "id" FROM "Agency" WHERE "name" = $1`, [
+      departmentName,
+    ])
+  ).rows as [{ id: number }];
+  const blocker = await getPool(database.db).connect();
+  const committed: string[][] = [];
+  try {
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT pg_advisory_xact_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+    const writer = await BulkWriter.start<string>(database.db, {
+      batchSize: 3,
+      onResults: (results, tags) => {
+        expect(results.every((r) => r.ok)).toBe(true);
+        committed.push(tags);
+      },
+    });
+    for (const document of [...department.slice(1), ...government, ...town])
+      await writer.add(document, document.sha256);
+    const finishing = writer.finish();
+    const towns = town.map((d) => d.sha256).join("|");
+    let townsFirst = false;
+    for (let waited = 0; waited < 15_000 && !townsFirst; waited += 50) {
+      townsFirst = committed.some((tags) => tags.join("|") === towns);
+      if (!townsFirst) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const whileBlocked = committed.length;
+    await blocker.query("COMMIT");
+    await finishing;
+    expect(townsFirst).toBe(true);
+    expect(whileBlocked).toBe(1);
+    // Then the department's batch, then the government's (held behind it), in their own order.
+    expect(committed.slice(1)).toEqual([
+      department.slice(1).map((d) => d.sha256),
+      government.map((d) => d.sha256),
+    ]);
+  } finally {
+    await blocker.query("ROLLBACK").catch(() => undefined);
+    blocker.release();
+  }
+  expect(await database.db.report.count()).toBe(8);
 });
 
 test("a bad report in one of the batches in flight is rejected alone", async () => {

@@ -18,6 +18,8 @@ import { DeferredSummaries, ensureReportMetricsCurrent } from "@/lib/ingest/refr
 import { changeIndexName } from "@/lib/metrics/metric-changes";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
 import { rankingIndexName } from "@/lib/metrics/ranking-index";
+import { AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
+import { agencyNames } from "@/lib/ingest/split-by-agency";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { AgencyKind } from "@/lib/reader/types";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
@@ -221,6 +223,70 @@ test("a document whose government a batch in flight inserts waits for a later ba
   );
   expect(batches.flat().filter((sha) => nameOf.get(sha) === parent)).toEqual(government.map((d) => d.sha256));
   expect(await dumpRows(parallel.db)).toEqual(await dumpRows(serial.db));
+});
+
+test("at finish the batch gathered goes as soon as a connection is free, not behind every batch in flight", async () => {
+  // Batches of 2: A (agency X, whose lock another session holds, so A waits in acceptReadings), B, then X's
+  // next year — held, its name in A's batch — and C. B commits; C must not wait for A (it shares no name
+  // with it), nor must X's held report go before A has committed.
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 400, years: { from: 2019, to: 2025 }, seed: 66 }),
+  ];
+  const byName = new Map<string, PreparedDocument[]>();
+  for (const document of synthetic) {
+    const name = document.agency!.name;
+    byName.set(name, [...(byName.get(name) ?? []), document]);
+  }
+  const [x0, a1, held] = [...byName.values()].find((documents) => documents.length >= 3)!;
+  const taken = new Set(agencyNames(x0!));
+  const others: PreparedDocument[] = [];
+  for (const documents of byName.values()) {
+    const names = agencyNames(documents[0]!);
+    if (others.length === 5 || names.some((name) => taken.has(name))) continue;
+    names.forEach((name) => taken.add(name));
+    others.push(documents[0]!);
+  }
+  const [a2, b1, b2, c1, c2] = others;
+  const database = await freshDatabase();
+  expect((await storeInBulk(database.db, [x0!])).every((r) => r.ok)).toBe(true);
+  const [{ id: agencyX }] = (
+    await getPool(database.db).query(`SELECT "id" FROM "Agency" WHERE "name" = $1`, [x0!.agency!.name])
+  ).rows;
+  const locker = new pg.Client({ connectionString: database.url });
+  await locker.connect();
+  await locker.query("SELECT pg_advisory_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, agencyX]);
+  let unlocked = false;
+  const unlock = async () => {
+    if (unlocked) return;
+    unlocked = true;
+    await locker.query("SELECT pg_advisory_unlock($1::int, $2::int)", [AGENCY_LOCK_SPACE, agencyX]);
+  };
+  const committed: string[][] = [];
+  const writer = await BulkWriter.start<string>(database.db, {
+    batchSize: 2,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok)).toBe(true);
+      committed.push(tags);
+      // C has committed while A still waits: A may go on.
+      if (tags.includes(c1!.sha256)) void unlock();
+    },
+  });
+  // Should C wait for A, nothing releases A but this: the test then fails on the order, not by timing out.
+  const fallback = setTimeout(() => void unlock(), 5_000);
+  try {
+    for (const document of [a1!, a2!, b1!, b2!, held!, c1!, c2!]) await writer.add(document, document.sha256);
+    await writer.finish();
+  } finally {
+    clearTimeout(fallback);
+    await unlock();
+    await locker.end();
+  }
+  const batchOf = (document: PreparedDocument) =>
+    committed.findIndex((tags) => tags.includes(document.sha256));
+  expect(committed.flat()).toHaveLength(7);
+  expect(batchOf(c1!)).toBeLessThan(batchOf(a1!));
+  expect(batchOf(held!)).toBeGreaterThan(batchOf(a1!));
+  expect(await database.db.report.count({ where: { agencyId: agencyX } })).toBe(3);
 });
 
 test("a bad report in one of the batches in flight is rejected alone", async () => {

@@ -289,6 +289,89 @@ test("at finish the batch gathered goes as soon as a connection is free, not beh
   expect(await database.db.report.count({ where: { agencyId: agencyX } })).toBe(3);
 });
 
+test("near an import's end a batch gathered while both connections were busy goes in halves, one per free connection", async () => {
+  // Batches A (agency X) and B (agency Y, two of the eight documents that follow) wait on their agencies'
+  // locks, held by another session, while the others gather; B commits; with fewer documents to come
+  // than the batch holds, it goes half now and half at the next free connection — not whole (main: one
+  // batch of six), alone on one connection.
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 600, years: { from: 2019, to: 2025 }, seed: 67 }),
+  ];
+  const byName = new Map<string, PreparedDocument[]>();
+  for (const document of synthetic) {
+    const name = document.agency!.name;
+    byName.set(name, [...(byName.get(name) ?? []), document]);
+  }
+  const taken = new Set<string>();
+  const pick = (count: number, years: number) => {
+    const picked: PreparedDocument[][] = [];
+    for (const documents of byName.values()) {
+      const names = agencyNames(documents[0]!);
+      if (picked.length === count) break;
+      if (documents.length < years || names.some((name) => taken.has(name))) continue;
+      names.forEach((name) => taken.add(name));
+      picked.push(documents);
+    }
+    expect(picked).toHaveLength(count);
+    return picked;
+  };
+  const [x, y] = pick(2, 2);
+  const [p, q, z, ...gathered] = pick(11, 1).map((documents) => documents[0]!);
+  const stream = [x![1]!, p!, y![1]!, q!, ...gathered];
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, [x![0]!, y![0]!])).every((r) => r.ok)).toBe(true);
+  expect((await storeInBulk(serial.db, [...stream, z!])).every((r) => r.ok)).toBe(true);
+  const database = await freshDatabase();
+  expect((await storeInBulk(database.db, [x![0]!, y![0]!])).every((r) => r.ok)).toBe(true);
+  const ids = (
+    await getPool(database.db).query<{ id: number }>(
+      `SELECT "id" FROM "Agency" WHERE "name" = ANY($1::text[]) ORDER BY "name" = $2 DESC`,
+      [[x![0]!.agency!.name, y![0]!.agency!.name], x![0]!.agency!.name],
+    )
+  ).rows.map((row) => row.id);
+  const locker = new pg.Client({ connectionString: database.url });
+  await locker.connect();
+  for (const id of ids)
+    await locker.query("SELECT pg_advisory_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+  const unlock = (id: number) =>
+    locker.query("SELECT pg_advisory_unlock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+  const committed: string[][] = [];
+  let bCommitted!: () => void;
+  const bDone = new Promise<void>((resolve) => (bCommitted = resolve));
+  let left = 1000;
+  const writer = await BulkWriter.start<string>(database.db, {
+    batchSize: 100,
+    eagerBatch: 2,
+    remaining: () => left,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok)).toBe(true);
+      committed.push(tags);
+      if (tags.includes(y![1]!.sha256)) bCommitted();
+      // A goes on once a part of the gathered batch has committed beside it.
+      else if (tags.some((sha) => gathered.some((d) => d.sha256 === sha))) void unlock(ids[0]!);
+    },
+  });
+  const fallback = setTimeout(() => void unlock(ids[0]!), 5_000);
+  try {
+    for (const document of stream) await writer.add(document, document.sha256);
+    await unlock(ids[1]!);
+    await bDone;
+    left = 0;
+    await writer.add(z!, z!.sha256);
+    await writer.finish();
+  } finally {
+    clearTimeout(fallback);
+    await locker.end();
+  }
+  const ofGathered = committed
+    .map((tags) => tags.filter((sha) => gathered.some((d) => d.sha256 === sha)).length)
+    .filter((count) => count > 0);
+  expect(ofGathered.reduce((sum, count) => sum + count, 0)).toBe(8);
+  // Halves of the six (or seven, should B have gone at three) that gathered.
+  expect(Math.max(...ofGathered)).toBeLessThanOrEqual(4);
+  expect(await dumpRows(database.db)).toEqual(await dumpRows(serial.db));
+});
+
 test("a bad report in one of the batches in flight is rejected alone", async () => {
   const documents = shuffledDocuments().slice(0, 40);
   const bad = documents[13]!;

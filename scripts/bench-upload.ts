@@ -11,6 +11,9 @@
 //                           [--cpu-prof DIR]   (a CPU profile of the Next server during phase 3, into DIR)
 //                           [--preload N]      (N other synthetic reports stored first through the bulk path,
 //                                               then VACUUM ANALYZE: the uploads meet a database with data)
+//                           [--rounds N]       (phase 3 N times over, each round on --files new files and
+//                                               reported apart: the server still warming up — V8 tiered up
+//                                               ~55 more functions per 200 uploads through the 1,200th)
 // Beside phase 3, PostgreSQL's CPU by kind of process (backends, autovacuum, …), the autovacuum and
 // autoanalyze passes and checkpoints during it, and the rows its sequential scans read per upload: a plan
 // made while a table was nearly empty (a fresh database) scans it whole on every later call of the session.
@@ -47,12 +50,14 @@ const { values } = readCliArgsOrExit({
     "db-port": { type: "string" },
     "cpu-prof": { type: "string" },
     preload: { type: "string", default: "0" },
+    rounds: { type: "string", default: "1" },
   },
 });
 const FILES = Number(values.files);
 const PAGE = values.page;
 const SECONDS = Number(values.seconds);
 const PRELOAD = Number(values.preload);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const PROFILE_DIR = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
 const DATA_DIR = path.join(process.cwd(), ".test-data", "bench-upload");
 
@@ -80,9 +85,9 @@ async function main(): Promise<void> {
     const databaseUrl = database.urlFor("bench_upload");
     const cookie = await signInBenchAdmin(base);
     const token = await createToken(base, cookie);
-    // Two sets of distinct agencies: nothing is a duplicate.
-    const files = makeReportFiles({ count: FILES * 2, seed: 9001 });
-    if (files.length < FILES * 2) throw new Error("not enough synthetic files");
+    // A set of distinct agencies per phase and round: nothing is a duplicate.
+    const files = makeReportFiles({ count: FILES * (1 + ROUNDS), seed: 9001 });
+    if (files.length < FILES * (1 + ROUNDS)) throw new Error("not enough synthetic files");
     console.log(
       `机器: ${os.cpus().length} 核, 负载 ${os
         .loadavg()
@@ -106,27 +111,36 @@ async function main(): Promise<void> {
     console.log(`   CPU（含同时请求的页面）: ${describeCpu(duringCpuMs, FILES)}`);
 
     const server = findNextServerPid(app.pid!);
-    if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
-    const loadBefore = os.loadavg()[0]!;
-    const vacuumsBefore = await readMaintenanceCounts(databaseUrl);
-    const postgresBefore = readPostgresProcesses(postmaster);
-    const throughputCpu = cpu.start();
-    const throughput = await uploadAll(base, token, files.slice(FILES), 8);
-    const throughputCpuMs = throughputCpu.stop();
-    const postgresAfter = readPostgresProcesses(postmaster);
-    const vacuumsAfter = await readMaintenanceCounts(databaseUrl);
-    if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
-    console.log(`\n3. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`);
-    console.log(`   CPU 每份: ${describeCpu(throughputCpuMs, FILES)}`);
-    console.log(
-      `   PostgreSQL 各类进程每份: ${describePostgresCpu(postgresBefore, postgresAfter, FILES)}; ` +
-        `期间 autovacuum ${vacuumsAfter.vacuums - vacuumsBefore.vacuums} 次, ` +
-        `autoanalyze ${vacuumsAfter.analyzes - vacuumsBefore.analyzes} 次, ` +
-        `检查点 ${vacuumsAfter.checkpoints - vacuumsBefore.checkpoints} 次`,
-    );
-    console.log(`   顺序扫描读行（每份）: ${describeSeqRows(vacuumsBefore, vacuumsAfter, FILES)}`);
-    console.log(`   负载（1 分钟）: 开始 ${loadBefore.toFixed(2)}, 结束 ${os.loadavg()[0]!.toFixed(2)}`);
-    if (PROFILE_DIR) console.log(`   CPU profile（第 3 段，Next 服务器主线程）: ${PROFILE_DIR}`);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
+      const loadBefore = os.loadavg()[0]!;
+      const vacuumsBefore = await readMaintenanceCounts(databaseUrl);
+      const postgresBefore = readPostgresProcesses(postmaster);
+      const throughputCpu = cpu.start();
+      const throughput = await uploadAll(
+        base,
+        token,
+        files.slice(FILES * (round + 1), FILES * (round + 2)),
+        8,
+      );
+      const throughputCpuMs = throughputCpu.stop();
+      const postgresAfter = readPostgresProcesses(postmaster);
+      const vacuumsAfter = await readMaintenanceCounts(databaseUrl);
+      if (PROFILE_DIR && server) process.kill(server, "SIGUSR2");
+      console.log(
+        `\n3${ROUNDS > 1 ? `.${round + 1}` : ""}. 上传路由吞吐（每请求 1 个文件，8 个并发）: ${describeUploads(throughput)}`,
+      );
+      console.log(`   CPU 每份: ${describeCpu(throughputCpuMs, FILES)}`);
+      console.log(
+        `   PostgreSQL 各类进程每份: ${describePostgresCpu(postgresBefore, postgresAfter, FILES)}; ` +
+          `期间 autovacuum ${vacuumsAfter.vacuums - vacuumsBefore.vacuums} 次, ` +
+          `autoanalyze ${vacuumsAfter.analyzes - vacuumsBefore.analyzes} 次, ` +
+          `检查点 ${vacuumsAfter.checkpoints - vacuumsBefore.checkpoints} 次`,
+      );
+      console.log(`   顺序扫描读行（每份）: ${describeSeqRows(vacuumsBefore, vacuumsAfter, FILES)}`);
+      console.log(`   负载（1 分钟）: 开始 ${loadBefore.toFixed(2)}, 结束 ${os.loadavg()[0]!.toFixed(2)}`);
+    }
+    if (PROFILE_DIR) console.log(`   CPU profile（第 3 段，每轮一个，Next 服务器主线程）: ${PROFILE_DIR}`);
   } finally {
     if (app) await stopBenchApp(app);
     await database.stop();

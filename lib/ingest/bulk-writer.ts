@@ -147,13 +147,20 @@ export class BulkWriter<T> {
 
   /** Stores what is left, waits for every batch, then finishes the summaries and builds the indexes it dropped. */
   async finish(): Promise<void> {
-    // Held documents last: after the batches they wait for (or, if those are still in flight, behind
-    // their commit — right, only slower).
-    if (this.held.length > 0) await Promise.all(this.running);
-    for (const { document, tag } of this.held) await this.take(document, tag);
-    this.held = [];
-    this.heldNames.clear();
-    if (this.batch.length > 0) await this.flush();
+    // The batch gathered goes first, as soon as a connection is free: none of its documents shares a name
+    // with a batch in flight or a held document (those are held). Then the held documents, each as soon as
+    // the batches it waits for have committed. They were added to the gathered batch once every batch in
+    // flight had committed: a 500-file import's last ≈ 90 files waited for the longer of two batches, and a
+    // 5,000-report seed's last 233 for the batch of 1,001 before them, one connection idle meanwhile
+    // (BENCHMARKS.md "import17", "seed17").
+    // (A batch may go in halves near the end, one at each free slot: halvesNearTheEnd.)
+    while (this.batch.length > 0) await this.flush();
+    while (this.held.length > 0) {
+      if (this.running.size > 0) await Promise.race(this.running);
+      this.throwIfFailed();
+      await this.releaseHeld();
+      while (this.batch.length > 0) await this.flush();
+    }
     while (this.running.size > 1) await Promise.race(this.running);
     // The batch still to commit is the last: its keys wait for the summaries' finish (two connections).
     this.summaries.stopCatchingUp();
@@ -247,7 +254,42 @@ export class BulkWriter<T> {
     this.eagerSize = Math.min(this.options.batchSize, 2 * this.eagerSize);
     while (this.running.size >= this.inFlight) await Promise.race(this.running);
     this.throwIfFailed();
+    const halves = this.halvesNearTheEnd(documents, tags);
+    if (halves) {
+      const [now, later] = halves;
+      this.store(now.documents, now.tags);
+      this.batch = later.documents;
+      this.tags = later.tags;
+      this.bytes = later.documents.reduce((sum, document) => sum + document.size, 0);
+      return;
+    }
     for (const part of this.parts(documents, tags)) this.store(part.documents, part.tags);
+  }
+
+  /**
+   * With eagerBatch, near an import's end — fewer documents still to come than the batch holds — a batch of
+   * twice that or more that finds one slot free and the other busy goes half now, and its other half
+   * (sharing no agency name with it: split-by-agency.ts) stays the batch, for the next free slot. Such a
+   * batch gathered while both were busy (145–231 of a 500-file import's files); sent whole, it was the last
+   * the database worked on, alone on one backend for most of the import's end (BENCHMARKS.md "import17").
+   * Not when documents were added while this batch waited for its slot: they were not checked against it.
+   */
+  private halvesNearTheEnd(
+    documents: PreparedDocument[],
+    tags: T[],
+  ): [{ documents: PreparedDocument[]; tags: T[] }, { documents: PreparedDocument[]; tags: T[] }] | null {
+    const eager = this.options.eagerBatch;
+    const left = this.options.remaining?.();
+    if (eager === undefined || left === undefined || this.batch.length > 0) return null;
+    if (this.running.size !== this.inFlight - 1 || this.running.size === 0) return null;
+    if (documents.length < 2 * eager || left >= documents.length) return null;
+    const [first, second] = splitByAgency(documents);
+    if (first.length === 0 || second.length === 0) return null;
+    const part = (indexes: number[]) => ({
+      documents: indexes.map((index) => documents[index]!),
+      tags: indexes.map((index) => tags[index]!),
+    });
+    return [part(first), part(second)];
   }
 
   /**

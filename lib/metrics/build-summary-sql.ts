@@ -448,34 +448,36 @@ export function buildSummaryRebuildSql(keys: readonly SummaryKey[]): Sql[] {
  * same, from their own deeper rows), and the roll-up sums (from the cells) — no statement of one reads a
  * table another writes, so each can run in a transaction of its own, on a connection of its own (a bulk
  * load's end: both cores). The roll-up sums alone: at 20,000 reports they cost as much as the other two
- * together (≈ 1.8 s of backend CPU).
+ * together (≈ 1.8 s of backend CPU). Each part's first statements (the deepest rows, from the whole read
+ * model) need no keys; `upper` gives the upper levels' for the keys, so that they can be found meanwhile.
  */
-export function buildSummaryRebuildSqlInParts(
-  keys: readonly SummaryKey[],
-): { tables: string; statements: Sql[] }[] {
-  const arrays = keyArrays(keys);
+export function buildSummaryRebuildSqlInParts(): {
+  tables: string;
+  statements: Sql[];
+  upper: (keys: readonly SummaryKey[]) => Sql[];
+}[] {
+  const intoMetrics = (step: Step) => step.text.includes(INSERT_INTO);
   // The upper levels' statements of a depth no key has (depth 0 when every report has a region) are left
   // out: they would insert nothing, but each is planned (≈ 100 sums) and run.
-  const depths = new Set(keys.map((key) => key.depth));
-  const upper = UPPER_STEPS.filter((step) => step.depth === null || depths.has(step.depth));
-  const intoMetrics = (step: Step) => step.text.includes(INSERT_INTO);
+  const upperSteps = (keys: readonly SummaryKey[], wanted: (step: Step) => boolean): Sql[] => {
+    const depths = new Set(keys.map((key) => key.depth));
+    const arrays = keyArrays(keys);
+    return UPPER_STEPS.filter((step) => wanted(step) && (step.depth === null || depths.has(step.depth))).map(
+      (step) => withKeys(arrays, step),
+    );
+  };
   return [
     {
       tables: `"RegionYearMetrics"`,
-      statements: [
-        sql`${rawSql(FILL_ALL_FROM_REPORTS)}`,
-        ...upper.filter(intoMetrics).map((step) => withKeys(arrays, step)),
-      ],
+      statements: [sql`${rawSql(FILL_ALL_FROM_REPORTS)}`],
+      upper: (keys) => upperSteps(keys, intoMetrics),
     },
     {
       tables: `"RegionYearCoverage", "RegionYearFindings"`,
-      statements: [
-        sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`,
-        sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`,
-        ...upper.filter((step) => !intoMetrics(step)).map((step) => withKeys(arrays, step)),
-      ],
+      statements: [sql`${rawSql(COVERAGE_ALL_FROM_REPORTS)}`, sql`${rawSql(FINDINGS_ALL_FROM_REPORTS)}`],
+      upper: (keys) => upperSteps(keys, (step) => !intoMetrics(step)),
     },
-    { tables: `"RollUpCellSums"`, statements: [sql`${rawSql(ROLL_UP_ALL_FROM_CELLS)}`] },
+    { tables: `"RollUpCellSums"`, statements: [sql`${rawSql(ROLL_UP_ALL_FROM_CELLS)}`], upper: () => [] },
   ];
 }
 

@@ -18,6 +18,8 @@ import { DeferredSummaries, ensureReportMetricsCurrent } from "@/lib/ingest/refr
 import { changeIndexName } from "@/lib/metrics/metric-changes";
 import { METRICS } from "@/lib/metrics/metric-dictionary";
 import { rankingIndexName } from "@/lib/metrics/ranking-index";
+import { AGENCY_LOCK_SPACE } from "@/lib/ingest/accept-readings";
+import { agencyNames } from "@/lib/ingest/split-by-agency";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
 import type { AgencyKind } from "@/lib/reader/types";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
@@ -221,6 +223,216 @@ test("a document whose government a batch in flight inserts waits for a later ba
   );
   expect(batches.flat().filter((sha) => nameOf.get(sha) === parent)).toEqual(government.map((d) => d.sha256));
   expect(await dumpRows(parallel.db)).toEqual(await dumpRows(serial.db));
+});
+
+test("at finish the batch gathered goes as soon as a connection is free, not behind every batch in flight", async () => {
+  // Batches of 2: A (agency X, whose lock another session holds, so A waits in acceptReadings), B, then X's
+  // next year — held, its name in A's batch — and C. B commits; C must not wait for A (it shares no name
+  // with it), nor must X's held report go before A has committed.
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 400, years: { from: 2019, to: 2025 }, seed: 66 }),
+  ];
+  const byName = new Map<string, PreparedDocument[]>();
+  for (const document of synthetic) {
+    const name = document.agency!.name;
+    byName.set(name, [...(byName.get(name) ?? []), document]);
+  }
+  const [x0, a1, held] = [...byName.values()].find((documents) => documents.length >= 3)!;
+  const taken = new Set(agencyNames(x0!));
+  const others: PreparedDocument[] = [];
+  for (const documents of byName.values()) {
+    const names = agencyNames(documents[0]!);
+    if (others.length === 5 || names.some((name) => taken.has(name))) continue;
+    names.forEach((name) => taken.add(name));
+    others.push(documents[0]!);
+  }
+  const [a2, b1, b2, c1, c2] = others;
+  const database = await freshDatabase();
+  expect((await storeInBulk(database.db, [x0!])).every((r) => r.ok)).toBe(true);
+  const [{ id: agencyX }] = (
+    await getPool(database.db).query(`SELECT "id" FROM "Agency" WHERE "name" = $1`, [x0!.agency!.name])
+  ).rows;
+  const locker = new pg.Client({ connectionString: database.url });
+  await locker.connect();
+  await locker.query("SELECT pg_advisory_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, agencyX]);
+  let unlocked = false;
+  const unlock = async () => {
+    if (unlocked) return;
+    unlocked = true;
+    await locker.query("SELECT pg_advisory_unlock($1::int, $2::int)", [AGENCY_LOCK_SPACE, agencyX]);
+  };
+  const committed: string[][] = [];
+  const writer = await BulkWriter.start<string>(database.db, {
+    batchSize: 2,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok)).toBe(true);
+      committed.push(tags);
+      // C has committed while A still waits: A may go on.
+      if (tags.includes(c1!.sha256)) void unlock();
+    },
+  });
+  // Should C wait for A, nothing releases A but this: the test then fails on the order, not by timing out.
+  const fallback = setTimeout(() => void unlock(), 5_000);
+  try {
+    for (const document of [a1!, a2!, b1!, b2!, held!, c1!, c2!]) await writer.add(document, document.sha256);
+    await writer.finish();
+  } finally {
+    clearTimeout(fallback);
+    await unlock();
+    await locker.end();
+  }
+  const batchOf = (document: PreparedDocument) =>
+    committed.findIndex((tags) => tags.includes(document.sha256));
+  expect(committed.flat()).toHaveLength(7);
+  expect(batchOf(c1!)).toBeLessThan(batchOf(a1!));
+  expect(batchOf(held!)).toBeGreaterThan(batchOf(a1!));
+  expect(await database.db.report.count({ where: { agencyId: agencyX } })).toBe(3);
+});
+
+test("near an import's end a batch gathered while both connections were busy goes in halves, one per free connection", async () => {
+  // Batches A (agency X) and B (agency Y, two of the eight documents that follow) wait on their agencies'
+  // locks, held by another session, while the others gather; B commits; with fewer documents to come
+  // than the batch holds, it goes half now and half at the next free connection — not whole (main: one
+  // batch of six), alone on one connection.
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 600, years: { from: 2019, to: 2025 }, seed: 67 }),
+  ];
+  const byName = new Map<string, PreparedDocument[]>();
+  for (const document of synthetic) {
+    const name = document.agency!.name;
+    byName.set(name, [...(byName.get(name) ?? []), document]);
+  }
+  const taken = new Set<string>();
+  const pick = (count: number, years: number) => {
+    const picked: PreparedDocument[][] = [];
+    for (const documents of byName.values()) {
+      const names = agencyNames(documents[0]!);
+      if (picked.length === count) break;
+      if (documents.length < years || names.some((name) => taken.has(name))) continue;
+      names.forEach((name) => taken.add(name));
+      picked.push(documents);
+    }
+    expect(picked).toHaveLength(count);
+    return picked;
+  };
+  const [x, y] = pick(2, 2);
+  const [p, q, z, ...gathered] = pick(11, 1).map((documents) => documents[0]!);
+  const stream = [x![1]!, p!, y![1]!, q!, ...gathered];
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, [x![0]!, y![0]!])).every((r) => r.ok)).toBe(true);
+  expect((await storeInBulk(serial.db, [...stream, z!])).every((r) => r.ok)).toBe(true);
+  const database = await freshDatabase();
+  expect((await storeInBulk(database.db, [x![0]!, y![0]!])).every((r) => r.ok)).toBe(true);
+  const ids = (
+    await getPool(database.db).query<{ id: number }>(
+      `SELECT "id" FROM "Agency" WHERE "name" = ANY($1::text[]) ORDER BY "name" = $2 DESC`,
+      [[x![0]!.agency!.name, y![0]!.agency!.name], x![0]!.agency!.name],
+    )
+  ).rows.map((row) => row.id);
+  const locker = new pg.Client({ connectionString: database.url });
+  await locker.connect();
+  for (const id of ids)
+    await locker.query("SELECT pg_advisory_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+  const unlock = (id: number) =>
+    locker.query("SELECT pg_advisory_unlock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+  const committed: string[][] = [];
+  let bCommitted!: () => void;
+  const bDone = new Promise<void>((resolve) => (bCommitted = resolve));
+  let left = 1000;
+  const writer = await BulkWriter.start<string>(database.db, {
+    batchSize: 100,
+    eagerBatch: 2,
+    remaining: () => left,
+    onResults: (results, tags) => {
+      expect(results.every((r) => r.ok)).toBe(true);
+      committed.push(tags);
+      if (tags.includes(y![1]!.sha256)) bCommitted();
+      // A goes on once a part of the gathered batch has committed beside it.
+      else if (tags.some((sha) => gathered.some((d) => d.sha256 === sha))) void unlock(ids[0]!);
+    },
+  });
+  const fallback = setTimeout(() => void unlock(ids[0]!), 5_000);
+  try {
+    for (const document of stream) await writer.add(document, document.sha256);
+    await unlock(ids[1]!);
+    await bDone;
+    left = 0;
+    await writer.add(z!, z!.sha256);
+    await writer.finish();
+  } finally {
+    clearTimeout(fallback);
+    await locker.end();
+  }
+  const ofGathered = committed
+    .map((tags) => tags.filter((sha) => gathered.some((d) => d.sha256 === sha)).length)
+    .filter((count) => count > 0);
+  expect(ofGathered.reduce((sum, count) => sum + count, 0)).toBe(8);
+  // Halves of the six (or seven, should B have gone at three) that gathered.
+  expect(Math.max(...ofGathered)).toBeLessThanOrEqual(4);
+  expect(await dumpRows(database.db)).toEqual(await dumpRows(serial.db));
+});
+
+test("at finish the documents gathered go beside the batch in flight, not behind it; the held ones after it", async () => {
+  // A department's batch in flight, blocked on its agency lock (held here); the government's reports share
+  // its parent's name (held back); two towns' reports gathered when finish is called. The towns' batch
+  // shares nothing with the department's: it is stored while that one waits — waiting for every batch in
+  // flight first left it to run alone after them (a seed's last batch on one core).
+  const synthetic = [
+    ...generateSyntheticDocuments({ reports: 700, years: { from: 2019, to: 2025 }, seed: 64 }),
+  ];
+  const departmentName = synthetic.find((d) => d.agency!.kind === "部门")!.agency!.name;
+  const department = synthetic.filter((d) => d.agency!.name === departmentName).slice(0, 4);
+  const parent = department[0]!.agency!.parent!;
+  const government = synthetic
+    .filter((d) => d.agency!.kind === "区县政府" && d.agency!.name !== parent)
+    .slice(0, 2)
+    .map((d) => ({ ...d, agency: { ...d.agency!, name: parent } }));
+  const town = synthetic.filter((d) => d.agency!.kind === "乡镇" && d.agency!.parent !== parent).slice(0, 2);
+  expect([department.length, government.length, town.length]).toEqual([4, 2, 2]);
+  const database = await freshDatabase();
+  // The department's first report stored before: its agency has an id whose lock can be held.
+  expect((await storeInBulk(database.db, department.slice(0, 1))).every((r) => r.ok)).toBe(true);
+  const [{ id }] = (
+    await getPool(database.db).query<{ id: number }>(`SELECT "id" FROM "Agency" WHERE "name" = $1`, [
+      departmentName,
+    ])
+  ).rows as [{ id: number }];
+  const blocker = await getPool(database.db).connect();
+  const committed: string[][] = [];
+  try {
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT pg_advisory_xact_lock($1::int, $2::int)", [AGENCY_LOCK_SPACE, id]);
+    const writer = await BulkWriter.start<string>(database.db, {
+      batchSize: 3,
+      onResults: (results, tags) => {
+        expect(results.every((r) => r.ok)).toBe(true);
+        committed.push(tags);
+      },
+    });
+    for (const document of [...department.slice(1), ...government, ...town])
+      await writer.add(document, document.sha256);
+    const finishing = writer.finish();
+    const towns = town.map((d) => d.sha256).join("|");
+    let townsFirst = false;
+    for (let waited = 0; waited < 15_000 && !townsFirst; waited += 50) {
+      townsFirst = committed.some((tags) => tags.join("|") === towns);
+      if (!townsFirst) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const whileBlocked = committed.length;
+    await blocker.query("COMMIT");
+    await finishing;
+    expect(townsFirst).toBe(true);
+    expect(whileBlocked).toBe(1);
+    // Then the department's batch, then the government's (held behind it), in their own order.
+    expect(committed.slice(1)).toEqual([
+      department.slice(1).map((d) => d.sha256),
+      government.map((d) => d.sha256),
+    ]);
+  } finally {
+    await blocker.query("ROLLBACK").catch(() => undefined);
+    blocker.release();
+  }
+  expect(await database.db.report.count()).toBe(8);
 });
 
 test("a bad report in one of the batches in flight is rejected alone", async () => {

@@ -70,26 +70,9 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
 );
 
 /**
- * The contributions of the read-model rows of the agency `agency` (an SQL int expression) of the years
- * `years` (an SQL list of int expressions) to RegionYearMetrics, one row per report (year, its regionPath,
- * agencyKind, then COUNTED and SUMMED): the recompute's sums, per report (an agency has one row a year, so
- * each report is its own group, and its subqueries run once). One agency, compared by equality: its plan,
- * kept for the session, is index lookups of a few rows. underEachKeySql puts them under the keys each
- * counts in.
- *
- * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
- * are taken over these alone (CHANGED_YEARS): y's own; y+1's (its matched and prev sums pair it with y, and
- * the cross-year findings of its report change); y−1's (its lapsedNext asks whether y exists); and the
- * agency's earliest row before the change (its firstReports goes when y comes before it). Every other row
- * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
- */
-export function reportContributionsSql(agency: string, years: string): string {
-  return contributionsOfRowsSql(`"ReportMetrics" m`, `m."agencyId" = ${agency} AND m."year" IN (${years})`);
-}
-
-/**
- * The same contributions for the read-model rows `m` of a FROM list (`from`, filtered by `where`), added up
- * by (year, regionPath, agencyKind): several agencies' rows at once (a bulk batch's, SUMMARY_ROWS_TABLE).
+ * The contributions of the read-model rows `m` of a FROM list (`from`, filtered by `where`) to
+ * RegionYearMetrics, added up by (year, regionPath, agencyKind): several agencies' rows at once (a bulk
+ * batch's), as rows of (year, regionPath, agencyKind, then COUNTED and SUMMED).
  */
 function contributionsOfRowsSql(from: string, where: string): string {
   const columns = [...COUNTED, ...SUMMED];
@@ -105,7 +88,7 @@ function contributionsOfRowsSql(from: string, where: string): string {
 }
 
 /**
- * Per-report contributions (`source`: rows of reportContributionsSql's shape) added up by the summary
+ * Per-report contributions (`source`: rows of contributionsOfRowsSql's shape) added up by the summary
  * keys each report counts in (its path's ancestors), as rows of RegionYearMetrics' shape.
  */
 function contributionsByKeySql(source: string): string {
@@ -117,20 +100,6 @@ function contributionsByKeySql(source: string): string {
     ${ancestorsOf(`r."regionPath"`)}
   ) a
  GROUP BY 1, 2, 3, 4`;
-}
-
-/**
- * Per-report contributions (`source`: rows of reportContributionsSql's shape) under each summary key its
- * report counts in, as rows of RegionYearMetrics' shape — not added up, so only for rows that never share a
- * key: one agency's, which has one read-model row a year (its key's year) and one region.
- */
-function underEachKeySql(source: string): string {
-  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
-       ${[...COUNTED, ...SUMMED].map((c) => `r.${q(c)}`).join(", ")}
-  FROM (${source}) r
-  CROSS JOIN LATERAL (
-    ${ancestorsOf(`r."regionPath"`, 0, true)}
-  ) a`;
 }
 
 const keyMatch = (a: string, b: string) =>
@@ -173,41 +142,152 @@ function findingsOfRowsSql(from: string, where: string): string {
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** The rows whose contributions an upload of year `year` moves (reportContributionsSql). */
+/** The rows whose contributions an upload of year `year` moves (reportContributionArraysSql). */
 const changedYears = (year: string, earliest: string) => `${year} - 1, ${year}, ${year} + 1, ${earliest}`;
 
 /**
  * The agency's contributions before the change, as one JSON object — "earliest" (its earliest read-model
- * year), "metrics" (reportContributionsSql's rows: one per report, nulls left out) and "findings" (findingContributionsSql's) — from the
- * agency `agency` and the year `year` uploaded.
+ * year), "metrics" (reportContributionArraysSql's rows: one per report, {"year", "regionPath",
+ * "agencyKind", "v"}, "v" the float8[] as text — PostgreSQL's shortest exact form, read back to the same
+ * bits) and "findings" (findingContributionsSql's) — from the agency `agency` and the year `year` uploaded.
  */
 export function beforeChangeSql(agency: string, year: string): string {
   return `SELECT json_build_object(
     'earliest', e."earliest",
-    'metrics', (SELECT json_strip_nulls(coalesce(json_agg(c), '[]'))
-                  FROM (${reportContributionsSql(agency, changedYears(year, `e."earliest"`))}) c),
+    'metrics', (SELECT coalesce(json_agg(json_build_object('year', c."year", 'regionPath', c."regionPath",
+                                                            'agencyKind', c."agencyKind", 'v', c."v"::text)), '[]')
+                  FROM (${reportContributionArraysSql(agency, changedYears(year, `e."earliest"`))}) c),
     'findings', (SELECT coalesce(json_agg(c), '[]') FROM (${findingContributionsSql(agency, year)}) c))::text
   FROM (SELECT min(m."year") AS "earliest" FROM "ReportMetrics" m WHERE m."agencyId" = ${agency}) e`;
 }
 
 /**
- * RegionYearMetrics by difference: $1 the agency, $2 its "before" (reportContributionsSql's rows as
- * JSON, computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
+ * RegionYearMetrics by difference: $1 the agency, $2 its "before" (beforeChangeSql's "metrics",
+ * computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
  * arrays; `INTO` names the PL/pgSQL variables that receive them.
  */
 export function metricsDifferenceSql(into: string): string {
-  const columns = [...COUNTED, ...SUMMED];
   // The agency's contributions before and after under their keys as they are: each key holds one of its
   // reports at most, so contributionsByKeySql's sums (two aggregations of ~160 columns) would add up one
   // row each. Without them the planner, trusting generate_series' guess of 1,000 keys per report, sized the
   // FULL JOIN's hash table for 100,000 rows (+0.7 to +1.4 ms per call); with the keys counted (3 per report)
   // the call costs 0.20–0.28 ms less than with the sums (bench:summary-delta, BENCHMARKS.md, route15).
-  return differenceSql(
-    underEachKeySql(reportContributionsSql("$1::int", changedYears("$3::int", "$4::int"))),
-    underEachKeySql(`SELECT "year", "regionPath", "agencyKind", ${columns.map(q).join(", ")}
-    FROM jsonb_populate_recordset(NULL::"RegionYearMetrics", $2::jsonb)`),
+  // Each contribution travels as one float8[] (COUNTED then SUMMED), "before"'s as the text of one, until
+  // the UPDATE and INSERT spell its columns out (arrayDifferenceSql); as rows of ~100 named columns, "before"
+  // was built as JSON by name (json_agg, json_strip_nulls) and read back column by column
+  // (jsonb_populate_recordset): ≈ 0.15 ms more of the contributions function per upload.
+  return arrayDifferenceSql(
+    underEachKeyArraySql(reportContributionArraysSql("$1::int", changedYears("$3::int", "$4::int"))),
+    underEachKeyArraySql(`SELECT (b ->> 'year')::int AS "year", b ->> 'regionPath' AS "regionPath",
+           b ->> 'agencyKind' AS "agencyKind", (b ->> 'v')::float8[] AS "v"
+      FROM jsonb_array_elements($2::jsonb) b`),
     `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}`,
   );
+}
+
+/** COUNTS_OF_REPORTS' counts without their names, in COUNTED order (for an ARRAY[…] of them). */
+const COUNTS_UNNAMED = (() => {
+  const text = OPEN_FINDINGS_BY_REPORT.replace(/\s+AS "(\w+)"/g, "");
+  if (text === OPEN_FINDINGS_BY_REPORT)
+    throw new Error("summary SQL: COUNTS_OF_REPORTS' names were not found");
+  return text;
+})();
+
+/**
+ * The contributions of the read-model rows of the agency `agency` (an SQL int expression) of the years
+ * `years` (an SQL list of int expressions) to RegionYearMetrics, one row per report: (year, its regionPath,
+ * agencyKind, "v"), "v" its COUNTED and SUMMED values as one float8[] (the counts are integers, exact in
+ * float8) — the recompute's sums, per report (an agency has one row a year, so each report is its own
+ * group, and its subqueries run once). One agency, compared by equality: its plan, kept for the session,
+ * is index lookups of a few rows. underEachKeyArraySql puts them under the keys each counts in.
+ *
+ * A new version of year y moves the contributions of four of the agency's rows at most, so before and after
+ * are taken over these alone (changedYears): y's own; y+1's (its matched and prev sums pair it with y, and
+ * the cross-year findings of its report change); y−1's (its lapsedNext asks whether y exists); and the
+ * agency's earliest row before the change (its firstReports goes when y comes before it). Every other row
+ * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
+ */
+function reportContributionArraysSql(agency: string, years: string): string {
+  return `SELECT m."year", m."regionPath", m."agencyKind",
+         ARRAY[${COUNTS_UNNAMED},
+           ${SUMS_OF_REPORTS}]::float8[] AS "v"
+      FROM "ReportMetrics" m
+      CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
+      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
+     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
+     GROUP BY m."year", m."regionPath", m."agencyKind"`;
+}
+
+/**
+ * Per-report contributions (`source`: rows of (year, regionPath, agencyKind, v)) under each summary key its
+ * report counts in — not added up, so only for rows that never share a key: one agency's, which has one
+ * read-model row a year (its key's year) and one region.
+ */
+function underEachKeyArraySql(source: string): string {
+  return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind", r."v"
+  FROM (${source}) r
+  CROSS JOIN LATERAL (
+    ${ancestorsOf(`r."regionPath"`, 0, true)}
+  ) a`;
+}
+
+/** The positions of SUMMED in a contribution's float8[] (after COUNTED), as an int[] literal. */
+const SUMMED_POSITIONS = `{${SUMMED.map((_, i) => COUNTED.length + i + 1).join(",")}}`;
+
+/**
+ * differenceSql with each side's values as one float8[] ("v": COUNTED then SUMMED, a missing value NULL):
+ * only the UPDATE and the INSERT name the ~100 columns. A statement's expressions are built anew at every
+ * call (executor start-up), each column of each step one or more of them; differenceSql spelt every column
+ * out at every step — the FULL JOIN's pairs, the UPDATE's CASEs (≈ 2.5 µs of start-up each), the uncertain
+ * keys' ~100 tests. Here the stored row's new values are one expression run over the three arrays (stored,
+ * before, after) element by element, with differenceSql's arithmetic in its order (stored − before + after:
+ * the same values to the bit; a count is never NULL on a side that has the key, so the one formula is
+ * countUpdate's too), and a key is uncertain when a summed value known before is NULL after: the positions
+ * of the after's NULLs not all among the before's.
+ */
+function arrayDifferenceSql(after: string, before: string, uncertain: string): string {
+  const columns = [...COUNTED, ...SUMMED];
+  const counted = COUNTED.length;
+  const element = (from: string, i: number) =>
+    i < counted ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
+  return `WITH after AS (${after}),
+before AS (${before}),
+changed AS (
+  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
+         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
+         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
+    FROM after a
+    FULL JOIN before b ON ${keyMatch("a", "b")}
+   WHERE a."v" IS DISTINCT FROM b."v"
+),
+d AS (
+  SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored",
+         ARRAY(SELECT CASE WHEN u."a" IS NULL AND u."b" IS NULL THEN u."s"
+                           ELSE coalesce(u."s", 0) - coalesce(u."b", 0) + coalesce(u."a", 0) END
+                 FROM unnest(s."v", c."b", c."a") AS u("s", "b", "a")) AS "new"
+    FROM changed c
+    LEFT JOIN LATERAL (
+      SELECT s."ctid", ARRAY[${columns.map((col) => `s.${q(col)}`).join(", ")}]::float8[] AS "v"
+        FROM "RegionYearMetrics" s WHERE ${keyMatch("c", "s")} LIMIT 1
+    ) s ON true
+),
+updated AS (
+  UPDATE "RegionYearMetrics" s
+     SET ${columns.map((c, i) => `${q(c)} = ${element("new", i)}`).join(", ")}
+    FROM d
+   WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
+),
+inserted AS (
+  INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
+  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => element("a", i)).join(", ")}
+    FROM d
+   WHERE NOT d."stored" AND NOT d."hadBefore"
+)
+SELECT ${uncertain}
+  FROM d
+ WHERE (NOT d."stored" AND d."hadBefore")
+    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
+            <@ array_positions(d."b", NULL))`;
 }
 
 /**

@@ -83,6 +83,22 @@ export interface BulkWriterOptions<T> {
 const FIRST_BATCH = 250;
 const DEFAULT_BATCH_BYTES = 64 * 1024 * 1024;
 
+/** Some of a batch's documents with their tags, stored as a batch of their own. */
+interface Part<T> {
+  documents: PreparedDocument[];
+  tags: T[];
+}
+
+/** A batch's documents in two halves that share no agency name (split-by-agency.ts); an empty one left out. */
+function halvesByAgency<T>(documents: PreparedDocument[], tags: T[]): Part<T>[] {
+  return splitByAgency(documents)
+    .filter((half) => half.length > 0)
+    .map((half) => ({
+      documents: half.map((index) => documents[index]!),
+      tags: half.map((index) => tags[index]!),
+    }));
+}
+
 export class BulkWriter<T> {
   private batch: PreparedDocument[] = [];
   private tags: T[] = [];
@@ -274,22 +290,14 @@ export class BulkWriter<T> {
    * the database worked on, alone on one backend for most of the import's end (BENCHMARKS.md "import17").
    * Not when documents were added while this batch waited for its slot: they were not checked against it.
    */
-  private halvesNearTheEnd(
-    documents: PreparedDocument[],
-    tags: T[],
-  ): [{ documents: PreparedDocument[]; tags: T[] }, { documents: PreparedDocument[]; tags: T[] }] | null {
+  private halvesNearTheEnd(documents: PreparedDocument[], tags: T[]): [Part<T>, Part<T>] | null {
     const eager = this.options.eagerBatch;
     const left = this.options.remaining?.();
     if (eager === undefined || left === undefined || this.batch.length > 0) return null;
     if (this.running.size !== this.inFlight - 1 || this.running.size === 0) return null;
     if (documents.length < 2 * eager || left >= documents.length) return null;
-    const [first, second] = splitByAgency(documents);
-    if (first.length === 0 || second.length === 0) return null;
-    const part = (indexes: number[]) => ({
-      documents: indexes.map((index) => documents[index]!),
-      tags: indexes.map((index) => tags[index]!),
-    });
-    return [part(first), part(second)];
+    const [first, second] = halvesByAgency(documents, tags);
+    return first && second ? [first, second] : null;
   }
 
   /**
@@ -299,15 +307,11 @@ export class BulkWriter<T> {
    * batch gathered while both were busy; near the end of an import it was the last the database worked
    * on, alone on one backend. Otherwise the batch as it is.
    */
-  private parts(documents: PreparedDocument[], tags: T[]): { documents: PreparedDocument[]; tags: T[] }[] {
+  private parts(documents: PreparedDocument[], tags: T[]): Part<T>[] {
     const eager = this.options.eagerBatch;
     if (eager === undefined || documents.length < 2 * eager || this.running.size > 0)
       return [{ documents, tags }];
-    const halves = splitByAgency(documents).filter((half) => half.length > 0);
-    return halves.map((half) => ({
-      documents: half.map((index) => documents[index]!),
-      tags: half.map((index) => tags[index]!),
-    }));
+    return halvesByAgency(documents, tags);
   }
 
   private store(documents: PreparedDocument[], tags: T[]): void {

@@ -77,14 +77,22 @@ const OPEN_FINDINGS_BY_REPORT = COUNTS_OF_REPORTS.replace(
 function contributionsOfRowsSql(from: string, where: string): string {
   const columns = [...COUNTED, ...SUMMED];
   return `SELECT * FROM (
-    SELECT m."year", m."regionPath", m."agencyKind", ${OPEN_FINDINGS_BY_REPORT},
-           ${SUMS_OF_REPORTS}
+    ${groupedContributionsSql(` ${OPEN_FINDINGS_BY_REPORT},\n           ${SUMS_OF_REPORTS}`, from, where)}
+  ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})`;
+}
+
+/**
+ * The read-model rows `m` of `from` (filtered by `where`) grouped by (year, regionPath, agencyKind), each
+ * with `values` (the text after the key's columns: the counts and sums, over `m`, its report's status
+ * `rep` and the agency's row of the year before `p`) — the bulk's named columns and the upload's one array.
+ */
+function groupedContributionsSql(values: string, from: string, where: string): string {
+  return `SELECT m."year", m."regionPath", m."agencyKind",${values}
       FROM ${from}
       CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
       LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
      WHERE ${where}
-     GROUP BY m."year", m."regionPath", m."agencyKind"
-  ) r(${["year", "regionPath", "agencyKind", ...columns].map(q).join(", ")})`;
+     GROUP BY m."year", m."regionPath", m."agencyKind"`;
 }
 
 /**
@@ -208,14 +216,11 @@ const COUNTS_UNNAMED = (() => {
  * keeps its year before, its year after, its findings and its earliest-ness, so its contribution cancels.
  */
 function reportContributionArraysSql(agency: string, years: string): string {
-  return `SELECT m."year", m."regionPath", m."agencyKind",
-         ARRAY[${COUNTS_UNNAMED},
-           ${SUMS_OF_REPORTS}]::float8[] AS "v"
-      FROM "ReportMetrics" m
-      CROSS JOIN LATERAL (SELECT r."status" FROM "Report" r WHERE r."id" = m."reportId" LIMIT 1) rep
-      LEFT JOIN "ReportMetrics" p ON p."agencyId" = m."agencyId" AND p."year" = m."year" - 1
-     WHERE m."agencyId" = ${agency} AND m."year" IN (${years})
-     GROUP BY m."year", m."regionPath", m."agencyKind"`;
+  return groupedContributionsSql(
+    `\n         ARRAY[${COUNTS_UNNAMED},\n           ${SUMS_OF_REPORTS}]::float8[] AS "v"`,
+    `"ReportMetrics" m`,
+    `m."agencyId" = ${agency} AND m."year" IN (${years})`,
+  );
 }
 
 /**

@@ -91,6 +91,16 @@ async function dumpRows(db: Db) {
 }
 
 /** Synthetic documents in a shuffled order: batches share agencies, years arrive out of order. */
+/** The documents by their agency's name, each agency's in the order given. */
+function documentsByAgency(documents: readonly PreparedDocument[]): Map<string, PreparedDocument[]> {
+  const byName = new Map<string, PreparedDocument[]>();
+  for (const document of documents) {
+    const name = document.agency!.name;
+    byName.set(name, [...(byName.get(name) ?? []), document]);
+  }
+  return byName;
+}
+
 function shuffledDocuments(): PreparedDocument[] {
   const documents = [
     ...generateSyntheticDocuments({ reports: 120, years: { from: 2019, to: 2025 }, seed: 61 }),
@@ -232,11 +242,7 @@ test("at finish the batch gathered goes as soon as a connection is free, not beh
   const synthetic = [
     ...generateSyntheticDocuments({ reports: 400, years: { from: 2019, to: 2025 }, seed: 66 }),
   ];
-  const byName = new Map<string, PreparedDocument[]>();
-  for (const document of synthetic) {
-    const name = document.agency!.name;
-    byName.set(name, [...(byName.get(name) ?? []), document]);
-  }
+  const byName = documentsByAgency(synthetic);
   const [x0, a1, held] = [...byName.values()].find((documents) => documents.length >= 3)!;
   const taken = new Set(agencyNames(x0!));
   const others: PreparedDocument[] = [];
@@ -297,11 +303,7 @@ test("near an import's end a batch gathered while both connections were busy goe
   const synthetic = [
     ...generateSyntheticDocuments({ reports: 600, years: { from: 2019, to: 2025 }, seed: 67 }),
   ];
-  const byName = new Map<string, PreparedDocument[]>();
-  for (const document of synthetic) {
-    const name = document.agency!.name;
-    byName.set(name, [...(byName.get(name) ?? []), document]);
-  }
+  const byName = documentsByAgency(synthetic);
   const taken = new Set<string>();
   const pick = (count: number, years: number) => {
     const picked: PreparedDocument[][] = [];

@@ -10,11 +10,49 @@ interface MimePart {
 }
 
 export function looksLikeMhtml(bytes: Uint8Array): boolean {
-  const head = latin1(bytes.subarray(0, 2048));
+  // Asked of every text upload, nearly none of them MHTML: the bytes are searched for the second test's phrase
+  // first, before 2 KB are copied into a string and matched twice (≈ 2 % of reading a text report).
+  const headBytes = bytes.subarray(0, 2048);
+  if (!holdsMultipartRelated(headBytes)) return false;
+  const head = latin1(headBytes);
   return (
     /^(mime-version|content-type|from|subject|date|x-mimeole)\s*:/im.test(head) &&
     /multipart\/related/i.test(head)
   );
+}
+
+const MULTIPART = "multipart";
+const RELATED = "related";
+
+/**
+ * Whether the bytes hold “multipart/related” in any ASCII case: exactly when their latin1 string matches
+ * /multipart\/related/i, which without the u flag matches an ASCII letter only by an ASCII letter (ES
+ * Canonicalize). Found from each “/” (a native search), its neighbours compared in place.
+ */
+function holdsMultipartRelated(bytes: Uint8Array): boolean {
+  for (
+    let slash = bytes.indexOf(0x2f, MULTIPART.length);
+    slash !== -1;
+    slash = bytes.indexOf(0x2f, slash + 1)
+  ) {
+    if (slash + RELATED.length >= bytes.length) return false;
+    if (
+      sameLettersCaseless(bytes, slash - MULTIPART.length, MULTIPART) &&
+      sameLettersCaseless(bytes, slash + 1, RELATED)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** `word` (lowercase ASCII letters) at `at` in the bytes, in any case. */
+function sameLettersCaseless(bytes: Uint8Array, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const byte = bytes[at + i]!;
+    const letter = word.charCodeAt(i);
+    if (byte !== letter && byte !== letter - 0x20) return false;
+  }
+  return true;
 }
 
 export function extractMhtml(bytes: Uint8Array): ExtractedDocument | null {

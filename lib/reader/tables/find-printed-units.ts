@@ -5,7 +5,8 @@ import { describeCell } from "@/lib/reader/template/cell-catalogue";
 import type { Item } from "./build-items";
 import { findPrintedUnit } from "./read-table-two";
 
-const AMOUNT_HEADINGS: Record<TemplateVersion, Record<string, RegExp>> = {
+/** Each alternative holds 金额, so its mark 额 (AMOUNT_HEADING_MARK, read-table-two.ts): findPrintedUnit skips parts without it. */
+export const AMOUNT_HEADINGS: Record<TemplateVersion, Record<string, RegExp>> = {
   "2021": { "t2.fees.amount": /收费金额/ },
   "2019": { "t2.procurement.amount": /采购总金额|采购金额/ },
 };

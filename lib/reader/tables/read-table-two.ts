@@ -36,7 +36,17 @@ export function readTableTwo(
   return { readings, printed, unmatched };
 }
 
-/** The unit printed in an amount column's heading or next to the number; null when none is printed. */
+/**
+ * Every amount heading holds 金额 (find-printed-units.ts), and NFKC makes 额 from no other character (a test checks
+ * every code point; 额 has no decomposition, so no sequence composes into it): a label part without 额 cannot
+ * match, and is not normalised — nearly every part of 表二 (its rows' labels) is not.
+ */
+export const AMOUNT_HEADING_MARK = "额";
+
+/**
+ * The unit printed in an amount column's heading or next to the number; null when none is printed. `heading`
+ * matches only text that holds AMOUNT_HEADING_MARK.
+ */
 export function findPrintedUnit(
   items: readonly Item[],
   from: number,
@@ -45,6 +55,7 @@ export function findPrintedUnit(
 ): string | null {
   for (let i = from; i < to; i++) {
     for (const part of items[i]?.labelParts ?? []) {
+      if (!part.includes(AMOUNT_HEADING_MARK)) continue;
       const text = part.normalize("NFKC");
       if (!heading.test(text)) continue;
       if (text.includes("万元")) return "万元";

@@ -62,6 +62,8 @@ function learnColumnBands(
     ? findColumnBands({ rows: textRows, at: first, n: WIDTH, specs: T3_ROWS })
     : null;
   if (headed) return headed;
+  // Text has no x positions (nearly every report read), so neither have its values: no band to learn.
+  if (textRows.length > 0 && textRows.every((row) => row.xs === undefined)) return null;
   const bands: (ColumnBand | null)[] = Array.from({ length: WIDTH }, () => null);
   for (const { item } of rows) {
     if (!item || item.values.length !== WIDTH) continue;

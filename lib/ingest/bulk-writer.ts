@@ -25,12 +25,13 @@
 //   batch in flight, or of a document held already, is held back, and goes into a later batch once those
 //   have committed: the names of batches in flight are disjoint, and an agency's documents keep their
 //   order (a document with the name of a held one is held behind it). At most a batch's worth is held.
-// Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
-// (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
-// before, so the database starts while the rest is still being read or generated, and is not left idle
-// waiting for a full-size second batch; with `eagerBatch` (an import) a batch goes as soon as a connection
-// is free, in two halves at once when both are. Each report stays all-or-nothing (storeInBulk splits a
-// failing batch down to the document at fault); results come per batch, in the order batches commit.
+// Into an empty read model, 排名's indexes (and with cellKeyAtFinishIfEmpty ReportCell's key) are dropped at
+// `start` and built once at `finish` (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and
+// each next one up to twice the one before, so the database starts while the rest is still being read or
+// generated, and is not left idle waiting for a full-size second batch; with `eagerBatch` (an import) a batch
+// goes as soon as a connection is free, in two halves at once when both are. Each report stays all-or-nothing
+// (storeInBulk splits a failing batch down to the document at fault); results come per batch, in the order
+// batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
 import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
@@ -74,6 +75,13 @@ export interface BulkWriterOptions<T> {
    * recomputed behind the batches (DeferredSummaries.rebuildAtFinish) — seed:synthetic.
    */
   rebuildSummariesIfEmpty?: boolean;
+  /**
+   * With rebuildSummariesIfEmpty, into an empty database (排名's indexes deferred, ReportCell empty),
+   * ReportCell's primary key is dropped at `start` and built once at `finish` too (defer-ranking-indexes.ts)
+   * — seed:synthetic, whose batches keep each agency's years together and so never look a committed
+   * report's cells up by key.
+   */
+  cellKeyAtFinishIfEmpty?: boolean;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -137,8 +145,13 @@ export class BulkWriter<T> {
     const summaries = await DeferredSummaries.start(pool);
     const from = options.summariesByDifferenceFrom;
     const byDifference = from !== undefined && summaries.existingReports >= from;
-    const indexesDeferred = await deferRankingIndexes(pool);
-    if (indexesDeferred && options.rebuildSummariesIfEmpty && !byDifference) summaries.rebuildAtFinish();
+    // ReportCell's key only with the summaries rebuilt at finish: then every batch, whatever its size, takes
+    // its new reports' cells from what it sends (acceptReadings' summariesRebuilt), never by key.
+    const rebuild = !!options.rebuildSummariesIfEmpty && !byDifference;
+    const indexesDeferred = await deferRankingIndexes(pool, {
+      cellKey: rebuild && options.cellKeyAtFinishIfEmpty,
+    });
+    if (indexesDeferred && rebuild) summaries.rebuildAtFinish();
     return new BulkWriter(db, summaries, indexesDeferred, byDifference, options);
   }
 

@@ -653,6 +653,34 @@ test("a seed stopped before finish leaves ReportCell's key to the next start", a
   expect(await deferredFlag(database.db)).toBe(0);
 });
 
+test("a batch of a load that rebuilds its summaries at the end COPYs its cells whatever its size (nothing read back by key)", async () => {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 3, years: { from: 2019, to: 2025 }, seed: 70 }),
+  ];
+  const database = await freshDatabase();
+  const pool = getPool(database.db);
+  // How each statement that wrote cells began: COPY, or an INSERT (one upload's, which reads them back).
+  await pool.query(`CREATE TABLE "CellWrites" ("query" text)`);
+  await pool.query(`CREATE FUNCTION "log_cell_writes"() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN INSERT INTO "CellWrites" VALUES (left(ltrim(current_query()), 20)); RETURN NULL; END $$`);
+  await pool.query(`CREATE TRIGGER "log_cell_writes" AFTER INSERT ON "ReportCell"
+                    FOR EACH STATEMENT EXECUTE FUNCTION "log_cell_writes"()`);
+  const writer = await BulkWriter.start<null>(database.db, {
+    batchSize: 1000,
+    rebuildSummariesIfEmpty: true,
+    cellKeyAtFinishIfEmpty: true,
+    onResults: (results) => expect(results.every((r) => r.ok)).toBe(true),
+  });
+  // Three reports: 600 cells, below the size from which a batch COPYs them otherwise.
+  for (const document of documents) await writer.add(document, null);
+  await writer.finish();
+  const { rows } = await pool.query<{ query: string }>(`SELECT "query" FROM "CellWrites"`);
+  expect(rows.map((row) => row.query.split(" ")[0])).toEqual(["COPY"]);
+  expect(await database.db.reportCell.count()).toBe(
+    documents.reduce((sum, document) => sum + document.cells.length, 0),
+  );
+});
+
 test("an import's duplicate lookups hold a connection of their own; its batches run on two others", async () => {
   // A database that holds more reports than the import has files: its batches keep the summaries by
   // difference (nothing recomputed behind them on the pool's other connections).

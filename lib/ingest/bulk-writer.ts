@@ -34,7 +34,11 @@
 // batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
+import {
+  deferRankingIndexes,
+  restoreCellKey,
+  restoreRankingIndexes,
+} from "@/lib/ingest/defer-ranking-indexes";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { agencyNames, splitByAgency } from "@/lib/ingest/split-by-agency";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
@@ -203,12 +207,16 @@ export class BulkWriter<T> {
     // their index exists: the read model is analysed again right after the builds, while the summaries
     // still finish (they read it and no longer write it) — not after both, alone at the very end.
     // Both end before a failure of either is thrown: each leaves its flag if it fails.
+    // ReportCell's key (when it was deferred) is built first, on a connection of its own: the summaries'
+    // roll-up sums, which read the cells, start once it is there; the rest goes meanwhile.
     const pool = getPool(this.db);
+    const cellKey = this.indexesDeferred ? restoreCellKey(pool) : undefined;
+    cellKey?.catch(() => undefined);
     const outcomes = await Promise.allSettled([
       this.indexesDeferred
-        ? restoreRankingIndexes(pool).then(() => pool.query(`ANALYZE "ReportMetrics"`))
+        ? restoreRankingIndexes(pool, cellKey).then(() => pool.query(`ANALYZE "ReportMetrics"`))
         : null,
-      this.summaries.finish(),
+      this.summaries.finish({ cellsKeyed: cellKey }),
     ]);
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;

@@ -74,13 +74,17 @@ export async function deferRankingIndexes(
  * ReportCell's key (on a third: the largest build), then clears the flag. Writes to the tables wait while an
  * index builds (a second at a million rows).
  */
-export async function restoreRankingIndexes(pool: pg.Pool): Promise<void> {
+export async function restoreRankingIndexes(
+  pool: pg.Pool,
+  /** ReportCell's key, when the caller has started building it already (restoreCellKey). */
+  cellKey: Promise<void> = restoreCellKey(pool),
+): Promise<void> {
   const halves = [0, 1].map((half) => INDEXES.filter((_, index) => index % 2 === half));
   await Promise.all([
     ...halves.map(async (indexes) => {
       for (const index of indexes) await pool.query(index.build);
     }),
-    restoreCellKey(pool),
+    cellKey,
   ]);
   await runQuery(pool, sql`DELETE FROM "AppState" WHERE "key" = ${RANKING_INDEXES_DEFERRED_KEY}`);
 }
@@ -90,7 +94,7 @@ export async function restoreRankingIndexes(pool: pg.Pool): Promise<void> {
  * (parallel workers cost ≈ 1.6× the CPU — 700–880 against 460–530 ms for 5,000 reports' cells — at a load's
  * end, where the other builds and the summaries' rebuild keep both cores busy), then made the key.
  */
-async function restoreCellKey(pool: pg.Pool): Promise<void> {
+export async function restoreCellKey(pool: pg.Pool): Promise<void> {
   await withTransaction(pool, async (client) => {
     const [key] = await runQuery<{ present: boolean }>(
       client,

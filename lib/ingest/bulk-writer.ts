@@ -25,15 +25,20 @@
 //   batch in flight, or of a document held already, is held back, and goes into a later batch once those
 //   have committed: the names of batches in flight are disjoint, and an agency's documents keep their
 //   order (a document with the name of a held one is held behind it). At most a batch's worth is held.
-// Into an empty read model, 排名's indexes are dropped at `start` and built once at `finish`
-// (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and each next one up to twice the one
-// before, so the database starts while the rest is still being read or generated, and is not left idle
-// waiting for a full-size second batch; with `eagerBatch` (an import) a batch goes as soon as a connection
-// is free, in two halves at once when both are. Each report stays all-or-nothing (storeInBulk splits a
-// failing batch down to the document at fault); results come per batch, in the order batches commit.
+// Into an empty read model, 排名's indexes (and with cellKeyAtFinishIfEmpty ReportCell's key) are dropped at
+// `start` and built once at `finish` (defer-ranking-indexes.ts). The first batch is smaller (FIRST_BATCH) and
+// each next one up to twice the one before, so the database starts while the rest is still being read or
+// generated, and is not left idle waiting for a full-size second batch; with `eagerBatch` (an import) a batch
+// goes as soon as a connection is free, in two halves at once when both are. Each report stays all-or-nothing
+// (storeInBulk splits a failing batch down to the document at fault); results come per batch, in the order
+// batches commit.
 import { getPool, type Db } from "@/lib/db/create-client";
 import type { PreparedDocument } from "@/lib/ingest/prepare-document";
-import { deferRankingIndexes, restoreRankingIndexes } from "@/lib/ingest/defer-ranking-indexes";
+import {
+  deferRankingIndexes,
+  restoreCellKey,
+  restoreRankingIndexes,
+} from "@/lib/ingest/defer-ranking-indexes";
 import { DeferredSummaries } from "@/lib/ingest/refresh-report-metrics";
 import { agencyNames, splitByAgency } from "@/lib/ingest/split-by-agency";
 import { storeInBulk, type BulkResult } from "@/lib/ingest/store-in-bulk";
@@ -74,6 +79,13 @@ export interface BulkWriterOptions<T> {
    * recomputed behind the batches (DeferredSummaries.rebuildAtFinish) — seed:synthetic.
    */
   rebuildSummariesIfEmpty?: boolean;
+  /**
+   * With rebuildSummariesIfEmpty, into an empty database (排名's indexes deferred, ReportCell empty),
+   * ReportCell's primary key is dropped at `start` and built once at `finish` too (defer-ranking-indexes.ts)
+   * — seed:synthetic, whose batches keep each agency's years together and so never look a committed
+   * report's cells up by key.
+   */
+  cellKeyAtFinishIfEmpty?: boolean;
   /** Each batch's results once it has committed, with the tags its documents were added with. */
   onResults: (results: BulkResult[], tags: T[]) => void;
 }
@@ -137,8 +149,13 @@ export class BulkWriter<T> {
     const summaries = await DeferredSummaries.start(pool);
     const from = options.summariesByDifferenceFrom;
     const byDifference = from !== undefined && summaries.existingReports >= from;
-    const indexesDeferred = await deferRankingIndexes(pool);
-    if (indexesDeferred && options.rebuildSummariesIfEmpty && !byDifference) summaries.rebuildAtFinish();
+    // ReportCell's key only with the summaries rebuilt at finish: then every batch, whatever its size, takes
+    // its new reports' cells from what it sends (acceptReadings' summariesRebuilt), never by key.
+    const rebuild = !!options.rebuildSummariesIfEmpty && !byDifference;
+    const indexesDeferred = await deferRankingIndexes(pool, {
+      cellKey: rebuild && options.cellKeyAtFinishIfEmpty,
+    });
+    if (indexesDeferred && rebuild) summaries.rebuildAtFinish();
     return new BulkWriter(db, summaries, indexesDeferred, byDifference, options);
   }
 
@@ -190,12 +207,16 @@ export class BulkWriter<T> {
     // their index exists: the read model is analysed again right after the builds, while the summaries
     // still finish (they read it and no longer write it) — not after both, alone at the very end.
     // Both end before a failure of either is thrown: each leaves its flag if it fails.
+    // ReportCell's key (when it was deferred) is built first, on a connection of its own: the summaries'
+    // roll-up sums, which read the cells, start once it is there; the rest goes meanwhile.
     const pool = getPool(this.db);
+    const cellKey = this.indexesDeferred ? restoreCellKey(pool) : undefined;
+    cellKey?.catch(() => undefined);
     const outcomes = await Promise.allSettled([
       this.indexesDeferred
-        ? restoreRankingIndexes(pool).then(() => pool.query(`ANALYZE "ReportMetrics"`))
+        ? restoreRankingIndexes(pool, cellKey).then(() => pool.query(`ANALYZE "ReportMetrics"`))
         : null,
-      this.summaries.finish(),
+      this.summaries.finish({ cellsKeyed: cellKey }),
     ]);
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;

@@ -302,12 +302,13 @@ export class DeferredSummaries {
    * rule as there: at most twice the rows the planner last saw either way, and the ANALYZE (≈ 0.1 s at
    * 5,000 reports) stays off the load's last step, on which everything else waits.
    */
-  async finish(): Promise<void> {
+  async finish(options: { cellsKeyed?: Promise<unknown> } = {}): Promise<void> {
     while (this.running) await this.running;
     if (this.failure) throw this.failure;
     if (this.rebuild) {
-      // The grouped passes read whole tables: no statistics needed beyond those behind the batches.
-      await rebuildRegionSummariesInParts(this.pool);
+      // The grouped passes read whole tables: no statistics needed beyond those behind the batches. The
+      // roll-up sums wait for ReportCell's key when the load builds it at its end (cellsKeyed).
+      await rebuildRegionSummariesInParts(this.pool, options.cellsKeyed);
       await runQuery(this.pool, sql`DELETE FROM "AppState" WHERE "key" = ${STALE_KEY}`);
       return;
     }

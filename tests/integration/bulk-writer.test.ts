@@ -574,6 +574,113 @@ test("a load into the empty read model that stops before finish leaves its index
   expect(await deferredFlag(database.db)).toBe(0);
 });
 
+/** ReportCell's primary key as it stands: its name, definition and index ([] without one). */
+async function cellKey(db: Db) {
+  const { rows } = await getPool(db).query(
+    `SELECT c."conname" AS "name", pg_get_constraintdef(c."oid") AS "definition",
+            pg_get_indexdef(c."conindid") AS "index", x."indisvalid" AS "valid"
+       FROM pg_constraint c JOIN pg_index x ON x."indexrelid" = c."conindid"
+      WHERE c."conrelid" = '"ReportCell"'::regclass AND c."contype" = 'p'`,
+  );
+  return rows;
+}
+
+test("seed:synthetic into an empty database builds ReportCell's key once at finish, as the migration defines it; the rows are the same", async () => {
+  // In generation order, as the seed writes them: each agency's years together.
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 140, years: { from: 2019, to: 2025 }, seed: 67 }),
+  ];
+  const serial = await freshDatabase();
+  expect((await storeInBulk(serial.db, documents)).every((r) => r.ok)).toBe(true);
+  const migrated = await cellKey(serial.db);
+  expect(migrated).toEqual([
+    {
+      name: "ReportCell_pkey",
+      definition: 'PRIMARY KEY ("reportId", "cellNo")',
+      index:
+        'CREATE UNIQUE INDEX "ReportCell_pkey" ON public."ReportCell" USING btree ("reportId", "cellNo")',
+      valid: true,
+    },
+  ]);
+  const seeded = await freshDatabase();
+  const writer = await BulkWriter.start<null>(seeded.db, {
+    batchSize: 20,
+    rebuildSummariesIfEmpty: true,
+    cellKeyAtFinishIfEmpty: true,
+    onResults: () => {},
+  });
+  expect(await cellKey(seeded.db)).toEqual([]);
+  for (const document of documents) await writer.add(document, null);
+  expect(await cellKey(seeded.db)).toEqual([]);
+  expect(await seeded.db.reportCell.count()).toBeGreaterThan(0);
+  await writer.finish();
+  expect(await cellKey(seeded.db)).toEqual(migrated);
+  expect(await deferredFlag(seeded.db)).toBe(0);
+  expect(await dumpRows(seeded.db)).toEqual(await dumpRows(serial.db));
+  // Into the filled database the key stays throughout.
+  const more = [...generateSyntheticDocuments({ reports: 14, years: { from: 2019, to: 2025 }, seed: 68 })];
+  const second = await BulkWriter.start<null>(seeded.db, {
+    batchSize: 20,
+    rebuildSummariesIfEmpty: true,
+    cellKeyAtFinishIfEmpty: true,
+    onResults: () => {},
+  });
+  expect(await cellKey(seeded.db)).toEqual(migrated);
+  for (const document of more) await second.add(document, null);
+  await second.finish();
+  expect(await cellKey(seeded.db)).toEqual(migrated);
+});
+
+test("a seed stopped before finish leaves ReportCell's key to the next start", async () => {
+  const database = await freshDatabase();
+  const migrated = await cellKey(database.db);
+  const writer = await BulkWriter.start<null>(database.db, {
+    batchSize: 1000,
+    rebuildSummariesIfEmpty: true,
+    cellKeyAtFinishIfEmpty: true,
+    onResults: () => {},
+  });
+  for (const document of generateSyntheticDocuments({
+    reports: 30,
+    years: { from: 2019, to: 2025 },
+    seed: 69,
+  }))
+    await writer.add(document, null);
+  // Killed here: finish never runs (the documents gathered are not even written).
+  expect(await cellKey(database.db)).toEqual([]);
+  await ensureReportMetricsCurrent(getPool(database.db));
+  expect(await cellKey(database.db)).toEqual(migrated);
+  expect(await deferredFlag(database.db)).toBe(0);
+});
+
+test("a batch of a load that rebuilds its summaries at the end COPYs its cells whatever its size (nothing read back by key)", async () => {
+  const documents = [
+    ...generateSyntheticDocuments({ reports: 3, years: { from: 2019, to: 2025 }, seed: 70 }),
+  ];
+  const database = await freshDatabase();
+  const pool = getPool(database.db);
+  // How each statement that wrote cells began: COPY, or an INSERT (one upload's, which reads them back).
+  await pool.query(`CREATE TABLE "CellWrites" ("query" text)`);
+  await pool.query(`CREATE FUNCTION "log_cell_writes"() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN INSERT INTO "CellWrites" VALUES (left(ltrim(current_query()), 20)); RETURN NULL; END $$`);
+  await pool.query(`CREATE TRIGGER "log_cell_writes" AFTER INSERT ON "ReportCell"
+                    FOR EACH STATEMENT EXECUTE FUNCTION "log_cell_writes"()`);
+  const writer = await BulkWriter.start<null>(database.db, {
+    batchSize: 1000,
+    rebuildSummariesIfEmpty: true,
+    cellKeyAtFinishIfEmpty: true,
+    onResults: (results) => expect(results.every((r) => r.ok)).toBe(true),
+  });
+  // Three reports: 600 cells, below the size from which a batch COPYs them otherwise.
+  for (const document of documents) await writer.add(document, null);
+  await writer.finish();
+  const { rows } = await pool.query<{ query: string }>(`SELECT "query" FROM "CellWrites"`);
+  expect(rows.map((row) => row.query.split(" ")[0])).toEqual(["COPY"]);
+  expect(await database.db.reportCell.count()).toBe(
+    documents.reduce((sum, document) => sum + document.cells.length, 0),
+  );
+});
+
 test("an import's duplicate lookups hold a connection of their own; its batches run on two others", async () => {
   // A database that holds more reports than the import has files: its batches keep the summaries by
   // difference (nothing recomputed behind them on the pool's other connections).

@@ -373,8 +373,14 @@ export async function locateInWorker(
  * Starts every reader thread now and waits until each has loaded the reader (a thread otherwise starts only
  * when work queues up, and loading it takes a second or more): for a bulk import, which keeps them all busy,
  * and for benchmarks, which exclude start-up. Called before any other reading, the pool is made with all its
- * threads; one empty file per thread, all at once, then lands on each thread (one task per thread at a time)
+ * threads; one empty task per thread, all at once, then lands on each thread (one task per thread at a time)
  * and comes back once that thread has loaded the reader.
+ *
+ * The task reads nothing (reader-worker.ts's `ready`). It used to be an empty file: on threads already warm
+ * (a second import in one process — bench:ingest's and bench:ingest-cpu's warm import) that one reading
+ * took the reader's failure path in optimised code, and both threads deoptimised readReport (a "wrong map":
+ * the failed reading's shape) and extractByType, then compiled them and what they inline again, each in
+ * each thread, while the import ran — V8's compiler threads busy, the reading unoptimised meanwhile.
  */
 export async function startReaderThreads(): Promise<void> {
   if (inThread) return;
@@ -383,9 +389,14 @@ export async function startReaderThreads(): Promise<void> {
   current.gate.openAll();
   await Promise.all(
     Array.from({ length: config!.READER_THREADS }, () =>
-      runTask(current, { bytes: new Uint8Array(), fileName: "start.txt" }).catch(() => undefined),
+      runTask(current, null, { name: "ready" }).catch(() => undefined),
     ),
   );
+}
+
+/** Files read so far by the reader thread that takes this task (with one thread, that thread's). */
+export async function countFilesReadInThread(): Promise<number> {
+  return runTask<number>(await getReaders(), null, { name: "countFilesRead" });
 }
 
 // V8 optimises a function once it has run this many bytes of its bytecode (default 66 KB), and again waits

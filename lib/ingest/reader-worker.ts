@@ -10,12 +10,26 @@ import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
 import type { ReadResult, TemplateVersion } from "@/lib/reader/types";
 
+// Files this thread has read (each `read` and `prepare`), for filesRead.
+let filesRead = 0;
+
 export default function read(task: {
   bytes: Uint8Array;
   fileName: string;
   template?: TemplateVersion;
 }): Promise<ReadResult> {
+  filesRead += 1;
   return readReport(task.bytes, task.fileName, { template: task.template });
+}
+
+/** Answers once the thread has loaded the reader, reading nothing (startReaderThreads). */
+export function ready(): boolean {
+  return true;
+}
+
+/** How many files this thread has read (countFilesReadInThread). */
+export function countFilesRead(): number {
+  return filesRead;
 }
 
 /** Where each cell was printed (review pages): the same reading, with positions. */
@@ -35,6 +49,7 @@ export async function prepare(task: {
   sha256: string;
   uploadedById: string | null;
 }): Promise<PreparedInThread> {
+  filesRead += 1;
   const reading = await readReport(task.bytes, task.fileName);
   try {
     return { packed: packPreparedDocument(prepareDocument(task, reading, task.sha256)) };

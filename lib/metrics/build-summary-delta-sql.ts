@@ -97,12 +97,14 @@ function groupedContributionsSql(values: string, from: string, where: string): s
 
 /**
  * Per-report contributions (`source`: rows of contributionsOfRowsSql's shape) added up by the summary
- * keys each report counts in (its path's ancestors), as rows of RegionYearMetrics' shape.
+ * keys each report counts in (its path's ancestors): (year, regionPath, depth, agencyKind, "v"), "v" the
+ * key's sums as one float8[] (COUNTED then SUMMED; the counts' sums are integers, exact in float8) — the
+ * sums each a column of its own before import18, the same expressions in the same order: the same bits.
  */
-function contributionsByKeySql(source: string): string {
+function contributionsByKeyArraySql(source: string): string {
   return `SELECT r."year", a."path" AS "regionPath", a."depth", r."agencyKind",
-       ${COUNTED.map((c) => `sum(r.${q(c)})::int AS ${q(c)}`).join(", ")},
-       ${SUMMED.map((c) => `sum(r.${q(c)})::float8 AS ${q(c)}`).join(",\n       ")}
+       ARRAY[${COUNTED.map((c) => `sum(r.${q(c)})::int`).join(", ")},
+       ${SUMMED.map((c) => `sum(r.${q(c)})::float8`).join(",\n       ")}]::float8[] AS "v"
   FROM (${source}) r
   CROSS JOIN LATERAL (
     ${ancestorsOf(`r."regionPath"`)}
@@ -112,18 +114,6 @@ function contributionsByKeySql(source: string): string {
 
 const keyMatch = (a: string, b: string) =>
   `${b}."year" = ${a}."year" AND ${b}."regionPath" = ${a}."regionPath" AND ${b}."agencyKind" = ${a}."agencyKind"`;
-
-/** A summed column's new value from the stored one `s`, the before `b_` and after `a_` sums of the change. */
-const sumUpdate = (c: string) =>
-  `${q(c)} = CASE WHEN d.${q(`a_${c}`)} IS NULL AND d.${q(`b_${c}`)} IS NULL THEN s.${q(c)}
-    ELSE coalesce(s.${q(c)}, 0) - coalesce(d.${q(`b_${c}`)}, 0) + coalesce(d.${q(`a_${c}`)}, 0) END`;
-const countUpdate = (c: string) =>
-  `${q(c)} = s.${q(c)} - coalesce(d.${q(`b_${c}`)}, 0) + coalesce(d.${q(`a_${c}`)}, 0)`;
-/** A key whose difference cannot be added: a known term goes, or the row to subtract from is missing. */
-const UNCERTAIN = [
-  `(NOT d."stored" AND d."hadBefore")`,
-  ...SUMMED.map((c) => `(d.${q(`b_${c}`)} IS NOT NULL AND d.${q(`a_${c}`)} IS NULL)`),
-].join("\n      OR ");
 
 /**
  * The open findings of the agency `agency`'s read-model rows of the years `year` and the one after, by the
@@ -176,7 +166,7 @@ export function beforeChangeSql(agency: string, year: string): string {
  */
 export function metricsDifferenceSql(into: string): string {
   // The agency's contributions before and after under their keys as they are: each key holds one of its
-  // reports at most, so contributionsByKeySql's sums (two aggregations of ~160 columns) would add up one
+  // reports at most, so contributionsByKeyArraySql's sums (two aggregations of ~160 columns) would add up one
   // row each. Without them the planner, trusting generate_series' guess of 1,000 keys per report, sized the
   // FULL JOIN's hash table for 100,000 rows (+0.7 to +1.4 ms per call); with the keys counted (3 per report)
   // the call costs 0.20–0.28 ms less than with the sums (bench:summary-delta, BENCHMARKS.md, route15).
@@ -240,15 +230,16 @@ function underEachKeyArraySql(source: string): string {
 const SUMMED_POSITIONS = `{${SUMMED.map((_, i) => COUNTED.length + i + 1).join(",")}}`;
 
 /**
- * differenceSql with each side's values as one float8[] ("v": COUNTED then SUMMED, a missing value NULL):
- * only the UPDATE and the INSERT name the ~100 columns. A statement's expressions are built anew at every
- * call (executor start-up), each column of each step one or more of them; differenceSql spelt every column
- * out at every step — the FULL JOIN's pairs, the UPDATE's CASEs (≈ 2.5 µs of start-up each), the uncertain
- * keys' ~100 tests. Here the stored row's new values are one expression run over the three arrays (stored,
- * before, after) element by element, with differenceSql's arithmetic in its order (stored − before + after:
- * the same values to the bit; a count is never NULL on a side that has the key, so the one formula is
- * countUpdate's too), and a key is uncertain when a summed value known before is NULL after: the positions
- * of the after's NULLs not all among the before's.
+ * RegionYearMetrics by difference for an upload, each side's values as one float8[] ("v": COUNTED then
+ * SUMMED, a missing value NULL): only the UPDATE and the INSERT name the ~100 columns. A statement's
+ * expressions are built anew at every call (executor start-up), each column of each step one or more of
+ * them; spelt out at every step — the FULL JOIN's pairs, the UPDATE's CASEs (≈ 2.5 µs of start-up each), the
+ * uncertain keys' ~100 tests — they cost an upload more than its few keys' rows. Here the stored row's new
+ * values are one expression run over the three arrays (stored, before, after) element by element, with
+ * bulkArrayDifferenceSql's arithmetic in its order (stored − before + after: the same values to the bit; a
+ * count is never NULL on a side that has the key, so the one formula is the counts' too), and a key is
+ * uncertain when a summed value known before is NULL after: the positions of the after's NULLs not all
+ * among the before's.
  */
 function arrayDifferenceSql(after: string, before: string, uncertain: string): string {
   const columns = [...COUNTED, ...SUMMED];
@@ -296,23 +287,42 @@ SELECT ${uncertain}
 }
 
 /**
- * RegionYearMetrics by difference from `after` and `before` (rows of contributionsByKeySql's shape); the
- * statement ends in `SELECT ${uncertain}` over the rows `d` whose keys must be recomputed instead.
+ * RegionYearMetrics by difference for a bulk batch, from `after` and `before` as rows of
+ * contributionsByKeyArraySql's shape (each key's sums in one float8[] "v"); the statement ends in
+ * `SELECT ${uncertain}` over the rows `d` whose keys must be recomputed instead. The FULL JOIN carries two
+ * arrays, not ~330 columns (each key's sums were columns of their own before import18), and a key is
+ * uncertain by one test of the arrays' NULL positions (arrayDifferenceSql's), not ~160 ORs — fewer
+ * expressions to parse, plan and start, where a batch's statements are planned again on each connection
+ * after every ANALYZE of a table they read (BENCHMARKS.md "import15", "import17", "import18"). Unlike
+ * arrayDifferenceSql (an upload: ~10 keys), the new values are the UPDATE's per-column expressions over the
+ * arrays' elements: a pass over a few hundred keys' arrays element by element (≈ 0.3 µs an element,
+ * route17) would cost a batch more than it saves. A summed column's new value is the stored one less the
+ * before plus the after, a missing term 0, the stored value kept where both are missing; a count's the
+ * same without the CASE (never NULL on a side that has the key). The stored rows are found by key (an index
+ * lookup each: LIMIT keeps the planner from turning the lookups into a hash join over the whole table) and
+ * updated by their ctid (a TID scan).
  */
-function differenceSql(after: string, before: string, uncertain: string): string {
+function bulkArrayDifferenceSql(after: string, before: string, uncertain: string): string {
   const columns = [...COUNTED, ...SUMMED];
-  // The stored rows are found by key (an index lookup each: LIMIT keeps the planner from turning the
-  // lookups into a hash join over the whole table) and updated by their ctid (a TID scan).
+  const counted = COUNTED.length;
+  const side = (from: string, i: number) =>
+    i < counted ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
+  const update = (c: string, i: number) => {
+    const [a, b] = [side("a", i), side("b", i)];
+    return i < counted
+      ? `${q(c)} = s.${q(c)} - coalesce(${b}, 0) + coalesce(${a}, 0)`
+      : `${q(c)} = CASE WHEN ${a} IS NULL AND ${b} IS NULL THEN s.${q(c)}
+    ELSE coalesce(s.${q(c)}, 0) - coalesce(${b}, 0) + coalesce(${a}, 0) END`;
+  };
   return `WITH after AS (${after}),
 before AS (${before}),
 changed AS (
   SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
          coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
-         ${columns.map((c) => `a.${q(c)} AS ${q(`a_${c}`)}, b.${q(c)} AS ${q(`b_${c}`)}`).join(",\n         ")},
-         b."year" IS NOT NULL AS "hadBefore"
+         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
     FROM after a
     FULL JOIN before b ON ${keyMatch("a", "b")}
-   WHERE a IS DISTINCT FROM b
+   WHERE a."v" IS DISTINCT FROM b."v"
 ),
 d AS (
   SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored"
@@ -323,19 +333,21 @@ d AS (
 ),
 updated AS (
   UPDATE "RegionYearMetrics" s
-     SET ${[...COUNTED.map(countUpdate), ...SUMMED.map(sumUpdate)].join(",\n         ")}
+     SET ${columns.map(update).join(",\n         ")}
     FROM d
    WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
 ),
 inserted AS (
   INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
-  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((c) => `d.${q(`a_${c}`)}`).join(", ")}
+  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => side("a", i)).join(", ")}
     FROM d
    WHERE NOT d."stored" AND NOT d."hadBefore"
 )
 SELECT ${uncertain}
   FROM d
- WHERE ${UNCERTAIN}`;
+ WHERE (NOT d."stored" AND d."hadBefore")
+    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
+            <@ array_positions(d."b", NULL))`;
 }
 
 /** The PL/pgSQL variable (tid[]) that carries a table's emptied rows from one statement to the next. */
@@ -455,15 +467,15 @@ ${ADD_GAINED_COVERAGE}`;
 // exact — but where a known term goes, as above. The listed rows travel as two arrays ($1 agencies, $2
 // years), not a staging table: a table the planner has no statistics of is guessed at 2,000 rows, and the
 // generic plan then read the whole read model into a hash (EXPLAIN: 7,000 rows for 54).
-const BEFORE_METRICS_TABLE = "stage_summary_metrics";
+// The metrics' contributions by key travel as one float8[] each (COUNTED then SUMMED, as an upload's do:
+// arrayDifferenceSql), a table of its own name: a session's table of the named columns' shape is not reused.
+const BEFORE_METRICS_TABLE = "stage_summary_metric_arrays";
 const BEFORE_FINDINGS_TABLE = "stage_summary_findings";
 
 /** The session's staging tables (emptied at each commit), created when missing. */
 export const BULK_SUMMARY_STAGING: readonly string[] = [
   `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_METRICS_TABLE}" (
-  "year" int, "regionPath" text, "depth" int, "agencyKind" text,
-  ${COUNTED.map((c) => `${q(c)} int`).join(", ")},
-  ${SUMMED.map((c) => `${q(c)} float8`).join(", ")}
+  "year" int, "regionPath" text, "depth" int, "agencyKind" text, "v" float8[]
 ) ON COMMIT DELETE ROWS`,
   `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_FINDINGS_TABLE}" (
   "year" int, "regionPath" text, "depth" int, "agencyKind" text, "code" text, "kind" text, "origin" text,
@@ -508,7 +520,7 @@ listed AS (
 ),
 metrics AS (
   INSERT INTO "${BEFORE_METRICS_TABLE}"
-  ${contributionsByKeySql(contributionsOfListedSql("listed"))}
+  ${contributionsByKeyArraySql(contributionsOfListedSql("listed"))}
 ),
 findings AS (
   INSERT INTO "${BEFORE_FINDINGS_TABLE}"
@@ -520,8 +532,8 @@ SELECT "agencyId", "year" FROM listed`;
  * After the read model's upsert, $1 and $2 the listed rows: RegionYearMetrics by difference; returns the
  * uncertain keys' arrays.
  */
-export const BULK_METRICS_DIFFERENCE = differenceSql(
-  contributionsByKeySql(contributionsOfListedSql(LISTED)),
+export const BULK_METRICS_DIFFERENCE = bulkArrayDifferenceSql(
+  contributionsByKeyArraySql(contributionsOfListedSql(LISTED)),
   `SELECT * FROM "${BEFORE_METRICS_TABLE}"`,
   `array_agg(d."year") AS "years", array_agg(d."regionPath") AS "paths", array_agg(d."depth"::int) AS "depths"`,
 );

@@ -118,11 +118,20 @@ ${insertRollUpSql("numbers")}
 ON CONFLICT ("governmentId", "year", "cellNo") DO UPDATE
    SET "sum" = EXCLUDED."sum", "children" = EXCLUDED."children", "regionPath" = EXCLUDED."regionPath"`;
 
-/** In this order, in a function that declares ROLL_UP_EMPTIED_VARIABLES; all take the changes' arrays. */
+/**
+ * In this order, in a function that declares ROLL_UP_EMPTIED_VARIABLES; all take the changes' arrays. The
+ * fill is a wide statement (every summed cell of every child) whose executor start-up costs whether or not
+ * it has a government to fill: it runs only when a change is a government's first version (an upload of a
+ * department or a town, or a new version, never fills; BENCHMARKS.md, route18).
+ */
 export const ROLL_UP_DELTA_STATEMENTS: readonly string[] = [
   ADD_DIFFERENCE,
   DELETE_EMPTIED,
-  FILL_NEW_GOVERNMENTS,
+  `IF EXISTS (SELECT 1 FROM unnest($1::int[], $4::int[]) AS ch("agencyId", "previousId")
+               JOIN "Agency" g ON g."id" = ch."agencyId"
+              WHERE ch."previousId" IS NULL AND ${ROLL_UP_GOVERNMENT_KINDS}) THEN
+    ${FILL_NEW_GOVERNMENTS};
+  END IF`,
 ];
 
 /** One change: an agency-year whose current version is now `reportId`, `previousId` before (or none). */

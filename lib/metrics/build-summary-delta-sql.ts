@@ -161,10 +161,11 @@ export function beforeChangeSql(agency: string, year: string): string {
 
 /**
  * RegionYearMetrics by difference: $1 the agency, $2 its "before" (beforeChangeSql's "metrics",
- * computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. Returns the keys to recompute instead (uncertain ones) as three
- * arrays; `INTO` names the PL/pgSQL variables that receive them.
+ * computed before the change), $3 the year uploaded, $4 the agency's earliest year before the change. The
+ * keys to recompute instead (uncertain ones) go as three arrays into the PL/pgSQL variables `into`, and the
+ * ctids of the rows it left without reports into the tid[] variable `emptied` (DELETE_EMPTIED_SUMMARIES).
  */
-export function metricsDifferenceSql(into: string): string {
+export function metricsDifferenceSql(into: string, emptied: string): string {
   // The agency's contributions before and after under their keys as they are: each key holds one of its
   // reports at most, so contributionsByKeyArraySql's sums (two aggregations of ~160 columns) would add up one
   // row each. Without them the planner, trusting generate_series' guess of 1,000 keys per report, sized the
@@ -179,7 +180,9 @@ export function metricsDifferenceSql(into: string): string {
     underEachKeyArraySql(`SELECT (b ->> 'year')::int AS "year", b ->> 'regionPath' AS "regionPath",
            b ->> 'agencyKind' AS "agencyKind", (b ->> 'v')::float8[] AS "v"
       FROM jsonb_array_elements($2::jsonb) b`),
-    `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int) INTO ${into}`,
+    `array_agg(d."year"), array_agg(d."regionPath"), array_agg(d."depth"::int)`,
+    into,
+    emptied,
   );
 }
 
@@ -241,7 +244,13 @@ const SUMMED_POSITIONS = `{${SUMMED.map((_, i) => COUNTED.length + i + 1).join("
  * uncertain when a summed value known before is NULL after: the positions of the after's NULLs not all
  * among the before's.
  */
-function arrayDifferenceSql(after: string, before: string, uncertain: string): string {
+function arrayDifferenceSql(
+  after: string,
+  before: string,
+  uncertain: string,
+  into: string,
+  emptied: string,
+): string {
   const columns = [...COUNTED, ...SUMMED];
   const counted = COUNTED.length;
   const element = (from: string, i: number) =>
@@ -272,14 +281,18 @@ updated AS (
      SET ${columns.map((c, i) => `${q(c)} = ${element("new", i)}`).join(", ")}
     FROM d
    WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
+  RETURNING s."ctid", s."reports"
 ),
 inserted AS (
   INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
   SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => element("a", i)).join(", ")}
     FROM d
    WHERE NOT d."stored" AND NOT d."hadBefore"
+  RETURNING "ctid", "reports"
 )
-SELECT ${uncertain}
+SELECT ${uncertain},
+       ARRAY(SELECT e."ctid" FROM (SELECT * FROM updated UNION ALL SELECT * FROM inserted) e WHERE e."reports" = 0)
+  INTO ${into}, ${emptied}
   FROM d
  WHERE (NOT d."stored" AND d."hadBefore")
     OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
@@ -350,31 +363,24 @@ SELECT ${uncertain}
             <@ array_positions(d."b", NULL))`;
 }
 
-/** The PL/pgSQL variable (tid[]) that carries a table's emptied rows from one statement to the next. */
-export const SUMMARY_EMPTIED_VARIABLE = "emptied_rows";
+/** The PL/pgSQL variables (tid[]) that carry the rows the upload's differences left empty to their DELETEs. */
+export const EMPTIED_METRICS_VARIABLE = "emptied_metrics";
+export const EMPTIED_FINDINGS_VARIABLE = "emptied_findings";
 
 /**
- * Rows of the keys ($1 years, $2 paths) left without reports or findings go, as a recompute leaves none.
- * Two statements per table, in a function that declares SUMMARY_EMPTIED_VARIABLE: each key's emptied rows
- * found by the primary key's prefix (LATERAL … OFFSET 0), then deleted by ctid — a DELETE that reads no row
- * when there is none, nearly always (its condition on the array alone is checked once, before any row is
- * read). Joined as a whole, the generic plan read all of RegionYearFindings on every upload for its rows
- * without findings and hashed them against the keys (bench:upload --preload 5000: ≈ 1,000 rows per upload,
- * growing with the table).
+ * The rows the upload's differences left without reports (metricsDifferenceSql) or findings
+ * (findingsDifferenceInto) go, as a recompute leaves none: by the ctids those statements returned — a
+ * DELETE that reads no row when there is none, nearly always (its condition on the array alone is checked
+ * once, before any row is read). Any other row under the keys kept its count, and no stored row has a
+ * count of 0 (each writer deletes those it empties). Looking the keys' rows up again for a count of 0,
+ * each key by the primary key's prefix, cost ≈ 0.1–0.2 ms per upload (BENCHMARKS.md, route18).
  */
-const deleteEmptied = (table: string, count: string) => [
-  `${SUMMARY_EMPTIED_VARIABLE} := ARRAY(
-   SELECT x."ctid" FROM unnest($1::int[], $2::text[]) AS k("year", "path")
-   CROSS JOIN LATERAL (
-     SELECT e."ctid" FROM "${table}" e
-      WHERE e."year" = k."year" AND e."regionPath" = k."path" AND e."${count}" = 0 OFFSET 0
-   ) x)`,
+const deleteEmptied = (table: string, variable: string) =>
   `DELETE FROM "${table}" s
- WHERE s."ctid" = ANY(${SUMMARY_EMPTIED_VARIABLE}) AND cardinality(${SUMMARY_EMPTIED_VARIABLE}) > 0`,
-];
+ WHERE s."ctid" = ANY(${variable}) AND cardinality(${variable}) > 0`;
 export const DELETE_EMPTIED_SUMMARIES: readonly string[] = [
-  ...deleteEmptied("RegionYearMetrics", "reports"),
-  ...deleteEmptied("RegionYearFindings", "findings"),
+  deleteEmptied("RegionYearMetrics", EMPTIED_METRICS_VARIABLE),
+  deleteEmptied("RegionYearFindings", EMPTIED_FINDINGS_VARIABLE),
 ];
 
 const CHANGE = `change AS (
@@ -384,19 +390,27 @@ const CHANGE = `change AS (
 /**
  * RegionYearFindings by difference: $1 the agency, $2 the year uploaded, $3 the findings "before"
  * (findingContributionsSql's rows as JSON, computed before the change). The agency's region and kind did not
- * change, so before and after count under the same keys.
+ * change, so before and after count under the same keys. The rows it leaves without findings go into the
+ * PL/pgSQL variable (tid[]) `emptied`, for DELETE_EMPTIED_SUMMARIES.
  */
-export const FINDINGS_DIFFERENCE = findingsDifferenceSql(
-  findingContributionsSql("$1::int", "$2::int"),
-  `jsonb_to_recordset($3::jsonb) AS b("year" int, "regionPath" text, "depth" int, "agencyKind" text,
+export const findingsDifferenceInto = (emptied: string) =>
+  findingsDifferenceSql(
+    findingContributionsSql("$1::int", "$2::int"),
+    `jsonb_to_recordset($3::jsonb) AS b("year" int, "regionPath" text, "depth" int, "agencyKind" text,
                                             "code" text, "kind" text, "origin" text, "findings" int, "reports" int)`,
-);
+    { into: emptied },
+  );
 
 /**
  * RegionYearFindings by difference: `after`'s rows added, those of the FROM item `before` subtracted. With
- * `emptied`, the statement returns the rows it left without findings.
+ * `emptied`, the statement returns the rows it left without findings; with `{ into }`, it puts their ctids
+ * into that PL/pgSQL variable.
  */
-function findingsDifferenceSql(after: string, before: string, emptied = false): string {
+function findingsDifferenceSql(
+  after: string,
+  before: string,
+  emptied: boolean | { into: string } = false,
+): string {
   const terms = `WITH after AS (${after}),
 terms AS (
   SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports" FROM after
@@ -415,6 +429,13 @@ SELECT * FROM (
 ON CONFLICT ("year", "regionPath", "agencyKind", "code", "kind", "origin") DO UPDATE
    SET "findings" = t."findings" + EXCLUDED."findings", "reports" = t."reports" + EXCLUDED."reports"`;
   if (!emptied) return `${terms}\n${upsert}`;
+  if (emptied !== true)
+    return `${terms},
+upserted AS (
+${upsert}
+RETURNING t."ctid", t."findings"
+)
+SELECT ARRAY(SELECT "ctid" FROM upserted WHERE "findings" = 0) INTO ${emptied.into}`;
   return `${terms},
 upserted AS (
 ${upsert}

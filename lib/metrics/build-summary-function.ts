@@ -13,9 +13,10 @@ import { ROLL_UP_DELTA_STATEMENTS } from "@/lib/metrics/build-roll-up-delta-sql"
 import {
   COVERAGE_DIFFERENCE,
   DELETE_EMPTIED_SUMMARIES,
-  FINDINGS_DIFFERENCE,
-  SUMMARY_EMPTIED_VARIABLE,
+  EMPTIED_FINDINGS_VARIABLE,
+  EMPTIED_METRICS_VARIABLE,
   beforeChangeSql,
+  findingsDifferenceInto,
   metricsDifferenceSql,
 } from "@/lib/metrics/build-summary-delta-sql";
 import { buildSummaryRefreshSql } from "@/lib/metrics/build-summary-sql";
@@ -81,7 +82,6 @@ const FULL = named(
 // contributions before the change, {"earliest": …, "metrics": …, "findings": …} (build-summary-delta-sql.ts). An uncertain
 // key falls back to the recompute.
 const CHANGES = { $1: "$5", $2: "$6", $3: "$7", $4: "$8" };
-const KEYS = { $1: "$1", $2: "$2" };
 const DELTA = named(
   "nb_refresh_summaries_delta_",
   `${KEY_TYPES}, integer[], integer[], integer[], integer[], jsonb`,
@@ -92,20 +92,28 @@ const DELTA = named(
   emptied_governments integer[];
   emptied_years integer[];
   emptied_cells smallint[];
-  ${SUMMARY_EMPTIED_VARIABLE} tid[];
+  ${EMPTIED_METRICS_VARIABLE} tid[];
+  ${EMPTIED_FINDINGS_VARIABLE} tid[];
 BEGIN
 ${statements([
   LOCK,
   // One agency and year: the first of $5 and $6 (the caller sends one change).
-  renumber(metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths"), {
+  renumber(
+    metricsDifferenceSql("uncertain_years, uncertain_paths, uncertain_depths", EMPTIED_METRICS_VARIABLE),
+    {
+      $1: "($5)[1]",
+      $2: "($9 -> 'metrics')",
+      $3: "($6)[1]",
+      $4: "($9 ->> 'earliest')",
+    },
+  ),
+  renumber(findingsDifferenceInto(EMPTIED_FINDINGS_VARIABLE), {
     $1: "($5)[1]",
-    $2: "($9 -> 'metrics')",
-    $3: "($6)[1]",
-    $4: "($9 ->> 'earliest')",
+    $2: "($6)[1]",
+    $3: "($9 -> 'findings')",
   }),
-  renumber(FINDINGS_DIFFERENCE, { $1: "($5)[1]", $2: "($6)[1]", $3: "($9 -> 'findings')" }),
   renumber(COVERAGE_DIFFERENCE, CHANGES),
-  ...DELETE_EMPTIED_SUMMARIES.map((text) => renumber(text, KEYS)),
+  ...DELETE_EMPTIED_SUMMARIES,
   ...ROLL_UP_DELTA_STATEMENTS.map((text) => renumber(text, CHANGES)),
 ])}
   IF uncertain_years IS NOT NULL THEN

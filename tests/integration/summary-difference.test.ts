@@ -12,6 +12,8 @@ import { getPool } from "@/lib/db/create-client";
 import { correctCell } from "@/lib/ingest/correct-cell";
 import { ingestDocument } from "@/lib/ingest/ingest-document";
 import { rebuildReportMetrics } from "@/lib/ingest/refresh-report-metrics";
+import { SUMMARY_DELTA_FUNCTION_NAME } from "@/lib/metrics/build-summary-function";
+import { COUNTED, SUMMED } from "@/lib/metrics/build-summary-sql";
 import type { AgencyKind } from "@/lib/reader/types";
 import { buildReadResult, uniqueBytes } from "@/tests/helpers/read-result-factory";
 import {
@@ -395,4 +397,59 @@ test("a year between two others moves each of its three region keys once, in its
     expect(moved(2024, path)).toEqual({ reports: 0, matched: 1, lapsed: 0 });
   }
   expect(await rows(ACTUAL_SUMS)).toEqual(await rows(EXPECTED_SUMS));
+});
+
+test("rows a difference leaves without reports go, whichever statement left them empty", async () => {
+  // Not reachable through an upload (a new version keeps or adds its agency's report under each key), so
+  // the function is called as the upload calls it, with a "before" that held one report under the keys of
+  // an agency alone in its province (河南 41), an "after" without it (no such agency), and every summed
+  // value unknown before (else the keys would be recomputed instead): each row's count of reports goes from
+  // 1 to 0, and the row must go, as a recompute leaves none (its emptied rows come back from the
+  // difference's UPDATE, build-summary-delta-sql.ts).
+  const seed = buildReadResult("003");
+  const outcome = await ingestDocument(
+    t.db,
+    { bytes: uniqueBytes(), fileName: "差额测试河南独家局-2023.txt" },
+    buildReadResult("003", { year: 2023, agency: { ...seed.agency, name: "差额测试河南独家局" } }),
+  );
+  expect(outcome).toMatchObject({ duplicate: false });
+  const client = await getPool(t.db).connect();
+  try {
+    await client.query("BEGIN");
+    const stored = async () =>
+      (
+        await client.query<{ year: number; regionPath: string; depth: number; reports: number }>(
+          `SELECT "year", "regionPath", "depth", "reports" FROM "RegionYearMetrics"
+            WHERE "year" = 2023 AND "regionPath" LIKE '41/%' ORDER BY "depth"`,
+        )
+      ).rows;
+    const keys = await stored();
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(keys.every((key) => key.reports === 1)).toBe(true);
+    const others = `SELECT count(*)::int AS n FROM "RegionYearMetrics" WHERE "regionPath" NOT LIKE '41/%'`;
+    const othersBefore = (await client.query(others)).rows;
+    const { regionPath, agencyKind } = (
+      await client.query<{ regionPath: string; agencyKind: string }>(
+        `SELECT m."regionPath", m."agencyKind" FROM "ReportMetrics" m JOIN "Agency" a ON a."id" = m."agencyId"
+          WHERE a."name" = '差额测试河南独家局' AND m."year" = 2023`,
+      )
+    ).rows[0]!;
+    const v = `{1,${Array.from({ length: COUNTED.length - 1 }, () => "0").join(",")},${SUMMED.map(() => "NULL").join(",")}}`;
+    const before = { earliest: null, metrics: [{ year: 2023, regionPath, agencyKind, v }], findings: [] };
+    await client.query(
+      `SELECT "${SUMMARY_DELTA_FUNCTION_NAME}"($1::int[], $2::text[], $3::int[], ARRAY['2023:41'],
+                ARRAY[-1], ARRAY[2023], ARRAY[NULL]::int[], ARRAY[NULL]::int[], $4::jsonb)`,
+      [
+        keys.map((k) => k.year),
+        keys.map((k) => k.regionPath),
+        keys.map((k) => k.depth),
+        JSON.stringify(before),
+      ],
+    );
+    expect(await stored()).toEqual([]);
+    expect((await client.query(others)).rows).toEqual(othersBefore);
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 });

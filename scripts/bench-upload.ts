@@ -139,11 +139,25 @@ async function main(): Promise<void> {
       );
       console.log(`   顺序扫描读行（每份）: ${describeSeqRows(vacuumsBefore, vacuumsAfter, FILES)}`);
       console.log(`   负载（1 分钟）: 开始 ${loadBefore.toFixed(2)}, 结束 ${os.loadavg()[0]!.toFixed(2)}`);
+      console.log(`   Next 服务器常驻内存: ${describeResidentMemory(server)}`);
     }
     if (PROFILE_DIR) console.log(`   CPU profile（第 3 段，每轮一个，Next 服务器主线程）: ${PROFILE_DIR}`);
   } finally {
     if (app) await stopBenchApp(app);
     await database.stop();
+  }
+}
+
+/** The Next server's resident memory now and at its peak (VmRSS, VmHWM from /proc), or "?" where unread. */
+function describeResidentMemory(pid: number | null): string {
+  if (pid === null) return "?";
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const megabytes = (field: string) =>
+      Math.round(Number(/\d+/.exec(status.split(`${field}:`)[1] ?? "")?.[0]) / 1024);
+    return `${megabytes("VmRSS")} MB（峰值 ${megabytes("VmHWM")} MB）`;
+  } catch {
+    return "?";
   }
 }
 

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { BUILT_CONFIG_ENV, readBuiltNextConfig } from "./built-next-config";
 import { ensureProductionBuild } from "./ensure-build";
 import { buildServerMemoryEnv } from "./server-memory-env";
+import { SERVER_TIER_UP_FLAGS } from "./server-tier-up-flags";
 import { startE2eDatabase } from "./start-e2e-database";
 import { pruneSignInAudit } from "@/lib/auth/audit";
 import { readAuthConfig } from "@/lib/auth/config";
@@ -38,7 +39,9 @@ function startNext(databaseUrl: string, builtConfig: string | null): ChildProces
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   const exitWithParent = path.join(ROOT, "scripts", "exit-with-parent.cjs");
   const command = IS_DEV ? "dev" : "start";
-  return spawn(process.execPath, ["--require", exitWithParent, nextBin, command, "--port", String(PORT)], {
+  // The production server's V8 tiering (why: server-tier-up-flags.ts); `next dev` keeps Node's.
+  const args = [...(IS_DEV ? [] : SERVER_TIER_UP_FLAGS), "--require", exitWithParent, nextBin, command];
+  return spawn(process.execPath, [...args, "--port", String(PORT)], {
     cwd: ROOT,
     // The IPC channel ties the server's life to ours (see exit-with-parent.cjs).
     stdio: ["inherit", "inherit", "inherit", "ipc"],

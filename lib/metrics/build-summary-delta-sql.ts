@@ -232,6 +232,37 @@ function underEachKeyArraySql(source: string): string {
 /** The positions of SUMMED in a contribution's float8[] (after COUNTED), as an int[] literal. */
 const SUMMED_POSITIONS = `{${SUMMED.map((_, i) => COUNTED.length + i + 1).join(",")}}`;
 
+/** Element i of the array column `from` of the rows `d`, as its column's type (COUNTED, then SUMMED). */
+const arrayElement = (from: string, i: number) =>
+  i < COUNTED.length ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
+
+/** The keys `after` and `before` (rows of "v" arrays) hold different values under: both differences' start. */
+const changedArraysSql = (after: string, before: string) => `WITH after AS (${after}),
+before AS (${before}),
+changed AS (
+  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
+         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
+         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
+    FROM after a
+    FULL JOIN before b ON ${keyMatch("a", "b")}
+   WHERE a."v" IS DISTINCT FROM b."v"
+)`;
+
+/** A key new to RegionYearMetrics (neither stored nor before) goes in with its "after" values. */
+const INSERT_NEW_KEYS = `  INSERT INTO "RegionYearMetrics" (${[...KEY, ...COUNTED, ...SUMMED].map(q).join(", ")})
+  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${[...COUNTED, ...SUMMED].map((_, i) => arrayElement("a", i)).join(", ")}
+    FROM d
+   WHERE NOT d."stored" AND NOT d."hadBefore"`;
+
+/**
+ * The rows `d` whose keys must be recomputed instead: the row to subtract from is missing, or a summed value
+ * known before is NULL after (the positions of the after's NULLs not all among the before's).
+ */
+const UNCERTAIN_KEYS_OF_ARRAYS = `  FROM d
+ WHERE (NOT d."stored" AND d."hadBefore")
+    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
+            <@ array_positions(d."b", NULL))`;
+
 /**
  * RegionYearMetrics by difference for an upload, each side's values as one float8[] ("v": COUNTED then
  * SUMMED, a missing value NULL): only the UPDATE and the INSERT name the ~100 columns. A statement's
@@ -252,19 +283,7 @@ function arrayDifferenceSql(
   emptied: string,
 ): string {
   const columns = [...COUNTED, ...SUMMED];
-  const counted = COUNTED.length;
-  const element = (from: string, i: number) =>
-    i < counted ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
-  return `WITH after AS (${after}),
-before AS (${before}),
-changed AS (
-  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
-         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
-         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
-    FROM after a
-    FULL JOIN before b ON ${keyMatch("a", "b")}
-   WHERE a."v" IS DISTINCT FROM b."v"
-),
+  return `${changedArraysSql(after, before)},
 d AS (
   SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored",
          ARRAY(SELECT CASE WHEN u."a" IS NULL AND u."b" IS NULL THEN u."s"
@@ -278,25 +297,19 @@ d AS (
 ),
 updated AS (
   UPDATE "RegionYearMetrics" s
-     SET ${columns.map((c, i) => `${q(c)} = ${element("new", i)}`).join(", ")}
+     SET ${columns.map((c, i) => `${q(c)} = ${arrayElement("new", i)}`).join(", ")}
     FROM d
    WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
   RETURNING s."ctid", s."reports"
 ),
 inserted AS (
-  INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
-  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => element("a", i)).join(", ")}
-    FROM d
-   WHERE NOT d."stored" AND NOT d."hadBefore"
+${INSERT_NEW_KEYS}
   RETURNING "ctid", "reports"
 )
 SELECT ${uncertain},
        ARRAY(SELECT e."ctid" FROM (SELECT * FROM updated UNION ALL SELECT * FROM inserted) e WHERE e."reports" = 0)
   INTO ${into}, ${emptied}
-  FROM d
- WHERE (NOT d."stored" AND d."hadBefore")
-    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
-            <@ array_positions(d."b", NULL))`;
+${UNCERTAIN_KEYS_OF_ARRAYS}`;
 }
 
 /**
@@ -317,26 +330,14 @@ SELECT ${uncertain},
  */
 function bulkArrayDifferenceSql(after: string, before: string, uncertain: string): string {
   const columns = [...COUNTED, ...SUMMED];
-  const counted = COUNTED.length;
-  const side = (from: string, i: number) =>
-    i < counted ? `d.${q(from)}[${i + 1}]::int` : `d.${q(from)}[${i + 1}]`;
   const update = (c: string, i: number) => {
-    const [a, b] = [side("a", i), side("b", i)];
-    return i < counted
+    const [a, b] = [arrayElement("a", i), arrayElement("b", i)];
+    return i < COUNTED.length
       ? `${q(c)} = s.${q(c)} - coalesce(${b}, 0) + coalesce(${a}, 0)`
       : `${q(c)} = CASE WHEN ${a} IS NULL AND ${b} IS NULL THEN s.${q(c)}
     ELSE coalesce(s.${q(c)}, 0) - coalesce(${b}, 0) + coalesce(${a}, 0) END`;
   };
-  return `WITH after AS (${after}),
-before AS (${before}),
-changed AS (
-  SELECT coalesce(a."year", b."year") AS "year", coalesce(a."regionPath", b."regionPath") AS "regionPath",
-         coalesce(a."depth", b."depth") AS "depth", coalesce(a."agencyKind", b."agencyKind") AS "agencyKind",
-         a."v" AS "a", b."v" AS "b", b."year" IS NOT NULL AS "hadBefore"
-    FROM after a
-    FULL JOIN before b ON ${keyMatch("a", "b")}
-   WHERE a."v" IS DISTINCT FROM b."v"
-),
+  return `${changedArraysSql(after, before)},
 d AS (
   SELECT c.*, s."ctid" AS "storedAt", s."ctid" IS NOT NULL AS "stored"
     FROM changed c
@@ -351,16 +352,10 @@ updated AS (
    WHERE s."ctid" = ANY(ARRAY(SELECT d."storedAt" FROM d WHERE d."stored")) AND s."ctid" = d."storedAt"
 ),
 inserted AS (
-  INSERT INTO "RegionYearMetrics" (${[...KEY, ...columns].map(q).join(", ")})
-  SELECT d."year", d."regionPath", d."depth", d."agencyKind", ${columns.map((_, i) => side("a", i)).join(", ")}
-    FROM d
-   WHERE NOT d."stored" AND NOT d."hadBefore"
+${INSERT_NEW_KEYS}
 )
 SELECT ${uncertain}
-  FROM d
- WHERE (NOT d."stored" AND d."hadBefore")
-    OR NOT (coalesce(array_positions(d."a", NULL), '${SUMMED_POSITIONS}'::int[])
-            <@ array_positions(d."b", NULL))`;
+${UNCERTAIN_KEYS_OF_ARRAYS}`;
 }
 
 /** The PL/pgSQL variables (tid[]) that carry the rows the upload's differences left empty to their DELETEs. */

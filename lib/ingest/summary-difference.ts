@@ -25,6 +25,7 @@ import {
   BULK_FINDINGS_DIFFERENCE,
   BULK_METRICS_DIFFERENCE,
   BULK_SUMMARIES_BEFORE,
+  BULK_SUMMARY_CONTRIBUTIONS,
   BULK_SUMMARY_STAGING,
 } from "@/lib/metrics/build-summary-delta-sql";
 import { SUMMARY_LOCK_SQL } from "@/lib/metrics/build-summary-function";
@@ -37,8 +38,9 @@ export interface ListedRows {
 }
 
 /**
- * Before a batch's changes: the read-model rows its agency-years can move, and their contributions
- * (BULK_SUMMARIES_BEFORE). The caller holds the agencies' locks, so nothing else moves them until it commits.
+ * Before a batch's changes: the read-model rows its agency-years can move (BULK_SUMMARIES_BEFORE), and
+ * their contributions as side 0 (BULK_SUMMARY_CONTRIBUTIONS). The caller holds the agencies' locks, so
+ * nothing else moves them until it commits.
  */
 export async function captureSummariesBefore(
   client: SqlClient,
@@ -49,7 +51,9 @@ export async function captureSummariesBefore(
     pairs.map((p) => p.agencyId),
     pairs.map((p) => p.year),
   ]);
-  return { agencyIds: rows.map((row) => row.agencyId), years: rows.map((row) => row.year) };
+  const listed = { agencyIds: rows.map((row) => row.agencyId), years: rows.map((row) => row.year) };
+  await runStatement(client, BULK_SUMMARY_CONTRIBUTIONS, [listed.agencyIds, listed.years, 0]);
+  return listed;
 }
 
 /**
@@ -67,12 +71,13 @@ export async function applySummaryDifference(
   if (keys.length === 0) return;
   const provinces = [...new Set(keys.map((k) => `${k.year}:${k.path.split("/")[0]}`))].sort();
   await client.query({ name: "nb_summary_locks", text: SUMMARY_LOCK_SQL, values: [provinces] });
-  const rows = [listed.agencyIds, listed.years];
+  // The same rows' contributions after the change (side 1), by the statement that took them before.
+  await runStatement(client, BULK_SUMMARY_CONTRIBUTIONS, [listed.agencyIds, listed.years, 1]);
   const [uncertain] = await runStatement<{
     years: number[] | null;
     paths: string[] | null;
     depths: number[] | null;
-  }>(client, BULK_METRICS_DIFFERENCE, rows);
+  }>(client, BULK_METRICS_DIFFERENCE);
   const noFindings = await runStatement<{
     year: number;
     regionPath: string;
@@ -80,7 +85,7 @@ export async function applySummaryDifference(
     code: string;
     kind: string;
     origin: string;
-  }>(client, BULK_FINDINGS_DIFFERENCE, rows);
+  }>(client, BULK_FINDINGS_DIFFERENCE);
   if (noFindings.length > 0)
     await runStatement(
       client,

@@ -485,17 +485,22 @@ ${ADD_GAINED_COVERAGE}`;
 // generic plan then read the whole read model into a hash (EXPLAIN: 7,000 rows for 54).
 // The metrics' contributions by key travel as one float8[] each (COUNTED then SUMMED, as an upload's do:
 // arrayDifferenceSql), a table of its own name: a session's table of the named columns' shape is not reused.
-const BEFORE_METRICS_TABLE = "stage_summary_metric_arrays";
-const BEFORE_FINDINGS_TABLE = "stage_summary_findings";
+// Both sides — before the batch's changes (0) and after them (1) — are taken by one statement
+// (BULK_SUMMARY_CONTRIBUTIONS), so a connection plans the contributions' ~330 aggregates once, not once in
+// "before" and again inside the difference: a batch's statements are planned again on each connection after
+// every ANALYZE of a table they read, and the contributions were most of that (BENCHMARKS.md "import15",
+// "import17", "pg19").
+const SIDES_METRICS_TABLE = "stage_summary_metric_sides";
+const SIDES_FINDINGS_TABLE = "stage_summary_finding_sides";
 
 /** The session's staging tables (emptied at each commit), created when missing. */
 export const BULK_SUMMARY_STAGING: readonly string[] = [
-  `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_METRICS_TABLE}" (
-  "year" int, "regionPath" text, "depth" int, "agencyKind" text, "v" float8[]
+  `CREATE TEMP TABLE IF NOT EXISTS "${SIDES_METRICS_TABLE}" (
+  "side" int, "year" int, "regionPath" text, "depth" int, "agencyKind" text, "v" float8[]
 ) ON COMMIT DELETE ROWS`,
-  `CREATE TEMP TABLE IF NOT EXISTS "${BEFORE_FINDINGS_TABLE}" (
-  "year" int, "regionPath" text, "depth" int, "agencyKind" text, "code" text, "kind" text, "origin" text,
-  "findings" int, "reports" int
+  `CREATE TEMP TABLE IF NOT EXISTS "${SIDES_FINDINGS_TABLE}" (
+  "side" int, "year" int, "regionPath" text, "depth" int, "agencyKind" text, "code" text, "kind" text,
+  "origin" text, "findings" int, "reports" int
 ) ON COMMIT DELETE ROWS`,
 ];
 
@@ -521,46 +526,58 @@ function contributionsOfListedSql(listed: string): string {
 }
 
 /**
- * Before a batch's changes: $1 agencies and $2 years (its distinct agency-years). Keeps the listed rows'
- * contributions (the staging tables above) and returns the listed rows ("agencyId", "year").
+ * Before a batch's changes: $1 agencies and $2 years (its distinct agency-years). Returns the rows whose
+ * contributions it can move ("agencyId", "year"): the listed rows BULK_SUMMARY_CONTRIBUTIONS then takes.
  */
 export const BULK_SUMMARIES_BEFORE = `WITH p AS (
   SELECT DISTINCT * FROM unnest($1::int[], $2::int[]) AS p("agencyId", "year")
-),
-listed AS (
-  SELECT p."agencyId", p."year" + d."d" AS "year" FROM p CROSS JOIN (VALUES (-1), (0), (1)) AS d("d")
-  UNION
-  SELECT e."agencyId", e."year" FROM (SELECT DISTINCT p."agencyId" FROM p) a
-   CROSS JOIN LATERAL (SELECT m."agencyId", m."year" FROM "ReportMetrics" m
-                        WHERE m."agencyId" = a."agencyId" ORDER BY m."year" LIMIT 1) e
-),
-metrics AS (
-  INSERT INTO "${BEFORE_METRICS_TABLE}"
-  ${contributionsByKeyArraySql(contributionsOfListedSql("listed"))}
-),
-findings AS (
-  INSERT INTO "${BEFORE_FINDINGS_TABLE}"
-  ${findingsOfRowsSql(rowsOf("listed"), "true")}
 )
-SELECT "agencyId", "year" FROM listed`;
+SELECT p."agencyId", p."year" + d."d" AS "year" FROM p CROSS JOIN (VALUES (-1), (0), (1)) AS d("d")
+UNION
+SELECT e."agencyId", e."year" FROM (SELECT DISTINCT p."agencyId" FROM p) a
+ CROSS JOIN LATERAL (SELECT m."agencyId", m."year" FROM "ReportMetrics" m
+                      WHERE m."agencyId" = a."agencyId" ORDER BY m."year" LIMIT 1) e`;
 
 /**
- * After the read model's upsert, $1 and $2 the listed rows: RegionYearMetrics by difference; returns the
- * uncertain keys' arrays.
+ * The listed rows' ($1, $2) contributions to RegionYearMetrics and RegionYearFindings by key, kept in the
+ * staging tables as side $3: 0 before the batch's changes, 1 after the read model's upsert.
+ */
+export const BULK_SUMMARY_CONTRIBUTIONS = `WITH metrics AS (
+  INSERT INTO "${SIDES_METRICS_TABLE}" ("side", "year", "regionPath", "depth", "agencyKind", "v")
+  SELECT $3::int, c.* FROM (
+  ${contributionsByKeyArraySql(contributionsOfListedSql(LISTED))}
+  ) c
+),
+findings AS (
+  INSERT INTO "${SIDES_FINDINGS_TABLE}"
+         ("side", "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports")
+  SELECT $3::int, c.* FROM (
+  ${findingsOfRowsSql(rowsOf(LISTED), "true")}
+  ) c
+)
+SELECT NULL WHERE false`;
+
+const sideOf = (table: string, side: number) =>
+  `SELECT "year", "regionPath", "depth", "agencyKind", "v" FROM "${table}" WHERE "side" = ${side}`;
+
+/**
+ * After both sides' contributions (BULK_SUMMARY_CONTRIBUTIONS): RegionYearMetrics by difference; returns
+ * the uncertain keys' arrays.
  */
 export const BULK_METRICS_DIFFERENCE = bulkArrayDifferenceSql(
-  contributionsByKeyArraySql(contributionsOfListedSql(LISTED)),
-  `SELECT * FROM "${BEFORE_METRICS_TABLE}"`,
+  sideOf(SIDES_METRICS_TABLE, 1),
+  sideOf(SIDES_METRICS_TABLE, 0),
   `array_agg(d."year") AS "years", array_agg(d."regionPath") AS "paths", array_agg(d."depth"::int) AS "depths"`,
 );
 
 /**
- * RegionYearFindings by difference ($1, $2 the listed rows), the same rows' findings after less before;
- * returns the rows left without findings ("year", "regionPath", "agencyKind", "code", "kind", "origin").
+ * RegionYearFindings by difference, after both sides' contributions: the listed rows' findings after less
+ * before; returns the rows left without findings ("year", "regionPath", "agencyKind", "code", "kind", "origin").
  */
 export const BULK_FINDINGS_DIFFERENCE = findingsDifferenceSql(
-  findingsOfRowsSql(rowsOf(LISTED), "true"),
-  `"${BEFORE_FINDINGS_TABLE}" b`,
+  `SELECT "year", "regionPath", "depth", "agencyKind", "code", "kind", "origin", "findings", "reports"
+     FROM "${SIDES_FINDINGS_TABLE}" WHERE "side" = 1`,
+  `"${SIDES_FINDINGS_TABLE}" b WHERE b."side" = 0`,
   true,
 );
 

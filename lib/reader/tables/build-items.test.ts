@@ -42,7 +42,7 @@ const CELLS = [
 ];
 
 const line = fc.array(fc.constantFrom(...CELLS), { minLength: 1, maxLength: 9 });
-const rowsOf = (lines: string[][], wrapDoubts: boolean[], separator: string): TextRow[] =>
+const rowsOf = (lines: readonly (readonly string[])[], wrapDoubts: boolean[], separator: string): TextRow[] =>
   lines.map((cells, i) => {
     const row: TextRow = { cells: [separator + cells.join(separator)], source: "line" };
     if (wrapDoubts[i]) row.wrapDoubt = true;

@@ -92,7 +92,8 @@ export function readDocument(
     inferred: finished.inferred,
     units: units.units,
     findings,
-    text: lines.join("\n"),
+    // Text rows left as extracted are the lines of the text extracted: no join to build it again.
+    text: rows === document.rows && document.text !== undefined ? document.text : lines.join("\n"),
   };
 }
 

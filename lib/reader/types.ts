@@ -134,6 +134,8 @@ export interface TextRow {
 export interface ExtractedDocument {
   mediaType: string;
   rows: TextRow[];
+  /** Plain text only: the text its rows are the lines of — their one cells joined by "\n" give it back. */
+  text?: string;
   /**
    * PDF only: the same pages read again by their ruled tables (every item placed in its cell) — costlier, so
    * asked for only when the line-by-line rows leave the tables in doubt. Null when the rulings cannot be read.

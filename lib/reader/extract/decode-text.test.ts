@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeText, decodeValidUtf8 } from "@/lib/reader/extract/decode-text";
+import { decodeText, decodeValidUtf8, holdsBadChar } from "@/lib/reader/extract/decode-text";
 import { encodeText, type TextEncoding } from "@/lib/reader/testing/encode-text";
 
 const SAMPLE =
@@ -78,5 +78,21 @@ describe("decodeText", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("tells bad characters (controls but tab, line feed, form feed, return; U+FFFD) on every code unit", () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const bad = unit === 0xfffd || (unit < 0x20 && ![9, 10, 12, 13].includes(unit));
+      const text = `年报${String.fromCharCode(unit)}12`;
+      if (holdsBadChar(text) !== bad) expect([unit, holdsBadChar(text)]).toEqual([unit, bad]);
+    }
+  });
+
+  it("refuses text of NUL bytes after 8 KB of text, and reads UTF-16 without a BOM", () => {
+    const text = new TextEncoder().encode("年报".repeat(3000));
+    const withNul = new Uint8Array(text.length + 4);
+    withNul.set(text);
+    expect(decodeText(withNul)).toBeNull();
+    expect(decodeText(encodeText(SAMPLE, "utf-16be"))?.text).toBe(SAMPLE);
   });
 });

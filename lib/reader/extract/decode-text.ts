@@ -22,9 +22,12 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith(bytes.subarray(2), "utf-16be");
-  const utf16 = guessUtf16(bytes);
-  if (utf16) return decodeWith(bytes, utf16);
-  if (bytes.includes(0)) return null; // NUL bytes never occur in UTF-8 or GB text
+  // UTF-16 without a BOM has zero bytes, and NUL bytes never occur in UTF-8 or GB text: one search for a zero byte
+  // rules out both for nearly every file (it cost two, guessUtf16's over the first 8 KB and one over them all).
+  if (bytes.indexOf(0) !== -1) {
+    const utf16 = guessUtf16(bytes);
+    return utf16 ? decodeWith(bytes, utf16) : null;
+  }
   if (isUtf8(bytes)) return checkText({ text: decodeValidUtf8(bytes), encoding: "utf-8" });
   // Not UTF-8: the declared or the usual Chinese legacy encoding.
   const nearlyUtf8 = decodeMostlyUtf8(bytes);
@@ -74,7 +77,7 @@ function decodeWith(bytes: Uint8Array, encoding: string): DecodedText | null {
 function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
   if (sample.length < 4) return null;
-  // No zero byte at all (every UTF-8 or GB file): both counts below would be 0 — found by one native search.
+  // No zero byte in the first 8 KB: both counts below would be 0 — found by one native search.
   if (sample.indexOf(0) === -1) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
@@ -88,9 +91,18 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
+const BAD_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/;
+
+/** Whether the text holds a character checkText counts bad (decode-text.test.ts compares them on every code unit). */
+export function holdsBadChar(text: string): boolean {
+  return BAD_CHAR.test(text);
+}
+
 /** Reject decodings that are mostly control characters or replacement characters: binary data. */
 function checkText(decoded: DecodedText): DecodedText | null {
   const { text } = decoded;
+  // Nearly every text holds no bad character at all: a native search says so in half the time of the loop.
+  if (!holdsBadChar(text)) return decoded;
   let bad = 0;
   // Code units, not code points: the characters counted bad are all single units, and a loop over units
   // costs a fraction of the string iterator on every report.

@@ -39,7 +39,7 @@ export function findReportTitle(lines: readonly string[]): ReportTitle | null {
         if (title.agency === null && AGENCY_LINE.test(previous) && previous.length <= 30)
           title.agency = previous;
         if (title.agency === null) title.agency = agencyBelow(lines, i);
-        return { ...title, line: i };
+        return { agency: title.agency, year: title.year, line: i };
       }
     }
     previous = line;

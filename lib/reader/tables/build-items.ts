@@ -3,8 +3,9 @@
 // accumulated label by label, and its blank-line gaps are kept so that an extra blank line can later be read
 // as an empty cell. Tables are then read from items by label, never by a fixed column index.
 import type { TextRow } from "@/lib/reader/types";
+import { isNoiseLine } from "./is-noise-line";
 import { readRowTokens } from "./read-row-tokens";
-import type { Token, Unwrapped } from "./split-cell";
+import { oneCellToken, type Token, type Unwrapped } from "./split-cell";
 
 export interface ValueCell {
   text: string;
@@ -67,6 +68,53 @@ export function buildItems(rows: readonly TextRow[]): Item[] {
   };
   for (const row of rows) {
     rowIndex++;
+    const cells = row.source === "line" && row.xs === undefined && !row.prose ? readTabCells(row) : null;
+    if (cells !== null) {
+      // The row readRowTokens would cut into tokens, read from its cells' kinds (TAB_KINDS) as the tokens are below.
+      let filledCount = 0;
+      let firstFilled = -1;
+      for (let i = 0; i < cells.length; i++)
+        if (TAB_KINDS[i] !== EMPTY) {
+          filledCount++;
+          if (firstFilled < 0) firstFilled = i;
+        }
+      if (filledCount === 0) {
+        pendingGap++;
+        continue;
+      }
+      const gap = pendingGap;
+      pendingGap = 0;
+      const previous = items.at(-1);
+      if (filledCount === 1 && TAB_KINDS[firstFilled] === VALUE) {
+        const item = previous?.fromLines ? previous : start(true);
+        if (row.wrapDoubt) item.wrapDoubt = true;
+        item.values.push(tabValue(cells, firstFilled, gap, rowIndex));
+        (item.rows ??= []).push(rowIndex);
+        continue;
+      }
+      if (previous?.fromLines && previous.values.length > 0) previous.gapAfter = gap;
+      if (filledCount === 1) {
+        const text = cells[firstFilled] ?? "";
+        const continues = previous?.fromLines && previous.values.length === 0 && !SECTION_HEADING.test(text);
+        const item = continues && previous ? previous : start(true);
+        item.labelParts.push(text);
+        (item.rows ??= []).push(rowIndex);
+        continue;
+      }
+      // splitSegments' items: a label after a value starts the next table row printed on the line.
+      let from = 0;
+      let sawValue = false;
+      for (let i = 0; i < cells.length; i++) {
+        if (TAB_KINDS[i] === TEXT && sawValue) {
+          addTabItem(start(false), cells, from, i, rowIndex, row.wrapDoubt === true);
+          from = i;
+          sawValue = false;
+        }
+        if (TAB_KINDS[i] === VALUE) sawValue = true;
+      }
+      addTabItem(start(false), cells, from, cells.length, rowIndex, row.wrapDoubt === true);
+      continue;
+    }
     const tokens = readRowTokens(row);
     if (tokens === "noise") continue;
     if (tokens === "blank") {
@@ -177,6 +225,92 @@ function attachUnits(tokens: readonly Token[]): readonly Token[] {
     attached.push(token);
   }
   return attached;
+}
+
+/**
+ * Tab rows of text (text copied out of a Word table: nearly every row of a text report's tables) are read without
+ * a token per cell. Each cell's kind is kept in TAB_KINDS (and a value that is not a plain count, its token in
+ * TAB_TOKENS) by position: one pair of arrays for every row, as rows are read one at a time.
+ */
+const EMPTY = 0;
+const TEXT = 1;
+const VALUE = 2;
+const TAB_KINDS: number[] = [];
+const TAB_TOKENS: (Token | null)[] = [];
+
+/**
+ * A text line of tab-separated cells, each of them one token (oneCellToken): its trimmed cells, their kinds in
+ * TAB_KINDS. null for any other line — without a tab, noise, Word's bookmark markers, a cell of several tokens or a
+ * unit of its own — which readRowTokens reads. A blank line or one count between tabs needs no test of its own
+ * here: no cell filled, or one count, is read below as readRowTokens' "blank" or its one number is. isNoiseLine
+ * trims the line itself.
+ */
+function readTabCells(row: TextRow): string[] | null {
+  const line = row.cells[0] ?? "";
+  const tab = line.indexOf("\t");
+  if (tab < 0 || line.includes("[bookmark:") || isNoiseLine(line)) return null;
+  // Cut by hand rather than by split("\t"): half the time on these lines (two-byte slices of the text), and an
+  // empty cell — the commonest after a count: rows start and end with tabs — is no string cut at all.
+  const cells: string[] = [];
+  for (let start = 0, end = tab; ; end = line.indexOf("\t", start)) {
+    const stop = end < 0 ? line.length : end;
+    const text = stop === start ? "" : line.slice(start, stop).trim();
+    const kind = oneCellToken(text);
+    if (kind === null) return null;
+    const at = cells.length;
+    if (typeof kind === "string") {
+      TAB_KINDS[at] = kind === "empty" ? EMPTY : kind === "text" ? TEXT : VALUE;
+      TAB_TOKENS[at] = null;
+    } else {
+      TAB_KINDS[at] = kind.kind === "text" ? TEXT : VALUE;
+      TAB_TOKENS[at] = kind;
+    }
+    cells.push(text);
+    if (end < 0) return cells;
+    start = end + 1;
+  }
+}
+
+/** addRowItem for the cells from..to of a tab row read by readTabCells. */
+function addTabItem(
+  item: Item,
+  cells: readonly string[],
+  from: number,
+  to: number,
+  rowIndex: number,
+  wrapDoubt: boolean,
+): void {
+  item.rows = [rowIndex];
+  if (wrapDoubt) item.wrapDoubt = true;
+  let lastText = from - 1;
+  for (let i = from; i < to; i++)
+    if (TAB_KINDS[i] === TEXT) {
+      lastText = i;
+      item.labelParts.push(cells[i] ?? "");
+    }
+  const start = lastText + 1;
+  let first = start;
+  while (first < to && TAB_KINDS[first] === EMPTY) first++;
+  let last = to - 1;
+  while (last >= first && TAB_KINDS[last] === EMPTY) last--;
+  item.leadBlanks = first - start;
+  item.trailBlanks = to - 1 - last;
+  for (let i = first; i <= last; i++)
+    item.values.push(
+      TAB_KINDS[i] === EMPTY
+        ? { text: "", value: null, digits: false, unit: null, row: rowIndex }
+        : tabValue(cells, i, undefined, rowIndex),
+    );
+}
+
+/** A value cell of a tab row: a plain count made here, any other value from its token. */
+function tabValue(cells: readonly string[], i: number, gap: number | undefined, row: number): ValueCell {
+  const token = TAB_TOKENS[i];
+  if (token) return toValue(token, gap, row);
+  const text = cells[i] ?? "";
+  const cell: ValueCell = { text, value: Number(text), digits: text.length > 1, unit: null, row };
+  if (gap !== undefined) cell.gap = gap;
+  return cell;
 }
 
 function toValue(token: Token, gap: number | undefined, row: number): ValueCell {

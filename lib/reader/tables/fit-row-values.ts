@@ -9,6 +9,7 @@ import { splitDigitRuns } from "./split-digit-runs";
 import { bandOf, type ColumnBand } from "./find-column-bands";
 import type { Unwrapped } from "./split-cell";
 
+/** One cell of a reading. An item's value cells (ValueCell, a superset) are their readings' cells as they are: no copy. */
 export interface Cell {
   value: number | null;
   text: string;
@@ -59,8 +60,8 @@ function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], 
   if (values.every((value) => value.value === null)) return { options: [blankRow(n)], issue: "ROW_EMPTY" };
   if (values.length > n) values = values.filter((value) => !isGapBlank(value));
   if (values.length > n) values = trimBlankEnds(values, n);
-  if (values.length > n) return { options: [values.slice(0, n).map(toCell)], issue: "ROW_LONG" };
-  if (values.length === n) return { options: [values.map(toCell)], issue: null };
+  if (values.length > n) return { options: [values.slice(0, n)], issue: "ROW_LONG" };
+  if (values.length === n) return { options: [values.slice()], issue: null };
   const missing = n - values.length;
   if (bands?.length === n) {
     const placed = placeByBands(values, bands);
@@ -68,7 +69,7 @@ function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], 
   }
   // Empty cells printed before or after the numbers are the layout's own evidence of where the blanks are.
   if (item.leadBlanks + item.trailBlanks === missing) {
-    const cells = [...blankRow(item.leadBlanks), ...values.map(toCell), ...blankRow(item.trailBlanks)];
+    const cells = [...blankRow(item.leadBlanks), ...values, ...blankRow(item.trailBlanks)];
     return { options: [cells], issue: null };
   }
   // Glued rows print few long digit runs (blank marks may sit between them); one value per line never glues.
@@ -77,22 +78,22 @@ function fitPrintedValues(item: Item, n: number, bands?: readonly ColumnBand[], 
   // as 4|5 glued, so both kinds of reading are listed for the sums (and staff) to choose from.
   const pdfText = values.every((value) => value.x !== undefined);
   if (glued && !item.fromLines && pdfText) {
-    const split = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
-    const blanks = placeBlanks(values.map(toCell), n);
+    const split = splitDigitRuns(values, n, MAX_OPTIONS, groupSize);
+    const blanks = placeBlanks(values, n);
     const options = [...split.options, ...blanks];
     const partial = split.complete && blanks.length < MAX_OPTIONS ? {} : { partial: true };
     if (options.length === 1 && !("partial" in partial)) return { options, issue: null };
     return { options, issue: "ROW_SHORT", ...partial };
   }
   if (glued && !item.fromLines) {
-    const { options, complete } = splitDigitRuns(values.map(toCell), n, MAX_OPTIONS, groupSize);
+    const { options, complete } = splitDigitRuns(values, n, MAX_OPTIONS, groupSize);
     const partial = complete ? {} : { partial: true };
     if (options.length === 1 && complete) return { options, issue: null, glued: true };
     if (options.length >= 1) return { options, issue: "DIGITS_AMBIGUOUS", glued: true, ...partial };
     // No split fits the sums (or the run is too long to search): unreadable, never guessed.
     return { options: [blankRow(n)], issue: "DIGITS_AMBIGUOUS" };
   }
-  const options = placeBlanks(values.map(toCell), n);
+  const options = placeBlanks(values, n);
   // Listed only in part (too many ways to place the blanks): the true reading may be among those left out.
   return { options, issue: "ROW_SHORT", ...(options.length >= MAX_OPTIONS ? { partial: true } : {}) };
 }
@@ -128,13 +129,6 @@ export function blankRow(n: number): Cell[] {
   return Array.from({ length: n }, () => ({ value: null, text: "", unit: null }));
 }
 
-function toCell(value: ValueCell): Cell {
-  const cell: Cell = { value: value.value, text: value.text, unit: value.unit };
-  if (value.unwrapped) cell.unwrapped = value.unwrapped;
-  if (value.unjoined) cell.unjoined = value.unjoined;
-  return cell;
-}
-
 function trimBlankEnds(values: readonly ValueCell[], n: number): ValueCell[] {
   let start = 0;
   let end = values.length;
@@ -155,7 +149,7 @@ function placeByBands(values: readonly ValueCell[], bands: readonly ColumnBand[]
     const column = bandOf({ left: value.x, right: value.right }, bands);
     if (column === null || taken.has(column)) return null;
     taken.add(column);
-    cells[column] = toCell(value);
+    cells[column] = value;
   }
   return cells;
 }

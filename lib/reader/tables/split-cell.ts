@@ -64,6 +64,21 @@ function singleToken(text: string): Token | null {
   return null;
 }
 
+/**
+ * A trimmed cell that is one token — a count, a blank mark, an empty cell or a label — told without making a token
+ * for the commonest cells (a count, an empty cell, a label without digits: singleToken's); splitText's one token
+ * for the others. null for a cell that is several tokens or a unit of its own (buildItems reads those rows from
+ * their tokens).
+ */
+export function oneCellToken(text: string): "count" | "empty" | "text" | Token | null {
+  if (isPlainCount(text)) return "count";
+  if (text.length > 2 && !hasDigit(text)) return "text";
+  if (text === "") return "empty";
+  const tokens = splitText(text);
+  const only = tokens.length === 1 ? tokens[0] : undefined;
+  return only === undefined || only.kind === "empty" ? null : only;
+}
+
 function splitText(text: string): Token[] {
   const only = singleToken(text);
   if (only !== null) return [only];

@@ -104,6 +104,11 @@ export class CopyBytes {
     return this.bytes.slice(0, this.length);
   }
 
+  /** The bytes written, in the buffer itself (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
   private byte(value: number): void {
     this.reserve(1);
     this.bytes[this.length++] = value;

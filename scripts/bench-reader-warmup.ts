@@ -14,7 +14,6 @@ import os from "node:os";
 import v8 from "node:v8";
 import { readCliArgsOrExit } from "@/lib/cli/read-cli-args";
 import { EXIT_OK, runCli } from "@/lib/cli/run-cli";
-import { prepareDocument } from "@/lib/ingest/prepare-document";
 import {
   closeReaderPool,
   PREPARE_GROUP,
@@ -22,7 +21,7 @@ import {
   readReaderPoolConfig,
   startReaderThreads,
 } from "@/lib/ingest/reader-pool";
-import { packPreparedDocument } from "@/lib/ingest/prepare-in-thread";
+import { prepareAndPackDocument } from "@/lib/ingest/prepare-in-thread";
 import { readReport } from "@/lib/reader/read-report";
 import { generateSyntheticDocuments } from "@/lib/synthetic/generate-synthetic-documents";
 import { renderSyntheticText } from "@/lib/synthetic/render-synthetic-text";
@@ -108,7 +107,7 @@ async function main(): Promise<void> {
     if (BUDGET > 0 && index === BUDGET_AFTER) v8.setFlagsFromString(`--interrupt-budget=${BUDGET}`);
     const fileName = `${index}.txt`;
     const reading = await readReport(bytes, fileName);
-    packPreparedDocument(prepareDocument({ bytes, fileName, uploadedById: null }, reading, "0".repeat(64)));
+    prepareAndPackDocument({ bytes, fileName, uploadedById: null }, reading, "0".repeat(64));
     if ((index + 1) % STEP === 0) {
       const now = processCpuNs();
       steps.push(((now - before) / 1e6 / STEP).toFixed(2));

@@ -33,6 +33,8 @@ test("each field is written as formatCopyValue writes it, in UTF-8", () => {
     "😀 and a lone \ud800",
     new Uint8Array([0, 1, 0x7f, 0x80, 0xfe, 0xff]),
     new Uint8Array(),
+    // Past the length hex() hands to Buffer, and a view into a larger buffer.
+    new Uint8Array(1000).map((_, index) => (index * 37) % 256).subarray(3, 900),
   ];
   for (const value of values) {
     const out = new CopyBytes();

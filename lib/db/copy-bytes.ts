@@ -15,6 +15,8 @@ const HEX_LOW = Uint8Array.from(HEX, (pair) => pair.charCodeAt(1));
 
 // Up to this many bytes raw() copies with a loop (see there).
 const SMALL_CHUNK = 32;
+// Up to this many bytes hex() writes with a loop, beyond it with Buffer's (see there).
+const SMALL_HEX = 256;
 // A buffer reused (reset) keeps at most this much between uses: one big document does not hold its size.
 const KEPT_CAPACITY = 1024 * 1024;
 
@@ -104,6 +106,11 @@ export class CopyBytes {
     return this.bytes.slice(0, this.length);
   }
 
+  /** The bytes written, in the buffer itself (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
   private byte(value: number): void {
     this.reserve(1);
     this.bytes[this.length++] = value;
@@ -135,6 +142,14 @@ export class CopyBytes {
     bytes[at++] = 0x5c;
     bytes[at++] = 0x5c;
     bytes[at++] = 0x78;
+    if (value.length > SMALL_HEX) {
+      // A document's bytes (kilobytes): Node's own hex and latin1 writing (Buffer#write), half the CPU of the loop below
+      // (a 9 KB file: 15 → 8 µs), for a string of twice the bytes that dies young.
+      const digits = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex");
+      this.length =
+        at + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).write(digits, at, "latin1");
+      return;
+    }
     for (let index = 0; index < value.length; index += 1) {
       const byte = value[index]!;
       bytes[at++] = HEX_HIGH[byte]!;

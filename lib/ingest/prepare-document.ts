@@ -2,8 +2,9 @@
 // (sanitised names and reading), its classification, and — for a reading with cells — the cell rows keyed
 // by cell number. Both paths (one upload in its own transaction, a bulk batch through COPY) write exactly
 // these values, which is what makes their rows identical.
-import type { CellCopyLines } from "@/lib/ingest/cell-copy-rows";
-import { findCellNo } from "@/lib/ingest/cell-numbers";
+import type { CopyBytes } from "@/lib/db/copy-bytes";
+import { appendCellCopyLines, REPORT_ID_WIDTH, type CellCopyLines } from "@/lib/ingest/cell-copy-rows";
+import { CELL_DEFINITIONS, findCellNo } from "@/lib/ingest/cell-numbers";
 import { classifyReadResult } from "@/lib/ingest/classify-read-result";
 import type { IngestInput } from "@/lib/ingest/ingest-types";
 import { sanitizeJson, sanitizeText } from "@/lib/ingest/sanitize-for-postgres";
@@ -64,14 +65,25 @@ export function prepareDocument(
   readerVersion: number = READER_VERSION,
 ): PreparedDocument {
   const prepared = prepareCells(reading);
+  return prepareDocumentWithCells(upload, reading, sha256, readerVersion, prepared.cells, prepared.findings);
+}
+
+/**
+ * prepareDocument's document for cells prepared elsewhere (`cells`, and `cellFindings` their findings): a
+ * reader thread writes the cells straight into their COPY lines (appendCellLinesOfReading) and passes none.
+ */
+export function prepareDocumentWithCells(
+  upload: IngestInput,
+  reading: ReadResult,
+  sha256: string,
+  readerVersion: number,
+  cells: PreparedCell[],
+  cellFindings: Finding[],
+): PreparedDocument {
   // Strings PostgreSQL would refuse (NUL, lone surrogates) must not cost the upload; the bytes stay exact.
   // Only what is stored is cleaned — the slim reading here, the cells' texts in prepareCells — not the
   // extracted text or the cell maps the reading also carries (a third of preparing a file, for nothing).
-  const stored = sanitizeJson(
-    toStoredReading(
-      reading.ok ? { ...reading, findings: [...reading.findings, ...prepared.findings] } : reading,
-    ),
-  ) as StoredReading;
+  const stored = sanitizeJson(toStoredReading(reading, cellFindings)) as StoredReading;
   const { status, errorCode, mediaType } = classifyReadResult(stored);
   return {
     sha256,
@@ -92,7 +104,7 @@ export function prepareDocument(
     reading: stored,
     agency: stored.ok && stored.agency.name ? { ...stored.agency, name: stored.agency.name } : null,
     regionCodes: stored.ok ? stored.regionCodes : null,
-    cells: prepared.cells,
+    cells,
     findings: stored.ok ? stored.findings : [],
   };
 }
@@ -130,6 +142,62 @@ function prepareCells(result: ReadResult): { cells: PreparedCell[]; findings: Fi
   if (unknown.length > 0)
     throw new Error(`The reading has cell ids outside spec/cells.json: ${unknown.join(", ")}`);
   return { cells, findings };
+}
+
+// Each cell's line: the report id's zeros, the cell number and a tab, made once per cell number.
+const LINE_HEADS = CELL_DEFINITIONS.map(({ cellNo }) =>
+  new TextEncoder().encode(`${"0".repeat(REPORT_ID_WIDTH)}\t${cellNo}\t`),
+);
+
+/**
+ * The reading's cells written straight into their COPY lines at the end of `out` — the lines
+ * appendCellCopyLines writes for prepareCells' cells, byte for byte, without a PreparedCell per cell (a
+ * reader thread needs only the lines). Returns the cells' findings and how many lines were written. A
+ * reading whose cells are not in catalogue order, or hold an id outside it, goes through prepareCells.
+ */
+export function appendCellLinesOfReading(
+  out: CopyBytes,
+  result: ReadResult,
+): { findings: Finding[]; count: number } {
+  if (!result.ok) return { findings: [], count: 0 };
+  const { cells, rawText, units, inferred } = result;
+  const findings: Finding[] = [];
+  const start = out.length;
+  let count = 0;
+  let last = 0;
+  for (const cellId in cells) {
+    const cellNo = findCellNo(cellId);
+    if (cellNo === undefined || cellNo <= last) {
+      out.length = start; // what was written of the lines, undone
+      const prepared = prepareCells(result);
+      appendCellCopyLines(out, prepared.cells);
+      return { findings: prepared.findings, count: prepared.cells.length };
+    }
+    last = cellNo;
+    const read = cells[cellId] as number | null;
+    const finite = read !== null && Number.isFinite(read);
+    const inRange = finite && Math.abs(read) < MAX_ABS_VALUE;
+    if (finite && !inRange) findings.push(outOfRange(cellId, read));
+    out.raw(LINE_HEADS[cellNo - 1]!);
+    // A reading infers few cells, most none: a search of the array, no Set per file.
+    out.field(inferred.length > 0 && inferred.includes(cellId));
+    out.tab();
+    // value is numeric text (String of a finite number): nothing in it needs escaping.
+    const value = inRange ? String(read) : null;
+    if (value === null) out.field(null);
+    else out.ascii(value);
+    out.tab();
+    // The printed text is mostly the value's own (digits: nothing to clean) — compared before cleaning.
+    const raw = rawText[cellId];
+    const printed = raw === undefined ? null : raw === value ? value : sanitizeText(raw);
+    out.field(printed === value ? null : printed);
+    out.tab();
+    const unit = units[cellId];
+    out.field(unit == null ? null : sanitizeText(unit));
+    out.end();
+    count += 1;
+  }
+  return { findings, count };
 }
 
 function outOfRange(cellId: string, value: number): Finding {

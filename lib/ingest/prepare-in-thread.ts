@@ -6,13 +6,20 @@
 // thread then takes in a few hundred bytes of fields per file and no longer sanitises, prepares, formats or
 // encodes anything itself: it puts the row's number, the agency id and the report id in front of the
 // bytes. The rows written are the same (prepareDocument runs, only elsewhere).
-//   worker:  return packPreparedDocument(prepareDocument(input, await readReport(bytes, fileName), sha256));
+//   worker:  return prepareAndPackDocument(input, await readReport(bytes, fileName), sha256);
 //            (with transferOf(packed) as the answer's transfer list)
 //   main:    const document = unpackPreparedDocument(packed, bytes);
 import { CopyBytes } from "@/lib/db/copy-bytes";
 import { appendCellCopyLines, parseCellCopyLines } from "@/lib/ingest/cell-copy-rows";
 import { appendDocumentCopyFields } from "@/lib/ingest/document-copy-row";
-import type { PreparedCell, PreparedDocument } from "@/lib/ingest/prepare-document";
+import type { IngestInput } from "@/lib/ingest/ingest-types";
+import {
+  appendCellLinesOfReading,
+  prepareDocumentWithCells,
+  type PreparedCell,
+  type PreparedDocument,
+} from "@/lib/ingest/prepare-document";
+import { READER_VERSION } from "@/lib/reader/reader-version";
 import type { ReadResult } from "@/lib/reader/types";
 
 export type PackedDocument = Omit<PreparedDocument, "bytes" | "cells" | "copyLines"> & {
@@ -36,6 +43,53 @@ export function packPreparedDocument(document: PreparedDocument): PackedDocument
 
 // One buffer for every document this thread packs (finish copies it out: CopyBytes.reset).
 const scratch = new CopyBytes();
+// The cells' lines of prepareAndPackDocument, written before the document's fields (which need their findings).
+const cellScratch = new CopyBytes();
+
+/**
+ * packPreparedDocument(prepareDocument(upload, reading, sha256)), the same bytes and fields, in less CPU:
+ * the cells go from the reading straight into their lines (appendCellLinesOfReading: no PreparedCell per
+ * cell, ~200 a file), and the fields are picked, not spread out of a document and into another.
+ */
+export function prepareAndPackDocument(
+  upload: IngestInput,
+  reading: ReadResult,
+  sha256: string,
+): PackedDocument {
+  cellScratch.reset();
+  const cells = appendCellLinesOfReading(cellScratch, reading);
+  const document = prepareDocumentWithCells(upload, reading, sha256, READER_VERSION, [], cells.findings);
+  scratch.reset();
+  appendDocumentCopyFields(scratch, document);
+  const documentBytes = scratch.length;
+  const copy = new Uint8Array(documentBytes + cellScratch.length);
+  copy.set(scratch.written(), 0);
+  copy.set(cellScratch.written(), documentBytes);
+  const d = document;
+  return {
+    sha256: d.sha256,
+    fileName: d.fileName,
+    mediaType: d.mediaType,
+    size: d.size,
+    uploadedById: d.uploadedById,
+    sourceUrl: d.sourceUrl,
+    fetchedAt: d.fetchedAt,
+    status: d.status,
+    errorCode: d.errorCode,
+    errorMessage: d.errorMessage,
+    agencyAsPrinted: d.agencyAsPrinted,
+    template: d.template,
+    year: d.year,
+    readerVersion: d.readerVersion,
+    reading: d.reading,
+    agency: d.agency,
+    regionCodes: d.regionCodes,
+    findings: d.findings,
+    copy,
+    documentBytes,
+    cellCount: cells.count,
+  };
+}
 
 /** The buffers to move with an answer (each packed document's one buffer, which it owns). */
 export function transferOf(answers: readonly PreparedInThread[]): ArrayBuffer[] {

@@ -2,9 +2,8 @@
 // CPU-bound (40 ms to seconds per PDF), so it runs here, never on the thread that serves pages. `locate`
 // finds where each cell was printed, for the review page (lib/reader/locate); `prepare` also prepares the
 // document for the bulk path here, off the import's main thread (prepare-in-thread.ts).
-import { prepareDocument } from "@/lib/ingest/prepare-document";
 import { Piscina } from "piscina";
-import { packPreparedDocument, transferOf, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
+import { prepareAndPackDocument, transferOf, type PreparedInThread } from "@/lib/ingest/prepare-in-thread";
 import { locateCells } from "@/lib/reader/locate/locate-cells";
 import type { SourcePositions } from "@/lib/reader/locate/source-positions";
 import { readReport } from "@/lib/reader/read-report";
@@ -52,7 +51,7 @@ export async function prepare(task: {
   filesRead += 1;
   const reading = await readReport(task.bytes, task.fileName);
   try {
-    return { packed: packPreparedDocument(prepareDocument(task, reading, task.sha256)) };
+    return { packed: prepareAndPackDocument(task, reading, task.sha256) };
   } catch {
     return { reading };
   }

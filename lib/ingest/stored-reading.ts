@@ -3,7 +3,7 @@
 // its report's; a document completed later is read again) and not the extracted text. Parsed with zod when
 // read back, so a reading stored by an older reader is checked, not trusted.
 import { z } from "zod";
-import { AGENCY_KINDS, type ReadResult } from "@/lib/reader/types";
+import { AGENCY_KINDS, type Finding, type ReadResult } from "@/lib/reader/types";
 
 const agencyInfoSchema = z.object({
   name: z.string().nullable(),
@@ -52,10 +52,20 @@ export const storedReadingSchema = z.discriminatedUnion("ok", [
 
 export type StoredReading = z.infer<typeof storedReadingSchema>;
 
-export function toStoredReading(result: ReadResult): StoredReading {
+/** The reading's slim part; `moreFindings` (ingestion's own, of an accepted reading) after the reader's. */
+export function toStoredReading(result: ReadResult, moreFindings: readonly Finding[] = []): StoredReading {
   if (!result.ok) return { ok: false, error: result.error, mediaType: result.mediaType };
-  const { mediaType, agency, regionCodes, year, template, findings } = result;
-  return { ok: true, mediaType, agency, regionCodes, year, template, findings };
+  const { mediaType, agency, regionCodes, year, template } = result;
+  // A new array either way: the document's findings are not the reading's (a caller may add to either).
+  return {
+    ok: true,
+    mediaType,
+    agency,
+    regionCodes,
+    year,
+    template,
+    findings: [...result.findings, ...moreFindings],
+  };
 }
 
 export function parseStoredReading(json: unknown): StoredReading {

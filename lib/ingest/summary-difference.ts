@@ -11,6 +11,7 @@
 //   await applySummaryDifference(client, keys, changes); // keys: the batch's summary keys
 // Only while the batch's agencies are as they were (no region or parent filled in by it): otherwise the
 // caller recomputes its keys instead (refreshDeferredSummaries).
+import { arrayLiteral } from "@/lib/db/array-literal";
 import { runStatement, type SqlClient } from "@/lib/db/sql";
 import { refreshRegionSummaries } from "@/lib/ingest/refresh-region-summaries";
 import {
@@ -31,10 +32,16 @@ import {
 import { SUMMARY_LOCK_SQL } from "@/lib/metrics/build-summary-function";
 import type { SummaryKey } from "@/lib/metrics/build-summary-sql";
 
-/** The read-model rows a batch's difference is taken over (BULK_SUMMARIES_BEFORE), as two arrays. */
+/**
+ * The read-model rows a batch's difference is taken over (BULK_SUMMARIES_BEFORE), as two arrays' literals.
+ * Every array parameter here goes as arrayLiteral's text, made once however many statements take it: as
+ * JS arrays node-postgres formatted each element of each again (prepareValue, two regex replaces, quoting)
+ * for each statement — the largest producer of an import's main-thread garbage (BENCHMARKS.md, import19).
+ * PostgreSQL reads the same values from either text.
+ */
 export interface ListedRows {
-  agencyIds: number[];
-  years: number[];
+  agencyIds: string;
+  years: string;
 }
 
 /**
@@ -48,10 +55,13 @@ export async function captureSummariesBefore(
 ): Promise<ListedRows> {
   for (const text of BULK_SUMMARY_STAGING) await client.query(text);
   const rows = await runStatement<{ agencyId: number; year: number }>(client, BULK_SUMMARIES_BEFORE, [
-    pairs.map((p) => p.agencyId),
-    pairs.map((p) => p.year),
+    arrayLiteral(pairs.map((p) => p.agencyId)),
+    arrayLiteral(pairs.map((p) => p.year)),
   ]);
-  const listed = { agencyIds: rows.map((row) => row.agencyId), years: rows.map((row) => row.year) };
+  const listed = {
+    agencyIds: arrayLiteral(rows.map((row) => row.agencyId)),
+    years: arrayLiteral(rows.map((row) => row.year)),
+  };
   await runStatement(client, BULK_SUMMARY_CONTRIBUTIONS, [listed.agencyIds, listed.years, 0]);
   return listed;
 }
@@ -91,14 +101,14 @@ export async function applySummaryDifference(
       client,
       BULK_FINDINGS_DELETE_EMPTIED,
       (["year", "regionPath", "agencyKind", "code", "kind", "origin"] as const).map((column) =>
-        noFindings.map((row) => row[column]),
+        arrayLiteral(noFindings.map((row) => row[column])),
       ),
     );
   const changeArrays = [
-    changes.map((c) => c.agencyId),
-    changes.map((c) => c.year),
-    changes.map((c) => c.reportId),
-    changes.map((c) => c.previousId),
+    arrayLiteral(changes.map((c) => c.agencyId)),
+    arrayLiteral(changes.map((c) => c.year)),
+    arrayLiteral(changes.map((c) => c.reportId)),
+    arrayLiteral(changes.map((c) => c.previousId)),
   ];
   await runStatement(client, BULK_COVERAGE_DIFFERENCE, changeArrays);
   const emptied = await runStatement<{ governmentId: number; year: number; cellNo: number }>(
@@ -108,9 +118,9 @@ export async function applySummaryDifference(
   );
   if (emptied.length > 0)
     await runStatement(client, BULK_ROLL_UP_DELETE_EMPTIED, [
-      emptied.map((row) => row.governmentId),
-      emptied.map((row) => row.year),
-      emptied.map((row) => row.cellNo),
+      arrayLiteral(emptied.map((row) => row.governmentId)),
+      arrayLiteral(emptied.map((row) => row.year)),
+      arrayLiteral(emptied.map((row) => row.cellNo)),
     ]);
   await runStatement(client, BULK_ROLL_UP_FILL_NEW, changeArrays);
   if (uncertain?.years) {

@@ -23,3 +23,21 @@ function formatElement(value: ArrayElement): string {
   // Strings are always quoted: an unquoted NULL, an empty string or a comma would mean something else.
   return `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, "\\$&") : value}"`;
 }
+
+/**
+ * A query parameter as it is sent: a flat array of strings, finite numbers and nulls as arrayLiteral's text
+ * (the values node-postgres would send for it, built for less); anything else — a string already formatted,
+ * booleans (node-postgres sends "true", arrayLiteral t), Dates, nested arrays, undefined or NaN elements — as
+ * it is, for node-postgres.
+ */
+export function asArrayParameter(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  for (const element of value)
+    if (
+      element !== null &&
+      typeof element !== "string" &&
+      !(typeof element === "number" && Number.isFinite(element))
+    )
+      return value;
+  return arrayLiteral(value as ArrayElement[]);
+}

@@ -6,6 +6,7 @@
 //   await withTransaction(pool, async (client) => { … });
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { asArrayParameter } from "@/lib/db/array-literal";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const sql = Prisma.sql;
@@ -20,12 +21,15 @@ export type SqlClient = pg.Pool | pg.ClientBase;
 /**
  * Runs a query as a named prepared statement: each connection parses and plans a statement once, then
  * reuses it (the ingestion statements are long — the read model's is 150 lines — and planning them cost
- * more than running them for one report). The name is a hash of the text, so one text, one name.
+ * more than running them for one report). The name is a hash of the text, so one text, one name. Array
+ * parameters go as arrayLiteral's text (asArrayParameter): node-postgres formats each element with regex
+ * escapes, the largest producer of an import's main-thread garbage (BENCHMARKS.md, import19, prepare19).
  */
 export async function runQuery<Row extends object>(client: SqlClient, query: Sql): Promise<Row[]> {
   // Prisma.Sql builds its text anew on every read of `.text` (the read model's is tens of KB): read it once.
   const text = query.text;
-  const result = await client.query<Row>({ name: statementName(text), text, values: query.values });
+  const values = query.values.map(asArrayParameter);
+  const result = await client.query<Row>({ name: statementName(text), text, values });
   return result.rows;
 }
 
@@ -35,7 +39,11 @@ export async function runStatement<Row extends object>(
   text: string,
   values: unknown[] = [],
 ): Promise<Row[]> {
-  const result = await client.query<Row>({ name: statementName(text), text, values });
+  const result = await client.query<Row>({
+    name: statementName(text),
+    text,
+    values: values.map(asArrayParameter),
+  });
   return result.rows;
 }
 

@@ -209,7 +209,7 @@ export async function lockAgencies(client: SqlClient, agencyIds: readonly number
   // unnest of a sorted array yields in order: the locks are taken in id order.
   await runQuery(
     client,
-    sql`SELECT pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, id) FROM unnest(${arrayLiteral(sorted)}::int[]) AS id`,
+    sql`SELECT pg_advisory_xact_lock(${AGENCY_LOCK_SPACE}::int, id) FROM unnest(${sorted}::int[]) AS id`,
   );
 }
 
@@ -240,16 +240,16 @@ const INSERT_REPORTS = `INSERT INTO "Report" ("agencyId", "year", "versionNo", "
 function demoteCurrent(pairs: readonly AgencyYearPair[]) {
   return sql`demoted AS (
           UPDATE "Report" r SET "isCurrent" = false
-            FROM unnest(${arrayLiteral(pairs.map((p) => p.agencyId))}::int[], ${arrayLiteral(pairs.map((p) => p.year))}::int[]) AS p("agencyId", "year")
+            FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
            WHERE r."isCurrent" AND r."agencyId" = p."agencyId" AND r."year" = p."year"
           RETURNING r."id", r."agencyId", r."year")`;
 }
 const AFTER_DEMOTED = `WHERE (SELECT count(*) FROM demoted) >= 0`;
 
 function reportsSource(items: readonly AcceptItem[]) {
-  return sql`unnest(${arrayLiteral(items.map((i) => i.agencyId))}::int[], ${arrayLiteral(items.map((i) => i.year))}::int[],
-                      ${arrayLiteral(items.map((i) => i.template))}::text[], ${arrayLiteral(items.map((i) => i.documentId))}::int[],
-                      ${arrayLiteral(items.map((i) => i.readerVersion))}::int[])
+  return sql`unnest(${items.map((i) => i.agencyId)}::int[], ${items.map((i) => i.year)}::int[],
+                      ${items.map((i) => i.template)}::text[], ${items.map((i) => i.documentId)}::int[],
+                      ${items.map((i) => i.readerVersion)}::int[])
                WITH ORDINALITY AS v("agencyId", "year", "template", "documentId", "readerVersion", "n")`;
 }
 
@@ -352,9 +352,9 @@ async function insertReportsWithCells(
           ${readNeighbours ? rawSql(`RETURNING "reportId", "cellNo", "value"`) : emptySql}),
         findings AS (
           ${findingsInsert(
-            sql`reports r JOIN unnest(${arrayLiteral(findings.map((f) => f.documentId))}::int[], ${arrayLiteral(findings.map((f) => f.finding.code))}::text[],
-                      ${arrayLiteral(findings.map((f) => f.finding.severity))}::text[], ${arrayLiteral(findings.map((f) => f.finding.kind))}::text[],
-                      ${arrayLiteral(findings.map((f) => f.finding.cells.join(",")))}::text[], ${arrayLiteral(findings.map((f) => f.finding.message))}::text[])
+            sql`reports r JOIN unnest(${findings.map((f) => f.documentId)}::int[], ${findings.map((f) => f.finding.code)}::text[],
+                      ${findings.map((f) => f.finding.severity)}::text[], ${findings.map((f) => f.finding.kind)}::text[],
+                      ${findings.map((f) => f.finding.cells.join(","))}::text[], ${findings.map((f) => f.finding.message)}::text[])
                WITH ORDINALITY AS v("documentId", "code", "severity", "kind", "cellIds", "message", "n")
                  ON v."documentId" = r."documentId"`,
             sql`r."id"`,

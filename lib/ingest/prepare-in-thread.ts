@@ -33,23 +33,15 @@ export type PackedDocument = Omit<PreparedDocument, "bytes" | "cells" | "copyLin
 export type PreparedInThread = { packed: PackedDocument } | { reading: ReadResult };
 
 export function packPreparedDocument(document: PreparedDocument): PackedDocument {
-  const { bytes: _bytes, cells, copyLines: _lines, ...rest } = document;
-  scratch.reset();
-  appendDocumentCopyFields(scratch, document);
-  const documentBytes = scratch.length;
-  appendCellCopyLines(scratch, cells);
-  return { ...rest, copy: scratch.finish(), documentBytes, cellCount: cells.length };
+  cellScratch.reset();
+  appendCellCopyLines(cellScratch, document.cells);
+  return pack(document, document.cells.length);
 }
-
-// One buffer for every document this thread packs (finish copies it out: CopyBytes.reset).
-const scratch = new CopyBytes();
-// The cells' lines of prepareAndPackDocument, written before the document's fields (which need their findings).
-const cellScratch = new CopyBytes();
 
 /**
  * packPreparedDocument(prepareDocument(upload, reading, sha256)), the same bytes and fields, in less CPU:
  * the cells go from the reading straight into their lines (appendCellLinesOfReading: no PreparedCell per
- * cell, ~200 a file), and the fields are picked, not spread out of a document and into another.
+ * cell, ~200 a file).
  */
 export function prepareAndPackDocument(
   upload: IngestInput,
@@ -58,14 +50,25 @@ export function prepareAndPackDocument(
 ): PackedDocument {
   cellScratch.reset();
   const cells = appendCellLinesOfReading(cellScratch, reading);
-  const document = prepareDocumentWithCells(upload, reading, sha256, READER_VERSION, [], cells.findings);
+  return pack(
+    prepareDocumentWithCells(upload, reading, sha256, READER_VERSION, [], cells.findings),
+    cells.count,
+  );
+}
+
+// One buffer for the document's fields and one for its cells' lines (written first: the fields need the
+// cells' findings), reused for every document this thread packs.
+const scratch = new CopyBytes();
+const cellScratch = new CopyBytes();
+
+/** The document's fields, picked (not spread), and one buffer: its COPY fields, then cellScratch's lines. */
+function pack(d: PreparedDocument, cellCount: number): PackedDocument {
   scratch.reset();
-  appendDocumentCopyFields(scratch, document);
+  appendDocumentCopyFields(scratch, d);
   const documentBytes = scratch.length;
   const copy = new Uint8Array(documentBytes + cellScratch.length);
   copy.set(scratch.written(), 0);
   copy.set(cellScratch.written(), documentBytes);
-  const d = document;
   return {
     sha256: d.sha256,
     fileName: d.fileName,
@@ -87,7 +90,7 @@ export function prepareAndPackDocument(
     findings: d.findings,
     copy,
     documentBytes,
-    cellCount: cells.count,
+    cellCount,
   };
 }
 

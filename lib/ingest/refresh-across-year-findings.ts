@@ -3,7 +3,6 @@
 // set-based, the same few statements for one report or a whole batch. Findings that stay the same keep
 // their id and their staff status (a dismissed carry-over stays dismissed); findings that no longer hold
 // are removed. The values compared are the cells as they stand (corrections applied).
-import { arrayLiteral } from "@/lib/db/array-literal";
 import { getCellId, getCellNo } from "@/lib/ingest/cell-numbers";
 import { collectCellValues } from "@/lib/ingest/collect-metric-inputs";
 import type { PreparedCell } from "@/lib/ingest/prepare-document";
@@ -72,8 +71,7 @@ export async function refreshAcrossYearFindings(
   options: NewReports = {},
 ): Promise<void> {
   const { stale, added } = await planAcrossYearFindings(client, pairs, options);
-  if (stale.length > 0)
-    await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${arrayLiteral(stale)}::int[])`);
+  if (stale.length > 0) await runQuery(client, sql`DELETE FROM "Finding" WHERE "id" = ANY(${stale}::int[])`);
   await insertFindings(client, added, "across_years");
 }
 
@@ -228,10 +226,10 @@ async function loadNeighbourReports(
     sql`WITH r AS (
           SELECT DISTINCT r."id", r."agencyId", r."year", r."template", n."id" IS NOT NULL AS "new",
                  f."id" IS NOT NULL AS "fed"
-            FROM unnest(${arrayLiteral(pairs.map((p) => p.agencyId))}::int[], ${arrayLiteral(pairs.map((p) => p.year))}::int[]) AS p("agencyId", "year")
+            FROM unnest(${pairs.map((p) => p.agencyId)}::int[], ${pairs.map((p) => p.year)}::int[]) AS p("agencyId", "year")
             JOIN "Report" r ON r."agencyId" = p."agencyId" AND r."year" BETWEEN p."year" - 1 AND p."year" + 1
-            LEFT JOIN unnest(${arrayLiteral([...readBack])}::int[]) AS n("id") ON n."id" = r."id"
-            LEFT JOIN unnest(${arrayLiteral([...fed.keys()])}::int[]) AS f("id") ON f."id" = r."id"
+            LEFT JOIN unnest(${[...readBack]}::int[]) AS n("id") ON n."id" = r."id"
+            LEFT JOIN unnest(${[...fed.keys()]}::int[]) AS f("id") ON f."id" = r."id"
            WHERE r."isCurrent")
         SELECT r."id", r."agencyId", r."year", r."template", v."cellNos", v."values",
                NULL::int AS "findingId", NULL::text AS "code", NULL::text[] AS "cellIds", NULL::text AS "message"
@@ -302,9 +300,9 @@ export async function insertFindings(
   await runQuery(
     client,
     findingsInsert(
-      sql`unnest(${arrayLiteral(rows.map((r) => r.reportId))}::int[], ${arrayLiteral(rows.map((r) => r.finding.code))}::text[],
-                 ${arrayLiteral(rows.map((r) => r.finding.severity))}::text[], ${arrayLiteral(rows.map((r) => r.finding.kind))}::text[],
-                 ${arrayLiteral(rows.map((r) => r.finding.cells.join(",")))}::text[], ${arrayLiteral(rows.map((r) => r.finding.message))}::text[])
+      sql`unnest(${rows.map((r) => r.reportId)}::int[], ${rows.map((r) => r.finding.code)}::text[],
+                 ${rows.map((r) => r.finding.severity)}::text[], ${rows.map((r) => r.finding.kind)}::text[],
+                 ${rows.map((r) => r.finding.cells.join(","))}::text[], ${rows.map((r) => r.finding.message)}::text[])
           WITH ORDINALITY AS v("reportId", "code", "severity", "kind", "cellIds", "message", "n")`,
       sql`v."reportId"`,
       origin,

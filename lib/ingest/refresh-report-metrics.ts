@@ -6,7 +6,6 @@
 //   await refreshReportMetrics(client, { agencyYears: [{ agencyId, year }] });
 //   await refreshReportMetrics(client, { agencyIds: [agencyId] });      // an agency changed
 //   await rebuildReportMetrics(pool);                                     // npm run metrics:rebuild
-import { arrayLiteral } from "@/lib/db/array-literal";
 import type pg from "pg";
 import { joinSql, rawSql, runQuery, sql, withTransaction, type Sql, type SqlClient } from "@/lib/db/sql";
 import { SUMMARY_MAX_DEPTH, SUMMARY_SQL_FINGERPRINT } from "@/lib/metrics/build-summary-sql";
@@ -82,12 +81,12 @@ export async function refreshReportMetrics(
   // keys' query sees the rows as they were before the statement's own writes.
   const refreshes: Sql[] = [];
   if (agencyIds.length > 0)
-    refreshes.push(buildMetricsRefreshSql(sql`r."agencyId" = ANY(${arrayLiteral([...agencyIds])}::int[])`));
+    refreshes.push(buildMetricsRefreshSql(sql`r."agencyId" = ANY(${[...agencyIds]}::int[])`));
   if (agencyYears.length > 0)
     refreshes.push(
       buildMetricsRefreshSql(
-        sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${arrayLiteral(agencyYears.map((p) => p.agencyId))}::int[],
-                                                              ${arrayLiteral(agencyYears.map((p) => p.year))}::int[]))`,
+        sql`(r."agencyId", r."year") IN (SELECT * FROM unnest(${agencyYears.map((p) => p.agencyId)}::int[],
+                                                              ${agencyYears.map((p) => p.year)}::int[]))`,
         { newReports: target.agencyYearsNew, inputs: target.newReportInputs },
       ),
     );

@@ -5,7 +5,6 @@
 // An agency first seen without a region or parent gets them from a later reading; `regionFilled` lists
 // those whose region changed, so the caller refreshes their read-model rows; `updated` every existing agency
 // given a region or a parent (the roll-up sums it counts in change: accept-readings.ts).
-import { arrayLiteral, type ArrayElement } from "@/lib/db/array-literal";
 import { rawSql, runQuery, sql, type Sql, type SqlClient } from "@/lib/db/sql";
 import type { AgencyLookup } from "@/lib/metrics/roll-up-children";
 import type { AgencyInfo, AgencyKind, RegionCodes } from "@/lib/reader/types";
@@ -37,32 +36,20 @@ export async function upsertAgencies(
   if (inputs.length === 0) return { byName: new Map(), regionFilled: [], updated: [] };
   const plan = planAgencies(inputs);
   await ensureRegions(client, plan.chains);
-  if (plan.parents.names.length > 0) await runQuery(client, insertParentsSql(literals(plan.parents)));
+  if (plan.parents.names.length > 0) await runQuery(client, insertParentsSql(plan.parents));
   const upserted = await runQuery<{ id: number; regionFilled: boolean; updated: boolean }>(
     client,
-    upsertAgencyRowsSql(literals(plan.agencies)),
+    upsertAgencyRowsSql(plan.agencies),
   );
   const agencies = await runQuery<AgencyRef & { name: string }>(
     client,
-    insertAliasesAndFindSql(literals(plan.aliases)),
+    insertAliasesAndFindSql(plan.aliases),
   );
   return {
     byName: new Map(agencies.map(({ name, ...ref }) => [name, ref])),
     regionFilled: upserted.filter((row) => row.regionFilled).map((row) => row.id),
     updated: upserted.filter((row) => row.updated).map((row) => row.id),
   };
-}
-
-/**
- * Each array as arrayLiteral's text, made once for every statement that takes it (names: three), not by
- * node-postgres for each (element by element, with regex escapes). PostgreSQL reads the same values.
- */
-function literals<Rows extends Record<string, readonly ArrayElement[]>>(
-  rows: Rows,
-): Record<keyof Rows, string> {
-  const texts = {} as Record<keyof Rows, string>;
-  for (const key in rows) texts[key] = arrayLiteral(rows[key]!);
-  return texts;
 }
 
 /** What upsertAgencies' statements take, worked out from the readings before any round trip. */
@@ -173,11 +160,7 @@ export function upsertAgencyRowsSql(
 }
 
 /** The names as printed kept as aliases, and the agencies of `names` with their region's path. */
-export function insertAliasesAndFindSql(rows: {
-  aliasAgencies: unknown;
-  aliases: unknown;
-  names: unknown;
-}): Sql {
+export function insertAliasesAndFindSql(rows: AgencyPlan["aliases"]): Sql {
   return sql`WITH aliases AS (${insertAliasesSql(rows)})
         ${findAgenciesSql(rows)}`;
 }
@@ -222,7 +205,7 @@ async function ensureRegions(client: SqlClient, chains: RegionLink[][]): Promise
   if (codes.length === 0) return;
   const known = await runQuery<{ code: string; path: string }>(
     client,
-    sql`SELECT "code", "path" FROM "Region" WHERE "code" = ANY(${arrayLiteral(codes)}::text[])`,
+    sql`SELECT "code", "path" FROM "Region" WHERE "code" = ANY(${codes}::text[])`,
   );
   const paths = new Map(known.map((region) => [region.code, region.path]));
   const missing: (RegionLink & { parentCode: string | null; path: string })[] = [];
@@ -245,9 +228,9 @@ async function ensureRegions(client: SqlClient, chains: RegionLink[][]): Promise
     await runQuery(
       client,
       sql`INSERT INTO "Region" ("code", "name", "level", "parentCode", "path")
-          SELECT * FROM unnest(${arrayLiteral(missing.map((r) => r.code))}::text[], ${arrayLiteral(missing.map((r) => r.name))}::text[],
+          SELECT * FROM unnest(${missing.map((r) => r.code)}::text[], ${missing.map((r) => r.name)}::text[],
                                ${missing.map((r) => r.level)}::"RegionLevel"[],
-                               ${arrayLiteral(missing.map((r) => r.parentCode))}::text[], ${arrayLiteral(missing.map((r) => r.path))}::text[])
+                               ${missing.map((r) => r.parentCode)}::text[], ${missing.map((r) => r.path)}::text[])
           ON CONFLICT DO NOTHING`,
     );
   }
